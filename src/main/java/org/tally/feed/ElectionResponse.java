@@ -1,0 +1,35 @@
+package org.tally.feed;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.tally.results.CandidateResult;
+import org.tally.results.ContestResult;
+import org.tally.results.Election;
+
+/**
+ * One election with a line per contest.
+ */
+record ElectionResponse(String slug, String name, LocalDate date, String kind, String jurisdiction, String status,
+		boolean test, long revision, Instant lastUpdated, List<ContestSummary> contests) {
+
+	static ElectionResponse of(Election election, List<ContestResult> contests) {
+		return new ElectionResponse(election.getSlug(), election.getName(), election.getDate(), election.getKind(),
+				election.getJurisdiction(), election.getStatus(), election.isTest(), election.getRevision(),
+				election.getLastUpdated(), contests.stream().map(ContestSummary::of).toList());
+	}
+
+	record ContestSummary(String slug, String name, String office, String district, long totalVotes,
+			String precinctsReportingPct, String leader, String callStatus, long revision, Instant lastUpdated) {
+
+		static ContestSummary of(ContestResult contest) {
+			CandidateResult leader = contest.leader();
+			return new ContestSummary(contest.slug(), contest.name(), contest.office(), contest.district(),
+					contest.totalVotes(), contest.progress().percentLabel(), (leader != null) ? leader.name() : null,
+					contest.call().status(), contest.revision(), contest.lastUpdated());
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.tally.results;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles what readers see from stored rows: percentages, leader, margin, the computed
+ * outcome and the staff call. Plain Java: every number shown comes through here.
+ */
+public final class ContestResults {
+
+	private ContestResults() {
+	}
+
+	public static ContestResult assemble(ContestRow contest, List<ChoiceTotal> choices, ContestProgress progress,
+			RaceCall call, Map<Long, CandidateResult.Concession> concessions) {
+		long[] votes = choices.stream().mapToLong(ChoiceTotal::votes).toArray();
+		long total = 0;
+		for (long v : votes) {
+			total += v;
+		}
+		int[] tenths = Percentages.tenthsOfPercent(votes);
+		Margin margin = Margin.of(votes);
+		Outcome computed = Outcome.compute(contest.rule(), contest.seats(), contest.threshold(), votes);
+		Integer precinctsTotal = (progress.precinctsTotal() != null) ? progress.precinctsTotal()
+				: contest.precinctsTotal();
+		Integer precinctsReporting = progress.precinctsReporting();
+		if (precinctsReporting != null && precinctsTotal != null && precinctsReporting > precinctsTotal) {
+			precinctsTotal = precinctsReporting;
+		}
+		ReportingProgress reporting = new ReportingProgress(precinctsReporting, precinctsTotal);
+		Long outstanding = (progress.ballotsOutstanding() != null) ? progress.ballotsOutstanding()
+				: contest.ballotsOutstanding();
+		Long registered = (progress.registeredVoters() != null) ? progress.registeredVoters()
+				: contest.registeredVoters();
+		boolean decided = Decided.isDecided(margin, outstanding);
+
+		List<CandidateResult> candidates = new ArrayList<>(choices.size());
+		for (int i = 0; i < choices.size(); i++) {
+			ChoiceTotal choice = choices.get(i);
+			boolean leading = total > 0 && votes[i] == votes[margin.leader()];
+			candidates.add(new CandidateResult(choice.id(), choice.name(), choice.party(), choice.incumbent(),
+					choice.writeIn(), choice.ballotOrder(), choice.votes(), BigDecimal.valueOf(tenths[i], 1),
+					Percentages.share(choice.votes(), total), leading, call.isCalled() && call.winners().contains(choice.name()),
+					call.isCalled() && call.advancing().contains(choice.name()), concessions.get(choice.id())));
+		}
+		candidates.sort(Comparator.comparingLong(CandidateResult::votes)
+			.reversed()
+			.thenComparingInt(CandidateResult::ballotOrder)
+			.thenComparing(CandidateResult::name));
+		return new ContestResult(contest.id(), contest.slug(), contest.name(), contest.office(), contest.district(),
+				contest.kind(), contest.seats(), contest.rule(), contest.threshold(), contest.uncontested(), total,
+				reporting, outstanding, registered, margin, computed, decided, call, contest.revision(),
+				contest.lastUpdated(), List.copyOf(candidates));
+	}
+
+}

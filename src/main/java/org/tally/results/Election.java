@@ -1,0 +1,132 @@
+package org.tally.results;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One election day in one jurisdiction. Its revision counts every change applied to it.
+ */
+@Entity
+@Table(name = "election")
+public class Election {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String slug;
+
+	private String name;
+
+	@Column(name = "election_date")
+	private LocalDate date;
+
+	private String kind;
+
+	private String jurisdiction;
+
+	private String status = "scheduled";
+
+	private boolean test;
+
+	@Column(name = "time_zone")
+	private String timeZone = "America/Los_Angeles";
+
+	@Column(insertable = false, updatable = false)
+	private long revision;
+
+	@Column(name = "last_updated", insertable = false, updatable = false)
+	private Instant lastUpdated;
+
+	protected Election() {
+	}
+
+	public Election(String slug, String name, LocalDate date, String kind, String jurisdiction, boolean test) {
+		this.slug = slug;
+		this.name = name;
+		this.date = date;
+		this.kind = kind;
+		this.jurisdiction = jurisdiction;
+		this.test = test;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public LocalDate getDate() {
+		return this.date;
+	}
+
+	public void setDate(LocalDate date) {
+		this.date = date;
+	}
+
+	public String getKind() {
+		return this.kind;
+	}
+
+	public void setKind(String kind) {
+		this.kind = kind;
+	}
+
+	public String getJurisdiction() {
+		return this.jurisdiction;
+	}
+
+	public void setJurisdiction(String jurisdiction) {
+		this.jurisdiction = jurisdiction;
+	}
+
+	public String getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(String status) {
+		this.status = status;
+	}
+
+	public boolean isTest() {
+		return this.test;
+	}
+
+	public void setTest(boolean test) {
+		this.test = test;
+	}
+
+	public String getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	public long getRevision() {
+		return this.revision;
+	}
+
+	public Instant getLastUpdated() {
+		return this.lastUpdated;
+	}
+
+}

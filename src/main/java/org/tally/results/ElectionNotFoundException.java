@@ -1,0 +1,13 @@
+package org.tally.results;
+
+public class ElectionNotFoundException extends RuntimeException {
+
+	private ElectionNotFoundException(String message) {
+		super(message);
+	}
+
+	public static ElectionNotFoundException forSlug(String slug) {
+		return new ElectionNotFoundException("No election '" + slug + "'");
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.tally.results;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The current staff decision on a contest. A contest nobody called is {@code not-called}.
+ */
+public record RaceCall(String status, List<String> winners, List<String> advancing, Instant calledAt, String calledBy,
+		String note) {
+
+	public static final RaceCall NOT_CALLED = new RaceCall("not-called", List.of(), List.of(), null, null, null);
+
+	public boolean isCalled() {
+		return "called".equals(this.status) || "runoff".equals(this.status);
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.tally.staff;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /api/v1/elections}.
+ */
+public record CreateElectionRequest(
+		@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}",
+				message = "lowercase letters, digits and dashes, at most 100") String slug,
+		@NotBlank @Size(max = 300) String name, @NotNull LocalDate date,
+		@NotNull @Pattern(regexp = "general|primary|special-primary|special-general|runoff",
+				message = "one of general, primary, special-primary, special-general, runoff") String kind,
+		@NotBlank @Size(max = 300) String jurisdiction, Boolean test, String timeZone) {
+}

@@ -1,0 +1,123 @@
+package org.tally.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.tally.TallyProperties;
+import org.tally.ingest.ImportCommand;
+import org.tally.ingest.ImportFormat;
+import org.tally.ingest.ImportMode;
+import org.tally.ingest.ImportService;
+import org.tally.results.ElectionRepository;
+import org.tally.staff.CallRequest;
+import org.tally.staff.ConcessionRequest;
+import org.tally.staff.CreateElectionRequest;
+import org.tally.staff.ElectionSetupService;
+import org.tally.staff.RaceDesk;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays California's 34th district special election of 2017 from the files in
+ * {@code seeds/} (see seeds/SOURCES.md): the April primary, then the June general as the
+ * night went. Only with {@code tally.demo=true} (the {@code demo} profile); a production
+ * start never seeds.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty("tally.demo")
+class DemoElections implements ApplicationRunner {
+
+	static final String PRIMARY = "2017-04-04-ca-34-primary";
+
+	static final String GENERAL = "2017-06-06-ca-34";
+
+	private static final String CONTEST = "us-house-34";
+
+	private static final String WHO = "demo";
+
+	private static final Log log = LogFactory.getLog(DemoElections.class);
+
+	private final ElectionRepository elections;
+
+	private final ElectionSetupService setup;
+
+	private final ImportService imports;
+
+	private final RaceDesk desk;
+
+	private final Path seeds;
+
+	DemoElections(ElectionRepository elections, ElectionSetupService setup, ImportService imports, RaceDesk desk,
+			TallyProperties properties) {
+		this.elections = elections;
+		this.setup = setup;
+		this.imports = imports;
+		this.desk = desk;
+		this.seeds = Path.of(properties.seedsDir());
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!Files.isDirectory(this.seeds)) {
+			log.warn("No demo seeds at " + this.seeds.toAbsolutePath() + "; set tally.seeds-dir");
+			return;
+		}
+		if (!this.elections.existsBySlug(PRIMARY)) {
+			loadPrimary();
+		}
+		if (!this.elections.existsBySlug(GENERAL)) {
+			loadGeneral();
+		}
+	}
+
+	private void loadPrimary() {
+		this.setup.create(new CreateElectionRequest(PRIMARY, "California 34th District Special Primary",
+				LocalDate.of(2017, 4, 4), "special-primary", "California", false, "America/Los_Angeles"));
+		load(PRIMARY, "20170404__ca__special__primary__los_angeles__precinct.csv", null);
+		this.desk.call(PRIMARY, CONTEST, new CallRequest("called", List.of(),
+				List.of("Jimmy Gomez", "Robert Lee Ahn"), "No majority: the top two advance to the June 6 general."),
+				WHO);
+		this.setup.changeStatus(PRIMARY, "certified");
+		log.info("Loaded demo election " + PRIMARY);
+	}
+
+	private void loadGeneral() {
+		this.setup.create(new CreateElectionRequest(GENERAL, "California 34th District Special General",
+				LocalDate.of(2017, 6, 6), "special-general", "California", false, "America/Los_Angeles"));
+		load(GENERAL, "20170606__ca__special__general__election_night.csv", Instant.parse("2017-06-07T08:00:00Z"));
+		this.desk.concede(GENERAL, CONTEST,
+				new ConcessionRequest("Robert Lee Ahn", Instant.parse("2017-06-07T05:30:00Z"),
+						"Robert Lee Ahn conceded to Jimmy Gomez on election night.", null),
+				WHO);
+		this.desk.call(GENERAL, CONTEST,
+				new CallRequest("called", List.of("Jimmy Gomez"), List.of(), "Semi-official count, all precincts in."),
+				WHO);
+		load(GENERAL, "20170606__ca__special__general__los_angeles__precinct.csv", null);
+		this.setup.changeStatus(GENERAL, "certified");
+		log.info("Loaded demo election " + GENERAL);
+	}
+
+	private void load(String election, String file, Instant sourceUpdatedAt) {
+		try (InputStream in = Files.newInputStream(this.seeds.resolve(file))) {
+			this.imports.importFile(new ImportCommand(election, file, ImportFormat.OPENELECTIONS, ImportMode.SETUP,
+					false, null, null, sourceUpdatedAt, WHO), in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.tally.support;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL the tests use, chosen once per JVM: {@code TALLY_TEST_DB_URL} when set;
+ * else the local server on 127.0.0.1:5432 when reachable, in a fresh database dropped at
+ * exit; else a Testcontainers PostgreSQL (where Docker runs).
+ */
+public final class TestDatabase {
+
+	private static TestDatabase instance;
+
+	private final String url;
+
+	private final String username;
+
+	private final String password;
+
+	private TestDatabase(String url, String username, String password) {
+		this.url = url;
+		this.username = username;
+		this.password = password;
+	}
+
+	public static synchronized TestDatabase get() {
+		if (instance == null) {
+			instance = choose();
+		}
+		return instance;
+	}
+
+	public String url() {
+		return this.url;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	/** A connection of its own, outside any Spring context. */
+	public Connection connect() throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", this.username);
+		properties.setProperty("password", this.password);
+		return DriverManager.getConnection(this.url, properties);
+	}
+
+	private static TestDatabase choose() {
+		String explicit = System.getenv("TALLY_TEST_DB_URL");
+		if (explicit != null && !explicit.isBlank()) {
+			return new TestDatabase(explicit, env("TALLY_TEST_DB_USERNAME", "postgres"),
+					env("TALLY_TEST_DB_PASSWORD", ""));
+		}
+		String host = env("TALLY_TEST_DB_HOST", "127.0.0.1");
+		int port = Integer.parseInt(env("TALLY_TEST_DB_PORT", "5432"));
+		if (reachable(host, port)) {
+			return freshLocalDatabase(host, port, env("TALLY_TEST_DB_USERNAME", "postgres"),
+					env("TALLY_TEST_DB_PASSWORD", ""));
+		}
+		PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+		container.start();
+		return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+	}
+
+	private static TestDatabase freshLocalDatabase(String host, int port, String username, String password) {
+		String name = "tally_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+		Properties properties = new Properties();
+		properties.setProperty("user", username);
+		properties.setProperty("password", password);
+		try (Connection connection = DriverManager.getConnection(admin, properties)) {
+			connection.createStatement().execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create test database on " + admin + ": " + ex.getMessage(), ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (Connection connection = DriverManager.getConnection(admin, properties)) {
+				connection.createStatement().execute("drop database if exists " + name + " with (force)");
+			}
+			catch (SQLException ex) {
+				System.err.println("Could not drop test database " + name + ": " + ex.getMessage());
+			}
+		}, "drop-" + name));
+		return new TestDatabase("jdbc:postgresql://" + host + ":" + port + "/" + name, username, password);
+	}
+
+	private static boolean reachable(String host, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host, port), 1000);
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

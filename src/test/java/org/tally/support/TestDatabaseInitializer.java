@@ -1,0 +1,21 @@
+package org.tally.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a test's application context at the {@link TestDatabase}.
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestDatabase database = TestDatabase.get();
+		TestPropertyValues
+			.of("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
+					"spring.datasource.password=" + database.password(), "tally.admin-password=" + Staff.ADMIN_PASSWORD)
+			.applyTo(context.getEnvironment());
+	}
+
+}
