@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Tally: an election-night results tracker. Staff feed it counts, readers watch them move.
+ * Tally: an election-night results tracker. Staff feed it counts, readers watch them
+ * move.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

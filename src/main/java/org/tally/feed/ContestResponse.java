@@ -13,10 +13,10 @@ import org.tally.results.RaceCall;
 /**
  * A contest in the public feed (SPEC §4).
  */
-record ContestResponse(String slug, String name, String office, String district, String kind, int seats,
-		String rule, BigDecimal threshold, boolean uncontested, boolean test, long totalVotes,
-		Integer precinctsReporting, Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding,
-		MarginResponse margin, boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
+record ContestResponse(String slug, String name, String office, String district, String kind, int seats, String rule,
+		BigDecimal threshold, boolean uncontested, boolean test, long totalVotes, Integer precinctsReporting,
+		Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding, MarginResponse margin,
+		boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
 		List<CandidateResponse> candidates,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits) {
 
@@ -25,13 +25,13 @@ record ContestResponse(String slug, String name, String office, String district,
 	}
 
 	static ContestResponse of(ContestResult contest, boolean test, List<ReportingUnitResponse> reportingUnits) {
-		return new ContestResponse(contest.slug(), contest.name(), contest.office(), contest.district(),
-				contest.kind(), contest.seats(), contest.rule().code(), contest.threshold(), contest.uncontested(),
-				test, contest.totalVotes(), contest.progress().precinctsReporting(),
-				contest.progress().precinctsTotal(), contest.progress().percentLabel(), contest.ballotsOutstanding(),
-				MarginResponse.of(contest), contest.computed().tie(), contest.decided(), CallResponse.of(contest.call()),
-				contest.revision(), contest.lastUpdated(),
-				contest.candidates().stream().map(CandidateResponse::of).toList(), reportingUnits);
+		return new ContestResponse(contest.slug(), contest.name(), contest.office(), contest.district(), contest.kind(),
+				contest.seats(), contest.rule().code(), contest.threshold(), contest.uncontested(), test,
+				contest.totalVotes(), contest.progress().precinctsReporting(), contest.progress().precinctsTotal(),
+				contest.progress().percentLabel(), contest.ballotsOutstanding(), MarginResponse.of(contest),
+				contest.computed().tie(), contest.decided(), CallResponse.of(contest.call()), contest.revision(),
+				contest.lastUpdated(), contest.candidates().stream().map(CandidateResponse::of).toList(),
+				reportingUnits);
 	}
 
 	record MarginResponse(long votes, BigDecimal points) {
@@ -42,8 +42,8 @@ record ContestResponse(String slug, String name, String office, String district,
 
 	}
 
-	record CallResponse(String status, List<String> winners, List<String> advancing, Instant calledAt,
-			String calledBy, String note) {
+	record CallResponse(String status, List<String> winners, List<String> advancing, Instant calledAt, String calledBy,
+			String note) {
 
 		static CallResponse of(RaceCall call) {
 			return new CallResponse(call.status(), call.winners(), call.advancing(), call.calledAt(), call.calledBy(),

@@ -6,12 +6,14 @@ import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The public JSON feed of elections and contests.
@@ -24,8 +26,16 @@ class ElectionFeedController {
 
 	private final ResultsService results;
 
-	ElectionFeedController(ResultsService results) {
+	private final ElectionEventStream events;
+
+	ElectionFeedController(ResultsService results, ElectionEventStream events) {
 		this.results = results;
+		this.events = events;
+	}
+
+	@GetMapping(path = "/{election}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@PathVariable String election) {
+		return this.events.connect(this.results.election(election).getSlug());
 	}
 
 	@GetMapping

@@ -11,6 +11,7 @@ import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -165,11 +166,10 @@ class CountMerge {
 				.param(electionId)
 				.query(String.class)
 				.list();
-			String value = rs.getString("office") + (rs.getString("district").isEmpty() ? ""
-					: ", District " + rs.getString("district"));
-			problems.add(new Problem(rs.getLong("row"), "office", value,
-					"unknown contest (" + rs.getLong("rows") + " rows)" + Closest.suggestion(value, known)
-							+ "; import with mode=setup to create it"));
+			String value = rs.getString("office")
+					+ (rs.getString("district").isEmpty() ? "" : ", District " + rs.getString("district"));
+			problems.add(new Problem(rs.getLong("row"), "office", value, "unknown contest (" + rs.getLong("rows")
+					+ " rows)" + Closest.suggestion(value, known) + "; import with mode=setup to create it"));
 		});
 		this.jdbc.sql("""
 				select min(s.row) as row, c.id as contest_id, c.name as contest, s.candidate, count(*) as rows
@@ -195,26 +195,30 @@ class CountMerge {
 				group by 2, 3, 4 order by 1
 				""").param("election", electionId).query((rs) -> {
 			boolean precinct = rs.getBoolean("is_precinct");
-			problems.add(new Problem(rs.getLong("row"), precinct ? "precinct" : "county", rs.getString("name"),
-					"unknown " + (precinct ? "precinct" : "county")
-							+ "; import with mode=setup to create reporting units"));
+			problems
+				.add(new Problem(rs.getLong("row"), precinct ? "precinct" : "county", rs.getString("name"), "unknown "
+						+ (precinct ? "precinct" : "county") + "; import with mode=setup to create reporting units"));
 		});
 	}
 
-	/** Conflicting duplicate rows in the file, and counts that go down without a correction. */
+	/**
+	 * Conflicting duplicate rows in the file, and counts that go down without a
+	 * correction.
+	 */
 	void checkConflictsAndDecreases(boolean correction, ProblemCollector problems) {
 		this.jdbc.sql(CONFLICTS)
-			.query((rs) -> problems.add(new Problem(rs.getLong("last_row"), "votes", Long.toString(rs.getLong("high")),
-					"conflicts with row " + rs.getLong("first_row") + " for the same unit, contest and candidate ("
-							+ rs.getLong("low") + " vs " + rs.getLong("high") + ")")));
+			.query((RowCallbackHandler) (rs) -> problems
+				.add(new Problem(rs.getLong("last_row"), "votes", Long.toString(rs.getLong("high")),
+						"conflicts with row " + rs.getLong("first_row") + " for the same unit, contest and candidate ("
+								+ rs.getLong("low") + " vs " + rs.getLong("high") + ")")));
 		if (correction) {
 			return;
 		}
 		this.jdbc.sql(DECREASES)
-			.query((rs) -> problems.add(new Problem(rs.getLong("row"), "votes", Long.toString(rs.getLong("votes")),
-					"count goes down from " + rs.getLong("current") + " to " + rs.getLong("votes")
-							+ " (vote type " + rs.getString("vote_type")
-							+ "); send correction=<reason> to apply a correction")));
+			.query((RowCallbackHandler) (rs) -> problems
+				.add(new Problem(rs.getLong("row"), "votes", Long.toString(rs.getLong("votes")),
+						"count goes down from " + rs.getLong("current") + " to " + rs.getLong("votes") + " (vote type "
+								+ rs.getString("vote_type") + "); send correction=<reason> to apply a correction")));
 	}
 
 	/**
@@ -246,14 +250,16 @@ class CountMerge {
 		if (changedCounts == 0 && changedProgress == 0) {
 			return new Applied(null, 0, changedContests, decreases, newUnits);
 		}
-		long revision = this.revisions.next(election.id(),
-				(command.correction() != null) ? "correction" : "import", command.recordedBy(),
-				(command.correction() != null) ? command.correction() : command.fileName(), command.sourceUpdatedAt(),
-				now, changedContests);
-		this.jdbc.sql("""
-				insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes, previous_votes)
-				select contest_id, choice_id, unit_id, vote_type, :revision, votes, previous from changed
-				""").param("revision", revision).update();
+		long revision = this.revisions.next(election.id(), (command.correction() != null) ? "correction" : "import",
+				command.recordedBy(), (command.correction() != null) ? command.correction() : command.fileName(),
+				command.sourceUpdatedAt(), now, changedContests);
+		this.jdbc
+			.sql("""
+					insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes, previous_votes)
+					select contest_id, choice_id, unit_id, vote_type, :revision, votes, previous from changed
+					""")
+			.param("revision", revision)
+			.update();
 		this.jdbc.sql("""
 				insert into vote_count (contest_id, choice_id, unit_id, vote_type, votes, revision)
 				select contest_id, choice_id, unit_id, vote_type, votes, :revision from changed

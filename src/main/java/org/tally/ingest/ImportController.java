@@ -41,13 +41,13 @@ class ImportController {
 	ResponseEntity<ImportOutcome> upload(@PathVariable String election, @RequestPart("file") MultipartFile file,
 			ImportParameters parameters, Principal principal) throws IOException {
 		try (InputStream body = file.getInputStream()) {
-			return answer(this.imports.importFile(parameters.command(election, file.getOriginalFilename(), principal),
-					body));
+			return answer(
+					this.imports.importFile(parameters.command(election, file.getOriginalFilename(), principal), body));
 		}
 	}
 
-	@PostMapping(path = "/api/v1/elections/{election}/imports", consumes = { "text/csv", "text/plain",
-			"application/octet-stream" })
+	@PostMapping(path = "/api/v1/elections/{election}/imports",
+			consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	ResponseEntity<ImportOutcome> body(@PathVariable String election, ImportParameters parameters,
 			@RequestParam(required = false) String fileName, HttpServletRequest request, Principal principal)
 			throws IOException {

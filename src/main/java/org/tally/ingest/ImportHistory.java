@@ -31,20 +31,23 @@ public class ImportHistory {
 				select id, file_name, content_hash, bytes, rows, format, mode, dry_run, correction, outcome,
 				       problem_count, revision, recorded_by, received_at, finished_at
 				from import_record where election_id = ? order by id desc limit 500
-				""").param(electionId).query((rs, row) -> new Entry(rs.getLong("id"), rs.getString("file_name"),
-				rs.getString("content_hash"), rs.getLong("bytes"), rs.getLong("rows"), rs.getString("format"),
-				rs.getString("mode"), rs.getBoolean("dry_run"), rs.getString("correction"), rs.getString("outcome"),
-				rs.getInt("problem_count"), (Long) rs.getObject("revision"), rs.getString("recorded_by"),
-				instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("finished_at")))).list();
+				""")
+			.param(electionId)
+			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_hash"),
+					rs.getLong("bytes"), rs.getLong("rows"), rs.getString("format"), rs.getString("mode"),
+					rs.getBoolean("dry_run"), rs.getString("correction"), rs.getString("outcome"),
+					rs.getInt("problem_count"), (Long) rs.getObject("revision"), rs.getString("recorded_by"),
+					instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("finished_at"))))
+			.list();
 	}
 
 	private static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	public record Entry(long id, String fileName, String contentHash, long bytes, long rows, String format,
-			String mode, boolean dryRun, String correction, String outcome, int problemCount, Long revision,
-			String recordedBy, Instant receivedAt, Instant finishedAt) {
+	public record Entry(long id, String fileName, String contentHash, long bytes, long rows, String format, String mode,
+			boolean dryRun, String correction, String outcome, int problemCount, Long revision, String recordedBy,
+			Instant receivedAt, Instant finishedAt) {
 	}
 
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an import did: applied (with the revision it made), duplicate (with the earlier
- * revision), unchanged, or a dry-run preview. Rejections are {@link ImportRejectedException}.
+ * revision), unchanged, or a dry-run preview. Rejections are
+ * {@link ImportRejectedException}.
  */
 public record ImportOutcome(long importId, String outcome, Long revision, String contentHash, long rows,
 		long changedCounts, List<ContestPreview> contests, List<Problem> warnings) {

@@ -39,8 +39,8 @@ class ImportRecords {
 
 	/** The revision that applied these bytes to the election before, or null. */
 	Long appliedRevision(long electionId, String contentHash) {
-		return this.jdbc
-			.sql("select coalesce(revision, 0) from import_record where election_id = ? and content_hash = ? and outcome = 'applied'")
+		return this.jdbc.sql(
+				"select coalesce(revision, 0) from import_record where election_id = ? and content_hash = ? and outcome = 'applied'")
 			.params(electionId, contentHash)
 			.query(Long.class)
 			.optional()

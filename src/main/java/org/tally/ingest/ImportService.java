@@ -66,8 +66,7 @@ public class ImportService {
 	 * applied to this election.
 	 */
 	public ImportOutcome importFile(ImportCommand command, InputStream body) {
-		ElectionRef election = this.jdbc
-			.sql("select id, slug, kind, jurisdiction from election where slug = ?")
+		ElectionRef election = this.jdbc.sql("select id, slug, kind, jurisdiction from election where slug = ?")
 			.param(command.election())
 			.query((rs, row) -> new ElectionRef(rs.getLong("id"), rs.getString("slug"), rs.getString("kind"),
 					rs.getString("jurisdiction")))
@@ -208,8 +207,8 @@ public class ImportService {
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
 					this.input.count(), this.rows, revision, List.copyOf(warnings));
-			return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash,
-					this.rows, applied.changedCounts(), previews, List.copyOf(warnings));
+			return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash, this.rows,
+					applied.changedCounts(), previews, List.copyOf(warnings));
 		}
 
 		/** Reads what the parser left unread so that the hash covers every byte. */
@@ -235,8 +234,7 @@ public class ImportService {
 				ContestResult then = before.get(contestId);
 				previews.add(new ImportOutcome.ContestPreview(now.slug(), now.name(),
 						(then != null) ? then.totalVotes() : 0, now.totalVotes(),
-						applied.decreases().getOrDefault(contestId, 0L),
-						applied.newUnits().getOrDefault(contestId, 0),
+						applied.decreases().getOrDefault(contestId, 0L), applied.newUnits().getOrDefault(contestId, 0),
 						resolution.newCandidates().getOrDefault(contestId, List.of())));
 			}
 			return previews;
@@ -275,8 +273,8 @@ public class ImportService {
 			}
 			String county = (row.county() != null) ? row.county() : this.fixedCounty;
 			try {
-				this.writer.count(row.row(), UnitKey.of(county, row.precinct()), contestSlug(row.office(), row.district()),
-						row);
+				this.writer.count(row.row(), UnitKey.of(county, row.precinct()),
+						contestSlug(row.office(), row.district()), row);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public record ContestResult(long id, String slug, String name, String office, String district, String kind, int seats,
 		Rule rule, BigDecimal threshold, boolean uncontested, long totalVotes, ReportingProgress progress,
-		Long ballotsOutstanding, Long registeredVoters, Margin margin, Outcome computed, boolean decided,
-		RaceCall call, long revision, Instant lastUpdated, List<CandidateResult> candidates) {
+		Long ballotsOutstanding, Long registeredVoters, Margin margin, Outcome computed, boolean decided, RaceCall call,
+		long revision, Instant lastUpdated, List<CandidateResult> candidates) {
 
 	public CandidateResult leader() {
 		return this.candidates.stream().filter(CandidateResult::leading).findFirst().orElse(null);

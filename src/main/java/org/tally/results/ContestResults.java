@@ -44,7 +44,8 @@ public final class ContestResults {
 			boolean leading = total > 0 && votes[i] == votes[margin.leader()];
 			candidates.add(new CandidateResult(choice.id(), choice.name(), choice.party(), choice.incumbent(),
 					choice.writeIn(), choice.ballotOrder(), choice.votes(), BigDecimal.valueOf(tenths[i], 1),
-					Percentages.share(choice.votes(), total), leading, call.isCalled() && call.winners().contains(choice.name()),
+					Percentages.share(choice.votes(), total), leading,
+					call.isCalled() && call.winners().contains(choice.name()),
 					call.isCalled() && call.advancing().contains(choice.name()), concessions.get(choice.id())));
 		}
 		candidates.sort(Comparator.comparingLong(CandidateResult::votes)

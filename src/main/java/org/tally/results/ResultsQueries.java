@@ -21,7 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ResultsQueries {
 
-	/** Contest-wide totals per choice after the totals rule; :election and :contest (0 = all). */
+	/**
+	 * Contest-wide totals per choice after the totals rule; :election and :contest (0 =
+	 * all).
+	 */
 	static final String CHOICE_TOTALS = """
 			with counted as (
 			    select vc.contest_id, vc.choice_id, vc.votes, u.level, coalesce(u.parent_id, u.id) as county_id
@@ -122,8 +125,8 @@ public class ResultsQueries {
 				reporting = (counted > 0) ? counted : null;
 				total = null;
 			}
-			progress.put(rs.getLong("contest_id"), new ContestProgress(reporting, total,
-					longOrNull(rs, "outstanding"), longOrNull(rs, "registered")));
+			progress.put(rs.getLong("contest_id"),
+					new ContestProgress(reporting, total, longOrNull(rs, "outstanding"), longOrNull(rs, "registered")));
 		});
 		Map<Long, RaceCall> calls = new HashMap<>();
 		this.jdbc.sql(CALLS).param("election", electionId).param("contest", contestId).query((rs) -> {
@@ -145,8 +148,8 @@ public class ResultsQueries {
 						contestProgress.precinctsReporting(), contestProgress.ballotsOutstanding(),
 						contestProgress.registeredVoters());
 			}
-			results.add(ContestResults.assemble(contest, choices.getOrDefault(contest.id(), List.of()),
-					contestProgress, calls.getOrDefault(contest.id(), RaceCall.NOT_CALLED), concessions));
+			results.add(ContestResults.assemble(contest, choices.getOrDefault(contest.id(), List.of()), contestProgress,
+					calls.getOrDefault(contest.id(), RaceCall.NOT_CALLED), concessions));
 		}
 		return results;
 	}

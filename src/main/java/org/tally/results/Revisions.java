@@ -28,8 +28,8 @@ public class Revisions {
 	 * Takes the next revision of the election (holding its row lock until the transaction
 	 * ends), records who made it and why, and marks the given contests as changed by it.
 	 */
-	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt,
-			Instant now, List<Long> contestIds) {
+	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
+			List<Long> contestIds) {
 		long revision = this.jdbc.sql("""
 				update election set revision = revision + 1, last_updated = :now,
 				       status = case when status = 'scheduled' and :kind in ('import', 'correction')

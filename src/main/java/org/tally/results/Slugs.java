@@ -4,7 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * URL slugs for contests and reporting units: "U.S. House" district "34" is "us-house-34".
+ * URL slugs for contests and reporting units: "U.S. House" district "34" is
+ * "us-house-34".
  */
 public final class Slugs {
 

@@ -17,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ElectionSetupService {
 
-	static final List<String> STATUSES = List.of("scheduled", "counting", "paused", "unofficial-complete",
-			"certified");
+	static final List<String> STATUSES = List.of("scheduled", "counting", "paused", "unofficial-complete", "certified");
 
 	private final ElectionRepository elections;
 
@@ -26,7 +25,10 @@ public class ElectionSetupService {
 		this.elections = elections;
 	}
 
-	/** Creates the election, or throws {@link ElectionExistsException} when the slug is taken. */
+	/**
+	 * Creates the election, or throws {@link ElectionExistsException} when the slug is
+	 * taken.
+	 */
 	@Transactional
 	public Election create(CreateElectionRequest request) {
 		if (this.elections.existsBySlug(request.slug())) {
@@ -45,7 +47,10 @@ public class ElectionSetupService {
 		return this.elections.save(election);
 	}
 
-	/** Moves the election to another status (scheduled, counting, paused, unofficial-complete, certified). */
+	/**
+	 * Moves the election to another status (scheduled, counting, paused,
+	 * unofficial-complete, certified).
+	 */
 	@Transactional
 	public Election changeStatus(String slug, String status) {
 		if (!STATUSES.contains(status)) {

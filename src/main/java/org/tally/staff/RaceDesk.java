@@ -30,8 +30,9 @@ public class RaceDesk {
 	}
 
 	/**
-	 * Records a call. Winners and advancing must be the contest's choices, no more winners
-	 * than seats; a {@code called} contest names at least one winner or advancing choice.
+	 * Records a call. Winners and advancing must be the contest's choices, no more
+	 * winners than seats; a {@code called} contest names at least one winner or advancing
+	 * choice.
 	 */
 	@Transactional
 	public long call(String election, String contest, CallRequest request, String who) {
@@ -41,8 +42,8 @@ public class RaceDesk {
 		checkNames("winners", request.winners(), choices, problems);
 		checkNames("advancing", request.advancing(), choices, problems);
 		if (request.winners().size() > ref.seats()) {
-			problems.add("winners: " + request.winners().size() + " named but the contest has " + ref.seats()
-					+ " seat" + ((ref.seats() == 1) ? "" : "s"));
+			problems.add("winners: " + request.winners().size() + " named but the contest has " + ref.seats() + " seat"
+					+ ((ref.seats() == 1) ? "" : "s"));
 		}
 		if (("called".equals(request.status()) || "runoff".equals(request.status())) && request.winners().isEmpty()
 				&& request.advancing().isEmpty()) {
@@ -79,7 +80,9 @@ public class RaceDesk {
 		return call(election, contest, new CallRequest("uncalled", List.of(), List.of(), "call retracted"), who);
 	}
 
-	/** Records a candidate's concession (replacing an earlier one of the same candidate). */
+	/**
+	 * Records a candidate's concession (replacing an earlier one of the same candidate).
+	 */
 	@Transactional
 	public long concede(String election, String contest, ConcessionRequest request, String who) {
 		ContestRef ref = contest(election, contest);
@@ -105,8 +108,7 @@ public class RaceDesk {
 		return revision;
 	}
 
-	private static void checkNames(String field, List<String> names, Map<String, Long> choices,
-			List<String> problems) {
+	private static void checkNames(String field, List<String> names, Map<String, Long> choices, List<String> problems) {
 		for (String name : names) {
 			if (!choices.containsKey(name)) {
 				problems.add(field + ": '" + name + "' is not a choice of this contest");

@@ -7,7 +7,6 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -55,7 +54,8 @@ class DatabaseCreator implements BeanPostProcessor {
 			}
 		}
 		String database = matcher.group(2);
-		String adminUrl = "jdbc:postgresql://" + matcher.group(1) + "/postgres" + (matcher.group(3) != null ? matcher.group(3) : "");
+		String adminUrl = "jdbc:postgresql://" + matcher.group(1) + "/postgres"
+				+ (matcher.group(3) != null ? matcher.group(3) : "");
 		try (Connection connection = DriverManager.getConnection(adminUrl, credentials)) {
 			connection.createStatement().execute("create database \"" + database + "\"");
 			log.info("Created PostgreSQL database '" + database + "'");
@@ -64,6 +64,5 @@ class DatabaseCreator implements BeanPostProcessor {
 			throw new DatabaseUnavailableException(url, ex);
 		}
 	}
-
 
 }

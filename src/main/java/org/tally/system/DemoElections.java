@@ -87,9 +87,8 @@ class DemoElections implements ApplicationRunner {
 		this.setup.create(new CreateElectionRequest(PRIMARY, "California 34th District Special Primary",
 				LocalDate.of(2017, 4, 4), "special-primary", "California", false, "America/Los_Angeles"));
 		load(PRIMARY, "20170404__ca__special__primary__los_angeles__precinct.csv", null);
-		this.desk.call(PRIMARY, CONTEST, new CallRequest("called", List.of(),
-				List.of("Jimmy Gomez", "Robert Lee Ahn"), "No majority: the top two advance to the June 6 general."),
-				WHO);
+		this.desk.call(PRIMARY, CONTEST, new CallRequest("called", List.of(), List.of("Jimmy Gomez", "Robert Lee Ahn"),
+				"No majority: the top two advance to the June 6 general."), WHO);
 		this.setup.changeStatus(PRIMARY, "certified");
 		log.info("Loaded demo election " + PRIMARY);
 	}

@@ -1,0 +1,103 @@
+package org.tally.feed;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tally.support.TallyApi;
+import org.tally.support.TallyIntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/**
+ * Reads are public, writes need staff, errors are problem details.
+ */
+@TallyIntegrationTest
+class ElectionApiTests {
+
+	@LocalServerPort
+	int port;
+
+	TallyApi api;
+
+	@BeforeEach
+	void connect() {
+		this.api = new TallyApi(this.port);
+	}
+
+	@Test
+	void listsCreatedElectionsToAnonymousReaders() {
+		this.api.createElection("listed-election", "general");
+
+		this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.slug == 'listed-election')].kind")
+			.isEqualTo("general")
+			.jsonPath("$[?(@.slug == 'listed-election')].status")
+			.isEqualTo("scheduled")
+			.jsonPath("$[?(@.slug == 'listed-election')].revision")
+			.isEqualTo(0);
+	}
+
+	@Test
+	void refusesAnonymousElectionCreation() {
+		this.api.anonymous()
+			.post()
+			.uri("/api/v1/elections")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"slug\":\"sneaky\",\"name\":\"x\",\"date\":\"2017-06-06\",\"kind\":\"general\",\"jurisdiction\":\"x\"}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void answersConflictForAnExistingSlug() {
+		this.api.createElection("taken-slug", "general");
+
+		this.api.admin()
+			.post()
+			.uri("/api/v1/elections")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"slug\":\"taken-slug\",\"name\":\"x\",\"date\":\"2017-06-06\",\"kind\":\"general\",\"jurisdiction\":\"x\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void rejectsAnInvalidElectionWithProblemDetails() {
+		this.api.admin()
+			.post()
+			.uri("/api/v1/elections")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"slug\":\"Bad Slug\",\"name\":\"x\",\"date\":\"2017-06-06\",\"kind\":\"coronation\",\"jurisdiction\":\"x\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void answersNotFoundAsProblemDetails() {
+		this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/no-such-election")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("No election 'no-such-election'");
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.tally.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Drives Tally over real HTTP the way staff and readers do.
+ */
+public final class TallyApi {
+
+	private final RestTestClient anonymous;
+
+	private final RestTestClient admin;
+
+	public TallyApi(int port) {
+		String base = "http://localhost:" + port;
+		this.anonymous = RestTestClient.bindToServer().baseUrl(base).build();
+		this.admin = RestTestClient.bindToServer()
+			.baseUrl(base)
+			.defaultHeaders((headers) -> headers.setBasicAuth(Staff.ADMIN, Staff.ADMIN_PASSWORD))
+			.build();
+	}
+
+	public RestTestClient anonymous() {
+		return this.anonymous;
+	}
+
+	public RestTestClient admin() {
+		return this.admin;
+	}
+
+	/** Creates an election (as admin) with a unique slug built from the given stem. */
+	public String createElection(String slug, String kind) {
+		this.admin.post().uri("/api/v1/elections").contentType(MediaType.APPLICATION_JSON).body("""
+				{"slug":"%s","name":"Test %s","date":"2017-06-06","kind":"%s","jurisdiction":"California","test":false}
+				""".formatted(slug, slug, kind)).exchange().expectStatus().isCreated();
+		return slug;
+	}
+
+	/** Posts a classpath file as a {@code text/csv} body; returns the response spec. */
+	public RestTestClient.ResponseSpec importFile(String election, String resource, String query) {
+		return importCsv(election, read(resource), query);
+	}
+
+	public RestTestClient.ResponseSpec importCsv(String election, byte[] csv, String query) {
+		return this.admin.post()
+			.uri("/api/v1/elections/" + election + "/imports" + ((query == null || query.isEmpty()) ? "" : "?" + query))
+			.header(HttpHeaders.CONTENT_TYPE, "text/csv")
+			.body(csv)
+			.exchange();
+	}
+
+	public static byte[] read(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
