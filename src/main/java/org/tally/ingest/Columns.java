@@ -1,0 +1,210 @@
+package org.tally.ingest;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A file's header matched to what Tally reads: which column holds the county, the votes,
+ * and so on. Names are matched case-insensitively, with spaces, hyphens and underscores
+ * alike, so "Election Day" and "election_day" are one column.
+ */
+final class Columns {
+
+	enum Field {
+
+		COUNTY, PRECINCT, OFFICE, DISTRICT, PARTY, CANDIDATE, VOTES, ELECTION_DAY, EARLY, MAIL, PROVISIONAL,
+		PRECINCTS_REPORTING, PRECINCTS_TOTAL, BALLOTS_CAST, REGISTERED_VOTERS, BALLOTS_OUTSTANDING, INCUMBENT, WRITE_IN,
+
+		/** A column the format is known to have and Tally does not need. */
+		KNOWN
+
+	}
+
+	private static final Map<String, Field> OPENELECTIONS = new LinkedHashMap<>();
+
+	private static final Map<String, Field> CLARITY_SUMMARY = new LinkedHashMap<>();
+
+	/**
+	 * Clarity's state-level summaries count counties or areas reporting, not precincts.
+	 */
+	private static final Set<String> CLARITY_NOT_PRECINCTS = Set.of("num_area_total", "num_area_rptg",
+			"num_county_total", "num_county_rptg");
+
+	static {
+		OPENELECTIONS.put("county", Field.COUNTY);
+		OPENELECTIONS.put("precinct", Field.PRECINCT);
+		OPENELECTIONS.put("office", Field.OFFICE);
+		OPENELECTIONS.put("district", Field.DISTRICT);
+		OPENELECTIONS.put("party", Field.PARTY);
+		OPENELECTIONS.put("candidate", Field.CANDIDATE);
+		OPENELECTIONS.put("votes", Field.VOTES);
+		OPENELECTIONS.put("election_day", Field.ELECTION_DAY);
+		OPENELECTIONS.put("early_voting", Field.EARLY);
+		OPENELECTIONS.put("absentee", Field.MAIL);
+		OPENELECTIONS.put("mail", Field.MAIL);
+		OPENELECTIONS.put("provisional", Field.PROVISIONAL);
+		OPENELECTIONS.put("precincts_reporting", Field.PRECINCTS_REPORTING);
+		OPENELECTIONS.put("precincts_total", Field.PRECINCTS_TOTAL);
+		OPENELECTIONS.put("ballots_cast", Field.BALLOTS_CAST);
+		OPENELECTIONS.put("registered_voters", Field.REGISTERED_VOTERS);
+		OPENELECTIONS.put("ballots_outstanding", Field.BALLOTS_OUTSTANDING);
+		OPENELECTIONS.put("incumbent", Field.INCUMBENT);
+		OPENELECTIONS.put("write_in", Field.WRITE_IN);
+
+		CLARITY_SUMMARY.put("line_number", Field.KNOWN);
+		CLARITY_SUMMARY.put("contest_name", Field.OFFICE);
+		CLARITY_SUMMARY.put("choice_name", Field.CANDIDATE);
+		CLARITY_SUMMARY.put("party_name", Field.PARTY);
+		CLARITY_SUMMARY.put("total_votes", Field.VOTES);
+		CLARITY_SUMMARY.put("percent_of_votes", Field.KNOWN);
+		CLARITY_SUMMARY.put("registered_voters", Field.REGISTERED_VOTERS);
+		CLARITY_SUMMARY.put("ballots_cast", Field.BALLOTS_CAST);
+		CLARITY_SUMMARY.put("num_precinct_total", Field.PRECINCTS_TOTAL);
+		CLARITY_SUMMARY.put("num_precinct_rptg", Field.PRECINCTS_REPORTING);
+		CLARITY_SUMMARY.put("over_votes", Field.KNOWN);
+		CLARITY_SUMMARY.put("under_votes", Field.KNOWN);
+	}
+
+	private final ImportFormat format;
+
+	private final List<String> names;
+
+	private final Map<Field, Integer> index = new EnumMap<>(Field.class);
+
+	private Columns(ImportFormat format, List<String> names) {
+		this.format = format;
+		this.names = names;
+	}
+
+	/**
+	 * The format a header belongs to, or {@code null}: Clarity has "contest name" and
+	 * "choice name"; anything naming an OpenElections column is taken as OpenElections,
+	 * so that a missing column is reported by name rather than the whole header being
+	 * refused.
+	 */
+	static ImportFormat detect(List<String> names) {
+		List<String> keys = names.stream().map(Columns::key).toList();
+		if (keys.contains("contest_name") && keys.contains("choice_name")) {
+			return ImportFormat.CLARITY_SUMMARY;
+		}
+		for (String key : keys) {
+			Field field = OPENELECTIONS.get(key);
+			if (field != null && field.ordinal() <= Field.VOTES.ordinal()) {
+				return ImportFormat.OPENELECTIONS;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Matches a header to a format, reporting what is wrong with it.
+	 * @return the columns, or {@code null} when rows cannot be read with this header
+	 */
+	static Columns match(ImportFormat format, List<String> names, long row, Consumer<Problem> problems,
+			Consumer<Problem> warnings) {
+		Map<String, Field> known = known(format);
+		Columns columns = new Columns(format, names);
+		boolean usable = true;
+		for (int i = 0; i < names.size(); i++) {
+			String name = names.get(i);
+			String key = key(name);
+			Field field = known.get(key);
+			if (field == null) {
+				String message = (format == ImportFormat.CLARITY_SUMMARY && CLARITY_NOT_PRECINCTS.contains(key))
+						? "counts counties or areas reporting, not precincts: ignored" : "unknown column, ignored";
+				warnings.accept(new Problem(row, name, name, name.isEmpty() ? "unnamed column, ignored" : message));
+				continue;
+			}
+			if (field == Field.KNOWN) {
+				continue;
+			}
+			Integer earlier = columns.index.putIfAbsent(field, i);
+			if (earlier != null) {
+				problems.accept(new Problem(row, name, name, "duplicate column: '" + names.get(earlier) + "' and '"
+						+ name + "' both give " + describe(field)));
+				usable = false;
+			}
+		}
+		List<String> missing = new ArrayList<>();
+		for (Field field : required(format)) {
+			if (!columns.index.containsKey(field)) {
+				missing.add(nameOf(known, field));
+			}
+		}
+		if (!missing.isEmpty()) {
+			problems.accept(new Problem(row, null, String.join(",", names),
+					"missing required column" + ((missing.size() > 1) ? "s: " : ": ") + String.join(", ", missing)));
+			usable = false;
+		}
+		return usable ? columns : null;
+	}
+
+	ImportFormat format() {
+		return this.format;
+	}
+
+	/** Cells each row must have. */
+	int width() {
+		return this.names.size();
+	}
+
+	/** The column holding the field, or -1. */
+	int index(Field field) {
+		Integer index = this.index.get(field);
+		return (index != null) ? index : -1;
+	}
+
+	/** The header name of a column as written, or {@code null} beyond the header. */
+	String name(int column) {
+		return (column >= 0 && column < this.names.size()) ? this.names.get(column) : null;
+	}
+
+	static String key(String name) {
+		StringBuilder key = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == ' ' || c == '-' || c == '_') {
+				if (key.length() > 0 && key.charAt(key.length() - 1) != '_') {
+					key.append('_');
+				}
+			}
+			else {
+				key.append(Character.toLowerCase(c));
+			}
+		}
+		return key.toString();
+	}
+
+	private static Map<String, Field> known(ImportFormat format) {
+		return (format == ImportFormat.CLARITY_SUMMARY) ? CLARITY_SUMMARY : OPENELECTIONS;
+	}
+
+	private static List<Field> required(ImportFormat format) {
+		return (format == ImportFormat.CLARITY_SUMMARY) ? List.of(Field.OFFICE, Field.CANDIDATE, Field.VOTES)
+				: List.of(Field.COUNTY, Field.OFFICE, Field.CANDIDATE, Field.VOTES);
+	}
+
+	private static String describe(Field field) {
+		String name = field.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return switch (field) {
+			case ELECTION_DAY, EARLY, MAIL, PROVISIONAL -> name + " votes";
+			default -> "the " + name;
+		};
+	}
+
+	private static String nameOf(Map<String, Field> known, Field field) {
+		return known.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == field)
+			.map((entry) -> entry.getKey().replace('_', ' '))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.tally.ingest;
+
+/**
+ * How far the count of one contest has got in one reporting unit, as a file states it.
+ * Any figure the file leaves blank is {@code null}.
+ *
+ * @param row line in the file (header = 1) of the first row that stated it
+ * @param county as in {@link CountRow#county()}
+ * @param precinct as in {@link CountRow#precinct()}
+ * @param office as in {@link CountRow#office()}
+ * @param district as in {@link CountRow#district()}
+ * @param precinctsReporting precincts counted so far
+ * @param precinctsTotal precincts in the unit
+ * @param ballotsCast ballots cast
+ * @param registeredVoters registered voters
+ * @param ballotsOutstanding staff's estimate of ballots still to count
+ */
+public record ProgressRow(long row, String county, String precinct, String office, String district,
+		Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,
+		Long ballotsOutstanding) {
+}

@@ -1,0 +1,418 @@
+package org.tally.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+import org.tally.ingest.Columns.Field;
+
+/**
+ * Turns the records of a results file into counts and progress, checking every cell of a
+ * row so that one upload shows staff all that is wrong with it. A row with any problem
+ * gives nothing to the sink.
+ * <p>
+ * Progress is stated on every row of a precinct's contest; it is passed on once per
+ * consecutive run of rows with the same county, precinct, office and district, and a row
+ * whose progress contradicts its run is a problem. Only the current run is remembered, so
+ * memory stays constant: a unit that comes back later in the file starts a new run.
+ */
+final class ResultRows {
+
+	private static final long NONE = -1;
+
+	private static final int MAX_WARNED_VALUES = 20;
+
+	private static final Field[] VOTE_FIELDS = { Field.ELECTION_DAY, Field.EARLY, Field.MAIL, Field.PROVISIONAL };
+
+	private static final VoteType[] VOTE_TYPES = { VoteType.ELECTION_DAY, VoteType.EARLY, VoteType.MAIL,
+			VoteType.PROVISIONAL };
+
+	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
+			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING };
+
+	private final CsvRecordReader csv;
+
+	private final Columns columns;
+
+	private final Problems problems;
+
+	private final RowSink sink;
+
+	private final int county;
+
+	private final int precinct;
+
+	private final int office;
+
+	private final int district;
+
+	private final int party;
+
+	private final int candidate;
+
+	private final int votes;
+
+	private final int incumbent;
+
+	private final int writeIn;
+
+	private final int[] voteColumns = new int[VOTE_FIELDS.length];
+
+	private final long[] voteCounts = new long[VOTE_FIELDS.length];
+
+	private final int[] progressColumns = new int[PROGRESS_FIELDS.length];
+
+	private final long[] progress = new long[PROGRESS_FIELDS.length];
+
+	private final long[] runProgress = new long[PROGRESS_FIELDS.length];
+
+	private boolean rowOk;
+
+	private boolean inRun;
+
+	private boolean runStated;
+
+	private long runRow;
+
+	private String runCounty;
+
+	private String runPrecinct;
+
+	private String runOffice;
+
+	private String runDistrict;
+
+	private String lastCandidate;
+
+	private ChoiceNames.Kind lastKind;
+
+	private String lastParty;
+
+	private String lastPartyNamed;
+
+	private boolean lastPartyWriteIn;
+
+	private final Set<String> warned = new HashSet<>();
+
+	private boolean warnedEncoding;
+
+	ResultRows(CsvRecordReader csv, Columns columns, Problems problems, RowSink sink) {
+		this.csv = csv;
+		this.columns = columns;
+		this.problems = problems;
+		this.sink = sink;
+		this.county = columns.index(Field.COUNTY);
+		this.precinct = columns.index(Field.PRECINCT);
+		this.office = columns.index(Field.OFFICE);
+		this.district = columns.index(Field.DISTRICT);
+		this.party = columns.index(Field.PARTY);
+		this.candidate = columns.index(Field.CANDIDATE);
+		this.votes = columns.index(Field.VOTES);
+		this.incumbent = columns.index(Field.INCUMBENT);
+		this.writeIn = columns.index(Field.WRITE_IN);
+		for (int i = 0; i < VOTE_FIELDS.length; i++) {
+			this.voteColumns[i] = columns.index(VOTE_FIELDS[i]);
+		}
+		for (int i = 0; i < PROGRESS_FIELDS.length; i++) {
+			this.progressColumns[i] = columns.index(PROGRESS_FIELDS[i]);
+		}
+	}
+
+	/**
+	 * Reads the current record.
+	 * @return {@code false} when the row holds binary data (NUL or control bytes)
+	 */
+	boolean read() {
+		long row = this.csv.line();
+		if ((this.csv.recordFlags() & CsvRecordReader.BROKEN) != 0) {
+			return reportBrokenCells(row);
+		}
+		if (this.csv.cellCount() != this.columns.width()) {
+			int found = this.csv.cellCount();
+			int expected = this.columns.width();
+			this.problems.report(new Problem(row, null, this.csv.shownRecord(),
+					"expected " + expected + " cells as in the header, found " + found
+							+ ((found > expected) ? " (is a comma inside a cell not quoted?)" : "")));
+			return true;
+		}
+		this.rowOk = true;
+		String county = (this.county >= 0) ? required(row, this.county) : null;
+		String precinct = precinct(row, county);
+		String office = required(row, this.office);
+		String district = (this.district >= 0) ? this.csv.text(this.district) : "";
+		String candidate = required(row, this.candidate);
+		long total = count(row, this.votes, true);
+		for (int i = 0; i < this.voteColumns.length; i++) {
+			this.voteCounts[i] = count(row, this.voteColumns[i], false);
+		}
+		Boolean incumbent = yesNo(row, this.incumbent);
+		Boolean writeIn = yesNo(row, this.writeIn);
+		boolean stated = readProgress(row);
+		if (!this.rowOk) {
+			return true;
+		}
+		if ((this.csv.recordFlags() & CsvRecordReader.NON_ASCII) != 0) {
+			checkEncoding(row);
+		}
+		if (!progress(row, county, precinct, office, district, stated)) {
+			return true;
+		}
+		ChoiceNames.Kind kind = kind(candidate);
+		if (kind == ChoiceNames.Kind.OVER_UNDER || kind == ChoiceNames.Kind.TOTAL) {
+			warnOnce(row, this.candidate, candidate, (kind == ChoiceNames.Kind.TOTAL)
+					? "a total of the other choices, not a choice: such rows are skipped so no vote counts twice"
+					: "over and under votes are not votes for a choice and are left out of totals: such rows are skipped");
+			return true;
+		}
+		String party = party();
+		if (this.lastPartyWriteIn || kind == ChoiceNames.Kind.WRITE_IN) {
+			writeIn = Boolean.TRUE;
+		}
+		this.sink.count(new CountRow(row, county, precinct, office, district, party, candidate, VoteType.TOTAL, total,
+				incumbent, writeIn));
+		for (int i = 0; i < this.voteCounts.length; i++) {
+			if (this.voteCounts[i] != NONE) {
+				this.sink.count(new CountRow(row, county, precinct, office, district, party, candidate, VOTE_TYPES[i],
+						this.voteCounts[i], incumbent, writeIn));
+			}
+		}
+		return true;
+	}
+
+	private boolean reportBrokenCells(long row) {
+		reportBrokenCells(this.csv, row, this.columns::name, this.problems);
+		return (this.csv.recordFlags() & (CsvRecordReader.NUL | CsvRecordReader.CONTROL)) == 0;
+	}
+
+	/** Reports every cell of the record that could not be read as text. */
+	static void reportBrokenCells(CsvRecordReader csv, long row, IntFunction<String> columnName, Problems problems) {
+		int cells = Math.min(csv.cellCount(), CsvRecordReader.MAX_CELLS);
+		for (int i = 0; i < cells; i++) {
+			int flags = csv.flags(i);
+			if ((flags & CsvRecordReader.BROKEN) == 0) {
+				continue;
+			}
+			String column = columnName.apply(i);
+			String value = csv.shownText(i);
+			if ((flags & CsvRecordReader.UNTERMINATED) != 0) {
+				long opened = csv.unterminatedLine();
+				problems.report(new Problem(opened, column, value, "quote opened on row " + opened
+						+ " is never closed: the rest of the file was read into this cell"));
+				continue;
+			}
+			if ((flags & CsvRecordReader.NUL) != 0) {
+				problems.report(new Problem(row, column, value, "NUL byte: binary data, not CSV text"));
+			}
+			else if ((flags & CsvRecordReader.CONTROL) != 0) {
+				problems.report(new Problem(row, column, value, "control character in the cell: not CSV text"));
+			}
+			if ((flags & CsvRecordReader.BAD_UTF8) != 0) {
+				problems.report(new Problem(row, column, value,
+						String.format("not UTF-8: byte 0x%02X (save the file as UTF-8; was it saved as Latin-1 "
+								+ "or Windows-1252?)", csv.badByte(i))));
+			}
+			if ((flags & CsvRecordReader.TOO_LONG) != 0) {
+				problems.report(new Problem(row, column, value,
+						"cell longer than " + CsvRecordReader.MAX_CELL_CHARS + " characters"));
+			}
+			if ((flags & CsvRecordReader.TEXT_AFTER_QUOTE) != 0) {
+				problems.report(new Problem(row, column, value,
+						"text after the closing quote: a quote inside a quoted cell must be doubled (\"\")"));
+			}
+		}
+	}
+
+	private String required(long row, int column) {
+		String text = this.csv.text(column);
+		if (text.isEmpty()) {
+			report(row, column, text, "blank " + this.columns.name(column) + ": every row needs one");
+		}
+		return text;
+	}
+
+	private String precinct(long row, String county) {
+		if (this.precinct < 0 || this.csv.isEmpty(this.precinct)) {
+			return null;
+		}
+		String precinct = this.csv.text(this.precinct);
+		if (ChoiceNames.isCountyTotal(county, precinct)) {
+			warnOnce(row, this.precinct, precinct,
+					"county-total row: read as the county's own count, not as a precinct, so it is not added twice");
+			return null;
+		}
+		return precinct;
+	}
+
+	/** The cell as a count, {@link #NONE} when blank and allowed to be. */
+	private long count(long row, int column, boolean required) {
+		if (column < 0) {
+			return NONE;
+		}
+		if (this.csv.isEmpty(column)) {
+			if (required) {
+				report(row, column, "", "blank " + this.columns.name(column) + ": every row needs a count");
+			}
+			return NONE;
+		}
+		long count = this.csv.number(column);
+		if (count < 0) {
+			String text = this.csv.text(column);
+			report(row, column, text, VoteNumber.reason(count, text));
+			return NONE;
+		}
+		return count;
+	}
+
+	private Boolean yesNo(long row, int column) {
+		if (column < 0 || this.csv.isEmpty(column)) {
+			return null;
+		}
+		String text = this.csv.text(column);
+		switch (text.toLowerCase(Locale.ROOT)) {
+			case "y", "yes", "true", "t", "1" -> {
+				return Boolean.TRUE;
+			}
+			case "n", "no", "false", "f", "0" -> {
+				return Boolean.FALSE;
+			}
+			default -> {
+				report(row, column, text, "expected Y or N (or true/false, 1/0)");
+				return null;
+			}
+		}
+	}
+
+	/**
+	 * Reads the progress cells into {@link #progress}.
+	 * @return whether any is stated
+	 */
+	private boolean readProgress(long row) {
+		boolean stated = false;
+		for (int i = 0; i < PROGRESS_FIELDS.length; i++) {
+			int column = this.progressColumns[i];
+			long value = count(row, column, false);
+			if (value != NONE && i <= 1 && value > Integer.MAX_VALUE) {
+				report(row, column, this.csv.text(column), "too many precincts");
+				value = NONE;
+			}
+			this.progress[i] = value;
+			stated |= (value != NONE);
+		}
+		long reporting = this.progress[0];
+		long total = this.progress[1];
+		if (reporting != NONE && total != NONE && reporting > total) {
+			int column = this.progressColumns[0];
+			report(row, column, this.csv.text(column),
+					"more precincts reporting than precincts in total (" + total + ")");
+		}
+		return stated;
+	}
+
+	/**
+	 * Passes progress on at the first row of a run that states it, and checks later rows
+	 * of the run against it.
+	 * @return whether the row agrees with its run
+	 */
+	private boolean progress(long row, String county, String precinct, String office, String district, boolean stated) {
+		if (!this.inRun || !Objects.equals(county, this.runCounty) || !Objects.equals(precinct, this.runPrecinct)
+				|| !office.equals(this.runOffice) || !district.equals(this.runDistrict)) {
+			this.inRun = true;
+			this.runStated = false;
+			this.runCounty = county;
+			this.runPrecinct = precinct;
+			this.runOffice = office;
+			this.runDistrict = district;
+		}
+		if (!stated) {
+			return true;
+		}
+		if (!this.runStated) {
+			this.runStated = true;
+			this.runRow = row;
+			System.arraycopy(this.progress, 0, this.runProgress, 0, this.progress.length);
+			this.sink.progress(new ProgressRow(row, county, precinct, office, district, integer(this.progress[0]),
+					integer(this.progress[1]), boxed(this.progress[2]), boxed(this.progress[3]),
+					boxed(this.progress[4])));
+			return true;
+		}
+		boolean agrees = true;
+		for (int i = 0; i < this.progress.length; i++) {
+			if (this.progress[i] != this.runProgress[i]) {
+				int column = this.progressColumns[i];
+				String was = (this.runProgress[i] != NONE) ? String.valueOf(this.runProgress[i]) : "blank";
+				report(row, column, this.csv.text(column), "differs from row " + this.runRow
+						+ " of the same precinct and contest (" + was + "): progress must agree");
+				agrees = false;
+			}
+		}
+		return agrees;
+	}
+
+	private ChoiceNames.Kind kind(String candidate) {
+		if (candidate != this.lastCandidate) {
+			this.lastCandidate = candidate;
+			this.lastKind = ChoiceNames.kind(candidate);
+		}
+		return this.lastKind;
+	}
+
+	/** The party of the row; sets {@link #lastPartyWriteIn}. */
+	private String party() {
+		String party = (this.party >= 0) ? this.csv.text(this.party) : "";
+		if (party != this.lastParty) {
+			this.lastParty = party;
+			this.lastPartyNamed = ChoiceNames.party(party);
+			this.lastPartyWriteIn = ChoiceNames.isWriteInParty(party);
+		}
+		return this.lastPartyNamed;
+	}
+
+	private void checkEncoding(long row) {
+		if (this.warnedEncoding) {
+			return;
+		}
+		for (int column : new int[] { this.county, this.precinct, this.office, this.candidate, this.party }) {
+			if (column >= 0 && (this.csv.flags(column) & CsvRecordReader.NON_ASCII) != 0) {
+				String text = this.csv.text(column);
+				if (Utf8.looksDoubleEncoded(text)) {
+					this.warnedEncoding = true;
+					this.problems.warn(new Problem(row, this.columns.name(column), text, "text looks encoded twice: '"
+							+ text + "' is probably '" + undoDoubleEncoding(text) + "'; check how the file was made"));
+					return;
+				}
+			}
+		}
+	}
+
+	private void warnOnce(long row, int column, String value, String message) {
+		if (this.warned.size() < MAX_WARNED_VALUES && this.warned.add(column + ":" + value)) {
+			this.problems.warn(new Problem(row, this.columns.name(column), value, message));
+		}
+	}
+
+	private void report(long row, int column, String value, String message) {
+		this.rowOk = false;
+		this.problems.report(new Problem(row, this.columns.name(column), value, message));
+	}
+
+	private static String undoDoubleEncoding(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) > 0xFF) {
+				return text;
+			}
+		}
+		return new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+	}
+
+	private static Integer integer(long value) {
+		return (value != NONE) ? (int) value : null;
+	}
+
+	private static Long boxed(long value) {
+		return (value != NONE) ? value : null;
+	}
+
+}

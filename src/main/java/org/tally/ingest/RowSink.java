@@ -1,0 +1,23 @@
+package org.tally.ingest;
+
+/**
+ * Receives what {@link ResultsFileReader} reads, row by row, so that nothing has to hold
+ * a whole file. Calls come from the reading thread, in file order.
+ */
+public interface RowSink {
+
+	/** A valid count. Rows with any problem produce no counts. */
+	void count(CountRow row);
+
+	/**
+	 * Progress of one contest in one unit, once per consecutive run of rows stating it.
+	 */
+	void progress(ProgressRow row);
+
+	/** Something that makes the file unusable as it stands; the import must not apply. */
+	void problem(Problem problem);
+
+	/** Something staff should know that does not stop the import (an ignored column). */
+	void warning(Problem warning);
+
+}

@@ -1,0 +1,85 @@
+package org.tally.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps everything a {@link ResultsFileReader} hands over, for assertions.
+ */
+class RecordingSink implements RowSink {
+
+	final List<CountRow> counts = new ArrayList<>();
+
+	final List<ProgressRow> progress = new ArrayList<>();
+
+	final List<Problem> problems = new ArrayList<>();
+
+	final List<Problem> warnings = new ArrayList<>();
+
+	ReadSummary summary;
+
+	static RecordingSink read(String csv) {
+		return read(csv.getBytes(StandardCharsets.UTF_8), null);
+	}
+
+	static RecordingSink read(byte[] bytes, ImportFormat format) {
+		return read(new ByteArrayInputStream(bytes), format);
+	}
+
+	static RecordingSink readResource(String name) {
+		return read(new ByteArrayInputStream(resource(name)), null);
+	}
+
+	static RecordingSink read(InputStream in, ImportFormat format) {
+		RecordingSink sink = new RecordingSink();
+		try {
+			sink.summary = ResultsFileReader.read(in, format, sink);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return sink;
+	}
+
+	static byte[] resource(String name) {
+		try (InputStream in = RecordingSink.class.getResourceAsStream("/ingest/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No fixture " + name);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<String> problemMessages() {
+		return this.problems.stream().map(Problem::message).toList();
+	}
+
+	@Override
+	public void count(CountRow row) {
+		this.counts.add(row);
+	}
+
+	@Override
+	public void progress(ProgressRow row) {
+		this.progress.add(row);
+	}
+
+	@Override
+	public void problem(Problem problem) {
+		this.problems.add(problem);
+	}
+
+	@Override
+	public void warning(Problem warning) {
+		this.warnings.add(warning);
+	}
+
+}
