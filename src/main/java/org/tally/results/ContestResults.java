@@ -24,7 +24,7 @@ public final class ContestResults {
 		}
 		int[] tenths = Percentages.tenthsOfPercent(votes);
 		Margin margin = Margin.of(votes);
-		Outcome computed = Outcome.compute(contest.rule(), contest.seats(), contest.threshold(), votes);
+		Outcome computed = computedOutcome(contest, votes);
 		Integer precinctsTotal = (progress.precinctsTotal() != null) ? progress.precinctsTotal()
 				: contest.precinctsTotal();
 		Integer precinctsReporting = progress.precinctsReporting();
@@ -56,6 +56,14 @@ public final class ContestResults {
 				contest.kind(), contest.seats(), contest.rule(), contest.threshold(), contest.uncontested(), total,
 				reporting, outstanding, registered, margin, computed, decided, call, contest.revision(),
 				contest.lastUpdated(), List.copyOf(candidates));
+	}
+
+	/** A measure set up with other than two choices has no computed outcome yet. */
+	private static Outcome computedOutcome(ContestRow contest, long[] votes) {
+		if (contest.rule() == Rule.THRESHOLD && votes.length != 2) {
+			return new Outcome(List.of(), List.of(), false, false, false, "not-computed");
+		}
+		return Outcome.compute(contest.rule(), contest.seats(), contest.threshold(), votes);
 	}
 
 }

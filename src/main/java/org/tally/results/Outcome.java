@@ -27,6 +27,16 @@ public record Outcome(List<Integer> winners, List<Integer> advancing, boolean ti
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	private static final BigDecimal FIFTY = BigDecimal.valueOf(50);
+
+	private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+	private static final BigDecimal THREE = BigDecimal.valueOf(3);
+
+	private static final BigDecimal TWO_THIRDS_LOW = new BigDecimal("66.66");
+
+	private static final BigDecimal TWO_THIRDS_HIGH = new BigDecimal("66.7");
+
 	public Outcome {
 		winners = List.copyOf(winners);
 		advancing = List.copyOf(advancing);
@@ -47,7 +57,9 @@ public record Outcome(List<Integer> winners, List<Integer> advancing, boolean ti
 	 * ("runoff", or "tie" when second place is tied).</li>
 	 * <li>{@link Rule#THRESHOLD}: votes are [Yes, No]; the measure passes when
 	 * {@code yes * 100 / total >= threshold}, computed exactly ("passes" with winners
-	 * [0], or "fails" with winners [1]).</li>
+	 * [0], or "fails" with winners [1]). Two thresholds read as the law means them: 50 is
+	 * a simple majority (more than half: a tie fails) and 66.67 (66.66 to 66.7) is
+	 * two-thirds exactly.</li>
 	 * </ul>
 	 * @param rule the contest's rule
 	 * @param seats how many choices win (vote for N); only {@link Rule#PLURALITY} uses it
@@ -102,9 +114,18 @@ public record Outcome(List<Integer> winners, List<Integer> advancing, boolean ti
 	}
 
 	private static Outcome measure(BigDecimal threshold, long total, long[] votes) {
-		BigDecimal yesPercentTimesTotal = BigDecimal.valueOf(votes[0]).multiply(HUNDRED);
-		BigDecimal needed = threshold.multiply(BigDecimal.valueOf(total));
-		boolean passed = yesPercentTimesTotal.compareTo(needed) >= 0;
+		BigDecimal yes = BigDecimal.valueOf(votes[0]);
+		BigDecimal all = BigDecimal.valueOf(total);
+		boolean passed;
+		if (threshold.compareTo(FIFTY) == 0) {
+			passed = yes.multiply(TWO).compareTo(all) > 0;
+		}
+		else if (threshold.compareTo(TWO_THIRDS_LOW) >= 0 && threshold.compareTo(TWO_THIRDS_HIGH) <= 0) {
+			passed = yes.multiply(THREE).compareTo(all.multiply(TWO)) >= 0;
+		}
+		else {
+			passed = yes.multiply(HUNDRED).compareTo(threshold.multiply(all)) >= 0;
+		}
 		return new Outcome(List.of(passed ? 0 : 1), List.of(), false, false, passed, passed ? "passes" : "fails");
 	}
 

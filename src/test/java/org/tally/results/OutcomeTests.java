@@ -181,13 +181,27 @@ class OutcomeTests {
 
 	@Test
 	void measureIsJudgedOnItsExactShareNotTheDisplayedPercent() {
-		// 6,667 of 10,000 is exactly 66.67%; 666,699 of 1,000,000 shows 66.7% but is
-		// below
+		// 599,999 of 1,000,000 shows 60.0% but is below a 60% threshold
+		BigDecimal sixty = new BigDecimal("60");
+
+		assertThat(Outcome.compute(Rule.THRESHOLD, 1, sixty, new long[] { 599_999, 400_001 }).passed()).isFalse();
+		assertThat(Outcome.compute(Rule.THRESHOLD, 1, sixty, new long[] { 600_000, 400_000 }).passed()).isTrue();
+	}
+
+	@Test
+	void twoThirdsMeasurePassesAtExactlyTwoThirds() {
 		BigDecimal twoThirds = new BigDecimal("66.67");
 
-		assertThat(Outcome.compute(Rule.THRESHOLD, 1, twoThirds, new long[] { 6_667, 3_333 }).passed()).isTrue();
-		assertThat(Outcome.compute(Rule.THRESHOLD, 1, twoThirds, new long[] { 666_699, 333_301 }).passed()).isFalse();
-		assertThat(Outcome.compute(Rule.THRESHOLD, 1, twoThirds, new long[] { 666_700, 333_300 }).passed()).isTrue();
+		assertThat(Outcome.compute(Rule.THRESHOLD, 1, twoThirds, new long[] { 200, 100 }).passed()).isTrue();
+		assertThat(Outcome.compute(Rule.THRESHOLD, 1, twoThirds, new long[] { 199, 101 }).passed()).isFalse();
+	}
+
+	@Test
+	void simpleMajorityMeasureFailsOnATie() {
+		BigDecimal fifty = new BigDecimal("50");
+
+		assertThat(Outcome.compute(Rule.THRESHOLD, 1, fifty, new long[] { 500, 500 }).passed()).isFalse();
+		assertThat(Outcome.compute(Rule.THRESHOLD, 1, fifty, new long[] { 501, 500 }).passed()).isTrue();
 	}
 
 	@Test
