@@ -24,19 +24,20 @@ class CountMerge {
 
 	private static final String RESOLVE = """
 			create temporary table resolved on commit drop as
-			select s.row, c.id as contest_id, ch.id as choice_id, u.id as unit_id, s.vote_type, s.votes
+			select c.id as contest_id, u.id as unit_id, ch.id as choice_id, s.vote_type,
+			       min(s.votes) as votes, max(s.votes) as high, min(s.row) as row, max(s.row) as last_row
 			from staged s
 			join contest c on c.election_id = :election and c.slug = s.contest_slug
 			join choice ch on ch.contest_id = c.id and ch.name = s.candidate
 			join reporting_unit u on u.election_id = :election and u.code = coalesce(s.precinct_code, s.county_code)
 			where s.kind = 'c'
+			group by c.id, u.id, ch.id, s.vote_type
 			""";
 
 	private static final String CONFLICTS = """
-			select min(r.row) as first_row, max(r.row) as last_row, min(r.votes) as low, max(r.votes) as high
+			select r.row as first_row, r.last_row, r.votes as low, r.high
 			from resolved r
-			group by r.contest_id, r.unit_id, r.choice_id, r.vote_type
-			having count(distinct r.votes) > 1
+			where r.votes <> r.high
 			order by 1
 			limit 101
 			""";
@@ -53,13 +54,11 @@ class CountMerge {
 
 	private static final String CHANGED = """
 			create temporary table changed on commit drop as
-			select distinct on (r.contest_id, r.unit_id, r.choice_id, r.vote_type)
-			       r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes, v.votes as previous
+			select r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes, v.votes as previous
 			from resolved r
 			left join vote_count v on v.contest_id = r.contest_id and v.unit_id = r.unit_id
 			     and v.choice_id = r.choice_id and v.vote_type = r.vote_type
 			where v.votes is distinct from r.votes
-			order by r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.row
 			""";
 
 	private static final String PROGRESS_CHANGED = """
@@ -119,14 +118,16 @@ class CountMerge {
 		int created = this.jdbc.sql("""
 				insert into reporting_unit (election_id, code, name, level)
 				select distinct on (county_code) :election, county_code, county, 'county'
-				from staged order by county_code, row
+				from (select county_code, county, min(row) as row from staged group by county_code, county) s
+				order by county_code, row
 				on conflict (election_id, code) do nothing
 				""").param("election", id).update();
 		created += this.jdbc.sql("""
 				insert into reporting_unit (election_id, code, name, level, parent_id)
 				select distinct on (s.precinct_code) :election, s.precinct_code, s.precinct, 'precinct', u.id
-				from staged s join reporting_unit u on u.election_id = :election and u.code = s.county_code
-				where s.precinct_code is not null
+				from (select precinct_code, precinct, county_code, min(row) as row from staged
+				      where precinct_code is not null group by precinct_code, precinct, county_code) s
+				join reporting_unit u on u.election_id = :election and u.code = s.county_code
 				order by s.precinct_code, s.row
 				on conflict (election_id, code) do nothing
 				""").param("election", id).update();
@@ -136,15 +137,18 @@ class CountMerge {
 				select distinct on (contest_slug) :election, contest_slug, office, district,
 				       case when district = '' then office else office || ', District ' || district end,
 				       :rule, row
-				from staged order by contest_slug, row
+				from (select contest_slug, office, district, min(row) as row from staged
+				      group by contest_slug, office, district) s
+				order by contest_slug, row
 				on conflict (election_id, slug) do nothing
 				""").param("election", id).param("rule", rule).update();
 		this.jdbc.sql("""
 				insert into choice (contest_id, name, party, incumbent, write_in, ballot_order)
 				select distinct on (c.id, s.candidate) c.id, s.candidate, s.party, coalesce(s.incumbent, false),
 				       coalesce(s.write_in, false), s.row
-				from staged s join contest c on c.election_id = :election and c.slug = s.contest_slug
-				where s.kind = 'c'
+				from (select contest_slug, candidate, party, incumbent, write_in, min(row) as row from staged
+				      where kind = 'c' group by contest_slug, candidate, party, incumbent, write_in) s
+				join contest c on c.election_id = :election and c.slug = s.contest_slug
 				order by c.id, s.candidate, s.row
 				on conflict (contest_id, name) do nothing
 				returning contest_id, name
