@@ -1,11 +1,8 @@
 package org.tally.system;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Load balancers probe health without credentials; the rest of Actuator is for admins.
@@ -13,14 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TallyIntegrationTest
 class ActuatorTests {
 
-	@LocalServerPort
-	int port;
+	private final TallyApi api;
 
-	TallyApi api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	ActuatorTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test
