@@ -13,7 +13,6 @@ import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -46,19 +45,19 @@ class ImportValidationTests {
 
 	private static final String AHN = "Los Angeles,0850001A,U.S. House,34,DEM,Robert Lee Ahn,";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
-	TallyApi api;
+	final TallyApi api;
 
 	String election;
 
+	ImportValidationTests(TallyApi api) {
+		this.api = api;
+	}
+
 	@BeforeEach
 	void importTheCertifiedCount() {
-		this.api = new TallyApi(this.port);
 		this.election = this.api.createElection("ca34-checked-" + ELECTIONS.incrementAndGet(), "special-general");
 		this.api.importFile(this.election, CERTIFIED, "mode=setup").expectStatus().isCreated();
 	}
