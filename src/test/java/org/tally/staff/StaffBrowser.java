@@ -42,7 +42,10 @@ final class StaffBrowser {
 
 	/** Loads a page, remembering its CSRF token. */
 	HttpResponse<String> get(String path) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.GET()
+			.build());
 		Matcher matcher = CSRF.matcher(response.body());
 		if (matcher.find()) {
 			this.csrf = matcher.group(1);
@@ -67,6 +70,7 @@ final class StaffBrowser {
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
