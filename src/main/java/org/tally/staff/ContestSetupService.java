@@ -132,6 +132,9 @@ public class ContestSetupService {
 	@Transactional
 	public void addReportingUnit(String election, ReportingUnitRequest request, String who) {
 		long electionId = electionId(election);
+		if (request.code() == null || request.code().isEmpty()) {
+			throw new IllegalArgumentException("code: needs a letter or digit");
+		}
 		Long parentId = null;
 		if ("precinct".equals(request.level()) && request.parent() == null) {
 			throw new IllegalArgumentException("parent: a precinct names the code of its county");

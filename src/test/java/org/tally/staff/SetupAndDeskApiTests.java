@@ -132,10 +132,18 @@ class SetupAndDeskApiTests {
 		this.api.createElection("setup-units", "general");
 		String units = "/api/v1/elections/setup-units/reporting-units";
 
-		send("POST", units, "{\"code\":\"Los Angeles\",\"name\":\"Los Angeles\",\"level\":\"county\"}").expectStatus()
-			.isCreated();
+		send("POST", units, "{\"name\":\"Los Angeles\",\"level\":\"county\"}").expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("los-angeles");
+		send("POST", units, "{\"name\":\"9000001A\",\"level\":\"precinct\",\"parent\":\"los-angeles\"}").expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("los-angeles/9000001A");
 		send("POST", units,
-				"{\"code\":\"LA-1\",\"name\":\"Precinct 1\",\"level\":\"precinct\",\"parent\":\"Los Angeles\"}")
+				"{\"code\":\"LA-1\",\"name\":\"Precinct 1\",\"level\":\"precinct\",\"parent\":\"los-angeles\"}")
 			.expectStatus()
 			.isCreated();
 		send("POST", units, "{\"code\":\"LA-2\",\"name\":\"Precinct 2\",\"level\":\"precinct\"}").expectStatus()
