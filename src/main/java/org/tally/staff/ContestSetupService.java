@@ -132,8 +132,8 @@ public class ContestSetupService {
 	@Transactional
 	public void addReportingUnit(String election, ReportingUnitRequest request, String who) {
 		long electionId = electionId(election);
-		if (request.code() == null || request.code().isEmpty()) {
-			throw new IllegalArgumentException("code: needs a letter or digit");
+		if (request.code() == null || request.code().isEmpty() || request.code().length() > 300) {
+			throw new IllegalArgumentException("code: 1 to 300 characters");
 		}
 		Long parentId = null;
 		if ("precinct".equals(request.level()) && request.parent() == null) {

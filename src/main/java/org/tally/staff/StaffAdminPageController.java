@@ -59,6 +59,7 @@ class StaffAdminPageController {
 	String tokens(Model model) {
 		model.addAttribute("tokens", this.tokens.list());
 		model.addAttribute("users", this.users.list());
+		model.addAttribute("utc", ZoneOffset.UTC);
 		return "staff/tokens";
 	}
 
