@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.tally.results.ContestNotFoundException;
 import org.tally.results.AuditLog;
+import org.tally.results.ContestNotFoundException;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.Revisions;
 
@@ -124,17 +124,22 @@ public class RaceDesk {
 	}
 
 	/**
-	 * Corrects the time, statement or source of a candidate's recorded concession. The
-	 * old row is kept (withdrawn) and a new one takes its place, so history stays.
+	 * Corrects the time, statement or source of a candidate's recorded concession (a
+	 * missing time keeps the recorded one). The old row is kept (withdrawn) and a new one
+	 * takes its place, so history stays.
 	 */
 	@Transactional
 	public long editConcession(String election, String contest, String candidate, ConcessionChange change, String who) {
 		ContestRef ref = contest(election, contest);
 		long choiceId = choiceId(ref, candidate);
-		if (activeConcession(choiceId) == null) {
+		Map<String, Object> active = activeConcession(choiceId);
+		if (active == null) {
 			throw NotFoundException.of("concession of '" + candidate + "' in " + ref.name());
 		}
-		return record(ref, election, choiceId, candidate, change, who, "concession-edited");
+		Instant concededAt = (change.concededAt() != null) ? change.concededAt()
+				: Instant.parse((String) active.get("concededAt"));
+		return record(ref, election, choiceId, candidate,
+				new ConcessionChange(concededAt, change.statement(), change.sourceUrl()), who, "concession-edited");
 	}
 
 	/** Withdraws a candidate's concession: pages and feed stop showing it. */

@@ -218,6 +218,7 @@ class SetupAndDeskApiTests {
 		send("PUT", ahn, "{\"concededAt\":\"2017-06-07T05:45:00Z\",\"statement\":\"Corrected statement\"}")
 			.expectStatus()
 			.isOk();
+		send("PUT", ahn, "{\"statement\":\"Corrected again, same time\"}").expectStatus().isOk();
 		this.api.anonymous()
 			.get()
 			.uri(contest)
@@ -226,7 +227,9 @@ class SetupAndDeskApiTests {
 			.jsonPath("$.candidates[?(@.name == 'Robert Lee Ahn')].conceded")
 			.isEqualTo(true)
 			.jsonPath("$.candidates[?(@.name == 'Robert Lee Ahn')].concededAt")
-			.isEqualTo("2017-06-07T05:45:00Z");
+			.isEqualTo("2017-06-07T05:45:00Z")
+			.jsonPath("$.candidates[?(@.name == 'Robert Lee Ahn')].concessionStatement")
+			.isEqualTo("Corrected again, same time");
 
 		send("DELETE", ahn, "{}").expectStatus().isOk();
 		send("DELETE", ahn, "{}").expectStatus().isNotFound();
