@@ -77,6 +77,10 @@ class PageSecurityTests {
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/staff"));
 		assertThat(before).isNotNull();
 		assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
+				.containsIgnoringCase("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax"));
 	}
 
 	@Test
