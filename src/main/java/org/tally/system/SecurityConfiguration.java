@@ -1,6 +1,8 @@
 package org.tally.system;
 
 import org.tally.staff.ApiTokens;
+import org.tally.staff.StaffSessionCheck;
+import org.tally.staff.StaffUserRepository;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -73,7 +76,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, StaffUserRepository users) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -85,6 +88,7 @@ class SecurityConfiguration {
 			.hasAnyRole("STAFF", "ADMIN")
 			.anyRequest()
 			.permitAll())
+			.addFilterBefore(new StaffSessionCheck(users), AuthorizationFilter.class)
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/staff")
 				.failureHandler((request, response,

@@ -111,6 +111,33 @@ class PageSecurityTests {
 	}
 
 	@Test
+	void signsOutAnOpenSessionWhenAnAdminDisablesTheAccount() {
+		String staff = this.accounts.create("leaver", "STAFF");
+		StaffBrowser browser = new StaffBrowser(this.port);
+		browser.signIn(staff, StaffAccounts.PASSWORD);
+		assertThat(browser.get("/staff").statusCode()).isEqualTo(200);
+
+		this.accounts.change(staff, "{\"enabled\":false}");
+
+		assertThat(browser.get("/staff").statusCode()).isEqualTo(302);
+		assertThat(browser.signIn(staff, StaffAccounts.PASSWORD).headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+	}
+
+	@Test
+	void takesAdminPagesAwayFromAnOpenSessionWhenAnAdminIsDemoted() {
+		String admin = this.accounts.create("second-admin", "ADMIN");
+		StaffBrowser browser = new StaffBrowser(this.port);
+		browser.signIn(admin, StaffAccounts.PASSWORD);
+		assertThat(browser.get("/staff/users").statusCode()).isEqualTo(200);
+
+		this.accounts.change(admin, "{\"role\":\"STAFF\"}");
+
+		assertThat(browser.get("/staff/users").statusCode()).isEqualTo(403);
+		assertThat(browser.get("/staff").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void locksTheFormAfterFiveWrongPasswords() {
 		String staff = this.accounts.create("formtypo", "STAFF");
 		StaffBrowser browser = new StaffBrowser(this.port);

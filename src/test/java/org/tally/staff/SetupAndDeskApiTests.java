@@ -5,11 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Setting up an election through the API, then calling it and recording, correcting and
@@ -255,6 +258,19 @@ class SetupAndDeskApiTests {
 
 		assertThat(audit).contains("election-created", "contest-created", "candidate-added", "call",
 				"contest desk-audit/us-house-34", "Jimmy Gomez");
+	}
+
+	@Test
+	void keepsTheAuditLogAppendOnly(@Autowired JdbcClient jdbc) {
+		houseRace("desk-append-only");
+
+		assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone else'").update())
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update()).hasMessageContaining("append-only");
+		StaffBrowser browser = new StaffBrowser(this.port);
+		browser.signIn(org.tally.support.Staff.ADMIN, org.tally.support.Staff.ADMIN_PASSWORD);
+		browser.get("/staff/audit");
+		assertThat(browser.post("/staff/audit", java.util.Map.of()).statusCode()).isEqualTo(405);
 	}
 
 	long revision(String election) {

@@ -38,6 +38,18 @@ final class StaffAccounts {
 		return username;
 	}
 
+	/** Changes a user (as admin): role, enabled, password, unlock as JSON. */
+	void change(String username, String json) {
+		this.api.admin()
+			.put()
+			.uri("/api/v1/users/" + username)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	RestTestClient basic(String username, String password) {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
