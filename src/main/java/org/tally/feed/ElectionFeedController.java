@@ -1,6 +1,5 @@
 package org.tally.feed;
 
-import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,10 +36,13 @@ class ElectionFeedController {
 
 	private final ResultsService results;
 
+	private final FeedBodies bodies;
+
 	private final FeedResponses responses;
 
-	ElectionFeedController(ResultsService results, FeedResponses responses) {
+	ElectionFeedController(ResultsService results, FeedBodies bodies, FeedResponses responses) {
 		this.results = results;
+		this.bodies = bodies;
 		this.responses = responses;
 	}
 
@@ -58,9 +60,8 @@ class ElectionFeedController {
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = ElectionResponse.class)))
 	ResponseEntity<byte[]> election(@PathVariable String election) {
-		ElectionResults found = current(election);
-		return this.responses.ok(found, this.responses.json(found, List.of("election"),
-				() -> ElectionResponse.of(found.election(), found.contests())), null);
+		ElectionResults found = this.bodies.current(election);
+		return this.responses.ok(found, this.bodies.election(found), null);
 	}
 
 	@GetMapping("/{election}/contests")
@@ -77,15 +78,8 @@ class ElectionFeedController {
 					example = "U.S. House") @RequestParam(required = false) String office,
 			@Parameter(description = "only contests changed after this revision",
 					example = "3") @RequestParam(required = false) Long since) {
-		ElectionResults found = current(election);
-		boolean test = found.election().test();
-		Rendered body = this.responses.json(found, Arrays.asList("contests", office, since),
-				() -> found.contests()
-					.stream()
-					.filter((contest) -> office == null || contest.office().equalsIgnoreCase(office))
-					.filter((contest) -> since == null || contest.revision() > since)
-					.map((contest) -> ContestResponse.of(contest, test))
-					.toList());
+		ElectionResults found = this.bodies.current(election);
+		Rendered body = this.bodies.contests(found, office, since);
 		return this.responses.ok(found, body, null);
 	}
 
@@ -101,13 +95,9 @@ class ElectionFeedController {
 			@Parameter(description = "county or precinct",
 					schema = @Schema(allowableValues = { "county", "precinct" })) @RequestParam(
 							required = false) String level) {
-		ElectionResults found = current(election);
+		ElectionResults found = this.bodies.current(election);
 		ContestResult result = this.results.contest(found, contest);
-		boolean test = found.election().test();
-		Rendered body = this.responses.json(found, Arrays.asList("contest", contest, level), () -> ContestResponse
-			.of(result, test, (level != null)
-					? this.results.reportingUnits(found, result, level).stream().map(ReportingUnitResponse::of).toList()
-					: null));
+		Rendered body = this.bodies.contest(found, result, level);
 		return this.responses.ok(found, body, result.lastUpdated());
 	}
 
@@ -116,15 +106,10 @@ class ElectionFeedController {
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = HistoryResponse.class)))
 	ResponseEntity<byte[]> history(@PathVariable String election, @PathVariable String contest) {
-		ElectionResults found = current(election);
+		ElectionResults found = this.bodies.current(election);
 		ContestResult result = this.results.contest(found, contest);
-		Rendered body = this.responses.json(found, List.of("history", contest),
-				() -> HistoryResponse.of(found, result, this.results.history(found, result)));
+		Rendered body = this.bodies.history(found, result);
 		return this.responses.ok(found, body, result.lastUpdated());
-	}
-
-	private ElectionResults current(String election) {
-		return this.results.results(this.results.current(election));
 	}
 
 }

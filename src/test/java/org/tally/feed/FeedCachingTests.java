@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,9 @@ class FeedCachingTests {
 
 	@Autowired
 	ResultsService results;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TallyApi api;
 
@@ -103,6 +107,53 @@ class FeedCachingTests {
 
 		assertThat(plain).isNotEqualTo(county).isNotEqualTo(precinct);
 		assertThat(county).isNotEqualTo(precinct);
+	}
+
+	@Test
+	void fastPathAndControllerAnswerWithTheSameBytesAndEtag() {
+		String election = imported("cache-fast-path");
+		String uri = "/api/v1/elections/" + election + "/contests/us-house-34";
+
+		EntityExchangeResult<byte[]> fast = get(uri);
+		EntityExchangeResult<byte[]> controller = get(uri + "?from=controller");
+
+		assertThat(fast.getResponseBody()).isEqualTo(controller.getResponseBody());
+		assertThat(fast.getResponseHeaders().getETag()).isEqualTo(controller.getResponseHeaders().getETag());
+		assertThat(fast.getResponseHeaders().getLastModified())
+			.isEqualTo(controller.getResponseHeaders().getLastModified());
+		assertThat(fast.getResponseHeaders().getFirst("Tally-Revision"))
+			.isEqualTo(controller.getResponseHeaders().getFirst("Tally-Revision"));
+	}
+
+	@Test
+	void unknownContestIsAProblemDetailOnEveryPath() {
+		String election = imported("cache-unknown");
+
+		this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/" + election + "/contests/no-such-contest")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void aChangeWithoutNotificationIsServedWithinTheMaxAge() {
+		String election = imported("cache-missed-notification");
+		String uri = "/api/v1/elections/" + election;
+		get(uri);
+
+		this.jdbc.sql("update election set name = 'Renamed quietly' where slug = ?").param(election).update();
+
+		Eventually.get(() -> this.api.anonymous()
+			.get()
+			.uri(uri)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Renamed quietly"));
 	}
 
 	@Test
