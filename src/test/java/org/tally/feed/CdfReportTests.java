@@ -10,12 +10,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,21 +27,17 @@ class CdfReportTests {
 
 	static Schema schema;
 
-	@LocalServerPort
-	int port;
+	final TallyApi api;
 
-	TallyApi api;
+	CdfReportTests(TallyApi api) {
+		this.api = api;
+	}
 
 	@BeforeAll
 	static void loadSchema() throws Exception {
 		try (InputStream in = new ClassPathResource("nist/NIST_V2_election_results_reporting.json").getInputStream()) {
 			schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
 		}
-	}
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
 	}
 
 	@Test

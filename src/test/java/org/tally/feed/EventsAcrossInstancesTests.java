@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.TallyApplication;
 import org.tally.support.TallyApi;
@@ -45,14 +44,19 @@ class EventsAcrossInstancesTests {
 	@LocalServerPort
 	int port;
 
-	TallyApi api;
+	final TallyApi api;
+
+	EventsAcrossInstancesTests(TallyApi api) {
+		this.api = api;
+	}
 
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
 	static void startInstanceB() {
 		instanceB = new SpringApplicationBuilder(TallyApplication.class).initializers(new TestDatabaseInitializer())
-			.properties("server.port=0", "tally.feed.heartbeat=300ms", "spring.main.banner-mode=off")
+			.properties("server.port=0", "tally.feed.heartbeat=300ms", "spring.main.banner-mode=off",
+					"spring.datasource.hikari.maximum-pool-size=4")
 			.run();
 		portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
 	}
@@ -62,11 +66,6 @@ class EventsAcrossInstancesTests {
 		if (instanceB != null) {
 			instanceB.close();
 		}
-	}
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package org.tally.feed;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
@@ -8,7 +7,6 @@ import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,20 +23,16 @@ class FeedCachingTests {
 
 	private static final String PRECINCTS = "ca34/20170606__ca__special__general__los_angeles__precinct.csv";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ResultsService results;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	TallyApi api;
+	final TallyApi api;
 
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	FeedCachingTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test

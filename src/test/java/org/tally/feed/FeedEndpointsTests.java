@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -27,14 +25,10 @@ class FeedEndpointsTests {
 
 	private static final String PRECINCTS = "ca34/20170606__ca__special__general__los_angeles__precinct.csv";
 
-	@LocalServerPort
-	int port;
+	final TallyApi api;
 
-	TallyApi api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	FeedEndpointsTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test

@@ -1,11 +1,8 @@
 package org.tally.feed;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Programs find the API described at /v3/api-docs, people at the Swagger UI.
@@ -13,14 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TallyIntegrationTest
 class OpenApiTests {
 
-	@LocalServerPort
-	int port;
+	final TallyApi api;
 
-	TallyApi api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	OpenApiTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test
