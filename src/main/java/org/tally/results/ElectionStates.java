@@ -1,6 +1,7 @@
 package org.tally.results;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +29,8 @@ public class ElectionStates {
 
 	private final Map<String, Long> notified = new ConcurrentHashMap<>();
 
+	private final Object[] locks = new Object[64];
+
 	private final CopyOnWriteArrayList<Consumer<ResultsChanged>> listeners = new CopyOnWriteArrayList<>();
 
 	private final ResultsQueries queries;
@@ -41,6 +44,7 @@ public class ElectionStates {
 		this.queries = queries;
 		this.events = events;
 		this.maxAgeNanos = maxAge.toNanos();
+		Arrays.setAll(this.locks, (i) -> new Object());
 		events.subscribe(this::changed);
 	}
 
@@ -50,16 +54,32 @@ public class ElectionStates {
 	 */
 	public ElectionState current(String slug) {
 		Entry entry = this.entries.get(slug);
-		long now = System.nanoTime();
-		long connection = this.events.connection();
-		if (entry != null && now - entry.readAt() < this.maxAgeNanos && entry.connection() == connection
-				&& this.events.isListening()) {
+		if (fresh(slug, entry)) {
 			return entry.state();
 		}
-		ElectionState state = this.queries.electionState(slug)
-			.orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
-		this.entries.put(slug, new Entry(state, now, connection));
-		return state;
+		synchronized (this.locks[Math.floorMod(slug.hashCode(), this.locks.length)]) {
+			entry = this.entries.get(slug);
+			if (fresh(slug, entry)) {
+				return entry.state();
+			}
+			long now = System.nanoTime();
+			long connection = this.events.connection();
+			ElectionState state = this.queries.electionState(slug)
+				.orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+			this.entries.put(slug, new Entry(state, now, connection));
+			return state;
+		}
+	}
+
+	/**
+	 * Whether the entry may be served: young enough, read on the current LISTEN
+	 * connection, and not older than a revision already notified (a notification that
+	 * arrived while the entry was being read).
+	 */
+	private boolean fresh(String slug, Entry entry) {
+		return entry != null && System.nanoTime() - entry.readAt() < this.maxAgeNanos
+				&& entry.connection() == this.events.connection() && this.events.isListening()
+				&& this.notified.getOrDefault(slug, 0L) <= entry.state().revision();
 	}
 
 	/** The highest revision of the election this instance has been told about. */
