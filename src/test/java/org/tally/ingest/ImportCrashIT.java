@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 import org.tally.support.TestDatabase;
 
@@ -35,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportCrashIT {
 
-	private static final String PASSWORD = "crash-test-password";
+	/**
+	 * The database may already have its admin (other tests of this JVM): the shared
+	 * password.
+	 */
+	private static final String PASSWORD = Staff.ADMIN_PASSWORD;
 
 	private static final String APPLICATION = "tally-import-crash-it";
 
