@@ -1,5 +1,8 @@
 package org.tally.web;
 
+import java.util.List;
+
+import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
 
@@ -7,9 +10,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public pages: the list of elections and an election's contests.
+ * The list of elections and an election's contests as cards, plus the card fragments the
+ * page fetches when the event stream says contests changed.
  */
 @Controller
 class ResultsPageController {
@@ -22,16 +27,61 @@ class ResultsPageController {
 
 	@GetMapping("/")
 	String index(Model model) {
-		model.addAttribute("elections", this.results.elections());
+		List<ElectionHeader> elections = this.results.elections()
+			.stream()
+			.map((election) -> ElectionHeader.of(election, LocalTimes.of(election.getTimeZone())))
+			.toList();
+		model.addAttribute("live", elections.stream().filter(ElectionHeader::live).toList());
+		model.addAttribute("past", elections.stream().filter((election) -> !election.live()).toList());
 		return "index";
 	}
 
 	@GetMapping("/elections/{election}")
-	String election(@PathVariable String election, Model model) {
+	String election(@PathVariable String election, @RequestParam(required = false) String office,
+			@RequestParam(required = false) String q, Model model) {
 		Election found = this.results.election(election);
-		model.addAttribute("election", found);
-		model.addAttribute("contests", this.results.contests(found));
+		List<ContestResult> contests = this.results.contests(found);
+		ContestFilter filter = new ContestFilter(office, q);
+		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		model.addAttribute("election", ElectionHeader.of(found, times));
+		model.addAttribute("filter", filter);
+		model.addAttribute("offices", ContestFilter.offices(contests));
+		model.addAttribute("contestCount", contests.size());
+		model.addAttribute("cards", cards(filter.apply(contests), times));
 		return "election";
+	}
+
+	/**
+	 * The cards of contests changed after revision {@code since} (matching the page's
+	 * filter) as out-of-band swaps, with the page's status line.
+	 */
+	@GetMapping("/elections/{election}/cards")
+	String changedCards(@PathVariable String election, @RequestParam(defaultValue = "0") long since,
+			@RequestParam(required = false) String office, @RequestParam(required = false) String q, Model model) {
+		Election found = this.results.election(election);
+		ContestFilter filter = new ContestFilter(office, q);
+		List<ContestResult> changed = this.results.contests(found)
+			.stream()
+			.filter((contest) -> contest.revision() > since && filter.matches(contest))
+			.toList();
+		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		model.addAttribute("election", ElectionHeader.of(found, times));
+		model.addAttribute("cards", cards(changed, times));
+		return "fragments/card :: updates";
+	}
+
+	/** One contest's card, as the election page shows it. */
+	@GetMapping("/elections/{election}/contests/{contest}/card")
+	String card(@PathVariable String election, @PathVariable String contest, Model model) {
+		Election found = this.results.election(election);
+		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		model.addAttribute("election", ElectionHeader.of(found, times));
+		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), times));
+		return "fragments/card :: single";
+	}
+
+	private static List<ContestCard> cards(List<ContestResult> contests, LocalTimes times) {
+		return contests.stream().map((contest) -> ContestCard.of(contest, times)).toList();
 	}
 
 }

@@ -36,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportCrashIT {
 
-	/** The same as every test context's: the jar may be the first to create the admin. */
+	/**
+	 * The database may already have its admin (other tests of this JVM): the shared
+	 * password.
+	 */
 	private static final String PASSWORD = Staff.ADMIN_PASSWORD;
 
 	private static final String APPLICATION = "tally-import-crash-it";

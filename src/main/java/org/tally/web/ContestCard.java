@@ -1,0 +1,153 @@
+package org.tally.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.tally.results.CandidateResult;
+import org.tally.results.ContestResult;
+import org.tally.results.RaceCall;
+import org.tally.results.ReportingProgress;
+
+/**
+ * A contest ready to print: numbers with thousands separators, percentages as shown,
+ * marks in words and times in the election's zone. Built once per request so templates
+ * stay simple and a page of hundreds of contests renders fast.
+ *
+ * @param slug the contest's slug, also the card's element id
+ * @param name the contest's name
+ * @param office the office, for the filter
+ * @param searchText lower-case names the page's live search looks in
+ * @param candidates the choices, most votes first
+ * @param totalVotes all votes, formatted
+ * @param precincts "12 of 195 precincts", or {@code null} when unknown
+ * @param precinctsPct the honest percentage label ("&lt;1", "99", "100"), or {@code null}
+ * @param precinctsBar the bar's width ("37%"), or {@code null}
+ * @param callStatus the call's status code, for styling
+ * @param callLabel the call in words
+ * @param called whether staff called the contest
+ * @param callNote the note staff gave with the call, or {@code null}
+ * @param margin "Gomez leads by 6,653 votes (20.2 points)", or {@code null}
+ * @param updated last updated, local time
+ * @param updatedUtc last updated, UTC (title attribute)
+ * @param updatedIso last updated, ISO-8601 (datetime attribute)
+ * @param revision the election revision that last changed the contest
+ */
+public record ContestCard(String slug, String name, String office, String searchText, List<Candidate> candidates,
+		String totalVotes, String precincts, String precinctsPct, String precinctsBar, String callStatus,
+		String callLabel, boolean called, String callNote, String margin, String updated, String updatedUtc,
+		String updatedIso, long revision) {
+
+	/** How many candidates a card lists before the rest fold away. */
+	static final int SHOWN_CANDIDATES = 6;
+
+	/** The candidates listed first on the card. */
+	public List<Candidate> topCandidates() {
+		return (this.candidates.size() <= SHOWN_CANDIDATES + 1) ? this.candidates
+				: this.candidates.subList(0, SHOWN_CANDIDATES);
+	}
+
+	/** The candidates folded under "all candidates", or an empty list. */
+	public List<Candidate> moreCandidates() {
+		return (this.candidates.size() <= SHOWN_CANDIDATES + 1) ? List.of()
+				: this.candidates.subList(SHOWN_CANDIDATES, this.candidates.size());
+	}
+
+	static ContestCard of(ContestResult contest, LocalTimes times) {
+		List<Candidate> candidates = new ArrayList<>(contest.candidates().size());
+		for (CandidateResult candidate : contest.candidates()) {
+			candidates.add(Candidate.of(candidate, contest.totalVotes(), times));
+		}
+		ReportingProgress progress = contest.progress();
+		String precincts = null;
+		String bar = null;
+		if (progress.precinctsReporting() != null && progress.precinctsTotal() != null) {
+			precincts = votes(progress.precinctsReporting()) + " of " + votes(progress.precinctsTotal())
+					+ ((progress.precinctsTotal() == 1) ? " precinct" : " precincts");
+			bar = progress.percent() + "%";
+		}
+		else if (progress.precinctsReporting() != null) {
+			precincts = votes(progress.precinctsReporting()) + " precincts reporting";
+		}
+		RaceCall call = contest.call();
+		return new ContestCard(contest.slug(), contest.name(), contest.office(), ContestFilter.searchText(contest),
+				List.copyOf(candidates), votes(contest.totalVotes()), precincts, progress.percentLabel(), bar,
+				call.status(), callLabel(call), call.isCalled(), call.note(), margin(contest),
+				times.local(contest.lastUpdated()), times.utc(contest.lastUpdated()), times.iso(contest.lastUpdated()),
+				contest.revision());
+	}
+
+	/** "19,761". */
+	static String votes(long votes) {
+		return String.format(Locale.US, "%,d", votes);
+	}
+
+	static String callLabel(RaceCall call) {
+		return switch (call.status()) {
+			case "called" -> "Called";
+			case "runoff" -> "Runoff";
+			case "too-early" -> "Too early to call";
+			case "too-close" -> "Too close to call";
+			case "uncalled" -> "Call retracted";
+			default -> "Not called";
+		};
+	}
+
+	private static String margin(ContestResult contest) {
+		List<CandidateResult> candidates = contest.candidates();
+		if (contest.totalVotes() == 0 || candidates.size() < 2) {
+			return null;
+		}
+		CandidateResult first = candidates.get(0);
+		CandidateResult second = candidates.get(1);
+		if (first.votes() == second.votes()) {
+			return "Tied at " + votes(first.votes()) + " votes";
+		}
+		return lastName(first.name()) + " leads by " + votes(contest.margin().votes()) + " votes ("
+				+ contest.margin().points().toPlainString() + " points)";
+	}
+
+	private static String lastName(String name) {
+		if (name.equalsIgnoreCase("yes") || name.equalsIgnoreCase("no")) {
+			return name;
+		}
+		int space = name.lastIndexOf(' ');
+		return (space > 0) ? name.substring(space + 1) : name;
+	}
+
+	/**
+	 * One choice on a card.
+	 *
+	 * @param name the choice's name
+	 * @param party the party, or {@code null}
+	 * @param incumbent whether the choice holds the office
+	 * @param votes votes, formatted
+	 * @param pct the shown percentage ("60.1")
+	 * @param bar the bar's width ("60.1%")
+	 * @param leading whether the choice has the most votes (ties included)
+	 * @param winner whether staff called the choice the winner
+	 * @param advancing whether staff called the choice to advance
+	 * @param concededAt concession time (local) when the choice conceded, else
+	 * {@code null}
+	 * @param concededUtc the same in UTC
+	 * @param statement the concession statement, or {@code null}
+	 */
+	public record Candidate(String name, String party, boolean incumbent, String votes, String pct, String bar,
+			boolean leading, boolean winner, boolean advancing, String concededAt, String concededUtc,
+			String statement) {
+
+		static Candidate of(CandidateResult candidate, long total, LocalTimes times) {
+			BigDecimal pct = candidate.votePct();
+			String shown = (pct != null) ? pct.toPlainString() : "0.0";
+			CandidateResult.Concession concession = candidate.concession();
+			return new Candidate(candidate.name(), candidate.party(), candidate.incumbent(),
+					ContestCard.votes(candidate.votes()), shown, shown + "%", candidate.leading(), candidate.winner(),
+					candidate.advancing(), (concession != null) ? times.local(concession.concededAt()) : null,
+					(concession != null) ? times.utc(concession.concededAt()) : null,
+					(concession != null) ? concession.statement() : null);
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.tally.web;
+
+import java.util.List;
+
+import org.tally.results.ContestResult;
+import org.tally.results.Election;
+import org.tally.results.ResultsService;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * One contest in full: its card, the county and precinct tables, the share chart over
+ * revisions and the timeline of calls and concessions.
+ */
+@Controller
+class ContestPageController {
+
+	private final ResultsService results;
+
+	private final ContestDetailQueries details;
+
+	ContestPageController(ResultsService results, ContestDetailQueries details) {
+		this.results = results;
+		this.details = details;
+	}
+
+	@GetMapping("/elections/{election}/contests/{contest}")
+	String contest(@PathVariable String election, @PathVariable String contest,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+		Election found = this.results.election(election);
+		ContestResult result = this.results.contest(found, contest);
+		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		List<TimelineEntry> timeline = this.details.timeline(result.id());
+		model.addAttribute("election", ElectionHeader.of(found, times));
+		model.addAttribute("times", times);
+		model.addAttribute("card", ContestCard.of(result, times));
+		model.addAttribute("units", UnitTable.of(result, this.details.unitCounts(result.id()), sort, dir));
+		model.addAttribute("chart", ShareChart.of(result, this.details.snapshots(result.id()), times));
+		model.addAttribute("timeline", timeline);
+		model.addAttribute("embedSnippet", embedSnippet(found, result));
+		return "contest";
+	}
+
+	private static String embedSnippet(Election election, ContestResult contest) {
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/embed/elections/{e}/contests/{c}")
+			.buildAndExpand(election.getSlug(), contest.slug())
+			.toUriString();
+		return "<iframe src=\"" + url + "\" title=\"" + contest.name().replace("\"", "&quot;")
+				+ " results\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.tally.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.tally.results.Election;
+import org.tally.results.ResultsService;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A contest's compact card for newsrooms to put in an article's iframe. It may be framed
+ * by any site, so it sets its own {@code frame-ancestors} policy; the rest of Tally may
+ * only be framed by itself.
+ */
+@Controller
+class EmbedController {
+
+	static final String POLICY = "frame-ancestors *; default-src 'self'; img-src 'self' data:; style-src 'self'; "
+			+ "script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+	private final ResultsService results;
+
+	EmbedController(ResultsService results) {
+		this.results = results;
+	}
+
+	@GetMapping("/embed/elections/{election}/contests/{contest}")
+	String embed(@PathVariable String election, @PathVariable String contest, Model model,
+			HttpServletResponse response) {
+		Election found = this.results.election(election);
+		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		model.addAttribute("election", ElectionHeader.of(found, times));
+		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), times));
+		response.setHeader("Content-Security-Policy", POLICY);
+		response.setHeader("Cache-Control", "public, max-age=5");
+		return "embed";
+	}
+
+}

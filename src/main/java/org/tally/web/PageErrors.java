@@ -1,0 +1,25 @@
+package org.tally.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.tally.results.ContestNotFoundException;
+import org.tally.results.ElectionNotFoundException;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * An unknown election or contest on a page is a plain 404 page, not a stack trace.
+ */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+class PageErrors {
+
+	@ExceptionHandler({ ElectionNotFoundException.class, ContestNotFoundException.class })
+	String notFound(RuntimeException ex, Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		model.addAttribute("message", ex.getMessage());
+		return "error/404";
+	}
+
+}

@@ -1,0 +1,207 @@
+package org.tally.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.tally.results.CandidateResult;
+import org.tally.results.ContestResult;
+
+/**
+ * Geometry of the contest page's server-rendered SVG chart: each leading candidate's
+ * share of the vote after every revision that changed the count. Lines differ in dash
+ * pattern and carry their names at the end, so colour is never the only way to tell them
+ * apart. The same numbers go into a table beside the chart.
+ *
+ * @param width the viewBox width
+ * @param height the viewBox height
+ * @param series a line per charted candidate
+ * @param yTicks horizontal grid lines with their labels
+ * @param xTicks labelled revisions along the bottom
+ * @param rows the chart's data as table rows, oldest first
+ * @param names the charted candidates' names, the table's columns
+ */
+public record ShareChart(int width, int height, List<Series> series, List<Tick> yTicks, List<Tick> xTicks,
+		List<DataRow> rows, List<String> names) {
+
+	static final int MAX_SERIES = 5;
+
+	private static final int WIDTH = 720;
+
+	private static final int HEIGHT = 280;
+
+	private static final int LEFT = 48;
+
+	private static final int RIGHT = WIDTH - 170;
+
+	private static final int TOP = 14;
+
+	private static final int BOTTOM = HEIGHT - 40;
+
+	private static final int LABEL_GAP = 16;
+
+	static ShareChart of(ContestResult contest, List<ContestDetailQueries.Snapshot> snapshots, LocalTimes times) {
+		List<CandidateResult> charted = contest.candidates()
+			.subList(0, Math.min(MAX_SERIES, contest.candidates().size()));
+		int n = snapshots.size();
+		double[][] shares = new double[charted.size()][n];
+		List<DataRow> rows = new ArrayList<>(n);
+		double min = 100;
+		double max = 0;
+		for (int j = 0; j < n; j++) {
+			ContestDetailQueries.Snapshot snapshot = snapshots.get(j);
+			long total = snapshot.votes().values().stream().mapToLong(Long::longValue).sum();
+			List<String> cells = new ArrayList<>();
+			for (int i = 0; i < charted.size(); i++) {
+				long votes = snapshot.votes().getOrDefault(charted.get(i).id(), 0L);
+				double share = (total > 0) ? 100.0 * votes / total : 0;
+				shares[i][j] = share;
+				min = Math.min(min, share);
+				max = Math.max(max, share);
+				cells.add(ContestCard.votes(votes) + " ("
+						+ ((total > 0) ? BigDecimal.valueOf(votes * 100)
+							.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
+							.toPlainString() : "0.0")
+						+ "%)");
+			}
+			rows.add(new DataRow(snapshot.revision(),
+					times.local(
+							(snapshot.sourceUpdatedAt() != null) ? snapshot.sourceUpdatedAt() : snapshot.receivedAt()),
+					ContestCard.votes(total), cells));
+		}
+		if (n == 0) {
+			min = 0;
+			max = 100;
+		}
+		double step = (max - min <= 20) ? 5 : 10;
+		double lo = Math.max(0, Math.floor((min - step / 2) / step) * step);
+		double hi = Math.min(100, Math.ceil((max + step / 2) / step) * step);
+		if (hi <= lo) {
+			hi = Math.min(100, lo + step);
+		}
+		List<Tick> yTicks = new ArrayList<>();
+		for (double v = lo; v <= hi + 0.001; v += step) {
+			yTicks.add(new Tick(LEFT, y(v, lo, hi), String.format(Locale.US, "%.0f%%", v)));
+		}
+		List<Tick> xTicks = new ArrayList<>();
+		int every = Math.max(1, (int) Math.ceil(n / 8.0));
+		for (int j = 0; j < n; j++) {
+			if (j % every == 0 || j == n - 1) {
+				xTicks.add(new Tick(x(j, n), BOTTOM, "Rev " + snapshots.get(j).revision()));
+			}
+		}
+		List<Series> series = new ArrayList<>();
+		for (int i = 0; i < charted.size(); i++) {
+			StringBuilder points = new StringBuilder();
+			List<Point> dots = new ArrayList<>();
+			for (int j = 0; j < n; j++) {
+				double px = x(j, n);
+				double py = y(shares[i][j], lo, hi);
+				points.append(fmt(px)).append(',').append(fmt(py)).append(' ');
+				dots.add(new Point(fmt(px), fmt(py)));
+			}
+			double endY = (n > 0) ? y(shares[i][n - 1], lo, hi) : BOTTOM;
+			String last = (n > 0) ? String.format(Locale.US, "%.1f%%", shares[i][n - 1]) : "";
+			series.add(new Series(i, charted.get(i).name(), label(charted.get(i).name()) + " " + last,
+					points.toString().strip(), dots, endY));
+		}
+		return new ShareChart(WIDTH, HEIGHT, spreadLabels(series), yTicks, xTicks, rows,
+				charted.stream().map(CandidateResult::name).toList());
+	}
+
+	/** Where the end labels sit: top to bottom, at least one line apart. */
+	private static List<Series> spreadLabels(List<Series> series) {
+		List<Series> sorted = new ArrayList<>(series);
+		sorted.sort(Comparator.comparingDouble(Series::labelY));
+		double previous = -1000;
+		List<Series> placed = new ArrayList<>();
+		for (Series s : sorted) {
+			double labelY = Math.max(s.labelY(), previous + LABEL_GAP);
+			placed.add(new Series(s.index(), s.name(), s.label(), s.points(), s.dots(), labelY));
+			previous = labelY;
+		}
+		placed.sort(Comparator.comparingInt(Series::index));
+		return List.copyOf(placed);
+	}
+
+	private static String label(String name) {
+		int space = name.lastIndexOf(' ');
+		return (space > 0) ? name.substring(space + 1) : name;
+	}
+
+	private static double x(int j, int n) {
+		return (n <= 1) ? (LEFT + RIGHT) / 2.0 : LEFT + (double) j * (RIGHT - LEFT) / (n - 1);
+	}
+
+	private static double y(double share, double lo, double hi) {
+		return BOTTOM - (share - lo) * (BOTTOM - TOP) / (hi - lo);
+	}
+
+	private static String fmt(double value) {
+		return String.format(Locale.US, "%.1f", value);
+	}
+
+	public int plotLeft() {
+		return LEFT;
+	}
+
+	public int plotRight() {
+		return RIGHT;
+	}
+
+	public int plotTop() {
+		return TOP;
+	}
+
+	public int plotBottom() {
+		return BOTTOM;
+	}
+
+	/**
+	 * One candidate's line.
+	 *
+	 * @param index the series number (0 = most votes now), picks colour and dash pattern
+	 * @param name the candidate's name
+	 * @param label the end label ("Gomez 59.2%")
+	 * @param points the polyline's points
+	 * @param dots a marker per revision
+	 * @param labelY where the end label sits
+	 */
+	public record Series(int index, String name, String label, String points, List<Point> dots, double labelY) {
+
+		public String labelYText() {
+			return fmt(this.labelY + 4);
+		}
+
+	}
+
+	public record Point(String x, String y) {
+	}
+
+	public record Tick(double x, double y, String label) {
+
+		public String xText() {
+			return fmt(this.x);
+		}
+
+		public String yText() {
+			return fmt(this.y);
+		}
+
+	}
+
+	/**
+	 * One revision in the chart's data table.
+	 *
+	 * @param revision the revision number
+	 * @param at when the source said (or Tally received) the count, local time
+	 * @param total all votes, formatted
+	 * @param cells "19,761 (60.1%)" per charted candidate
+	 */
+	public record DataRow(long revision, String at, String total, List<String> cells) {
+	}
+
+}

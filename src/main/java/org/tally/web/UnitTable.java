@@ -1,0 +1,210 @@
+package org.tally.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tally.results.CandidateResult;
+import org.tally.results.ContestResult;
+
+/**
+ * The contest page's county and precinct tables: the leading candidates' votes and shares
+ * per unit, the unit's leader, sortable by any column. A county's row follows the totals
+ * rule: its precincts when it has any, otherwise its own county-level count.
+ *
+ * @param columns the candidates with a column, most votes first
+ * @param others whether an "Others" column sums the rest
+ * @param counties county rows
+ * @param precincts precinct rows
+ * @param sort the column the rows are sorted by
+ * @param descending whether the sort is descending
+ */
+public record UnitTable(List<String> columns, boolean others, List<Row> counties, List<Row> precincts, String sort,
+		boolean descending) {
+
+	static final int MAX_COLUMNS = 4;
+
+	static UnitTable of(ContestResult contest, List<ContestDetailQueries.UnitCounts> units, String sort,
+			String direction) {
+		List<CandidateResult> candidates = contest.candidates();
+		int shown = (candidates.size() <= MAX_COLUMNS + 1) ? candidates.size() : MAX_COLUMNS;
+		boolean others = shown < candidates.size();
+		List<String> columns = candidates.subList(0, shown).stream().map(CandidateResult::name).toList();
+		Map<Long, List<ContestDetailQueries.UnitCounts>> precinctsByCounty = new LinkedHashMap<>();
+		Map<Long, ContestDetailQueries.UnitCounts> countyRows = new LinkedHashMap<>();
+		Map<Long, String> countyNames = new HashMap<>();
+		List<Row> precincts = new ArrayList<>();
+		for (ContestDetailQueries.UnitCounts unit : units) {
+			if ("precinct".equals(unit.level())) {
+				precinctsByCounty.computeIfAbsent(unit.parentId(), (id) -> new ArrayList<>()).add(unit);
+				countyNames.putIfAbsent(unit.parentId(), unit.parentName());
+				precincts.add(Row.of(unit.name(), unit.parentName(), unit.votes(), candidates, shown, others));
+			}
+			else if ("county".equals(unit.level())) {
+				countyRows.put(unit.id(), unit);
+				countyNames.put(unit.id(), unit.name());
+			}
+		}
+		List<Row> counties = new ArrayList<>();
+		for (Map.Entry<Long, String> county : countyNames.entrySet()) {
+			List<ContestDetailQueries.UnitCounts> inside = precinctsByCounty.get(county.getKey());
+			Map<Long, Long> votes = new HashMap<>();
+			if (inside != null) {
+				inside
+					.forEach((precinct) -> precinct.votes().forEach((choice, v) -> votes.merge(choice, v, Long::sum)));
+			}
+			else {
+				votes.putAll(countyRows.get(county.getKey()).votes());
+			}
+			counties.add(Row.of(county.getValue(), null, votes, candidates, shown, others));
+		}
+		String column = validSort(sort, shown);
+		boolean descending = (direction != null) ? "desc".equals(direction) : !"unit".equals(column);
+		Comparator<Row> order = comparator(column);
+		if (descending) {
+			order = order.reversed();
+		}
+		order = order.thenComparing(Row::name);
+		counties.sort(order);
+		precincts.sort(order);
+		return new UnitTable(columns, others, counties, precincts, column, descending);
+	}
+
+	/** The direction a click on the column's header asks for. */
+	public String nextDirection(String column) {
+		if (column.equals(this.sort)) {
+			return this.descending ? "asc" : "desc";
+		}
+		return "unit".equals(column) ? "asc" : "desc";
+	}
+
+	/**
+	 * The relative link a column's header points to:
+	 * "?sort=total&amp;dir=desc#precincts".
+	 */
+	public String link(String column, String anchor) {
+		return "?sort=" + column + "&dir=" + nextDirection(column) + "#" + anchor;
+	}
+
+	/** The header's aria-sort value. */
+	public String ariaSort(String column) {
+		if (!column.equals(this.sort)) {
+			return "none";
+		}
+		return this.descending ? "descending" : "ascending";
+	}
+
+	private static String validSort(String sort, int shown) {
+		if (sort == null) {
+			return "unit";
+		}
+		if (sort.equals("unit") || sort.equals("total") || sort.equals("leader") || sort.equals("margin")) {
+			return sort;
+		}
+		if (sort.matches("c[0-9]{1,2}") && Integer.parseInt(sort.substring(1)) < shown) {
+			return sort;
+		}
+		return "unit";
+	}
+
+	private static Comparator<Row> comparator(String column) {
+		return switch (column) {
+			case "total" -> Comparator.comparingLong(Row::totalVotes);
+			case "leader" -> Comparator.comparing(Row::leader, Comparator.nullsFirst(Comparator.naturalOrder()));
+			case "margin" -> Comparator.comparingLong(Row::marginVotes);
+			case "unit" -> Comparator.comparing(Row::name);
+			default -> {
+				int index = Integer.parseInt(column.substring(1));
+				yield Comparator.comparing((Row row) -> row.cells().get(index).share());
+			}
+		};
+	}
+
+	/**
+	 * One county or precinct.
+	 *
+	 * @param name the unit's name
+	 * @param county the precinct's county, or {@code null} for a county row
+	 * @param cells a cell per column (and one for "Others" when there is such a column)
+	 * @param total all votes, formatted
+	 * @param totalVotes all votes
+	 * @param leader the unit's leading candidate, "Tie" on a tie for first, {@code null}
+	 * when no votes
+	 * @param margin the leader's margin ("+281"), or {@code null}
+	 * @param marginVotes the leader's margin in votes
+	 */
+	public record Row(String name, String county, List<Cell> cells, String total, long totalVotes, String leader,
+			String margin, long marginVotes) {
+
+		static Row of(String name, String county, Map<Long, Long> votes, List<CandidateResult> candidates, int shown,
+				boolean others) {
+			long total = 0;
+			for (Long v : votes.values()) {
+				total += v;
+			}
+			List<Cell> cells = new ArrayList<>();
+			long rest = 0;
+			long first = -1;
+			long second = -1;
+			String leader = null;
+			for (int i = 0; i < candidates.size(); i++) {
+				long v = votes.getOrDefault(candidates.get(i).id(), 0L);
+				if (i < shown) {
+					cells.add(Cell.of(v, total));
+				}
+				else {
+					rest += v;
+				}
+				if (v > first) {
+					second = first;
+					first = v;
+					leader = candidates.get(i).name();
+				}
+				else if (v == first) {
+					second = v;
+					leader = "Tie";
+				}
+				else if (v > second) {
+					second = v;
+				}
+			}
+			if (others) {
+				cells.add(Cell.of(rest, total));
+			}
+			long margin = (first > 0) ? first - Math.max(second, 0) : 0;
+			if (total == 0) {
+				leader = null;
+			}
+			return new Row(name, county, List.copyOf(cells), ContestCard.votes(total), total, leader,
+					(leader != null && !"Tie".equals(leader)) ? "+" + ContestCard.votes(margin) : null, margin);
+		}
+
+	}
+
+	/**
+	 * One candidate's count in one unit.
+	 *
+	 * @param votes votes, formatted
+	 * @param pct share of the unit's votes, one decimal, or an empty string without votes
+	 * @param share the unrounded share, for sorting
+	 */
+	public record Cell(String votes, String pct, double share) {
+
+		static Cell of(long votes, long total) {
+			if (total == 0) {
+				return new Cell(ContestCard.votes(votes), "", 0);
+			}
+			String pct = BigDecimal.valueOf(votes * 100)
+				.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
+				.toPlainString();
+			return new Cell(ContestCard.votes(votes), pct, (double) votes / total);
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+// Tally's pages work without this script. With it: the live status of the event stream,
+// the "new numbers" cue on cards the stream changed, and filtering cards as you type.
+(function () {
+	'use strict';
+
+	var state = document.getElementById('live-state');
+	var fetcher = document.getElementById('live-fetch');
+	// Counts may change between rendering the page and subscribing: catch up on first open too.
+	var lostConnection = true;
+	var CUE_MILLIS = 60000;
+
+	function clock() {
+		return new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+	}
+
+	function show(name, text) {
+		if (!state) {
+			return;
+		}
+		state.hidden = false;
+		state.dataset.state = name;
+		state.textContent = text;
+	}
+
+	document.body.addEventListener('htmx:sseOpen', function () {
+		show('live', 'Live: new counts appear here as they arrive');
+		if (lostConnection && fetcher) {
+			htmx.trigger(fetcher, 'tally:catchup');
+		}
+		lostConnection = false;
+	});
+
+	document.body.addEventListener('htmx:sseError', function () {
+		lostConnection = true;
+		show('reconnecting', 'Reconnecting to live updates… the numbers shown may be out of date');
+	});
+
+	document.body.addEventListener('htmx:afterRequest', function (event) {
+		if (event.detail.elt !== fetcher) {
+			return;
+		}
+		if (!event.detail.successful) {
+			show('reconnecting', 'Could not fetch the latest counts; retrying on the next update');
+			return;
+		}
+		window.setTimeout(markUpdated, 50);
+	});
+
+	function markUpdated() {
+		var target = fetcher.getAttribute('hx-target');
+		if (target) {
+			var swapped = document.querySelector(target);
+			if (swapped) {
+				swapped.classList.add('is-updated');
+			}
+		}
+		var fresh = document.querySelectorAll('.card.is-updated:not([data-cued])');
+		fresh.forEach(function (card) {
+			card.setAttribute('data-cued', '');
+			window.setTimeout(function () {
+				card.classList.remove('is-updated');
+			}, CUE_MILLIS);
+		});
+		applyFilter();
+		if (fresh.length > 0) {
+			show('updated', 'Live · updated ' + fresh.length + (fresh.length === 1 ? ' contest' : ' contests') + ' at '
+				+ clock());
+		}
+		document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+	}
+
+	// Filtering as you type; the same form works without JavaScript as a GET request.
+	var form = document.getElementById('filters');
+	var query = document.getElementById('filter-q');
+	var office = document.getElementById('filter-office');
+	var count = document.getElementById('shown-count');
+	var empty = document.getElementById('no-match');
+	var serverFiltered = form !== null && form.dataset.filtered === 'true';
+
+	function applyFilter() {
+		if (!form || serverFiltered) {
+			return;
+		}
+		var words = query.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
+		var wanted = office.value.toLowerCase();
+		var shown = 0;
+		document.querySelectorAll('#cards .card').forEach(function (card) {
+			var text = card.dataset.search || '';
+			var match = (!wanted || (card.dataset.office || '').toLowerCase() === wanted)
+				&& words.every(function (word) { return text.indexOf(word) !== -1; });
+			card.hidden = !match;
+			if (match) {
+				shown++;
+			}
+		});
+		count.textContent = String(shown);
+		empty.hidden = shown > 0;
+	}
+
+	function filterChanged(event) {
+		if (serverFiltered) {
+			// This page holds only the contests the server matched: ask it again.
+			if (event.type === 'change') {
+				form.submit();
+			}
+			return;
+		}
+		applyFilter();
+		var params = new URLSearchParams();
+		if (office.value) {
+			params.set('office', office.value);
+		}
+		if (query.value.trim()) {
+			params.set('q', query.value.trim());
+		}
+		var search = params.toString();
+		history.replaceState(null, '', location.pathname + (search ? '?' + search : ''));
+	}
+
+	if (form) {
+		query.addEventListener('input', filterChanged);
+		office.addEventListener('change', filterChanged);
+	}
+})();

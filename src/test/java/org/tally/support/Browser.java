@@ -1,0 +1,166 @@
+package org.tally.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through chromedriver, for browser tests
+ * ({@code *IT}). Screenshots go to {@code target/screenshots/}. Close it
+ * (try-with-resources) to end the browser.
+ */
+public final class Browser implements AutoCloseable {
+
+	/** Where {@link #screenshot(String)} writes. */
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private final ChromeDriver driver;
+
+	private final String baseUrl;
+
+	private Browser(ChromeDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	/** A browser with JavaScript on, 1280 px wide, for Tally on the given port. */
+	public static Browser open(int port) {
+		return open(port, true, 1280, 900);
+	}
+
+	/** A browser of the given window size, with or without JavaScript. */
+	public static Browser open(int port, boolean javascript, int width, int height) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--hide-scrollbars", "--window-size=" + Math.max(width, 500) + "," + height);
+		if (width < 500) {
+			// Headless windows are at least 500 px wide: narrower viewports are emulated.
+			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+					Map.of("width", width, "height", height, "pixelRatio", 1.0, "mobile", true)));
+		}
+		if (!javascript) {
+			options.addArguments("--blink-settings=scriptEnabled=false");
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return new Browser(driver, "http://localhost:" + port);
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	/** Opens a path of Tally ("/elections/x") or an absolute URL. */
+	public Browser get(String pathOrUrl) {
+		this.driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : this.baseUrl + pathOrUrl);
+		return this;
+	}
+
+	public String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	public WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	public List<WebElement> findAll(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	/** The element's text content, also when it is hidden (a closed details element). */
+	public static String text(WebElement element) {
+		String text = element.getAttribute("textContent");
+		return (text != null) ? text.replaceAll("\\s+", " ").strip() : "";
+	}
+
+	/** Runs a script in the page and returns its result. */
+	public Object script(String script, Object... args) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	/**
+	 * Waits (up to the timeout) until the condition returns a value other than null or
+	 * false.
+	 */
+	public <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100)).until(condition);
+	}
+
+	/** Resizes the window. */
+	public Browser size(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+		return this;
+	}
+
+	/** Saves what the window shows to {@code target/screenshots/<name>.png}. */
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			File file = this.driver.getScreenshotAs(OutputType.FILE);
+			Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Saves the whole page, not only the viewport, up to {@code maxHeight} CSS pixels
+	 * tall, to {@code target/screenshots/<name>.png}.
+	 */
+	public Path fullPageScreenshot(String name, int maxHeight) {
+		Number width = (Number) script("return document.documentElement.clientWidth");
+		Number height = (Number) script("return document.documentElement.scrollHeight");
+		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height",
+				Math.min(maxHeight, height.intValue()), "scale", 1);
+		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
