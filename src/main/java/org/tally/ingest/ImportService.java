@@ -55,13 +55,13 @@ public class ImportService {
 
 	ImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
 			ResultsQueries results, CountMerge merge, ImportRecords records, AuditLog audit) {
-		this.audit = audit;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.results = results;
 		this.merge = merge;
 		this.records = records;
+		this.audit = audit;
 	}
 
 	/**
@@ -173,7 +173,6 @@ public class ImportService {
 					this.staged = writer.finish();
 				}
 				drain();
-				ImportService.this.jdbc.sql("analyze staged").update();
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
@@ -184,6 +183,8 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
+			// without statistics PostgreSQL plans the temporary table as empty
+			ImportService.this.jdbc.sql("analyze staged").update();
 			String contentHash = hash();
 			ImportService.this.merge.lockElection(this.election.id());
 			Long earlier = ImportService.this.records.appliedRevision(this.election.id(), contentHash);

@@ -263,6 +263,19 @@ class ImportValidationTests {
 				.containsEntry("recordedBy", "admin")
 				.containsEntry("fileName", "fix.csv")
 				.containsEntry("revision", 2));
+		this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/" + this.election + "/contests/us-house-34/history")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.revisions[*].kind")
+			.isEqualTo(List.of("import", "correction"))
+			.jsonPath("$.revisions[1].revision")
+			.isEqualTo(2)
+			.jsonPath("$.revisions[1].totalVotes")
+			.isEqualTo(43179 - 9);
 		assertThat(this.jdbc.sql("""
 				select s.votes from contest_snapshot s join choice ch on ch.id = s.choice_id
 				join contest c on c.id = s.contest_id join election e on e.id = c.election_id
