@@ -94,7 +94,7 @@ class StaffDeskBrowserIT {
 			add.sendKeys(name);
 			submit("Add candidate");
 		}
-		visit("/staff");
+		visit("/staff/elections/" + ELECTION);
 		this.browser.findElement(By.linkText("Imports")).click();
 		this.browser.findElement(By.id("file")).sendKeys(resource("ca34/20170606__ca__special__general.csv"));
 		this.browser.findElement(By.cssSelector("#upload-form button")).click();
