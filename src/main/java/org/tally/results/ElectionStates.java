@@ -97,10 +97,17 @@ public class ElectionStates {
 		return () -> this.listeners.remove(listener);
 	}
 
+	/**
+	 * A revision this instance has just committed: drop what is cached at once, before
+	 * the NOTIFY comes back, so that whoever wrote it reads it. Listeners hear of it from
+	 * the NOTIFY, once.
+	 */
+	void committedHere(ResultsChanged changed) {
+		forget(changed);
+	}
+
 	private void changed(ResultsChanged changed) {
-		this.notified.merge(changed.election(), changed.revision(), Math::max);
-		this.entries.computeIfPresent(changed.election(),
-				(slug, entry) -> (entry.state().revision() >= changed.revision()) ? entry : null);
+		forget(changed);
 		for (Consumer<ResultsChanged> listener : this.listeners) {
 			try {
 				listener.accept(changed);
@@ -109,6 +116,12 @@ public class ElectionStates {
 				log.warn("A results listener failed on " + changed, ex);
 			}
 		}
+	}
+
+	private void forget(ResultsChanged changed) {
+		this.notified.merge(changed.election(), changed.revision(), Math::max);
+		this.entries.computeIfPresent(changed.election(),
+				(slug, entry) -> (entry.state().revision() >= changed.revision()) ? entry : null);
 	}
 
 	private record Entry(ElectionState state, long readAt, long connection) {

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
  * Numbers the changes of an election. Every applied change (an import, a correction, a
  * call, a concession) takes the next revision inside the caller's transaction, marks the
- * contests it touched, and tells every Tally instance through PostgreSQL NOTIFY.
+ * contests it touched, and tells every Tally instance through PostgreSQL NOTIFY. This
+ * instance forgets its cached state at the commit itself, so staff read their own writes.
  */
 @Component
 public class Revisions {
@@ -20,8 +23,11 @@ public class Revisions {
 
 	private final JdbcClient jdbc;
 
-	Revisions(JdbcClient jdbc) {
+	private final ElectionStates states;
+
+	Revisions(JdbcClient jdbc, ElectionStates states) {
 		this.jdbc = jdbc;
+		this.states = states;
 	}
 
 	/**
@@ -58,10 +64,22 @@ public class Revisions {
 			.param("now", Timestamp.from(now))
 			.param("ids", contestIds.toArray(Long[]::new))
 			.update();
-		this.jdbc.sql("""
-				select pg_notify(:channel, slug || ':' || revision) from election where id = :election
-				""").param("channel", CHANNEL).param("election", electionId).query((rs) -> {
-		});
+		String slug = this.jdbc.sql("""
+				select slug, pg_notify(:channel, slug || ':' || revision) from election where id = :election
+				""")
+			.param("channel", CHANNEL)
+			.param("election", electionId)
+			.query((rs, row) -> rs.getString("slug"))
+			.single();
+		ResultsChanged changed = new ResultsChanged(slug, revision);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Revisions.this.states.committedHere(changed);
+				}
+			});
+		}
 		return revision;
 	}
 
