@@ -1,11 +1,9 @@
 package org.tally.feed;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 /**
@@ -14,14 +12,10 @@ import org.springframework.http.MediaType;
 @TallyIntegrationTest
 class ElectionApiTests {
 
-	@LocalServerPort
-	int port;
+	private final TallyApi api;
 
-	TallyApi api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	ElectionApiTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test

@@ -4,12 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,14 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TallyIntegrationTest
 class Ca34ImportTests {
 
-	@LocalServerPort
-	int port;
+	private final TallyApi api;
 
-	TallyApi api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	Ca34ImportTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test

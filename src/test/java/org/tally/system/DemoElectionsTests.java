@@ -1,11 +1,9 @@
 package org.tally.system;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -15,14 +13,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "tally.demo=true")
 class DemoElectionsTests {
 
-	@LocalServerPort
-	int port;
+	private final TallyApi api;
 
-	TallyApi api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	DemoElectionsTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test
