@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.WebElement;
@@ -35,11 +34,10 @@ class ElectionPageIT {
 	@LocalServerPort
 	int port;
 
-	TallyApi api;
+	final TallyApi api;
 
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	ElectionPageIT(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test
