@@ -79,9 +79,9 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** Opens a path of Tally ("/elections/x") or an absolute URL. */
+	/** Opens a path of Tally ("/elections/x") or an absolute URL (http:, data:...). */
 	public Browser get(String pathOrUrl) {
-		this.driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : this.baseUrl + pathOrUrl);
+		this.driver.get(pathOrUrl.startsWith("/") ? this.baseUrl + pathOrUrl : pathOrUrl);
 		return this;
 	}
 

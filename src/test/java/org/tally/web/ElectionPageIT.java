@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.tally.support.Browser;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
@@ -178,6 +179,28 @@ class ElectionPageIT {
 			assertThat(browser.find("#contest-us-house-34").isDisplayed()).isFalse();
 			assertThat(browser.find("#no-match").isDisplayed()).isTrue();
 			assertThat(browser.url()).contains("q=nobody");
+		}
+	}
+
+	@Test
+	void embedShowsInAnotherSitesFrame() {
+		String election = this.api.createElection("it-ca34-embed", "special-general");
+		this.api.importFile(election, "ca34/20170606__ca__special__general.csv", "mode=setup")
+			.expectStatus()
+			.is2xxSuccessful();
+		String embed = "http://localhost:" + this.port + "/embed/elections/" + election + "/contests/us-house-34";
+
+		try (Browser browser = Browser.open(this.port)) {
+			// 127.0.0.1 and localhost are different origins: the page plays a newsroom's
+			// site.
+			browser.get("http://127.0.0.1:" + this.port + "/");
+			browser.script("document.body.insertAdjacentHTML('beforeend', "
+					+ "'<iframe id=\"results\" width=\"420\" height=\"400\" src=\"' + arguments[0] + '\"></iframe>')",
+					embed);
+			browser.waitUntil(LIVE, ExpectedConditions.frameToBeAvailableAndSwitchToIt("results"));
+			browser.waitUntil(LIVE, (driver) -> !browser.findAll("#contest-us-house-34 .votes").isEmpty());
+
+			assertThat(Browser.text(browser.find("#contest-us-house-34 .votes"))).isEqualTo("25,569");
 		}
 	}
 
