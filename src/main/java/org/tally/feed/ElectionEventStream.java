@@ -1,71 +1,243 @@
 package org.tally.feed;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.tally.results.ElectionState;
+import org.tally.results.ElectionStates;
 import org.tally.results.ResultsChanged;
-import org.tally.results.ResultsEvents;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Readers connected to an election's event stream on this instance. Each new revision
- * (from any instance, through PostgreSQL NOTIFY) becomes one {@code results} event.
+ * Readers connected to an election's event stream on this instance. Each revision
+ * (applied by any instance, told through PostgreSQL NOTIFY) becomes one {@code results}
+ * event whose id is the revision. Revisions of an election have no gaps, so a reader who
+ * sees revision N after M &lt; N-1, or who reconnects with {@code Last-Event-ID: M}, is
+ * sent every revision after M from the revision table first: no event is ever skipped.
  */
 @Component
-class ElectionEventStream {
+class ElectionEventStream implements SmartLifecycle {
 
-	private final Map<String, Set<SseEmitter>> readers = new ConcurrentHashMap<>();
+	private static final Log log = LogFactory.getLog(ElectionEventStream.class);
+
+	/** Revisions after :after, each with the contests it touched. */
+	private static final String REVISIONS_AFTER = """
+			select r.number,
+			       array(select c.slug from contest c
+			             where c.election_id = r.election_id
+			               and (c.revision = r.number
+			                    or exists (select 1 from contest_progress_snapshot s
+			                               where s.contest_id = c.id and s.revision = r.number)
+			                    or exists (select 1 from race_call rc where rc.contest_id = c.id and rc.revision = r.number)
+			                    or exists (select 1 from concession co where co.contest_id = c.id and co.revision = r.number))
+			             order by c.ballot_order, c.id) as contests
+			from revision r
+			where r.election_id = :election and r.number > :after
+			order by r.number
+			limit 1000
+			""";
+
+	private final Map<String, Set<Reader>> readers = new ConcurrentHashMap<>();
+
+	private final ElectionStates states;
 
 	private final JdbcClient jdbc;
 
-	ElectionEventStream(ResultsEvents events, JdbcClient jdbc) {
+	private final Duration heartbeat;
+
+	private ExecutorService sender;
+
+	private ScheduledExecutorService heartbeats;
+
+	private volatile boolean running;
+
+	ElectionEventStream(ElectionStates states, JdbcClient jdbc,
+			@Value("${tally.feed.heartbeat:15s}") Duration heartbeat) {
+		this.states = states;
 		this.jdbc = jdbc;
-		events.subscribe(this::publish);
+		this.heartbeat = heartbeat;
+		states.onChange(this::changed);
 	}
 
-	SseEmitter connect(String election) {
+	/**
+	 * A new reader of the election: first the revisions after {@code lastEventId} (when
+	 * given), then every new one.
+	 */
+	SseEmitter connect(ElectionState election, Long lastEventId) {
 		SseEmitter emitter = new SseEmitter(0L);
-		Set<SseEmitter> set = this.readers.computeIfAbsent(election, (key) -> ConcurrentHashMap.newKeySet());
-		set.add(emitter);
-		Runnable remove = () -> set.remove(emitter);
-		emitter.onCompletion(remove);
-		emitter.onTimeout(remove);
-		emitter.onError((ex) -> remove.run());
+		Reader reader = new Reader(election.slug(), election.id(), emitter);
+		Set<Reader> set = this.readers.computeIfAbsent(election.slug(), (key) -> ConcurrentHashMap.newKeySet());
+		emitter.onCompletion(() -> set.remove(reader));
+		emitter.onTimeout(() -> set.remove(reader));
+		emitter.onError((ex) -> set.remove(reader));
+		long current = this.jdbc.sql("select revision from election where id = ?")
+			.param(election.id())
+			.query(Long.class)
+			.single();
+		synchronized (reader) {
+			set.add(reader);
+			reader.lastSent = (lastEventId != null) ? Math.max(0, Math.min(lastEventId, current)) : current;
+			send(reader, SseEmitter.event().reconnectTime(2_000).comment("revision " + current));
+			catchUp(reader, revisionsAfter(reader.electionId, reader.lastSent), election.test());
+			reader.ready = true;
+		}
+		if (this.states.lastNotified(election.slug()) > reader.lastSent) {
+			this.sender.execute(() -> deliver(election.slug()));
+		}
 		return emitter;
 	}
 
-	private void publish(ResultsChanged changed) {
-		Set<SseEmitter> set = this.readers.get(changed.election());
+	private void changed(ResultsChanged changed) {
+		ExecutorService sender = this.sender;
+		if (sender != null && this.readers.containsKey(changed.election())) {
+			sender.execute(() -> deliver(changed.election()));
+		}
+	}
+
+	/** Sends every reader of the election what it has not seen yet. */
+	private void deliver(String election) {
+		Set<Reader> set = this.readers.get(election);
 		if (set == null || set.isEmpty()) {
 			return;
 		}
-		List<String> contests = this.jdbc.sql("""
-				select c.slug from contest c join election e on e.id = c.election_id
-				where e.slug = ? and c.revision = ? order by c.ballot_order, c.id""")
-			.params(changed.election(), changed.revision())
-			.query(String.class)
-			.list();
-		ResultsEvent event = new ResultsEvent(changed.revision(), contests);
-		for (SseEmitter emitter : set) {
-			try {
-				emitter.send(SseEmitter.event()
-					.id(Long.toString(changed.revision()))
-					.name("results")
-					.data(event, org.springframework.http.MediaType.APPLICATION_JSON));
+		try {
+			ElectionState state = this.states.current(election);
+			long oldest = set.stream().mapToLong((reader) -> reader.lastSent).min().orElse(state.revision());
+			List<RevisionEvent> events = revisionsAfter(state.id(), oldest);
+			for (Reader reader : set) {
+				synchronized (reader) {
+					if (reader.ready) {
+						catchUp(reader, events, state.test());
+					}
+				}
 			}
-			catch (IOException | IllegalStateException ex) {
-				set.remove(emitter);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not send the events of " + election, ex);
+		}
+	}
+
+	private List<RevisionEvent> revisionsAfter(long electionId, long after) {
+		return this.jdbc.sql(REVISIONS_AFTER)
+			.param("election", electionId)
+			.param("after", after)
+			.query((rs, row) -> new RevisionEvent(rs.getLong("number"),
+					List.of((String[]) rs.getArray("contests").getArray())))
+			.list();
+	}
+
+	private void catchUp(Reader reader, List<RevisionEvent> events, boolean test) {
+		for (RevisionEvent event : events) {
+			if (event.revision() > reader.lastSent && !reader.closed) {
+				send(reader, SseEmitter.event()
+					.id(Long.toString(event.revision()))
+					.name("results")
+					.data(new ResultsEvent(event.revision(), event.contests(), test), MediaType.APPLICATION_JSON));
+				reader.lastSent = event.revision();
 			}
 		}
 	}
 
-	record ResultsEvent(long revision, List<String> contests) {
+	private void heartbeat() {
+		for (Set<Reader> set : this.readers.values()) {
+			for (Reader reader : set) {
+				synchronized (reader) {
+					send(reader, SseEmitter.event().comment("heartbeat"));
+				}
+			}
+		}
+	}
+
+	private void send(Reader reader, SseEmitter.SseEventBuilder event) {
+		if (reader.closed) {
+			return;
+		}
+		try {
+			reader.emitter.send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			reader.closed = true;
+			Set<Reader> set = this.readers.get(reader.election);
+			if (set != null) {
+				set.remove(reader);
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		this.sender = Executors.newSingleThreadExecutor((task) -> daemon(task, "tally-feed-events"));
+		this.heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "tally-feed-heartbeat"));
+		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, this.heartbeat.toMillis(), this.heartbeat.toMillis(),
+				TimeUnit.MILLISECONDS);
+		this.running = true;
+	}
+
+	/** Ends every stream, so that a graceful shutdown does not wait for readers. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.heartbeats.shutdownNow();
+		this.sender.shutdownNow();
+		this.readers.values().forEach((set) -> set.forEach((reader) -> reader.emitter.complete()));
+		this.readers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	record ResultsEvent(long revision, List<String> contests, boolean test) {
+	}
+
+	private record RevisionEvent(long revision, List<String> contests) {
+	}
+
+	/** One connected reader; guarded by its own lock. */
+	private static final class Reader {
+
+		final String election;
+
+		final long electionId;
+
+		final SseEmitter emitter;
+
+		long lastSent;
+
+		boolean ready;
+
+		boolean closed;
+
+		Reader(String election, long electionId, SseEmitter emitter) {
+			this.election = election;
+			this.electionId = electionId;
+			this.emitter = emitter;
+		}
+
 	}
 
 }

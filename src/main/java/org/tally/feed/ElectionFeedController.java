@@ -2,8 +2,18 @@ package org.tally.feed;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.tally.results.ContestResult;
-import org.tally.results.Election;
+import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
 
 import org.springframework.http.MediaType;
@@ -13,60 +23,93 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The public JSON feed of elections and contests.
+ * The public JSON feed of elections and contests. Each answer is serialized once per
+ * revision and is cacheable (see docs/api.md).
  */
 @RestController
 @RequestMapping("/api/v1/elections")
+@Tag(name = "Results feed", description = "Public, cacheable reads: strong ETag, If-None-Match answered 304, "
+		+ "Cache-Control public max-age=5, Tally-Revision header.")
 class ElectionFeedController {
-
-	static final String REVISION_HEADER = "Tally-Revision";
 
 	private final ResultsService results;
 
-	private final ElectionEventStream events;
+	private final FeedBodies bodies;
 
-	ElectionFeedController(ResultsService results, ElectionEventStream events) {
+	private final FeedResponses responses;
+
+	ElectionFeedController(ResultsService results, FeedBodies bodies, FeedResponses responses) {
 		this.results = results;
-		this.events = events;
-	}
-
-	@GetMapping(path = "/{election}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable String election) {
-		return this.events.connect(this.results.election(election).getSlug());
+		this.bodies = bodies;
+		this.responses = responses;
 	}
 
 	@GetMapping
-	List<ElectionSummaryResponse> elections() {
-		return this.results.elections().stream().map(ElectionSummaryResponse::of).toList();
+	@Operation(summary = "Elections, those being counted first")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			array = @ArraySchema(schema = @Schema(implementation = ElectionSummaryResponse.class))))
+	ResponseEntity<byte[]> elections() {
+		return this.responses
+			.ok(this.responses.json(this.results.elections().stream().map(ElectionSummaryResponse::of).toList()));
 	}
 
 	@GetMapping("/{election}")
-	ElectionResponse election(@PathVariable String election) {
-		Election found = this.results.election(election);
-		return ElectionResponse.of(found, this.results.contests(found));
+	@Operation(summary = "One election with a summary line per contest")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = ElectionResponse.class)))
+	ResponseEntity<byte[]> election(@PathVariable String election) {
+		ElectionResults found = this.bodies.current(election);
+		return this.responses.ok(found, this.bodies.election(found), null);
 	}
 
 	@GetMapping("/{election}/contests")
-	ResponseEntity<List<ContestResponse>> contests(@PathVariable String election,
-			@RequestParam(required = false) String office, @RequestParam(required = false) Long since) {
-		Election found = this.results.election(election);
-		List<ContestResponse> contests = this.results.contests(found)
-			.stream()
-			.filter((contest) -> office == null || contest.office().equalsIgnoreCase(office))
-			.filter((contest) -> since == null || contest.revision() > since)
-			.map((contest) -> ContestResponse.of(contest, found.isTest()))
-			.toList();
-		return ResponseEntity.ok().header(REVISION_HEADER, Long.toString(found.getRevision())).body(contests);
+	@Operation(summary = "Contests of the election",
+			description = "Every answer carries the election's current revision in the Tally-Revision header: "
+					+ "pass it as ?since= next time to get only the contests changed after it.")
+	@ApiResponse(responseCode = "200",
+			headers = @Header(name = FeedResponses.REVISION_HEADER, description = "the revision to ask ?since= next",
+					schema = @Schema(type = "integer")),
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = ContestResponse.class))))
+	ResponseEntity<byte[]> contests(@PathVariable String election,
+			@Parameter(description = "only contests of this office (case-insensitive)",
+					example = "U.S. House") @RequestParam(required = false) String office,
+			@Parameter(description = "only contests changed after this revision",
+					example = "3") @RequestParam(required = false) Long since) {
+		ElectionResults found = this.bodies.current(election);
+		Rendered body = this.bodies.contests(found, office, since);
+		return this.responses.ok(found, body, null);
 	}
 
 	@GetMapping("/{election}/contests/{contest}")
-	ContestResponse contest(@PathVariable String election, @PathVariable String contest) {
-		Election found = this.results.election(election);
+	@Operation(summary = "One contest",
+			description = "?level=county or precinct adds reportingUnits[]: "
+					+ "per unit its code, name, level, parent, totalVotes and candidates with votes and votePct.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ContestResponse.class),
+					examples = @ExampleObject(name = "CA-34, certified", value = ContestExample.JSON)))
+	ResponseEntity<byte[]> contest(@PathVariable String election, @PathVariable String contest,
+			@Parameter(description = "county or precinct",
+					schema = @Schema(allowableValues = { "county", "precinct" })) @RequestParam(
+							required = false) String level) {
+		ElectionResults found = this.bodies.current(election);
 		ContestResult result = this.results.contest(found, contest);
-		return ContestResponse.of(result, found.isTest());
+		Rendered body = this.bodies.contest(found, result, level);
+		return this.responses.ok(found, body, result.lastUpdated());
+	}
+
+	@GetMapping("/{election}/contests/{contest}/history")
+	@Operation(summary = "The contest's totals after each revision that changed its counts, oldest first")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = HistoryResponse.class)))
+	ResponseEntity<byte[]> history(@PathVariable String election, @PathVariable String contest) {
+		ElectionResults found = this.bodies.current(election);
+		ContestResult result = this.results.contest(found, contest);
+		Rendered body = this.bodies.history(found, result);
+		return this.responses.ok(found, body, result.lastUpdated());
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
-import org.tally.results.Election;
+import org.tally.results.ElectionState;
 
 /**
  * One election with a line per contest.
@@ -14,10 +14,10 @@ import org.tally.results.Election;
 record ElectionResponse(String slug, String name, LocalDate date, String kind, String jurisdiction, String status,
 		boolean test, long revision, Instant lastUpdated, List<ContestSummary> contests) {
 
-	static ElectionResponse of(Election election, List<ContestResult> contests) {
-		return new ElectionResponse(election.getSlug(), election.getName(), election.getDate(), election.getKind(),
-				election.getJurisdiction(), election.getStatus(), election.isTest(), election.getRevision(),
-				election.getLastUpdated(), contests.stream().map(ContestSummary::of).toList());
+	static ElectionResponse of(ElectionState election, List<ContestResult> contests) {
+		return new ElectionResponse(election.slug(), election.name(), election.date(), election.kind(),
+				election.jurisdiction(), election.status(), election.test(), election.revision(),
+				election.lastUpdated(), contests.stream().map(ContestSummary::of).toList());
 	}
 
 	record ContestSummary(String slug, String name, String office, String district, long totalVotes,

@@ -1,6 +1,9 @@
 package org.tally.feed;
 
+import java.math.BigDecimal;
 import java.util.List;
+
+import org.tally.results.UnitResult;
 
 /**
  * One county's or precinct's count of a contest.
@@ -8,7 +11,15 @@ import java.util.List;
 record ReportingUnitResponse(String code, String name, String level, String parent, long totalVotes,
 		List<UnitVotes> candidates) {
 
-	record UnitVotes(String name, long votes) {
+	static ReportingUnitResponse of(UnitResult unit) {
+		return new ReportingUnitResponse(unit.code(), unit.name(), unit.level(), unit.parent(), unit.totalVotes(),
+				unit.candidates()
+					.stream()
+					.map((votes) -> new UnitVotes(votes.name(), votes.party(), votes.votes(), votes.votePct()))
+					.toList());
+	}
+
+	record UnitVotes(String name, String party, long votes, BigDecimal votePct) {
 	}
 
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.tally.results.ContestResult;
-import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,19 +24,20 @@ class CountMerge {
 
 	private static final String RESOLVE = """
 			create temporary table resolved on commit drop as
-			select s.row, c.id as contest_id, ch.id as choice_id, u.id as unit_id, s.vote_type, s.votes
+			select c.id as contest_id, u.id as unit_id, ch.id as choice_id, s.vote_type,
+			       min(s.votes) as votes, max(s.votes) as high, min(s.row) as row, max(s.row) as last_row
 			from staged s
 			join contest c on c.election_id = :election and c.slug = s.contest_slug
 			join choice ch on ch.contest_id = c.id and ch.name = s.candidate
 			join reporting_unit u on u.election_id = :election and u.code = coalesce(s.precinct_code, s.county_code)
 			where s.kind = 'c'
+			group by c.id, u.id, ch.id, s.vote_type
 			""";
 
 	private static final String CONFLICTS = """
-			select min(r.row) as first_row, max(r.row) as last_row, min(r.votes) as low, max(r.votes) as high
+			select r.row as first_row, r.last_row, r.votes as low, r.high
 			from resolved r
-			group by r.contest_id, r.unit_id, r.choice_id, r.vote_type
-			having count(distinct r.votes) > 1
+			where r.votes <> r.high
 			order by 1
 			limit 101
 			""";
@@ -53,13 +54,11 @@ class CountMerge {
 
 	private static final String CHANGED = """
 			create temporary table changed on commit drop as
-			select distinct on (r.contest_id, r.unit_id, r.choice_id, r.vote_type)
-			       r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes, v.votes as previous
+			select r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes, v.votes as previous
 			from resolved r
 			left join vote_count v on v.contest_id = r.contest_id and v.unit_id = r.unit_id
 			     and v.choice_id = r.choice_id and v.vote_type = r.vote_type
 			where v.votes is distinct from r.votes
-			order by r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.row
 			""";
 
 	private static final String PROGRESS_CHANGED = """
@@ -70,7 +69,7 @@ class CountMerge {
 			join contest c on c.election_id = :election and c.slug = s.contest_slug
 			join reporting_unit u on u.election_id = :election and u.code = coalesce(s.precinct_code, s.county_code)
 			left join progress p on p.contest_id = c.id and p.unit_id = u.id
-			where s.kind = 'p' and (p.contest_id is null
+			where :anyProgress and s.kind = 'p' and (p.contest_id is null
 			      or (p.precincts_reporting, p.precincts_total, p.ballots_cast, p.registered_voters, p.ballots_outstanding)
 			         is distinct from
 			         (s.precincts_reporting, s.precincts_total, s.ballots_cast, s.registered_voters, s.ballots_outstanding))
@@ -79,13 +78,13 @@ class CountMerge {
 
 	private final JdbcClient jdbc;
 
-	private final ResultsQueries results;
+	private final JdbcTemplate jdbcTemplate;
 
 	private final Revisions revisions;
 
-	CountMerge(JdbcClient jdbc, ResultsQueries results, Revisions revisions) {
+	CountMerge(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Revisions revisions) {
 		this.jdbc = jdbc;
-		this.results = results;
+		this.jdbcTemplate = jdbcTemplate;
 		this.revisions = revisions;
 	}
 
@@ -110,40 +109,46 @@ class CountMerge {
 			reportUnknown(election.id(), problems);
 		}
 		this.jdbc.sql(RESOLVE).param("election", election.id()).update();
+		this.jdbc.sql("analyze resolved").update();
 		return new Resolution(newCandidates);
 	}
 
 	private void createMissing(ImportService.ElectionRef election, Map<Long, List<String>> newCandidates) {
 		long id = election.id();
-		this.jdbc.sql("""
+		int created = this.jdbc.sql("""
 				insert into reporting_unit (election_id, code, name, level)
 				select distinct on (county_code) :election, county_code, county, 'county'
-				from staged order by county_code, row
+				from (select county_code, county, min(row) as row from staged group by county_code, county) s
+				order by county_code, row
 				on conflict (election_id, code) do nothing
 				""").param("election", id).update();
-		this.jdbc.sql("""
+		created += this.jdbc.sql("""
 				insert into reporting_unit (election_id, code, name, level, parent_id)
 				select distinct on (s.precinct_code) :election, s.precinct_code, s.precinct, 'precinct', u.id
-				from staged s join reporting_unit u on u.election_id = :election and u.code = s.county_code
-				where s.precinct_code is not null
+				from (select precinct_code, precinct, county_code, min(row) as row from staged
+				      where precinct_code is not null group by precinct_code, precinct, county_code) s
+				join reporting_unit u on u.election_id = :election and u.code = s.county_code
 				order by s.precinct_code, s.row
 				on conflict (election_id, code) do nothing
 				""").param("election", id).update();
 		String rule = (election.kind().endsWith("primary")) ? "top-two" : "plurality";
-		this.jdbc.sql("""
+		created += this.jdbc.sql("""
 				insert into contest (election_id, slug, office, district, name, rule, ballot_order)
 				select distinct on (contest_slug) :election, contest_slug, office, district,
 				       case when district = '' then office else office || ', District ' || district end,
 				       :rule, row
-				from staged order by contest_slug, row
+				from (select contest_slug, office, district, min(row) as row from staged
+				      group by contest_slug, office, district) s
+				order by contest_slug, row
 				on conflict (election_id, slug) do nothing
 				""").param("election", id).param("rule", rule).update();
 		this.jdbc.sql("""
 				insert into choice (contest_id, name, party, incumbent, write_in, ballot_order)
 				select distinct on (c.id, s.candidate) c.id, s.candidate, s.party, coalesce(s.incumbent, false),
 				       coalesce(s.write_in, false), s.row
-				from staged s join contest c on c.election_id = :election and c.slug = s.contest_slug
-				where s.kind = 'c'
+				from (select contest_slug, candidate, party, incumbent, write_in, min(row) as row from staged
+				      where kind = 'c' group by contest_slug, candidate, party, incumbent, write_in) s
+				join contest c on c.election_id = :election and c.slug = s.contest_slug
 				order by c.id, s.candidate, s.row
 				on conflict (contest_id, name) do nothing
 				returning contest_id, name
@@ -151,8 +156,12 @@ class CountMerge {
 			.param("election", id)
 			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.list()
-			.forEach((created) -> newCandidates.computeIfAbsent(created.getKey(), (k) -> new ArrayList<>())
-				.add(created.getValue()));
+			.forEach((choice) -> newCandidates.computeIfAbsent(choice.getKey(), (k) -> new ArrayList<>())
+				.add(choice.getValue()));
+		if (created > 0 || !newCandidates.isEmpty()) {
+			// fresh statistics, or the planner takes a just-filled table for empty
+			this.jdbc.sql("analyze reporting_unit, contest, choice").update();
+		}
 	}
 
 	private void reportUnknown(long electionId, ProblemCollector problems) {
@@ -226,9 +235,13 @@ class CountMerge {
 	 * into the current counts, progress, and the touched contests. Makes no revision when
 	 * nothing changed.
 	 */
-	Applied apply(ImportService.ElectionRef election, ImportCommand command, Instant now) {
+	Applied apply(ImportService.ElectionRef election, ImportCommand command, StagingWriter.Staged staged, Instant now) {
 		this.jdbc.sql(CHANGED).update();
-		this.jdbc.sql(PROGRESS_CHANGED).param("election", election.id()).update();
+		this.jdbc.sql(PROGRESS_CHANGED)
+			.param("election", election.id())
+			.param("anyProgress", staged.progressRows() > 0)
+			.update();
+		this.jdbc.sql("analyze changed").update();
 		long changedCounts = this.jdbc.sql("select count(*) from changed").query(Long.class).single();
 		long changedProgress = this.jdbc.sql("select count(*) from changed_progress").query(Long.class).single();
 		Map<Long, Long> decreases = new HashMap<>();
@@ -257,12 +270,14 @@ class CountMerge {
 			.sql("""
 					insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes, previous_votes)
 					select contest_id, choice_id, unit_id, vote_type, :revision, votes, previous from changed
+					order by contest_id, unit_id, choice_id, vote_type
 					""")
 			.param("revision", revision)
 			.update();
 		this.jdbc.sql("""
 				insert into vote_count (contest_id, choice_id, unit_id, vote_type, votes, revision)
 				select contest_id, choice_id, unit_id, vote_type, votes, :revision from changed
+				order by contest_id, unit_id, choice_id, vote_type
 				on conflict (contest_id, unit_id, choice_id, vote_type)
 				do update set votes = excluded.votes, revision = excluded.revision
 				""").param("revision", revision).update();
@@ -280,14 +295,12 @@ class CountMerge {
 	}
 
 	/** Keeps the totals of the changed contests as they stand after the revision. */
-	void snapshot(long electionId, long revision, List<Long> contestIds, Instant now, Instant sourceUpdatedAt) {
-		List<ContestResult> contests = this.results.contests(electionId, 0);
+	void snapshot(long revision, List<Long> contestIds, Map<Long, ContestResult> after, Instant now,
+			Instant sourceUpdatedAt) {
 		List<Object[]> totals = new ArrayList<>();
 		List<Object[]> progress = new ArrayList<>();
-		for (ContestResult contest : contests) {
-			if (!contestIds.contains(contest.id())) {
-				continue;
-			}
+		for (Long contestId : contestIds) {
+			ContestResult contest = after.get(contestId);
 			contest.candidates()
 				.forEach((candidate) -> totals
 					.add(new Object[] { contest.id(), revision, candidate.id(), candidate.votes() }));
@@ -295,17 +308,12 @@ class CountMerge {
 					contest.progress().precinctsTotal(),
 					(sourceUpdatedAt != null) ? Timestamp.from(sourceUpdatedAt) : null, Timestamp.from(now) });
 		}
-		for (Object[] row : totals) {
-			this.jdbc.sql("insert into contest_snapshot (contest_id, revision, choice_id, votes) values (?, ?, ?, ?)")
-				.params(row)
-				.update();
-		}
-		for (Object[] row : progress) {
-			this.jdbc.sql("""
-					insert into contest_progress_snapshot (contest_id, revision, precincts_reporting, precincts_total,
-					                                       source_updated_at, received_at)
-					values (?, ?, ?, ?, ?, ?)""").params(row).update();
-		}
+		this.jdbcTemplate.batchUpdate(
+				"insert into contest_snapshot (contest_id, revision, choice_id, votes) values (?, ?, ?, ?)", totals);
+		this.jdbcTemplate.batchUpdate("""
+				insert into contest_progress_snapshot (contest_id, revision, precincts_reporting, precincts_total,
+				                                       source_updated_at, received_at)
+				values (?, ?, ?, ?, ?, ?)""", progress);
 	}
 
 	record Resolution(Map<Long, List<String>> newCandidates) {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.tally.results.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ResultsQueries;
@@ -50,8 +51,11 @@ public class ImportService {
 
 	private final ImportRecords records;
 
+	private final AuditLog audit;
+
 	ImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			ResultsQueries results, CountMerge merge, ImportRecords records) {
+			ResultsQueries results, CountMerge merge, ImportRecords records, AuditLog audit) {
+		this.audit = audit;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -107,6 +111,10 @@ public class ImportService {
 	record ElectionRef(long id, String slug, String kind, String jurisdiction) {
 	}
 
+	/** What the audit log keeps of an applied import. */
+	record AuditedImport(long revision, long rows, long changedCounts, String hash, String file) {
+	}
+
 	/** Thrown inside the transaction to roll it back once problems are known. */
 	private static final class Rejected extends RuntimeException {
 
@@ -132,6 +140,8 @@ public class ImportService {
 		private String hash;
 
 		private long rows;
+
+		private StagingWriter.Staged staged;
 
 		private ImportOutcome pendingRecord;
 
@@ -160,9 +170,10 @@ public class ImportService {
 					ReadSummary summary = ResultsFileReader.read(this.input, this.command.format(),
 							new StagingSink(writer, this.problems, warnings, this.command, this.election));
 					this.rows = summary.rows();
-					writer.finish();
+					this.staged = writer.finish();
 				}
 				drain();
+				ImportService.this.jdbc.sql("analyze staged").update();
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
@@ -192,9 +203,9 @@ public class ImportService {
 			}
 			Map<Long, ContestResult> before = byId(ImportService.this.results.contests(this.election.id(), 0));
 			Instant now = Instant.now();
-			CountMerge.Applied applied = ImportService.this.merge.apply(this.election, this.command, now);
-			List<ImportOutcome.ContestPreview> previews = previews(before,
-					byId(ImportService.this.results.contests(this.election.id(), 0)), applied, resolution);
+			CountMerge.Applied applied = ImportService.this.merge.apply(this.election, this.command, this.staged, now);
+			Map<Long, ContestResult> after = byId(ImportService.this.results.contests(this.election.id(), 0));
+			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, resolution);
 			if (this.command.dryRun()) {
 				this.pendingRecord = new ImportOutcome(0, "preview", null, contentHash, this.rows,
 						applied.changedCounts(), previews, List.copyOf(warnings));
@@ -202,11 +213,18 @@ public class ImportService {
 			}
 			Long revision = applied.revision();
 			if (revision != null) {
-				ImportService.this.merge.snapshot(this.election.id(), revision, applied.changedContests(), now,
+				ImportService.this.merge.snapshot(revision, applied.changedContests(), after, now,
 						this.command.sourceUpdatedAt());
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
 					this.input.count(), this.rows, revision, List.copyOf(warnings));
+			if (revision != null) {
+				ImportService.this.audit.record(this.command.recordedBy(),
+						(this.command.correction() != null) ? "correction" : "import", this.election.slug(), null,
+						new AuditedImport(revision, this.rows, applied.changedCounts(), contentHash,
+								this.command.fileName()),
+						this.command.correction());
+			}
 			return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash, this.rows,
 					applied.changedCounts(), previews, List.copyOf(warnings));
 		}

@@ -49,6 +49,10 @@ final class StagingWriter implements AutoCloseable {
 
 	private int used;
 
+	private long countRows;
+
+	private long progressRows;
+
 	StagingWriter(CopyManager copyManager) throws SQLException {
 		this.copy = copyManager.copyIn(COPY);
 	}
@@ -69,6 +73,7 @@ final class StagingWriter implements AutoCloseable {
 		bool(count.writeIn());
 		nulls(5);
 		flushLine();
+		this.countRows++;
 	}
 
 	void progress(long row, UnitKey unit, String contestSlug, ProgressRow progress) throws SQLException {
@@ -86,12 +91,18 @@ final class StagingWriter implements AutoCloseable {
 		number(progress.registeredVoters());
 		number(progress.ballotsOutstanding());
 		flushLine();
+		this.progressRows++;
 	}
 
-	/** Sends what is buffered and ends the COPY; returns the rows PostgreSQL took. */
-	long finish() throws SQLException {
+	/** Sends what is buffered and ends the COPY. */
+	Staged finish() throws SQLException {
 		flush();
-		return this.copy.endCopy();
+		this.copy.endCopy();
+		return new Staged(this.countRows, this.progressRows);
+	}
+
+	/** How many count and progress rows went into {@code staged}. */
+	record Staged(long countRows, long progressRows) {
 	}
 
 	@Override

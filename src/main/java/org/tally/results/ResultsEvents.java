@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -36,6 +37,8 @@ public class ResultsEvents implements SmartLifecycle {
 
 	private volatile boolean listening;
 
+	private final AtomicLong connections = new AtomicLong();
+
 	private Thread listener;
 
 	ResultsEvents(DataSource dataSource) {
@@ -54,6 +57,14 @@ public class ResultsEvents implements SmartLifecycle {
 	/** Whether the LISTEN connection is up (for health and tests). */
 	public boolean isListening() {
 		return this.listening;
+	}
+
+	/**
+	 * Counts the LISTEN connections made so far: when it changes, notifications may have
+	 * been missed in between.
+	 */
+	public long connection() {
+		return this.connections.get();
 	}
 
 	@Override
@@ -86,6 +97,7 @@ public class ResultsEvents implements SmartLifecycle {
 					statement.execute("listen " + Revisions.CHANNEL);
 				}
 				PGConnection postgres = connection.unwrap(PGConnection.class);
+				this.connections.incrementAndGet();
 				this.listening = true;
 				backoff = 500;
 				while (this.running) {

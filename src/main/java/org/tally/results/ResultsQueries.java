@@ -1,15 +1,18 @@
 package org.tally.results;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,6 +96,59 @@ public class ResultsQueries {
 			where c.election_id = :election and (:contest = 0 or c.id = :contest) and co.withdrawn_at is null
 			""";
 
+	private static final String ELECTION = """
+			select id, slug, name, election_date, kind, jurisdiction, status, test, time_zone, revision, last_updated
+			from election
+			""";
+
+	/**
+	 * Per county: its precinct rows when it has any, otherwise its own row (the totals
+	 * rule).
+	 */
+	private static final String COUNTY_VOTES = """
+			with counted as (
+			    select vc.choice_id, vc.votes, u.level,
+			           case when u.level = 'precinct' then u.parent_id else u.id end as county_id
+			    from vote_count vc
+			    join reporting_unit u on u.id = vc.unit_id
+			    where vc.contest_id = :contest and vc.vote_type = 'total'
+			), with_precincts as (
+			    select distinct county_id from counted where level = 'precinct'
+			)
+			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, t.choice_id, t.votes
+			from (
+			    select k.county_id, k.choice_id, sum(k.votes) as votes
+			    from counted k
+			    where k.level = 'precinct'
+			       or not exists (select 1 from with_precincts w where w.county_id = k.county_id)
+			    group by k.county_id, k.choice_id
+			) t
+			join reporting_unit u on u.id = t.county_id
+			left join reporting_unit p on p.id = u.parent_id
+			order by u.name, u.code
+			""";
+
+	private static final String PRECINCT_VOTES = """
+			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, vc.choice_id, vc.votes
+			from vote_count vc
+			join reporting_unit u on u.id = vc.unit_id
+			left join reporting_unit p on p.id = u.parent_id
+			where vc.contest_id = :contest and vc.vote_type = 'total' and u.level = 'precinct'
+			order by p.name, u.name, u.code
+			""";
+
+	private static final String HISTORY = """
+			select s.revision, r.kind, r.source_updated_at, r.received_at, ps.precincts_reporting,
+			       ps.precincts_total, ch.name, ch.party, s.votes
+			from contest_snapshot s
+			join contest c on c.id = s.contest_id
+			join revision r on r.election_id = c.election_id and r.number = s.revision
+			join choice ch on ch.id = s.choice_id
+			left join contest_progress_snapshot ps on ps.contest_id = s.contest_id and ps.revision = s.revision
+			where s.contest_id = :contest
+			order by s.revision, ch.ballot_order, ch.id
+			""";
+
 	private final JdbcClient jdbc;
 
 	ResultsQueries(JdbcClient jdbc) {
@@ -160,6 +216,123 @@ public class ResultsQueries {
 			.params(electionId, slug)
 			.query(Long.class)
 			.optional();
+	}
+
+	/** The election's row by slug. */
+	public Optional<ElectionState> electionState(String slug) {
+		return this.jdbc.sql(ELECTION + " where slug = ?").param(slug).query(ResultsQueries::electionState).optional();
+	}
+
+	/** The election's row by id. */
+	public Optional<ElectionState> electionState(long id) {
+		return this.jdbc.sql(ELECTION + " where id = ?").param(id).query(ResultsQueries::electionState).optional();
+	}
+
+	/** The election's current revision. */
+	public long revisionOf(long electionId) {
+		return this.jdbc.sql("select revision from election where id = ?").param(electionId).query(Long.class).single();
+	}
+
+	/**
+	 * The contest's counts per county ({@code level = "county"}, after the totals rule)
+	 * or per precinct, with each unit's candidates in the order of {@code contest}.
+	 */
+	public List<UnitResult> reportingUnits(ContestResult contest, String level) {
+		Map<Long, Integer> position = new HashMap<>();
+		for (int i = 0; i < contest.candidates().size(); i++) {
+			position.put(contest.candidates().get(i).id(), i);
+		}
+		Map<Long, UnitRow> units = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("precinct".equals(level) ? PRECINCT_VOTES : COUNTY_VOTES)
+			.param("contest", contest.id())
+			.query((RowCallbackHandler) (rs) -> {
+				UnitRow unit = units.computeIfAbsent(rs.getLong("unit_id"),
+						(id) -> new UnitRow(rs, new long[contest.candidates().size()]));
+				Integer at = position.get(rs.getLong("choice_id"));
+				if (at != null) {
+					unit.votes()[at] = rs.getLong("votes");
+				}
+			});
+		List<UnitResult> results = new ArrayList<>(units.size());
+		for (UnitRow unit : units.values()) {
+			int[] tenths = Percentages.tenthsOfPercent(unit.votes());
+			List<UnitResult.Votes> votes = new ArrayList<>(unit.votes().length);
+			long total = 0;
+			for (int i = 0; i < unit.votes().length; i++) {
+				CandidateResult candidate = contest.candidates().get(i);
+				votes.add(new UnitResult.Votes(candidate.name(), candidate.party(), unit.votes()[i],
+						BigDecimal.valueOf(tenths[i], 1)));
+				total += unit.votes()[i];
+			}
+			results.add(new UnitResult(unit.code(), unit.name(), unit.level(), unit.parent(), total, votes));
+		}
+		return results;
+	}
+
+	/** The contest's totals after each revision that changed its counts, oldest first. */
+	public List<HistoryPoint> history(long contestId) {
+		List<HistoryPoint> points = new ArrayList<>();
+		List<HistoryRow> rows = this.jdbc.sql(HISTORY)
+			.param("contest", contestId)
+			.query((rs, row) -> new HistoryRow(rs.getLong("revision"), rs.getString("kind"),
+					instant(rs, "source_updated_at"), instant(rs, "received_at"), integer(rs, "precincts_reporting"),
+					integer(rs, "precincts_total"), rs.getString("name"), rs.getString("party"), rs.getLong("votes")))
+			.list();
+		int from = 0;
+		while (from < rows.size()) {
+			int to = from;
+			while (to < rows.size() && rows.get(to).revision() == rows.get(from).revision()) {
+				to++;
+			}
+			List<HistoryRow> revision = rows.subList(from, to);
+			long[] votes = revision.stream().mapToLong(HistoryRow::votes).toArray();
+			int[] tenths = Percentages.tenthsOfPercent(votes);
+			List<HistoryPoint.Votes> candidates = new ArrayList<>(votes.length);
+			long total = 0;
+			for (int i = 0; i < votes.length; i++) {
+				candidates.add(new HistoryPoint.Votes(revision.get(i).name(), revision.get(i).party(), votes[i],
+						BigDecimal.valueOf(tenths[i], 1)));
+				total += votes[i];
+			}
+			HistoryRow first = revision.get(0);
+			Integer reporting = first.precinctsReporting();
+			Integer precincts = first.precinctsTotal();
+			if (reporting != null && precincts != null && reporting > precincts) {
+				precincts = reporting;
+			}
+			points.add(new HistoryPoint(first.revision(), first.kind(), first.sourceUpdatedAt(), first.receivedAt(),
+					total, new ReportingProgress(reporting, precincts), candidates));
+			from = to;
+		}
+		return points;
+	}
+
+	private static ElectionState electionState(ResultSet rs, int row) throws SQLException {
+		return new ElectionState(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+				rs.getObject("election_date", LocalDate.class), rs.getString("kind"), rs.getString("jurisdiction"),
+				rs.getString("status"), rs.getBoolean("test"), rs.getString("time_zone"), rs.getLong("revision"),
+				instant(rs, "last_updated"));
+	}
+
+	private record UnitRow(String code, String name, String level, String parent, long[] votes) {
+
+		UnitRow(ResultSet rs, long[] votes) {
+			this(string(rs, "code"), string(rs, "name"), string(rs, "level"), string(rs, "parent"), votes);
+		}
+
+		private static String string(ResultSet rs, String column) {
+			try {
+				return rs.getString(column);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	private record HistoryRow(long revision, String kind, Instant sourceUpdatedAt, Instant receivedAt,
+			Integer precinctsReporting, Integer precinctsTotal, String name, String party, long votes) {
 	}
 
 	private static ContestRow contestRow(ResultSet rs, int row) throws SQLException {

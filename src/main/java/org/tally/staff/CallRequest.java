@@ -17,6 +17,7 @@ public record CallRequest(
 	public CallRequest {
 		winners = (winners != null) ? List.copyOf(winners) : List.of();
 		advancing = (advancing != null) ? List.copyOf(advancing) : List.of();
+		note = (note == null || note.isBlank()) ? null : note.strip();
 	}
 
 }

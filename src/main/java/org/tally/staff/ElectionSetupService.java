@@ -1,18 +1,26 @@
 package org.tally.staff;
 
+import java.sql.Date;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.tally.results.AuditLog;
 import org.tally.results.Election;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionRepository;
+import org.tally.results.Revisions;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates and edits elections.
+ * Creates and edits elections. Every change after creation is a {@code setup} revision,
+ * so the feed's ETags move, and an audit entry with the values before and after.
  */
 @Service
 public class ElectionSetupService {
@@ -21,8 +29,29 @@ public class ElectionSetupService {
 
 	private final ElectionRepository elections;
 
-	ElectionSetupService(ElectionRepository elections) {
+	private final JdbcClient jdbc;
+
+	private final Revisions revisions;
+
+	private final AuditLog audit;
+
+	ElectionSetupService(ElectionRepository elections, JdbcClient jdbc, Revisions revisions, AuditLog audit) {
 		this.elections = elections;
+		this.jdbc = jdbc;
+		this.revisions = revisions;
+		this.audit = audit;
+	}
+
+	/** Creates the election on behalf of Tally itself (the demo loader). */
+	@Transactional
+	public Election create(CreateElectionRequest request) {
+		return create(request, "system");
+	}
+
+	/** Moves the election to another status on behalf of Tally itself. */
+	@Transactional
+	public Map<String, Object> changeStatus(String slug, String status) {
+		return changeStatus(slug, status, "system");
 	}
 
 	/**
@@ -30,35 +59,112 @@ public class ElectionSetupService {
 	 * taken.
 	 */
 	@Transactional
-	public Election create(CreateElectionRequest request) {
+	public Election create(CreateElectionRequest request, String who) {
 		if (this.elections.existsBySlug(request.slug())) {
 			throw ElectionExistsException.forSlug(request.slug());
 		}
 		Election election = new Election(request.slug(), request.name().strip(), request.date(), request.kind(),
 				request.jurisdiction().strip(), Boolean.TRUE.equals(request.test()));
 		if (request.timeZone() != null && !request.timeZone().isBlank()) {
-			try {
-				election.setTimeZone(ZoneId.of(request.timeZone()).getId());
-			}
-			catch (DateTimeException ex) {
-				throw new IllegalArgumentException("Unknown time zone '" + request.timeZone() + "'");
-			}
+			election.setTimeZone(zone(request.timeZone()));
 		}
-		return this.elections.save(election);
+		Election saved = this.elections.save(election);
+		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, snapshot(saved), null);
+		return saved;
+	}
+
+	/**
+	 * Changes name, date, kind, jurisdiction, the test mark and the time zone; answers
+	 * the election as it is now.
+	 */
+	@Transactional
+	public Map<String, Object> update(String slug, ElectionRequest request, String who) {
+		Map<String, Object> before = snapshot(slug);
+		long id = (long) before.remove("id");
+		this.jdbc.sql("""
+				update election set name = :name, election_date = :date, kind = :kind, jurisdiction = :jurisdiction,
+				       test = :test, time_zone = :zone
+				where id = :id""")
+			.param("name", request.name().strip())
+			.param("date", Date.valueOf(request.date()))
+			.param("kind", request.kind())
+			.param("jurisdiction", request.jurisdiction().strip())
+			.param("test", Boolean.TRUE.equals(request.test()))
+			.param("zone",
+					(request.timeZone() == null || request.timeZone().isBlank()) ? before.get("timeZone")
+							: zone(request.timeZone()))
+			.param("id", id)
+			.update();
+		this.revisions.next(id, "setup", who, "election edited", null, Instant.now(), List.of());
+		Map<String, Object> after = snapshot(slug);
+		after.remove("id");
+		this.audit.record(who, "election-updated", "election " + slug, before, after, null);
+		return after;
 	}
 
 	/**
 	 * Moves the election to another status (scheduled, counting, paused,
-	 * unofficial-complete, certified).
+	 * unofficial-complete, certified); answers the election as it is now.
 	 */
 	@Transactional
-	public Election changeStatus(String slug, String status) {
+	public Map<String, Object> changeStatus(String slug, String status, String who) {
 		if (!STATUSES.contains(status)) {
-			throw new IllegalArgumentException("status must be one of " + String.join(", ", STATUSES));
+			throw new IllegalArgumentException("status: must be one of " + String.join(", ", STATUSES));
 		}
-		Election election = this.elections.findBySlug(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
-		election.setStatus(status);
-		return election;
+		Map<String, Object> election = snapshot(slug);
+		long id = (long) election.remove("id");
+		Object before = election.get("status");
+		if (before.equals(status)) {
+			return election;
+		}
+		this.jdbc.sql("update election set status = ? where id = ?").params(status, id).update();
+		this.revisions.next(id, "setup", who, "status " + before + " to " + status, null, Instant.now(), List.of());
+		this.audit.record(who, "election-status", "election " + slug, Map.of("status", before),
+				Map.of("status", status), null);
+		Map<String, Object> after = snapshot(slug);
+		after.remove("id");
+		return after;
+	}
+
+	private Map<String, Object> snapshot(String slug) {
+		return this.jdbc.sql("""
+				select id, slug, name, election_date, kind, jurisdiction, status, test, time_zone, revision
+				from election where slug = ? for update""").param(slug).query((rs, row) -> {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("id", rs.getLong("id"));
+			values.put("slug", rs.getString("slug"));
+			values.put("name", rs.getString("name"));
+			values.put("date", rs.getDate("election_date").toLocalDate().toString());
+			values.put("kind", rs.getString("kind"));
+			values.put("jurisdiction", rs.getString("jurisdiction"));
+			values.put("status", rs.getString("status"));
+			values.put("test", rs.getBoolean("test"));
+			values.put("timeZone", rs.getString("time_zone"));
+			values.put("revision", rs.getLong("revision"));
+			return values;
+		}).optional().orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+	}
+
+	private static Map<String, Object> snapshot(Election election) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("slug", election.getSlug());
+		values.put("name", election.getName());
+		values.put("date", election.getDate().toString());
+		values.put("kind", election.getKind());
+		values.put("jurisdiction", election.getJurisdiction());
+		values.put("status", election.getStatus());
+		values.put("test", election.isTest());
+		values.put("timeZone", election.getTimeZone());
+		return values;
+	}
+
+	private static String zone(String timeZone) {
+		try {
+			return ZoneId.of(timeZone.strip()).getId();
+		}
+		catch (DateTimeException ex) {
+			throw new IllegalArgumentException("timeZone: unknown time zone '" + timeZone + "'");
+		}
 	}
 
 }

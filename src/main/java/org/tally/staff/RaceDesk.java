@@ -1,11 +1,14 @@
 package org.tally.staff;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.tally.results.AuditLog;
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.Revisions;
@@ -24,9 +27,12 @@ public class RaceDesk {
 
 	private final Revisions revisions;
 
-	RaceDesk(JdbcClient jdbc, Revisions revisions) {
+	private final AuditLog audit;
+
+	RaceDesk(JdbcClient jdbc, Revisions revisions, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.revisions = revisions;
+		this.audit = audit;
 	}
 
 	/**
@@ -45,20 +51,44 @@ public class RaceDesk {
 			problems.add("winners: " + request.winners().size() + " named but the contest has " + ref.seats() + " seat"
 					+ ((ref.seats() == 1) ? "" : "s"));
 		}
-		if (("called".equals(request.status()) || "runoff".equals(request.status())) && request.winners().isEmpty()
-				&& request.advancing().isEmpty()) {
-			problems.add("a '" + request.status() + "' call names its winners or the choices advancing");
+		if (request.advancing().size() > choices.size()) {
+			problems.add("advancing: more choices than the contest has");
+		}
+		if (request.winners().stream().anyMatch(request.advancing()::contains)) {
+			problems.add("a choice cannot both win and advance");
+		}
+		switch (request.status()) {
+			case "called" -> {
+				if (request.winners().isEmpty() && request.advancing().isEmpty()) {
+					problems.add("a 'called' call names its winners or the choices advancing");
+				}
+			}
+			case "runoff" -> {
+				if (!request.winners().isEmpty()) {
+					problems.add("winners: a 'runoff' call has no winners, only the choices advancing");
+				}
+				if (request.advancing().size() < 2) {
+					problems.add("advancing: a 'runoff' call names the choices in the runoff (at least two)");
+				}
+			}
+			case "not-called" -> problems.add("status: use 'uncalled' (or DELETE) to retract a call");
+			default -> {
+				if (!request.winners().isEmpty() || !request.advancing().isEmpty()) {
+					problems.add("a '" + request.status() + "' call names no winners or advancing choices");
+				}
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join("; ", problems));
 		}
+		Map<String, Object> before = currentCall(ref.id());
 		Instant now = Instant.now();
 		long revision = this.revisions.next(ref.electionId(), "call", who, request.status() + " " + ref.name(), null,
 				now, List.of(ref.id()));
 		long callId = this.jdbc.sql("""
 				insert into race_call (contest_id, status, called_at, called_by, note, revision)
 				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(ref.id(), request.status(), java.sql.Timestamp.from(now), who, request.note(), revision)
+			.params(ref.id(), request.status(), Timestamp.from(now), who, request.note(), revision)
 			.query(Long.class)
 			.single();
 		for (String winner : request.winners()) {
@@ -71,6 +101,8 @@ public class RaceDesk {
 				.params(callId, choices.get(advancing))
 				.update();
 		}
+		this.audit.record(who, "uncalled".equals(request.status()) ? "call-retracted" : "call",
+				"contest " + election + "/" + contest, before, callValues(request), request.note());
 		return revision;
 	}
 
@@ -86,26 +118,127 @@ public class RaceDesk {
 	@Transactional
 	public long concede(String election, String contest, ConcessionRequest request, String who) {
 		ContestRef ref = contest(election, contest);
-		Long choiceId = choices(ref.id()).get(request.candidate());
-		if (choiceId == null) {
-			throw new IllegalArgumentException(
-					"candidate: '" + request.candidate() + "' is not a choice of " + ref.name());
+		return record(ref, election, choiceId(ref, request.candidate()), request.candidate(),
+				new ConcessionChange(request.concededAt(), request.statement(), request.sourceUrl()), who,
+				"concession");
+	}
+
+	/**
+	 * Corrects the time, statement or source of a candidate's recorded concession (a
+	 * missing time keeps the recorded one). The old row is kept (withdrawn) and a new one
+	 * takes its place, so history stays.
+	 */
+	@Transactional
+	public long editConcession(String election, String contest, String candidate, ConcessionChange change, String who) {
+		ContestRef ref = contest(election, contest);
+		long choiceId = choiceId(ref, candidate);
+		Map<String, Object> active = activeConcession(choiceId);
+		if (active == null) {
+			throw NotFoundException.of("concession of '" + candidate + "' in " + ref.name());
+		}
+		Instant concededAt = (change.concededAt() != null) ? change.concededAt()
+				: Instant.parse((String) active.get("concededAt"));
+		return record(ref, election, choiceId, candidate,
+				new ConcessionChange(concededAt, change.statement(), change.sourceUrl()), who, "concession-edited");
+	}
+
+	/** Withdraws a candidate's concession: pages and feed stop showing it. */
+	@Transactional
+	public long withdrawConcession(String election, String contest, String candidate, String who) {
+		ContestRef ref = contest(election, contest);
+		long choiceId = choiceId(ref, candidate);
+		Map<String, Object> before = activeConcession(choiceId);
+		if (before == null) {
+			throw NotFoundException.of("concession of '" + candidate + "' in " + ref.name());
 		}
 		Instant now = Instant.now();
 		long revision = this.revisions.next(ref.electionId(), "concession", who,
-				request.candidate() + " conceded " + ref.name(), null, now, List.of(ref.id()));
+				candidate + "'s concession withdrawn in " + ref.name(), null, now, List.of(ref.id()));
 		this.jdbc.sql("update concession set withdrawn_at = ? where choice_id = ? and withdrawn_at is null")
-			.params(java.sql.Timestamp.from(now), choiceId)
+			.params(Timestamp.from(now), choiceId)
+			.update();
+		this.audit.record(who, "concession-withdrawn", "contest " + election + "/" + contest, before, null, candidate);
+		return revision;
+	}
+
+	private long record(ContestRef ref, String election, long choiceId, String candidate, ConcessionChange change,
+			String who, String action) {
+		Map<String, Object> before = activeConcession(choiceId);
+		Instant now = Instant.now();
+		long revision = this.revisions.next(ref.electionId(), "concession", who, candidate + " conceded " + ref.name(),
+				null, now, List.of(ref.id()));
+		this.jdbc.sql("update concession set withdrawn_at = ? where choice_id = ? and withdrawn_at is null")
+			.params(Timestamp.from(now), choiceId)
 			.update();
 		this.jdbc.sql("""
 				insert into concession (contest_id, choice_id, conceded_at, statement, source_url, recorded_by,
 				                        recorded_at, revision)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(ref.id(), choiceId,
-					java.sql.Timestamp.from((request.concededAt() != null) ? request.concededAt() : now),
-					request.statement(), request.sourceUrl(), who, java.sql.Timestamp.from(now), revision)
+			.params(ref.id(), choiceId, Timestamp.from((change.concededAt() != null) ? change.concededAt() : now),
+					blankToNull(change.statement()), blankToNull(change.sourceUrl()), who, Timestamp.from(now),
+					revision)
 			.update();
+		this.audit.record(who, action, "contest " + election + "/" + ref.slug(), before, activeConcession(choiceId),
+				candidate);
 		return revision;
+	}
+
+	private Map<String, Object> activeConcession(long choiceId) {
+		return this.jdbc.sql("""
+				select ch.name, co.conceded_at, co.statement, co.source_url, co.recorded_by
+				from concession co join choice ch on ch.id = co.choice_id
+				where co.choice_id = ? and co.withdrawn_at is null""").param(choiceId).query((rs, row) -> {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("candidate", rs.getString("name"));
+			values.put("concededAt", rs.getTimestamp("conceded_at").toInstant().toString());
+			values.put("statement", rs.getString("statement"));
+			values.put("sourceUrl", rs.getString("source_url"));
+			values.put("recordedBy", rs.getString("recorded_by"));
+			return values;
+		}).optional().orElse(null);
+	}
+
+	private Map<String, Object> currentCall(long contestId) {
+		return this.jdbc
+			.sql("""
+					select rc.status, rc.note,
+					       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
+					             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
+					       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
+					             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
+					from race_call rc where rc.contest_id = ? order by rc.id desc limit 1""")
+			.param(contestId)
+			.query((rs, row) -> {
+				Map<String, Object> values = new LinkedHashMap<>();
+				values.put("status", rs.getString("status"));
+				values.put("winners", List.of((String[]) rs.getArray("winners").getArray()));
+				values.put("advancing", List.of((String[]) rs.getArray("advancing").getArray()));
+				values.put("note", rs.getString("note"));
+				return values;
+			})
+			.optional()
+			.orElse(Map.of("status", "not-called"));
+	}
+
+	private static Map<String, Object> callValues(CallRequest request) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("status", request.status());
+		values.put("winners", request.winners());
+		values.put("advancing", request.advancing());
+		values.put("note", request.note());
+		return values;
+	}
+
+	private long choiceId(ContestRef ref, String candidate) {
+		Long choiceId = choices(ref.id()).get(candidate);
+		if (choiceId == null) {
+			throw new IllegalArgumentException("candidate: '" + candidate + "' is not a choice of " + ref.name());
+		}
+		return choiceId;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	private static void checkNames(String field, List<String> names, Map<String, Long> choices, List<String> problems) {
@@ -134,14 +267,16 @@ public class RaceDesk {
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> ElectionNotFoundException.forSlug(election));
-		return this.jdbc.sql("select id, election_id, name, seats from contest where election_id = ? and slug = ?")
+		return this.jdbc
+			.sql("select id, election_id, name, seats, slug from contest where election_id = ? and slug = ?")
 			.params(electionId, contest)
-			.query((rs, row) -> new ContestRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+			.query((rs, row) -> new ContestRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5)))
 			.optional()
 			.orElseThrow(() -> ContestNotFoundException.forSlug(election, contest));
 	}
 
-	private record ContestRef(long id, long electionId, String name, int seats) {
+	private record ContestRef(long id, long electionId, String name, int seats, String slug) {
 	}
 
 }

@@ -9,13 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff call races and record concessions through the API.
+ * Staff call races and record, correct and withdraw concessions through the API.
  */
 @RestController
 @RequestMapping("/api/v1/elections/{election}/contests/{contest}")
@@ -44,6 +45,18 @@ class RaceDeskController {
 	Map<String, Long> concede(@PathVariable String election, @PathVariable String contest,
 			@Valid @RequestBody ConcessionRequest request, Principal principal) {
 		return Map.of("revision", this.desk.concede(election, contest, request, principal.getName()));
+	}
+
+	@PutMapping("/concessions/{candidate}")
+	Map<String, Long> editConcession(@PathVariable String election, @PathVariable String contest,
+			@PathVariable String candidate, @Valid @RequestBody ConcessionChange change, Principal principal) {
+		return Map.of("revision", this.desk.editConcession(election, contest, candidate, change, principal.getName()));
+	}
+
+	@DeleteMapping("/concessions/{candidate}")
+	Map<String, Long> withdrawConcession(@PathVariable String election, @PathVariable String contest,
+			@PathVariable String candidate, Principal principal) {
+		return Map.of("revision", this.desk.withdrawConcession(election, contest, candidate, principal.getName()));
 	}
 
 }

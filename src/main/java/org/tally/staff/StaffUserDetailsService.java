@@ -1,5 +1,7 @@
 package org.tally.staff;
 
+import java.time.Instant;
+
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -7,7 +9,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs staff in from the staff_user table.
+ * Signs staff in from the staff_user table. An account is locked while
+ * {@code locked_until} lies in the future (see {@link LoginAttempts}).
  */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
@@ -22,10 +25,12 @@ class StaffUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		StaffUser user = this.users.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No staff user '" + username + "'"));
+		Instant lockedUntil = user.getLockedUntil();
 		return User.withUsername(user.getUsername())
 			.password(user.getPasswordHash())
 			.roles(user.getRole())
 			.disabled(!user.isEnabled())
+			.accountLocked(lockedUntil != null && lockedUntil.isAfter(Instant.now()))
 			.build();
 	}
 

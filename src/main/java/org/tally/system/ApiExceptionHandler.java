@@ -3,6 +3,8 @@ package org.tally.system;
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.staff.ElectionExistsException;
+import org.tally.staff.NotFoundException;
+import org.tally.staff.SetupConflictException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,15 +18,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-	@ExceptionHandler({ ElectionNotFoundException.class, ContestNotFoundException.class })
+	@ExceptionHandler({ ElectionNotFoundException.class, ContestNotFoundException.class, NotFoundException.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setTitle("Not found");
 		return problem;
 	}
 
-	@ExceptionHandler(ElectionExistsException.class)
-	ProblemDetail conflict(ElectionExistsException ex) {
+	@ExceptionHandler({ ElectionExistsException.class, SetupConflictException.class })
+	ProblemDetail conflict(RuntimeException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Conflict");
 		return problem;

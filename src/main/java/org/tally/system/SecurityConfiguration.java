@@ -1,22 +1,49 @@
 package org.tally.system;
 
+import org.tally.staff.ApiTokens;
+import org.tally.staff.StaffSessionCheck;
+import org.tally.staff.StaffUserRepository;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Reads are public; writes need staff. The API takes HTTP Basic without sessions or CSRF;
- * pages use a form login with CSRF.
+ * Reads are public; writes need staff; managing people, tokens and the audit log needs an
+ * admin. The API takes HTTP Basic or a Bearer API token, without sessions or CSRF; pages
+ * use a form login with CSRF. See docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * Pages may only be framed by Tally itself; {@code /embed/**} sets its own
+	 * {@code frame-ancestors *} and is left alone.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+	private static final RequestMatcher NOT_EMBED = new NegatedRequestMatcher(
+			PathPatternRequestMatcher.pathPattern("/embed/**"));
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -25,9 +52,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
 				.permitAll()
@@ -35,26 +65,44 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasAnyRole("STAFF", "ADMIN"))
+			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, StaffUserRepository users) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/staff/**")
+			.requestMatchers("/staff/users/**", "/staff/users", "/staff/tokens/**", "/staff/tokens", "/staff/audit/**",
+					"/staff/audit")
+			.hasRole("ADMIN")
+			.requestMatchers("/staff/**", "/staff")
 			.hasAnyRole("STAFF", "ADMIN")
 			.anyRequest()
 			.permitAll())
-			.formLogin(Customizer.withDefaults())
+			.addFilterBefore(new StaffSessionCheck(users), AuthorizationFilter.class)
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/staff")
+				.failureHandler((request, response,
+						ex) -> response.sendRedirect(request.getContextPath()
+								+ ((ex instanceof LockedException) ? "/login?locked" : "/login?error"))))
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
-			.httpBasic(Customizer.withDefaults());
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_EMBED,
+						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_EMBED,
+						new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN))));
 		return http.build();
 	}
 

@@ -14,7 +14,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		TestDatabase database = TestDatabase.get();
 		TestPropertyValues
 			.of("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password(), "tally.admin-password=" + Staff.ADMIN_PASSWORD)
+					"spring.datasource.password=" + database.password(), "tally.admin-password=" + Staff.ADMIN_PASSWORD,
+					"spring.datasource.hikari.maximum-pool-size=10", "spring.datasource.hikari.minimum-idle=2")
 			.applyTo(context.getEnvironment());
 	}
 

@@ -1,0 +1,140 @@
+package org.tally.feed;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.tally.results.ContestResult;
+import org.tally.results.ElectionResults;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Answers the hottest reads (an election, its contests, one contest, without a query)
+ * straight from the bytes rendered for the current revision, before the filter chain: on
+ * election night these are nearly all the traffic, and they need no security, no handler
+ * lookup and no serialization. The bytes and headers are the ones the controllers give
+ * (same keys in {@link FeedBodies}); anything else, and anything not rendered yet, goes
+ * down the chain to the controllers.
+ */
+class FeedFastPath implements Filter {
+
+	static final String PREFIX = "/api/v1/elections/";
+
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+	private static final String EXPOSED = String.join(", ", FeedWebConfiguration.EXPOSED_HEADERS);
+
+	private final FeedBodies bodies;
+
+	FeedFastPath(FeedBodies bodies) {
+		this.bodies = bodies;
+	}
+
+	@Override
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		HttpServletRequest request = (HttpServletRequest) servletRequest;
+		HttpServletResponse response = (HttpServletResponse) servletResponse;
+		Answer answer = ("GET".equals(request.getMethod()) && request.getQueryString() == null
+				&& request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) == null) ? answer(request.getRequestURI()) : null;
+		if (answer == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setHeader(HttpHeaders.VARY, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+		if (request.getHeader(HttpHeaders.ORIGIN) != null) {
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+		}
+		response.setHeader(HttpHeaders.CACHE_CONTROL, FeedResponses.CACHE.getHeaderValue());
+		response.setHeader(FeedResponses.REVISION_HEADER, answer.revision());
+		if (answer.lastModified() != null) {
+			response.setHeader(HttpHeaders.LAST_MODIFIED, answer.lastModified());
+		}
+		response.setHeader(HttpHeaders.ETAG, answer.etag());
+		if (answer.test()) {
+			response.setHeader(FeedResponses.TEST_HEADER, "true");
+		}
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentType("application/json");
+		response.setContentLength(answer.body().length);
+		response.getOutputStream().write(answer.body());
+	}
+
+	/** The prepared answer for the path, or null when the chain should answer. */
+	private Answer answer(String path) {
+		if (!path.startsWith(PREFIX) || path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+			return null;
+		}
+		String[] parts = path.substring(PREFIX.length()).split("/", -1);
+		try {
+			if (parts.length == 1 && !parts[0].isEmpty()) {
+				ElectionResults found = this.bodies.current(parts[0]);
+				return prepared(found, List.of("election"), () -> this.bodies.election(found), null);
+			}
+			if (parts.length == 2 && "contests".equals(parts[1])) {
+				ElectionResults found = this.bodies.current(parts[0]);
+				return prepared(found, List.of("contests"), () -> this.bodies.contests(found, null, null), null);
+			}
+			if (parts.length == 3 && "contests".equals(parts[1])) {
+				ElectionResults found = this.bodies.current(parts[0]);
+				ContestResult contest = found.contest(parts[2]).orElse(null);
+				return (contest != null) ? prepared(found, List.of("contest", parts[2]),
+						() -> this.bodies.contest(found, contest, null), contest.lastUpdated()) : null;
+			}
+		}
+		catch (RuntimeException ex) {
+			// not found or failing: the controllers answer with a problem detail
+		}
+		return null;
+	}
+
+	private Answer prepared(ElectionResults found, List<String> key, java.util.function.Supplier<Rendered> rendered,
+			Instant lastModified) {
+		return found.derived(List.of(Answer.class, key), () -> {
+			Rendered body = rendered.get();
+			Instant modified = (lastModified != null) ? lastModified : found.election().lastUpdated();
+			return new Answer(body.body(), body.etag(), Long.toString(found.revision()),
+					(modified != null) ? HTTP_DATE.format(modified) : null, found.election().test());
+		});
+	}
+
+	/**
+	 * Whether an If-None-Match header matches the tag (weak comparison, as RFC 9110
+	 * asks).
+	 */
+	static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String candidate : ifNoneMatch.split(",")) {
+			String tag = candidate.strip();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			if (tag.equals("*") || tag.equals(etag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private record Answer(byte[] body, String etag, String revision, String lastModified, boolean test) {
+	}
+
+}

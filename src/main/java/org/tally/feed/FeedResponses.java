@@ -1,0 +1,80 @@
+package org.tally.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.tally.results.ElectionResults;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns results into cacheable answers: the bytes of each representation are serialized
+ * once per revision and kept beside the results; every answer carries the strong ETag,
+ * {@code Cache-Control}, {@code Last-Modified} and the election's revision, and Spring
+ * answers a matching {@code If-None-Match} with 304.
+ */
+@Component
+class FeedResponses {
+
+	static final String REVISION_HEADER = "Tally-Revision";
+
+	static final String TEST_HEADER = "Tally-Test";
+
+	static final CacheControl CACHE = CacheControl.maxAge(5, TimeUnit.SECONDS)
+		.cachePublic()
+		.staleWhileRevalidate(30, TimeUnit.SECONDS);
+
+	private final JsonMapper json;
+
+	FeedResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	/** The body serialized as JSON once for these results. */
+	Rendered json(ElectionResults results, List<?> key, Supplier<Object> body) {
+		return results.derived(List.of(Rendered.class, key), () -> Rendered.of(results.revision(),
+				this.json.writeValueAsBytes(body.get()), MediaType.APPLICATION_JSON));
+	}
+
+	/** Bytes of another type made once for these results. */
+	Rendered bytes(ElectionResults results, List<?> key, MediaType type, Supplier<byte[]> body) {
+		return results.derived(List.of(Rendered.class, key), () -> Rendered.of(results.revision(), body.get(), type));
+	}
+
+	/** A body made for one request (the list of elections), hashed for its ETag. */
+	Rendered json(Object body) {
+		return Rendered.of(0, this.json.writeValueAsBytes(body), MediaType.APPLICATION_JSON);
+	}
+
+	ResponseEntity<byte[]> ok(Rendered rendered) {
+		return ResponseEntity.ok()
+			.eTag(rendered.etag())
+			.cacheControl(CACHE)
+			.contentType(rendered.type())
+			.body(rendered.body());
+	}
+
+	ResponseEntity<byte[]> ok(ElectionResults results, Rendered rendered, Instant lastModified) {
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+			.eTag(rendered.etag())
+			.cacheControl(CACHE)
+			.contentType(rendered.type())
+			.header(REVISION_HEADER, Long.toString(results.revision()));
+		Instant modified = (lastModified != null) ? lastModified : results.election().lastUpdated();
+		if (modified != null) {
+			answer.lastModified(modified);
+		}
+		if (results.election().test()) {
+			answer.header(TEST_HEADER, "true");
+		}
+		return answer.body(rendered.body());
+	}
+
+}

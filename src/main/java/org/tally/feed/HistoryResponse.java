@@ -1,0 +1,39 @@
+package org.tally.feed;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.tally.results.ContestResult;
+import org.tally.results.ElectionResults;
+import org.tally.results.HistoryPoint;
+
+/**
+ * A contest's totals after each revision that changed its counts, oldest first.
+ */
+record HistoryResponse(String election, String contest, boolean test, long revision, List<Point> revisions) {
+
+	static HistoryResponse of(ElectionResults results, ContestResult contest, List<HistoryPoint> history) {
+		return new HistoryResponse(results.election().slug(), contest.slug(), results.election().test(),
+				results.revision(), history.stream().map(Point::of).toList());
+	}
+
+	record Point(long revision, String kind, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
+			Integer precinctsReporting, Integer precinctsTotal, String precinctsReportingPct, List<Votes> candidates) {
+
+		static Point of(HistoryPoint point) {
+			return new Point(point.revision(), point.kind(), point.sourceUpdatedAt(), point.receivedAt(),
+					point.totalVotes(), point.progress().precinctsReporting(), point.progress().precinctsTotal(),
+					point.progress().percentLabel(),
+					point.candidates()
+						.stream()
+						.map((votes) -> new Votes(votes.name(), votes.party(), votes.votes(), votes.votePct()))
+						.toList());
+		}
+
+	}
+
+	record Votes(String name, String party, long votes, BigDecimal votePct) {
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.tally.results;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An election's row as it was read at one moment: what the feed needs to answer without
+ * touching the JPA model.
+ */
+public record ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
+		String status, boolean test, String timeZone, long revision, Instant lastUpdated) {
+
+	/** The election entity's current values. */
+	public static ElectionState of(Election election) {
+		return new ElectionState(election.getId(), election.getSlug(), election.getName(), election.getDate(),
+				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
+				election.getTimeZone(), election.getRevision(), election.getLastUpdated());
+	}
+
+}

@@ -1,0 +1,298 @@
+package org.tally.staff;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tally.results.AuditLog;
+import org.tally.results.ContestNotFoundException;
+import org.tally.results.ElectionNotFoundException;
+import org.tally.results.Revisions;
+import org.tally.results.Slugs;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sets up what an election counts: contests, their candidates, and reporting units. Each
+ * change is a {@code setup} revision of the election and an audit entry.
+ */
+@Service
+public class ContestSetupService {
+
+	private final JdbcClient jdbc;
+
+	private final Revisions revisions;
+
+	private final AuditLog audit;
+
+	ContestSetupService(JdbcClient jdbc, Revisions revisions, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.revisions = revisions;
+		this.audit = audit;
+	}
+
+	/**
+	 * Creates a contest whose slug comes from its office and district; answers the slug.
+	 */
+	@Transactional
+	public String createContest(String election, ContestRequest request, String who) {
+		long electionId = electionId(election);
+		check(request);
+		String slug = Slugs.of(request.office(), request.district());
+		if (slug.isEmpty()) {
+			throw new IllegalArgumentException("office: needs at least one letter or digit");
+		}
+		boolean taken = this.jdbc.sql("select count(*) from contest where election_id = ? and slug = ?")
+			.params(electionId, slug)
+			.query(Long.class)
+			.single() > 0;
+		if (taken) {
+			throw SetupConflictException.of("A contest with slug '" + slug + "' already exists in " + election);
+		}
+		long id = this.jdbc.sql("""
+				insert into contest (election_id, slug, office, district, name, kind, seats, rule, threshold,
+				                     uncontested, ballot_order, precincts_total, registered_voters, ballots_outstanding)
+				values (:election, :slug, :office, :district, :name, :kind, :seats, :rule, :threshold,
+				        :uncontested, :ballotOrder, :precinctsTotal, :registeredVoters, :ballotsOutstanding)
+				returning id""")
+			.param("election", electionId)
+			.param("slug", slug)
+			.params(params(request))
+			.query(Long.class)
+			.single();
+		this.revisions.next(electionId, "setup", who, "contest " + slug + " created", null, Instant.now(), List.of(id));
+		this.audit.record(who, "contest-created", "contest " + election + "/" + slug, null, contest(id), null);
+		return slug;
+	}
+
+	/** Changes everything about a contest but its slug. */
+	@Transactional
+	public void updateContest(String election, String slug, ContestRequest request, String who) {
+		long electionId = electionId(election);
+		long id = contestId(electionId, election, slug);
+		check(request);
+		Map<String, Object> before = contest(id);
+		this.jdbc.sql("""
+				update contest set office = :office, district = :district, name = :name, kind = :kind, seats = :seats,
+				       rule = :rule, threshold = :threshold, uncontested = :uncontested, ballot_order = :ballotOrder,
+				       precincts_total = :precinctsTotal, registered_voters = :registeredVoters,
+				       ballots_outstanding = :ballotsOutstanding
+				where id = :id""").params(params(request)).param("id", id).update();
+		this.revisions.next(electionId, "setup", who, "contest " + slug + " edited", null, Instant.now(), List.of(id));
+		this.audit.record(who, "contest-updated", "contest " + election + "/" + slug, before, contest(id), null);
+	}
+
+	/** Adds a candidate (or a measure's Yes/No); answers its id. */
+	@Transactional
+	public long addCandidate(String election, String slug, CandidateRequest request, String who) {
+		long electionId = electionId(election);
+		long contestId = contestId(electionId, election, slug);
+		checkNameFree(contestId, request.name(), 0);
+		long id = this.jdbc.sql("""
+				insert into choice (contest_id, name, party, incumbent, write_in, ballot_order)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(contestId, request.name(), request.party(), request.incumbent(), request.writeIn(),
+					request.ballotOrder())
+			.query(Long.class)
+			.single();
+		this.revisions.next(electionId, "setup", who, "candidate added to " + slug, null, Instant.now(),
+				List.of(contestId));
+		this.audit.record(who, "candidate-added", "contest " + election + "/" + slug, null, choice(id), null);
+		return id;
+	}
+
+	/** Changes a candidate's name, party, incumbent and write-in marks, ballot order. */
+	@Transactional
+	public void updateCandidate(String election, String slug, long candidateId, CandidateRequest request, String who) {
+		long electionId = electionId(election);
+		long contestId = contestId(electionId, election, slug);
+		Map<String, Object> before = this.jdbc.sql("select id from choice where id = ? and contest_id = ?")
+			.params(candidateId, contestId)
+			.query(Long.class)
+			.optional()
+			.map(this::choice)
+			.orElseThrow(() -> NotFoundException.of("candidate " + candidateId + " in " + slug));
+		checkNameFree(contestId, request.name(), candidateId);
+		this.jdbc.sql("""
+				update choice set name = ?, party = ?, incumbent = ?, write_in = ?, ballot_order = ? where id = ?""")
+			.params(request.name(), request.party(), request.incumbent(), request.writeIn(), request.ballotOrder(),
+					candidateId)
+			.update();
+		this.revisions.next(electionId, "setup", who, "candidate edited in " + slug, null, Instant.now(),
+				List.of(contestId));
+		this.audit.record(who, "candidate-updated", "contest " + election + "/" + slug, before, choice(candidateId),
+				null);
+	}
+
+	/** Adds a state, county or precinct (a precinct names its county's code). */
+	@Transactional
+	public void addReportingUnit(String election, ReportingUnitRequest request, String who) {
+		long electionId = electionId(election);
+		if (request.code() == null || request.code().isEmpty() || request.code().length() > 300) {
+			throw new IllegalArgumentException("code: 1 to 300 characters");
+		}
+		Long parentId = null;
+		if ("precinct".equals(request.level()) && request.parent() == null) {
+			throw new IllegalArgumentException("parent: a precinct names the code of its county");
+		}
+		if ("state".equals(request.level()) && request.parent() != null) {
+			throw new IllegalArgumentException("parent: a state has no parent");
+		}
+		if (request.parent() != null) {
+			parentId = this.jdbc
+				.sql("select id from reporting_unit where election_id = ? and code = ? and level <> 'precinct'")
+				.params(electionId, request.parent())
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> new IllegalArgumentException(
+						"parent: no state or county with code '" + request.parent() + "'"));
+		}
+		boolean taken = this.jdbc.sql("select count(*) from reporting_unit where election_id = ? and code = ?")
+			.params(electionId, request.code())
+			.query(Long.class)
+			.single() > 0;
+		if (taken) {
+			throw SetupConflictException.of("A reporting unit with code '" + request.code() + "' already exists");
+		}
+		this.jdbc.sql("insert into reporting_unit (election_id, code, name, level, parent_id) values (?, ?, ?, ?, ?)")
+			.params(electionId, request.code(), request.name(), request.level(), parentId)
+			.update();
+		this.revisions.next(electionId, "setup", who, "reporting unit " + request.code() + " added", null,
+				Instant.now(), List.of());
+		this.audit.record(who, "reporting-unit-added", "election " + election, null, request, null);
+	}
+
+	/** A contest's stored setup, for the setup page and audit entries. */
+	public Map<String, Object> contest(String election, String slug) {
+		long electionId = electionId(election);
+		return contest(contestId(electionId, election, slug));
+	}
+
+	/** The contest's candidates in ballot order, for the setup page. */
+	public List<Map<String, Object>> candidates(String election, String slug) {
+		long electionId = electionId(election);
+		long contestId = contestId(electionId, election, slug);
+		return this.jdbc.sql("select id from choice where contest_id = ? order by ballot_order, id")
+			.param(contestId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::choice)
+			.toList();
+	}
+
+	/** The election's reporting units, states and counties before precincts. */
+	public List<Map<String, Object>> reportingUnits(String election) {
+		return this.jdbc.sql("""
+				select u.code, u.name, u.level, p.code as parent
+				from reporting_unit u join election e on e.id = u.election_id
+				left join reporting_unit p on p.id = u.parent_id
+				where e.slug = ?
+				order by case u.level when 'state' then 0 when 'county' then 1 else 2 end, u.code
+				limit 1000""").param(election).query((rs, row) -> {
+			Map<String, Object> unit = new LinkedHashMap<>();
+			unit.put("code", rs.getString("code"));
+			unit.put("name", rs.getString("name"));
+			unit.put("level", rs.getString("level"));
+			unit.put("parent", rs.getString("parent"));
+			return unit;
+		}).list();
+	}
+
+	private static void check(ContestRequest request) {
+		if ("threshold".equals(request.rule()) && request.threshold() == null) {
+			throw new IllegalArgumentException("threshold: a threshold contest needs one (e.g. 55)");
+		}
+		if (!"threshold".equals(request.rule()) && request.threshold() != null) {
+			throw new IllegalArgumentException("threshold: only for rule 'threshold'");
+		}
+	}
+
+	private void checkNameFree(long contestId, String name, long exceptId) {
+		boolean taken = this.jdbc.sql("select count(*) from choice where contest_id = ? and name = ? and id <> ?")
+			.params(contestId, name, exceptId)
+			.query(Long.class)
+			.single() > 0;
+		if (taken) {
+			throw SetupConflictException.of("The contest already has a candidate named '" + name + "'");
+		}
+	}
+
+	private static Map<String, Object> params(ContestRequest request) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("office", request.office());
+		params.put("district", request.district());
+		params.put("name", request.displayName());
+		params.put("kind", request.kind());
+		params.put("seats", request.seats());
+		params.put("rule", request.rule());
+		params.put("threshold", request.threshold());
+		params.put("uncontested", request.uncontested());
+		params.put("ballotOrder", request.ballotOrder());
+		params.put("precinctsTotal", request.precinctsTotal());
+		params.put("registeredVoters", request.registeredVoters());
+		params.put("ballotsOutstanding", request.ballotsOutstanding());
+		return params;
+	}
+
+	private Map<String, Object> contest(long id) {
+		return this.jdbc.sql("""
+				select slug, office, district, name, kind, seats, rule, threshold, uncontested, ballot_order,
+				       precincts_total, registered_voters, ballots_outstanding
+				from contest where id = ?""").param(id).query((rs, row) -> {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("slug", rs.getString("slug"));
+			values.put("office", rs.getString("office"));
+			values.put("district", rs.getString("district"));
+			values.put("name", rs.getString("name"));
+			values.put("kind", rs.getString("kind"));
+			values.put("seats", rs.getInt("seats"));
+			values.put("rule", rs.getString("rule"));
+			BigDecimal threshold = rs.getBigDecimal("threshold");
+			values.put("threshold", threshold);
+			values.put("uncontested", rs.getBoolean("uncontested"));
+			values.put("ballotOrder", rs.getInt("ballot_order"));
+			values.put("precinctsTotal", rs.getObject("precincts_total"));
+			values.put("registeredVoters", rs.getObject("registered_voters"));
+			values.put("ballotsOutstanding", rs.getObject("ballots_outstanding"));
+			return values;
+		}).single();
+	}
+
+	private Map<String, Object> choice(long id) {
+		return this.jdbc.sql("select id, name, party, incumbent, write_in, ballot_order from choice where id = ?")
+			.param(id)
+			.query((rs, row) -> {
+				Map<String, Object> values = new LinkedHashMap<>();
+				values.put("id", rs.getLong("id"));
+				values.put("name", rs.getString("name"));
+				values.put("party", rs.getString("party"));
+				values.put("incumbent", rs.getBoolean("incumbent"));
+				values.put("writeIn", rs.getBoolean("write_in"));
+				values.put("ballotOrder", rs.getInt("ballot_order"));
+				return values;
+			})
+			.single();
+	}
+
+	private long electionId(String election) {
+		return this.jdbc.sql("select id from election where slug = ? for update")
+			.param(election)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> ElectionNotFoundException.forSlug(election));
+	}
+
+	private long contestId(long electionId, String election, String slug) {
+		return this.jdbc.sql("select id from contest where election_id = ? and slug = ?")
+			.params(electionId, slug)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> ContestNotFoundException.forSlug(election, slug));
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.tally.staff;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code PUT /api/v1/elections/{e}}: everything but the slug, which never
+ * changes.
+ */
+public record ElectionRequest(@NotBlank @Size(max = 300) String name, @NotNull LocalDate date,
+		@NotNull @Pattern(regexp = "general|primary|special-primary|special-general|runoff",
+				message = "one of general, primary, special-primary, special-general, runoff") String kind,
+		@NotBlank @Size(max = 300) String jurisdiction, Boolean test, String timeZone) {
+}

@@ -1,0 +1,76 @@
+package org.tally.staff;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admins manage staff accounts and API tokens through the API (admin only, see
+ * SecurityConfiguration).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class StaffAdminController {
+
+	private final StaffUsers users;
+
+	private final ApiTokens tokens;
+
+	StaffAdminController(StaffUsers users, ApiTokens tokens) {
+		this.users = users;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/users")
+	List<StaffUsers.UserView> users() {
+		return this.users.list();
+	}
+
+	@PostMapping("/users")
+	ResponseEntity<StaffUsers.UserView> createUser(@Valid @RequestBody UserRequest request, Principal principal) {
+		StaffUsers.UserView user = this.users.create(request, principal.getName());
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
+	}
+
+	@PutMapping("/users/{username}")
+	StaffUsers.UserView changeUser(@PathVariable String username, @Valid @RequestBody UserChange change,
+			Principal principal) {
+		return this.users.change(username, change, principal.getName());
+	}
+
+	@GetMapping("/tokens")
+	List<ApiTokens.TokenView> tokens() {
+		return this.tokens.list();
+	}
+
+	@PostMapping("/tokens")
+	ResponseEntity<ApiTokens.NewToken> createToken(@Valid @RequestBody TokenRequest request, Principal principal) {
+		ApiTokens.NewToken token = this.tokens.create(request.username(), request.name(), principal.getName());
+		return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id())).body(token);
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	ResponseEntity<Void> revokeToken(@PathVariable long id, Principal principal) {
+		this.tokens.revoke(id, principal.getName());
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Body of {@code POST /api/v1/tokens}: the account the token signs in as. */
+	record TokenRequest(@NotBlank @Size(max = 100) String name, @NotBlank String username) {
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.tally.staff;
+
+import java.security.Principal;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin pages: staff accounts, API tokens (a new one is shown once) and the audit log.
+ */
+@Controller
+class StaffAdminPageController {
+
+	private final StaffUsers users;
+
+	private final ApiTokens tokens;
+
+	private final AuditEntries audit;
+
+	private final StaffPages pages;
+
+	StaffAdminPageController(StaffUsers users, ApiTokens tokens, AuditEntries audit, StaffPages pages) {
+		this.users = users;
+		this.tokens = tokens;
+		this.audit = audit;
+		this.pages = pages;
+	}
+
+	@GetMapping("/staff/users")
+	String users(Model model) {
+		model.addAttribute("users", this.users.list());
+		return "staff/users";
+	}
+
+	@PostMapping("/staff/users")
+	String createUser(UserRequest form, Principal principal, RedirectAttributes flash) {
+		return this.pages.submit(form, () -> "Created " + this.users.create(form, principal.getName()).username(),
+				flash, "/staff/users");
+	}
+
+	@PostMapping("/staff/users/{username}")
+	String changeUser(@PathVariable String username, UserChange form, Principal principal, RedirectAttributes flash) {
+		UserChange change = new UserChange(form.role(), form.enabled(),
+				(form.password() == null || form.password().isEmpty()) ? null : form.password(), form.unlock());
+		return this.pages.submit(change, () -> {
+			this.users.change(username, change, principal.getName());
+			return "Saved " + username;
+		}, flash, "/staff/users");
+	}
+
+	@GetMapping("/staff/tokens")
+	String tokens(Model model) {
+		model.addAttribute("tokens", this.tokens.list());
+		model.addAttribute("users", this.users.list());
+		model.addAttribute("utc", ZoneOffset.UTC);
+		return "staff/tokens";
+	}
+
+	@PostMapping("/staff/tokens")
+	String createToken(@RequestParam String name, @RequestParam String username, Principal principal,
+			RedirectAttributes flash) {
+		if (name.isBlank() || name.length() > 100) {
+			flash.addFlashAttribute("error", "name: 1 to 100 characters");
+			return "redirect:/staff/tokens";
+		}
+		return this.pages.submit(null, () -> {
+			flash.addFlashAttribute("newToken", this.tokens.create(username, name, principal.getName()));
+			return "Token created";
+		}, flash, "/staff/tokens");
+	}
+
+	@PostMapping("/staff/tokens/{id}/revoke")
+	String revokeToken(@PathVariable long id, Principal principal, RedirectAttributes flash) {
+		return this.pages.submit(null, () -> {
+			this.tokens.revoke(id, principal.getName());
+			return "Token " + id + " revoked";
+		}, flash, "/staff/tokens");
+	}
+
+	@GetMapping("/staff/audit")
+	String audit(@RequestParam(defaultValue = "0") int page, Model model) {
+		List<AuditEntries.Entry> entries = this.audit.page(page);
+		model.addAttribute("entries", entries.subList(0, Math.min(entries.size(), AuditEntries.PAGE_SIZE)));
+		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("hasNext", entries.size() > AuditEntries.PAGE_SIZE);
+		model.addAttribute("utc", ZoneOffset.UTC);
+		return "staff/audit";
+	}
+
+}

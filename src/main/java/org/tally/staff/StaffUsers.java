@@ -1,0 +1,118 @@
+package org.tally.staff;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tally.results.AuditLog;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admins manage the people who may change results. Passwords are stored through the
+ * delegating encoder (bcrypt); the audit log records every change but never a password.
+ */
+@Service
+public class StaffUsers {
+
+	private final StaffUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog audit;
+
+	StaffUsers(StaffUserRepository users, PasswordEncoder passwordEncoder, AuditLog audit) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+	}
+
+	/** Every staff account, by name. */
+	@Transactional(readOnly = true)
+	public List<UserView> list() {
+		return this.users.findAll()
+			.stream()
+			.map(UserView::of)
+			.sorted((a, b) -> a.username().compareToIgnoreCase(b.username()))
+			.toList();
+	}
+
+	/** Creates an account; a taken name is a {@link SetupConflictException}. */
+	@Transactional
+	public UserView create(UserRequest request, String who) {
+		if (this.users.findByUsername(request.username()).isPresent()) {
+			throw SetupConflictException.of("A user named '" + request.username() + "' already exists");
+		}
+		StaffUser user = this.users
+			.save(new StaffUser(request.username(), this.passwordEncoder.encode(request.password()), request.role()));
+		UserView view = UserView.of(user);
+		this.audit.record(who, "user-created", "user " + user.getUsername(), null, view.values(), null);
+		return view;
+	}
+
+	/**
+	 * Changes role, enabled, password or lockout. The last enabled admin cannot be
+	 * demoted or disabled.
+	 */
+	@Transactional
+	public UserView change(String username, UserChange change, String who) {
+		StaffUser user = this.users.findByUsername(username)
+			.orElseThrow(() -> NotFoundException.of("staff user '" + username + "'"));
+		Map<String, Object> before = UserView.of(user).values();
+		boolean losesAdmin = "ADMIN".equals(user.getRole()) && user.isEnabled()
+				&& ((change.role() != null && !"ADMIN".equals(change.role()))
+						|| Boolean.FALSE.equals(change.enabled()));
+		if (losesAdmin && enabledAdmins() <= 1) {
+			throw new IllegalArgumentException("role: the last enabled admin cannot be demoted or disabled");
+		}
+		if (change.role() != null) {
+			user.setRole(change.role());
+		}
+		if (change.enabled() != null) {
+			user.setEnabled(change.enabled());
+		}
+		if (change.password() != null && !change.password().isEmpty()) {
+			user.setPasswordHash(this.passwordEncoder.encode(change.password()));
+		}
+		if (Boolean.TRUE.equals(change.unlock())) {
+			user.setLockedUntil(null);
+			user.setFailedLogins(0);
+		}
+		UserView after = UserView.of(user);
+		this.audit.record(who, "user-updated", "user " + username, before, after.values(),
+				(change.password() != null && !change.password().isEmpty()) ? "password changed" : null);
+		return after;
+	}
+
+	private long enabledAdmins() {
+		return this.users.findAll().stream().filter((u) -> u.isEnabled() && "ADMIN".equals(u.getRole())).count();
+	}
+
+	/** A staff account as admins see it: never the password hash. */
+	public record UserView(String username, String role, boolean enabled, int failedLogins, Instant lockedUntil,
+			Instant createdAt) {
+
+		static UserView of(StaffUser user) {
+			return new UserView(user.getUsername(), user.getRole(), user.isEnabled(), user.getFailedLogins(),
+					user.getLockedUntil(), user.getCreatedAt());
+		}
+
+		public boolean locked() {
+			return this.lockedUntil != null && this.lockedUntil.isAfter(Instant.now());
+		}
+
+		Map<String, Object> values() {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("username", this.username);
+			values.put("role", this.role);
+			values.put("enabled", this.enabled);
+			values.put("locked", locked());
+			return values;
+		}
+
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.tally.feed;
+
+import java.util.function.Supplier;
+
+/**
+ * Retries an assertion for a few seconds: a change reaches the readers of an instance
+ * through PostgreSQL NOTIFY, a few milliseconds after its commit.
+ */
+final class Eventually {
+
+	private Eventually() {
+	}
+
+	static <T> T get(Supplier<T> attempt) {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (true) {
+			try {
+				return attempt.get();
+			}
+			catch (AssertionError ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.tally.staff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.tally.support.Staff;
+import org.tally.support.TallyApi;
+import org.tally.support.TallyIntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Election night in Chromium: sign in, set up, call, concede, all by clicking through the
+ * staff pages. Screenshots of each page land in target/screenshots/staff.
+ */
+@TallyIntegrationTest
+class StaffDeskBrowserIT {
+
+	static final String ELECTION = "browser-ca-34";
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void open() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--window-size=1280,1000");
+		this.browser = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+					.build(),
+				options);
+		this.browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+	}
+
+	@AfterEach
+	void close() {
+		this.browser.quit();
+	}
+
+	@Test
+	void staffRunElectionNightByClicking(TallyApi api) {
+		visit("/staff");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+		shoot("login");
+		type("username", Staff.ADMIN);
+		type("password", Staff.ADMIN_PASSWORD);
+		submit("Sign in");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff desk");
+
+		type("slug", ELECTION);
+		type("name", "CA-34 Special General (browser)");
+		this.browser.findElement(By.id("date")).sendKeys("06062017");
+		new Select(this.browser.findElement(By.id("kind"))).selectByValue("special-general");
+		type("jurisdiction", "California");
+		submit("Create election");
+		shoot("home");
+
+		visit("/staff/elections/" + ELECTION);
+		this.browser.findElement(By.tagName("summary")).click();
+		type("office", "U.S. House");
+		type("district", "34");
+		type("ballotsOutstanding", "100");
+		submit("Add contest");
+		type("unit-name", "Los Angeles");
+		submit("Add unit");
+		shoot("election");
+
+		visit("/staff/elections/" + ELECTION + "/contests/us-house-34");
+		for (String name : new String[] { "Jimmy Gomez", "Robert Lee Ahn" }) {
+			WebElement add = this.browser.findElement(By.cssSelector("input[placeholder='name']"));
+			add.sendKeys(name);
+			submit("Add candidate");
+		}
+		api.admin()
+			.post()
+			.uri("/api/v1/elections/" + ELECTION + "/imports")
+			.header(HttpHeaders.CONTENT_TYPE, "text/csv")
+			.body(TallyApi.read("ca34/20170606__ca__special__general.csv"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+
+		visit("/staff/elections/" + ELECTION + "/contests/us-house-34");
+		assertThat(this.browser.findElement(By.id("count")).getText()).contains("25,569", "decided");
+		this.browser.findElement(By.cssSelector("#call input[name=winners][value='Jimmy Gomez']")).click();
+		submit("Record call");
+		assertThat(this.browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Call recorded");
+		WebElement ahn = this.browser.findElement(By.xpath(
+				"//section[@id='concessions']//tr[td[1][normalize-space()='Robert Lee Ahn']]//input[@name='statement']"));
+		ahn.sendKeys("Ahn conceded on election night");
+		ahn.submit();
+		assertThat(this.browser.findElement(By.cssSelector("[role=status]")).getText())
+			.contains("Concession of Robert Lee Ahn recorded");
+		assertThat(this.browser.findElement(By.id("count")).getText()).contains("winner", "conceded");
+		shoot("contest");
+
+		visit("/staff/users");
+		shoot("users");
+		visit("/staff/tokens");
+		type("token-name", "county feed");
+		submit("Create token");
+		assertThat(this.browser.findElement(By.cssSelector(".secret code")).getText()).startsWith("tally_");
+		shoot("tokens");
+		visit("/staff/audit");
+		assertThat(this.browser.findElement(By.tagName("table")).getText()).contains("concession", "call",
+				"token-created");
+		shoot("audit");
+	}
+
+	void visit(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+	}
+
+	void type(String id, String text) {
+		WebElement field = this.browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void submit(String label) {
+		this.browser.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
+	}
+
+	void shoot(String name) {
+		try {
+			Path dir = Path.of("target", "screenshots", "staff");
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
