@@ -1,5 +1,7 @@
 package org.tally.web;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import com.sun.net.httpserver.HttpServer;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.tally.support.Browser;
@@ -183,25 +186,40 @@ class ElectionPageIT {
 	}
 
 	@Test
-	void embedShowsInAnotherSitesFrame() {
+	void embedShowsInAnotherSitesFrame() throws IOException {
 		String election = this.api.createElection("it-ca34-embed", "special-general");
 		this.api.importFile(election, "ca34/20170606__ca__special__general.csv", "mode=setup")
 			.expectStatus()
 			.is2xxSuccessful();
 		String embed = "http://localhost:" + this.port + "/embed/elections/" + election + "/contests/us-house-34";
 
+		HttpServer newsroom = articleServer("<h1>A newsroom article</h1><iframe id=\"results\" width=\"420\" "
+				+ "height=\"400\" src=\"" + embed + "\"></iframe>");
 		try (Browser browser = Browser.open(this.port)) {
-			// 127.0.0.1 and localhost are different origins: the page plays a newsroom's
-			// site.
-			browser.get("http://127.0.0.1:" + this.port + "/");
-			browser.script("document.body.insertAdjacentHTML('beforeend', "
-					+ "'<iframe id=\"results\" width=\"420\" height=\"400\" src=\"' + arguments[0] + '\"></iframe>')",
-					embed);
+			browser.get("http://127.0.0.1:" + newsroom.getAddress().getPort() + "/article");
 			browser.waitUntil(LIVE, ExpectedConditions.frameToBeAvailableAndSwitchToIt("results"));
 			browser.waitUntil(LIVE, (driver) -> !browser.findAll("#contest-us-house-34 .votes").isEmpty());
 
 			assertThat(Browser.text(browser.find("#contest-us-house-34 .votes"))).isEqualTo("25,569");
 		}
+		finally {
+			newsroom.stop(0);
+		}
+	}
+
+	/** Another site: a page of its own origin that frames Tally's embed. */
+	private static HttpServer articleServer(String html) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		byte[] body = ("<!DOCTYPE html><html lang=\"en\"><title>Article</title><body>" + html + "</body></html>")
+			.getBytes(StandardCharsets.UTF_8);
+		server.createContext("/article", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		return server;
 	}
 
 	private static boolean waitFor(Browser browser, java.util.function.BooleanSupplier condition) {
