@@ -121,11 +121,17 @@ class ElectionPageIT {
 					""".getBytes(StandardCharsets.UTF_8), "").expectStatus().is2xxSuccessful();
 			browser.waitUntil(LIVE,
 					(driver) -> "19,761".equals(Browser.text(browser.find("#contest-us-house-34 .votes"))));
+			browser.waitUntil(LIVE,
+					(driver) -> Browser.text(browser.find("#contest-us-house-34"))
+						.contains("100% of precincts reporting")
+							&& Browser.text(browser.find("#live-state")).contains("updated"));
+
 			assertThat(browser.script("return window.tallyMarker")).isEqualTo("still here");
+			String card = Browser.text(browser.find("#contest-us-house-34"));
+			assertThat(card).contains("New numbers", "60.1%", "19,761", "13,108");
 			assertThat(browser.find("#contest-us-house-34").getAttribute("class")).contains("is-updated");
-			assertThat(Browser.text(browser.find("#contest-us-house-34"))).contains("New numbers", "60.1%",
-					"100% of precincts reporting");
-			assertThat(Browser.text(browser.find("#live-state"))).contains("updated 1 contest");
+			assertThat(Browser.text(browser.find("#live-state")))
+				.containsPattern("updated 1 contest at .*[AP]M P[SD]T");
 			assertThat(browser.find("#live-state").getAttribute("data-state")).isEqualTo("updated");
 			assertThat(browser.find("#live-since").getAttribute("value"))
 				.isEqualTo(browser.find("#election-status").getAttribute("data-revision"))
