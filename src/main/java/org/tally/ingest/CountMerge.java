@@ -294,6 +294,23 @@ class CountMerge {
 		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
 	}
 
+	/**
+	 * Each contest's total as the last revision that changed its counts left it: the sum
+	 * of its latest snapshot, read by index instead of re-adding every count.
+	 */
+	Map<Long, Long> lastTotals(long electionId) {
+		Map<Long, Long> totals = new HashMap<>();
+		this.jdbc
+			.sql("""
+					select c.id, (select sum(s.votes) from contest_snapshot s where s.contest_id = c.id
+					              and s.revision = (select max(x.revision) from contest_snapshot x where x.contest_id = c.id))
+					from contest c where c.election_id = ?
+					""")
+			.param(electionId)
+			.query((RowCallbackHandler) (rs) -> totals.put(rs.getLong(1), rs.getLong(2)));
+		return totals;
+	}
+
 	/** Keeps the totals of the changed contests as they stand after the revision. */
 	void snapshot(long revision, List<Long> contestIds, Map<Long, ContestResult> after, Instant now,
 			Instant sourceUpdatedAt) {

@@ -55,13 +55,13 @@ public class ImportService {
 
 	ImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
 			ResultsQueries results, CountMerge merge, ImportRecords records, AuditLog audit) {
-		this.audit = audit;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.results = results;
 		this.merge = merge;
 		this.records = records;
+		this.audit = audit;
 	}
 
 	/**
@@ -173,7 +173,6 @@ public class ImportService {
 					this.staged = writer.finish();
 				}
 				drain();
-				ImportService.this.jdbc.sql("analyze staged").update();
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
@@ -184,6 +183,8 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
+			// without statistics PostgreSQL plans the temporary table as empty
+			ImportService.this.jdbc.sql("analyze staged").update();
 			String contentHash = hash();
 			ImportService.this.merge.lockElection(this.election.id());
 			Long earlier = ImportService.this.records.appliedRevision(this.election.id(), contentHash);
@@ -201,7 +202,7 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
-			Map<Long, ContestResult> before = byId(ImportService.this.results.contests(this.election.id(), 0));
+			Map<Long, Long> before = ImportService.this.merge.lastTotals(this.election.id());
 			Instant now = Instant.now();
 			CountMerge.Applied applied = ImportService.this.merge.apply(this.election, this.command, this.staged, now);
 			Map<Long, ContestResult> after = byId(ImportService.this.results.contests(this.election.id(), 0));
@@ -244,14 +245,13 @@ public class ImportService {
 			}
 		}
 
-		private List<ImportOutcome.ContestPreview> previews(Map<Long, ContestResult> before,
-				Map<Long, ContestResult> after, CountMerge.Applied applied, CountMerge.Resolution resolution) {
+		private List<ImportOutcome.ContestPreview> previews(Map<Long, Long> before, Map<Long, ContestResult> after,
+				CountMerge.Applied applied, CountMerge.Resolution resolution) {
 			List<ImportOutcome.ContestPreview> previews = new ArrayList<>();
 			for (Long contestId : applied.changedContests()) {
 				ContestResult now = after.get(contestId);
-				ContestResult then = before.get(contestId);
 				previews.add(new ImportOutcome.ContestPreview(now.slug(), now.name(),
-						(then != null) ? then.totalVotes() : 0, now.totalVotes(),
+						before.getOrDefault(contestId, 0L), now.totalVotes(),
 						applied.decreases().getOrDefault(contestId, 0L), applied.newUnits().getOrDefault(contestId, 0),
 						resolution.newCandidates().getOrDefault(contestId, List.of())));
 			}

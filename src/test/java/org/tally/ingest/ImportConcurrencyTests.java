@@ -15,7 +15,6 @@ import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,15 +31,18 @@ class ImportConcurrencyTests {
 
 	private static final String HEADER = "county,precinct,office,district,party,candidate,votes\n";
 
-	@LocalServerPort
-	int port;
+	private final TallyApi api;
+
+	ImportConcurrencyTests(TallyApi api) {
+		this.api = api;
+	}
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void simultaneousImportsSerializeWithoutLosingAnUpdate() throws Exception {
-		TallyApi api = new TallyApi(this.port);
+		TallyApi api = this.api;
 		String election = api.createElection("ca34-two-desks", "special-general");
 		api.importFile(election, CERTIFIED, "mode=setup").expectStatus().isCreated();
 		int rounds = 8;

@@ -12,7 +12,6 @@ import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,19 +30,19 @@ class ImportPreviewTests {
 
 	private static final String CERTIFIED = "ca34/20170606__ca__special__general__los_angeles__precinct.csv";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
-	TallyApi api;
+	final TallyApi api;
 
 	String election;
 
+	ImportPreviewTests(TallyApi api) {
+		this.api = api;
+	}
+
 	@BeforeEach
 	void createElection() {
-		this.api = new TallyApi(this.port);
 		this.election = this.api.createElection("ca34-preview-" + ELECTIONS.incrementAndGet(), "special-general");
 	}
 

@@ -13,7 +13,6 @@ import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -46,19 +45,19 @@ class ImportValidationTests {
 
 	private static final String AHN = "Los Angeles,0850001A,U.S. House,34,DEM,Robert Lee Ahn,";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
-	TallyApi api;
+	final TallyApi api;
 
 	String election;
 
+	ImportValidationTests(TallyApi api) {
+		this.api = api;
+	}
+
 	@BeforeEach
 	void importTheCertifiedCount() {
-		this.api = new TallyApi(this.port);
 		this.election = this.api.createElection("ca34-checked-" + ELECTIONS.incrementAndGet(), "special-general");
 		this.api.importFile(this.election, CERTIFIED, "mode=setup").expectStatus().isCreated();
 	}
@@ -264,6 +263,19 @@ class ImportValidationTests {
 				.containsEntry("recordedBy", "admin")
 				.containsEntry("fileName", "fix.csv")
 				.containsEntry("revision", 2));
+		this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/" + this.election + "/contests/us-house-34/history")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.revisions[*].kind")
+			.isEqualTo(List.of("import", "correction"))
+			.jsonPath("$.revisions[1].revision")
+			.isEqualTo(2)
+			.jsonPath("$.revisions[1].totalVotes")
+			.isEqualTo(43179 - 9);
 		assertThat(this.jdbc.sql("""
 				select s.votes from contest_snapshot s join choice ch on ch.id = s.choice_id
 				join contest c on c.id = s.contest_id join election e on e.id = c.election_id

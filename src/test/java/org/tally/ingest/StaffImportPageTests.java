@@ -34,15 +34,18 @@ class StaffImportPageTests {
 	@LocalServerPort
 	int port;
 
-	TallyApi api;
+	final TallyApi api;
 
 	RestTestClient browser;
 
 	String session;
 
+	StaffImportPageTests(TallyApi api) {
+		this.api = api;
+	}
+
 	@BeforeEach
 	void signIn() {
-		this.api = new TallyApi(this.port);
 		this.browser = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		var login = this.browser.get().uri("/login").exchange().expectStatus().isOk().returnResult(String.class);
 		String anonymousSession = sessionCookie(login.getResponseHeaders());

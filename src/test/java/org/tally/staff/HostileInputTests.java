@@ -70,6 +70,11 @@ class HostileInputTests {
 				.expectStatus()
 				.isCreated();
 		}
+		byte[] csv = ("county,office,district,party,candidate,votes\n" + "Los Angeles," + SCRIPT + ",1," + SCRIPT + ","
+				+ SCRIPT + ",100\n" + "Los Angeles," + SCRIPT + ",1," + SCRIPT + ",\"" + FORMULA.replace("\"", "\"\"")
+				+ "\",50\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		api.importCsv(ELECTION, csv, "mode=setup").expectStatus().is2xxSuccessful();
 		api.admin()
 			.post()
 			.uri("/api/v1/elections/" + ELECTION + "/contests/" + contest + "/concessions")
@@ -94,8 +99,11 @@ class HostileInputTests {
 		String slug = setUp();
 		StaffBrowser browser = new StaffBrowser(this.port);
 		browser.signIn(Staff.ADMIN, Staff.ADMIN_PASSWORD);
-		List<String> pages = List.of("/", "/elections/" + ELECTION, "/staff", "/staff/elections/" + ELECTION,
-				"/staff/elections/" + ELECTION + "/contests/" + slug, "/staff/audit", "/staff/tokens");
+		List<String> pages = List.of("/", "/elections/" + ELECTION, "/elections/" + ELECTION + "/contests/" + slug,
+				"/elections/" + ELECTION + "/cards", "/elections/" + ELECTION + "/contests/" + slug + "/card",
+				"/embed/elections/" + ELECTION + "/contests/" + slug, "/staff", "/staff/elections/" + ELECTION,
+				"/staff/elections/" + ELECTION + "/contests/" + slug, "/staff/elections/" + ELECTION + "/imports",
+				"/staff/audit", "/staff/tokens");
 		for (String page : pages) {
 			HttpResponse<String> response = browser.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(200);
@@ -106,6 +114,25 @@ class HostileInputTests {
 		}
 		String desk = browser.get("/staff/elections/" + ELECTION + "/contests/" + slug).body();
 		assertThat(desk).contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)");
+	}
+
+	@Test
+	void escapesFormulasInTheCsvExport(TallyApi api) {
+		setUp();
+
+		String csv = api.anonymous()
+			.get()
+			.uri("/api/v1/elections/" + ELECTION + "/results.csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(csv).contains("'=HYPERLINK(").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+		assertThat(csv.lines().skip(1)).isNotEmpty()
+			.allSatisfy((line) -> assertThat(line.split(",")).noneMatch((cell) -> cell.matches("\"?[=+\\-@].*")));
 	}
 
 	@Test

@@ -170,6 +170,32 @@ class PageSecurityTests {
 	}
 
 	@Test
+	void letsAnySiteFrameAnEmbedButNotTheOtherPages(TallyApi api) {
+		api.createElection("embed-framing", "general");
+		api.admin()
+			.post()
+			.uri("/api/v1/elections/embed-framing/contests")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body("{\"office\":\"Mayor\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		StaffBrowser browser = new StaffBrowser(this.port);
+
+		HttpResponse<String> embed = browser.get("/embed/elections/embed-framing/contests/mayor");
+		HttpResponse<String> page = browser.get("/elections/embed-framing/contests/mayor");
+
+		assertThat(embed.statusCode()).isEqualTo(200);
+		assertThat(embed.headers().allValues("Content-Security-Policy")).singleElement()
+			.satisfies((csp) -> assertThat(csp).contains("frame-ancestors *"));
+		assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().allValues("Content-Security-Policy")).singleElement()
+			.satisfies((csp) -> assertThat(csp).contains("frame-ancestors 'self'"));
+		assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+	}
+
+	@Test
 	void leavesFramingOfEmbedsToTheEmbedPages() {
 		HttpResponse<String> embed = new StaffBrowser(this.port).get("/embed/anything");
 
