@@ -8,6 +8,8 @@
 #
 # It creates an election with 300 contests (a generated CSV imported over HTTP in setup mode),
 # warms up, then times REQUESTS sequential GETs of /elections/{e} with curl's time_total.
+# On a shared machine wall time follows the load; with TALLY_PID (the server's process id, same
+# machine) it also reports the server's CPU time per request, which does not.
 set -euo pipefail
 
 URL="${TALLY_URL:-http://localhost:18086}"
@@ -51,10 +53,18 @@ echo "imported $(wc -l < "$WORK/contests.csv") rows into $SLUG"
 
 PAGE="$URL/elections/$SLUG"
 curl -sf -o "$WORK/page.html" "$PAGE"
-echo "cards on page: $(grep -c 'class="card' "$WORK/page.html"), HTML bytes: $(wc -c < "$WORK/page.html")"
+echo "cards on page: $(grep -c '<article' "$WORK/page.html"), HTML bytes: $(wc -c < "$WORK/page.html")," \
+	"gzip on the wire: $(curl -sf --compressed -o /dev/null -w '%{size_download}' "$PAGE")"
 
 for _ in $(seq "$WARMUP"); do curl -sf -o /dev/null "$PAGE"; done
+cpu() { if [ -n "${TALLY_PID:-}" ]; then awk '{ print $14 + $15 }' "/proc/$TALLY_PID/stat"; else echo 0; fi; }
+before=$(cpu)
 for _ in $(seq "$REQUESTS"); do curl -sf -o /dev/null -w '%{time_total}\n' "$PAGE"; done | sort -n > "$WORK/times"
+after=$(cpu)
 
 pick() { awk -v q="$1" '{ t[NR] = $1 } END { i = int(NR * q); if (i < 1) i = 1; printf "%.1f", t[i] * 1000 }' "$WORK/times"; }
 echo "GET /elections/$SLUG x $REQUESTS: p50 $(pick 0.50) ms, p90 $(pick 0.90) ms, p99 $(pick 0.99) ms, max $(pick 1.0) ms"
+if [ -n "${TALLY_PID:-}" ]; then
+	echo "server CPU per request: $(awk -v t="$((after - before))" -v n="$REQUESTS" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t * 1000 / hz / n }') ms"
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

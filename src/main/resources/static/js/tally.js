@@ -9,8 +9,16 @@
 	var lostConnection = true;
 	var CUE_MILLIS = 60000;
 
+	// The same clock as the rest of the page: the election's time zone.
 	function clock() {
-		return new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+		var options = { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
+		var zone = state && state.dataset.timeZone;
+		try {
+			return new Date().toLocaleTimeString('en-US', zone ? Object.assign({ timeZone: zone }, options) : options);
+		}
+		catch (e) {
+			return new Date().toLocaleTimeString('en-US', options);
+		}
 	}
 
 	function show(name, text) {

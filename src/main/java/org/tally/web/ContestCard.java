@@ -15,7 +15,9 @@ import org.tally.results.ReportingProgress;
  * marks in words and times in the election's zone. Built once per request so templates
  * stay simple and a page of hundreds of contests renders fast.
  *
- * @param slug the contest's slug, also the card's element id
+ * @param id the card's element id ("contest-" and the slug)
+ * @param href the contest page's path
+ * @param slug the contest's slug
  * @param name the contest's name
  * @param office the office, for the filter
  * @param searchText lower-case names the page's live search looks in
@@ -34,10 +36,10 @@ import org.tally.results.ReportingProgress;
  * @param updatedIso last updated, ISO-8601 (datetime attribute)
  * @param revision the election revision that last changed the contest
  */
-public record ContestCard(String slug, String name, String office, String searchText, List<Candidate> candidates,
-		String totalVotes, String precincts, String precinctsPct, String precinctsBar, String callStatus,
-		String callLabel, boolean called, String callNote, String margin, String updated, String updatedUtc,
-		String updatedIso, long revision) {
+public record ContestCard(String id, String href, String slug, String name, String office, String searchText,
+		List<Candidate> candidates, String totalVotes, String precincts, String precinctsPct, String precinctsBar,
+		String callStatus, String callLabel, boolean called, String callNote, String margin, String updated,
+		String updatedUtc, String updatedIso, long revision) {
 
 	/** How many candidates a card lists before the rest fold away. */
 	static final int SHOWN_CANDIDATES = 6;
@@ -54,10 +56,10 @@ public record ContestCard(String slug, String name, String office, String search
 				: this.candidates.subList(SHOWN_CANDIDATES, this.candidates.size());
 	}
 
-	static ContestCard of(ContestResult contest, LocalTimes times) {
+	static ContestCard of(ContestResult contest, String election, LocalTimes times) {
 		List<Candidate> candidates = new ArrayList<>(contest.candidates().size());
 		for (CandidateResult candidate : contest.candidates()) {
-			candidates.add(Candidate.of(candidate, contest.totalVotes(), times));
+			candidates.add(Candidate.of(candidate, contest.call().isCalled(), times));
 		}
 		ReportingProgress progress = contest.progress();
 		String precincts = null;
@@ -71,7 +73,8 @@ public record ContestCard(String slug, String name, String office, String search
 			precincts = votes(progress.precinctsReporting()) + " precincts reporting";
 		}
 		RaceCall call = contest.call();
-		return new ContestCard(contest.slug(), contest.name(), contest.office(), ContestFilter.searchText(contest),
+		return new ContestCard("contest-" + contest.slug(), "/elections/" + election + "/contests/" + contest.slug(),
+				contest.slug(), contest.name(), contest.office(), ContestFilter.searchText(contest),
 				List.copyOf(candidates), votes(contest.totalVotes()), precincts, progress.percentLabel(), bar,
 				call.status(), callLabel(call), call.isCalled(), call.note(), margin(contest),
 				times.local(contest.lastUpdated()), times.utc(contest.lastUpdated()), times.iso(contest.lastUpdated()),
@@ -133,15 +136,18 @@ public record ContestCard(String slug, String name, String office, String search
 	 * @param concededUtc the same in UTC
 	 * @param statement the concession statement, or {@code null}
 	 */
-	public record Candidate(String name, String party, boolean incumbent, String votes, String pct, String bar,
-			boolean leading, boolean winner, boolean advancing, String concededAt, String concededUtc,
-			String statement) {
+	public record Candidate(String rowClass, boolean showLeading, String name, String party, boolean incumbent,
+			String votes, String pct, String bar, boolean leading, boolean winner, boolean advancing, String concededAt,
+			String concededUtc, String statement) {
 
-		static Candidate of(CandidateResult candidate, long total, LocalTimes times) {
+		static Candidate of(CandidateResult candidate, boolean called, LocalTimes times) {
 			BigDecimal pct = candidate.votePct();
 			String shown = (pct != null) ? pct.toPlainString() : "0.0";
 			CandidateResult.Concession concession = candidate.concession();
-			return new Candidate(candidate.name(), candidate.party(), candidate.incumbent(),
+			String rowClass = "cand" + ((candidate.winner() || candidate.advancing()) ? " is-winner" : "")
+					+ (candidate.leading() ? " is-leading" : "") + ((concession != null) ? " is-conceded" : "");
+			boolean showLeading = candidate.leading() && !called && concession == null;
+			return new Candidate(rowClass, showLeading, candidate.name(), candidate.party(), candidate.incumbent(),
 					ContestCard.votes(candidate.votes()), shown, shown + "%", candidate.leading(), candidate.winner(),
 					candidate.advancing(), (concession != null) ? times.local(concession.concededAt()) : null,
 					(concession != null) ? times.utc(concession.concededAt()) : null,

@@ -38,7 +38,7 @@ class ContestPageController {
 		List<TimelineEntry> timeline = this.details.timeline(result.id());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("times", times);
-		model.addAttribute("card", ContestCard.of(result, times));
+		model.addAttribute("card", ContestCard.of(result, found.getSlug(), times));
 		model.addAttribute("units", UnitTable.of(result, this.details.unitCounts(result.id()), sort, dir));
 		model.addAttribute("chart", ShareChart.of(result, this.details.snapshots(result.id()), times));
 		model.addAttribute("timeline", timeline);

@@ -33,7 +33,7 @@ class EmbedController {
 		Election found = this.results.election(election);
 		LocalTimes times = LocalTimes.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), times));
+		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), found.getSlug(), times));
 		response.setHeader("Content-Security-Policy", POLICY);
 		response.setHeader("Cache-Control", "public, max-age=5");
 		return "embed";

@@ -47,7 +47,7 @@ class ResultsPageController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("offices", ContestFilter.offices(contests));
 		model.addAttribute("contestCount", contests.size());
-		model.addAttribute("cards", cards(filter.apply(contests), times));
+		model.addAttribute("cards", cards(filter.apply(contests), found.getSlug(), times));
 		return "election";
 	}
 
@@ -66,7 +66,7 @@ class ResultsPageController {
 			.toList();
 		LocalTimes times = LocalTimes.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("cards", cards(changed, times));
+		model.addAttribute("cards", cards(changed, found.getSlug(), times));
 		return "fragments/card :: updates";
 	}
 
@@ -76,12 +76,12 @@ class ResultsPageController {
 		Election found = this.results.election(election);
 		LocalTimes times = LocalTimes.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), times));
+		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), found.getSlug(), times));
 		return "fragments/card :: single";
 	}
 
-	private static List<ContestCard> cards(List<ContestResult> contests, LocalTimes times) {
-		return contests.stream().map((contest) -> ContestCard.of(contest, times)).toList();
+	private static List<ContestCard> cards(List<ContestResult> contests, String election, LocalTimes times) {
+		return contests.stream().map((contest) -> ContestCard.of(contest, election, times)).toList();
 	}
 
 }

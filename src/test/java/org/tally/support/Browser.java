@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,9 +80,9 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** Opens a path of Tally ("/elections/x") or an absolute URL. */
+	/** Opens a path of Tally ("/elections/x") or an absolute URL (http:, data:...). */
 	public Browser get(String pathOrUrl) {
-		this.driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : this.baseUrl + pathOrUrl);
+		this.driver.get(pathOrUrl.startsWith("/") ? this.baseUrl + pathOrUrl : pathOrUrl);
 		return this;
 	}
 

@@ -1,15 +1,18 @@
 package org.tally.web;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import com.sun.net.httpserver.HttpServer;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.tally.support.Browser;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
@@ -35,11 +38,10 @@ class ElectionPageIT {
 	@LocalServerPort
 	int port;
 
-	TallyApi api;
+	final TallyApi api;
 
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	ElectionPageIT(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test
@@ -119,11 +121,17 @@ class ElectionPageIT {
 					""".getBytes(StandardCharsets.UTF_8), "").expectStatus().is2xxSuccessful();
 			browser.waitUntil(LIVE,
 					(driver) -> "19,761".equals(Browser.text(browser.find("#contest-us-house-34 .votes"))));
+			browser.waitUntil(LIVE,
+					(driver) -> Browser.text(browser.find("#contest-us-house-34"))
+						.contains("100% of precincts reporting")
+							&& Browser.text(browser.find("#live-state")).contains("updated"));
+
 			assertThat(browser.script("return window.tallyMarker")).isEqualTo("still here");
+			String card = Browser.text(browser.find("#contest-us-house-34"));
+			assertThat(card).contains("New numbers", "60.1%", "19,761", "13,108");
 			assertThat(browser.find("#contest-us-house-34").getAttribute("class")).contains("is-updated");
-			assertThat(Browser.text(browser.find("#contest-us-house-34"))).contains("New numbers", "60.1%",
-					"100% of precincts reporting");
-			assertThat(Browser.text(browser.find("#live-state"))).contains("updated 1 contest");
+			assertThat(Browser.text(browser.find("#live-state")))
+				.containsPattern("updated 1 contest at .*[AP]M P[SD]T");
 			assertThat(browser.find("#live-state").getAttribute("data-state")).isEqualTo("updated");
 			assertThat(browser.find("#live-since").getAttribute("value"))
 				.isEqualTo(browser.find("#election-status").getAttribute("data-revision"))
@@ -181,6 +189,43 @@ class ElectionPageIT {
 			assertThat(browser.find("#no-match").isDisplayed()).isTrue();
 			assertThat(browser.url()).contains("q=nobody");
 		}
+	}
+
+	@Test
+	void embedShowsInAnotherSitesFrame() throws IOException {
+		String election = this.api.createElection("it-ca34-embed", "special-general");
+		this.api.importFile(election, "ca34/20170606__ca__special__general.csv", "mode=setup")
+			.expectStatus()
+			.is2xxSuccessful();
+		String embed = "http://localhost:" + this.port + "/embed/elections/" + election + "/contests/us-house-34";
+
+		HttpServer newsroom = articleServer("<h1>A newsroom article</h1><iframe id=\"results\" width=\"420\" "
+				+ "height=\"400\" src=\"" + embed + "\"></iframe>");
+		try (Browser browser = Browser.open(this.port)) {
+			browser.get("http://127.0.0.1:" + newsroom.getAddress().getPort() + "/article");
+			browser.waitUntil(LIVE, ExpectedConditions.frameToBeAvailableAndSwitchToIt("results"));
+			browser.waitUntil(LIVE, (driver) -> !browser.findAll("#contest-us-house-34 .votes").isEmpty());
+
+			assertThat(Browser.text(browser.find("#contest-us-house-34 .votes"))).isEqualTo("25,569");
+		}
+		finally {
+			newsroom.stop(0);
+		}
+	}
+
+	/** Another site: a page of its own origin that frames Tally's embed. */
+	private static HttpServer articleServer(String html) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		byte[] body = ("<!DOCTYPE html><html lang=\"en\"><title>Article</title><body>" + html + "</body></html>")
+			.getBytes(StandardCharsets.UTF_8);
+		server.createContext("/article", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		return server;
 	}
 
 	private static boolean waitFor(Browser browser, java.util.function.BooleanSupplier condition) {

@@ -2,12 +2,10 @@ package org.tally.web;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,14 +25,10 @@ class ResultPagesTests {
 			Los Angeles,State Assembly,51,DEM,Luis Lopez,4000,3,400
 			""".getBytes(StandardCharsets.UTF_8);
 
-	@LocalServerPort
-	int port;
+	final TallyApi api;
 
-	TallyApi api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new TallyApi(this.port);
+	ResultPagesTests(TallyApi api) {
+		this.api = api;
 	}
 
 	@Test
