@@ -54,7 +54,8 @@ class CountMerge {
 
 	private static final String CHANGED = """
 			create temporary table changed on commit drop as
-			select r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes, v.votes as previous
+			select r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes, v.votes as previous,
+			       v.revision as previous_revision
 			from resolved r
 			left join vote_count v on v.contest_id = r.contest_id and v.unit_id = r.unit_id
 			     and v.choice_id = r.choice_id and v.vote_type = r.vote_type
@@ -266,14 +267,13 @@ class CountMerge {
 		long revision = this.revisions.next(election.id(), (command.correction() != null) ? "correction" : "import",
 				command.recordedBy(), (command.correction() != null) ? command.correction() : command.fileName(),
 				command.sourceUpdatedAt(), now, changedContests);
-		this.jdbc
-			.sql("""
-					insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes, previous_votes)
-					select contest_id, choice_id, unit_id, vote_type, :revision, votes, previous from changed
-					order by contest_id, unit_id, choice_id, vote_type
-					""")
-			.param("revision", revision)
-			.update();
+		this.jdbc.sql("""
+				insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes,
+				                               previous_votes, previous_revision)
+				select contest_id, choice_id, unit_id, vote_type, :revision, votes, previous, previous_revision
+				from changed where previous is not null
+				order by contest_id, unit_id, choice_id, vote_type
+				""").param("revision", revision).update();
 		this.jdbc.sql("""
 				insert into vote_count (contest_id, choice_id, unit_id, vote_type, votes, revision)
 				select contest_id, choice_id, unit_id, vote_type, votes, :revision from changed
