@@ -111,10 +111,13 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * Waits (up to the timeout) until the condition returns a value other than null or
-	 * false.
+	 * false. An element swapped out by a live update while the condition reads it is
+	 * looked up again on the next try.
 	 */
 	public <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100)).until(condition);
+		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** Resizes the window. */
