@@ -274,12 +274,20 @@ class CountMerge {
 				from changed where previous is not null
 				order by contest_id, unit_id, choice_id, vote_type
 				""").param("revision", revision).update();
+		// The election's row lock keeps other imports away from these keys: new counts
+		// are
+		// plain inserts (no speculative insertion per row), replaced ones plain updates.
+		this.jdbc.sql("""
+				update vote_count v set votes = c.votes, revision = :revision
+				from changed c
+				where c.previous is not null and v.contest_id = c.contest_id and v.unit_id = c.unit_id
+				      and v.choice_id = c.choice_id and v.vote_type = c.vote_type
+				""").param("revision", revision).update();
 		this.jdbc.sql("""
 				insert into vote_count (contest_id, choice_id, unit_id, vote_type, votes, revision)
 				select contest_id, choice_id, unit_id, vote_type, votes, :revision from changed
+				where previous is null
 				order by contest_id, unit_id, choice_id, vote_type
-				on conflict (contest_id, unit_id, choice_id, vote_type)
-				do update set votes = excluded.votes, revision = excluded.revision
 				""").param("revision", revision).update();
 		this.jdbc.sql("""
 				insert into progress (contest_id, unit_id, precincts_reporting, precincts_total, ballots_cast,
