@@ -186,15 +186,18 @@ final class CsvRecordReader {
 		return UNQUOTED;
 	}
 
-	private int unquoted() {
+	/**
+	 * Runs over plain bytes from the current position up to the stop byte, a control byte
+	 * or the end of the buffer, noting non-ASCII bytes; answers where it stopped.
+	 */
+	private int scan(int stop) {
 		byte[] buf = this.buffer;
 		int p = this.pos;
 		int lim = this.limit;
-		int run = p;
 		int seen = 0;
 		while (p < lim) {
 			int c = buf[p];
-			if (c == ',' || (c >= 0 && c < 0x20)) {
+			if (c == stop || (c >= 0 && c < 0x20)) {
 				break;
 			}
 			seen |= c;
@@ -203,6 +206,14 @@ final class CsvRecordReader {
 		if (seen < 0) {
 			this.cellFlags |= NON_ASCII;
 		}
+		return p;
+	}
+
+	private int unquoted() {
+		byte[] buf = this.buffer;
+		int lim = this.limit;
+		int run = this.pos;
+		int p = scan(',');
 		append(buf, run, p - run);
 		this.pos = p;
 		if (p == lim) {
@@ -226,21 +237,9 @@ final class CsvRecordReader {
 
 	private int inQuotes() {
 		byte[] buf = this.buffer;
-		int p = this.pos;
 		int lim = this.limit;
-		int run = p;
-		int seen = 0;
-		while (p < lim) {
-			int c = buf[p];
-			if (c == '"' || (c >= 0 && c < 0x20)) {
-				break;
-			}
-			seen |= c;
-			p++;
-		}
-		if (seen < 0) {
-			this.cellFlags |= NON_ASCII;
-		}
+		int run = this.pos;
+		int p = scan('"');
 		if (p > run) {
 			this.crInQuotes = false;
 			append(buf, run, p - run);
