@@ -34,9 +34,11 @@ public final class Browser implements AutoCloseable {
 	/** Where {@link #screenshot(String)} writes. */
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static final String CHROMIUM = "/usr/bin/chromium";
+	/** Debian's Chromium, or {@code TALLY_CHROMIUM} (e.g. Chrome on a CI runner). */
+	private static final String CHROMIUM = env("TALLY_CHROMIUM", "/usr/bin/chromium");
 
-	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+	/** Debian's ChromeDriver, or {@code TALLY_CHROMEDRIVER}. */
+	private static final String CHROMEDRIVER = env("TALLY_CHROMEDRIVER", "/usr/bin/chromedriver");
 
 	private final ChromeDriver driver;
 
@@ -165,6 +167,11 @@ public final class Browser implements AutoCloseable {
 	@Override
 	public void close() {
 		this.driver.quit();
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 }
