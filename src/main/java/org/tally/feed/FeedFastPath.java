@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -104,7 +105,7 @@ class FeedFastPath implements Filter {
 		return null;
 	}
 
-	private Answer prepared(ElectionResults found, List<String> key, java.util.function.Supplier<Rendered> rendered,
+	private Answer prepared(ElectionResults found, List<String> key, Supplier<Rendered> rendered,
 			Instant lastModified) {
 		return found.derived(List.of(Answer.class, key), () -> {
 			Rendered body = rendered.get();

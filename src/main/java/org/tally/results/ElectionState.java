@@ -9,12 +9,4 @@ import java.time.LocalDate;
  */
 public record ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
 		String status, boolean test, String timeZone, long revision, Instant lastUpdated) {
-
-	/** The election entity's current values. */
-	public static ElectionState of(Election election) {
-		return new ElectionState(election.getId(), election.getSlug(), election.getName(), election.getDate(),
-				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
-				election.getTimeZone(), election.getRevision(), election.getLastUpdated());
-	}
-
 }

@@ -2,6 +2,7 @@ package org.tally.results;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -74,7 +75,7 @@ public class ResultsCache {
 		return value;
 	}
 
-	private ElectionResults load(long electionId, java.util.function.Predicate<ElectionResults> good) {
+	private ElectionResults load(long electionId, Predicate<ElectionResults> good) {
 		Object lock = this.locks.computeIfAbsent(electionId, (id) -> new Object());
 		synchronized (lock) {
 			ElectionResults cached = this.latest.get(electionId);
