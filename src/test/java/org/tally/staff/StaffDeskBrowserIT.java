@@ -113,6 +113,7 @@ class StaffDeskBrowserIT {
 				"//section[@id='concessions']//tr[td[1][normalize-space()='Robert Lee Ahn']]//input[@name='statement']"));
 		ahn.sendKeys("Ahn conceded on election night");
 		ahn.submit();
+		awaitNextPage(ahn);
 		assertThat(this.browser.findElement(By.cssSelector("[role=status]")).getText())
 			.contains("Concession of Robert Lee Ahn recorded");
 		assertThat(this.browser.findElement(By.id("count")).getText()).contains("winner", "conceded");
@@ -150,8 +151,21 @@ class StaffDeskBrowserIT {
 		field.sendKeys(text);
 	}
 
+	/**
+	 * Clicks the form's button and waits for the page it posts to (POST, redirect, GET).
+	 */
 	void submit(String label) {
-		this.browser.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
+		WebElement button = this.browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+		button.click();
+		awaitNextPage(button);
+	}
+
+	/**
+	 * Waits until the element's page has been replaced, so the next lookup reads the new
+	 * one.
+	 */
+	void awaitNextPage(WebElement onOldPage) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(onOldPage));
 	}
 
 	void shoot(String name) {
