@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Keeps files uploaded on the staff page between the preview and the confirmation, named
  * by their SHA-256, so that staff confirm exactly the bytes they previewed without
  * sending them again. Files are streamed to disk, never held in memory, and dropped after
- * a day.
+ * a day. Each process has a folder of its own, so instances on one host never share them.
  */
 @Component
 class UploadedFiles {
@@ -35,7 +35,7 @@ class UploadedFiles {
 	private final Path directory;
 
 	UploadedFiles() throws IOException {
-		this.directory = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "tally-uploads"));
+		this.directory = Files.createTempDirectory("tally-uploads-");
 	}
 
 	/** Streams the upload to disk; answers its hash. */
