@@ -31,6 +31,19 @@ public class Revisions {
 	}
 
 	/**
+	 * Locks the election's row until the transaction ends, so that the checks a writer
+	 * makes and the revision it then takes see one state; answers the election's id, or
+	 * throws {@link ElectionNotFoundException}.
+	 */
+	public long lockElection(String slug) {
+		return this.jdbc.sql("select id from election where slug = ? for update")
+			.param(slug)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+	}
+
+	/**
 	 * Takes the next revision of the election (holding its row lock until the transaction
 	 * ends), records who made it and why, and marks the given contests as changed by it.
 	 */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.tally.results.AuditLog;
 import org.tally.results.ContestNotFoundException;
-import org.tally.results.ElectionNotFoundException;
+import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
 import org.tally.results.Slugs;
 
@@ -29,10 +29,13 @@ public class ContestSetupService {
 
 	private final AuditLog audit;
 
-	ContestSetupService(JdbcClient jdbc, Revisions revisions, AuditLog audit) {
+	private final ResultsQueries results;
+
+	ContestSetupService(JdbcClient jdbc, Revisions revisions, AuditLog audit, ResultsQueries results) {
 		this.jdbc = jdbc;
 		this.revisions = revisions;
 		this.audit = audit;
+		this.results = results;
 	}
 
 	/**
@@ -46,11 +49,7 @@ public class ContestSetupService {
 		if (slug.isEmpty()) {
 			throw new IllegalArgumentException("office: needs at least one letter or digit");
 		}
-		boolean taken = this.jdbc.sql("select count(*) from contest where election_id = ? and slug = ?")
-			.params(electionId, slug)
-			.query(Long.class)
-			.single() > 0;
-		if (taken) {
+		if (this.results.contestId(electionId, slug).isPresent()) {
 			throw SetupConflictException.of("A contest with slug '" + slug + "' already exists in " + election);
 		}
 		long id = this.jdbc.sql("""
@@ -280,18 +279,11 @@ public class ContestSetupService {
 	}
 
 	private long electionId(String election) {
-		return this.jdbc.sql("select id from election where slug = ? for update")
-			.param(election)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> ElectionNotFoundException.forSlug(election));
+		return this.revisions.lockElection(election);
 	}
 
 	private long contestId(long electionId, String election, String slug) {
-		return this.jdbc.sql("select id from contest where election_id = ? and slug = ?")
-			.params(electionId, slug)
-			.query(Long.class)
-			.optional()
+		return this.results.contestId(electionId, slug)
 			.orElseThrow(() -> ContestNotFoundException.forSlug(election, slug));
 	}
 

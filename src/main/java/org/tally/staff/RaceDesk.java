@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.tally.results.AuditLog;
 import org.tally.results.ContestNotFoundException;
-import org.tally.results.ElectionNotFoundException;
 import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -262,11 +261,7 @@ public class RaceDesk {
 	}
 
 	private ContestRef contest(String election, String contest) {
-		Long electionId = this.jdbc.sql("select id from election where slug = ? for update")
-			.param(election)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> ElectionNotFoundException.forSlug(election));
+		long electionId = this.revisions.lockElection(election);
 		return this.jdbc
 			.sql("select id, election_id, name, seats, slug from contest where election_id = ? and slug = ?")
 			.params(electionId, contest)
