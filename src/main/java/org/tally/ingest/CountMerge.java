@@ -24,14 +24,11 @@ class CountMerge {
 
 	private static final String RESOLVE = """
 			create temporary table resolved on commit drop as
-			select c.id as contest_id, u.id as unit_id, ch.id as choice_id, s.vote_type,
-			       min(s.votes) as votes, max(s.votes) as high, min(s.row) as row, max(s.row) as last_row
-			from staged s
-			join contest c on c.election_id = :election and c.slug = s.contest_slug
-			join choice ch on ch.contest_id = c.id and ch.name = s.candidate
-			join reporting_unit u on u.election_id = :election and u.code = coalesce(s.precinct_code, s.county_code)
-			where s.kind = 'c'
-			group by c.id, u.id, ch.id, s.vote_type
+			select contest_id, unit_id, choice_id, vote_type, min(votes) as votes, max(votes) as high,
+			       min(row) as row, max(row) as last_row
+			from staged
+			where kind = 'c' and contest_id = any(:contests)
+			group by contest_id, unit_id, choice_id, vote_type
 			""";
 
 	private static final String CONFLICTS = """
@@ -64,17 +61,28 @@ class CountMerge {
 
 	private static final String PROGRESS_CHANGED = """
 			create temporary table changed_progress on commit drop as
-			select distinct on (c.id, u.id) c.id as contest_id, u.id as unit_id, s.precincts_reporting,
-			       s.precincts_total, s.ballots_cast, s.registered_voters, s.ballots_outstanding
-			from staged s
-			join contest c on c.election_id = :election and c.slug = s.contest_slug
-			join reporting_unit u on u.election_id = :election and u.code = coalesce(s.precinct_code, s.county_code)
-			left join progress p on p.contest_id = c.id and p.unit_id = u.id
-			where :anyProgress and s.kind = 'p' and (p.contest_id is null
-			      or (p.precincts_reporting, p.precincts_total, p.ballots_cast, p.registered_voters, p.ballots_outstanding)
-			         is distinct from
-			         (s.precincts_reporting, s.precincts_total, s.ballots_cast, s.registered_voters, s.ballots_outstanding))
-			order by c.id, u.id, s.row desc
+			select s.* from (
+			    select distinct on (contest_id, unit_id) contest_id, unit_id, precincts_reporting, precincts_total,
+			           ballots_cast, registered_voters, ballots_outstanding
+			    from staged
+			    where :anyProgress and kind = 'p'
+			    order by contest_id, unit_id, row desc
+			) s
+			left join progress p on p.contest_id = s.contest_id and p.unit_id = s.unit_id
+			where p.contest_id is null
+			   or (p.precincts_reporting, p.precincts_total, p.ballots_cast, p.registered_voters, p.ballots_outstanding)
+			      is distinct from
+			      (s.precincts_reporting, s.precincts_total, s.ballots_cast, s.registered_voters, s.ballots_outstanding)
+			""";
+
+	/**
+	 * Counts of contests that had none: nothing to compare, nothing to keep in history.
+	 */
+	private static final String INSERT_FRESH = """
+			insert into vote_count (contest_id, choice_id, unit_id, vote_type, votes, revision)
+			select contest_id, choice_id, unit_id, vote_type, votes, :revision
+			from staged
+			where kind = 'c' and contest_id = any(:fresh)
 			""";
 
 	private final JdbcClient jdbc;
@@ -89,7 +97,10 @@ class CountMerge {
 		this.revisions = revisions;
 	}
 
-	/** Serializes imports into one election until the transaction ends. */
+	/**
+	 * Serializes imports into one election until the transaction ends; answers the
+	 * election's revision, so the revision this import would take is one more.
+	 */
 	long lockElection(long electionId) {
 		return this.jdbc.sql("select revision from election where id = ? for update")
 			.param(electionId)
@@ -97,118 +108,120 @@ class CountMerge {
 			.single();
 	}
 
-	/**
-	 * Finds the contests, choices and units the staged rows name. Setup mode creates the
-	 * missing ones; strict mode reports each as a problem with the closest known name.
-	 */
-	Resolution resolve(ImportService.ElectionRef election, ImportMode mode, ProblemCollector problems) {
-		Map<Long, List<String>> newCandidates = new HashMap<>();
-		if (mode == ImportMode.SETUP) {
-			createMissing(election, newCandidates);
-		}
-		else {
-			reportUnknown(election.id(), problems);
-		}
-		this.jdbc.sql(RESOLVE).param("election", election.id()).update();
-		this.jdbc.sql("analyze resolved").update();
-		return new Resolution(newCandidates);
-	}
-
-	private void createMissing(ImportService.ElectionRef election, Map<Long, List<String>> newCandidates) {
-		long id = election.id();
-		int created = this.jdbc.sql("""
-				insert into reporting_unit (election_id, code, name, level)
-				select distinct on (county_code) :election, county_code, county, 'county'
-				from (select county_code, county, min(row) as row from staged group by county_code, county) s
-				order by county_code, row
-				on conflict (election_id, code) do nothing
-				""").param("election", id).update();
-		created += this.jdbc.sql("""
-				insert into reporting_unit (election_id, code, name, level, parent_id)
-				select distinct on (s.precinct_code) :election, s.precinct_code, s.precinct, 'precinct', u.id
-				from (select precinct_code, precinct, county_code, min(row) as row from staged
-				      where precinct_code is not null group by precinct_code, precinct, county_code) s
-				join reporting_unit u on u.election_id = :election and u.code = s.county_code
-				order by s.precinct_code, s.row
-				on conflict (election_id, code) do nothing
-				""").param("election", id).update();
-		String rule = (election.kind().endsWith("primary")) ? "top-two" : "plurality";
-		created += this.jdbc.sql("""
-				insert into contest (election_id, slug, office, district, name, rule, ballot_order)
-				select distinct on (contest_slug) :election, contest_slug, office, district,
-				       case when district = '' then office else office || ', District ' || district end,
-				       :rule, row
-				from (select contest_slug, office, district, min(row) as row from staged
-				      group by contest_slug, office, district) s
-				order by contest_slug, row
-				on conflict (election_id, slug) do nothing
-				""").param("election", id).param("rule", rule).update();
+	/** The election's names, read under its lock. */
+	ElectionNames names(long electionId, ImportMode mode, ElectionNames.Ids ids) {
+		Map<Long, Map<String, Long>> choices = new HashMap<>();
 		this.jdbc.sql("""
-				insert into choice (contest_id, name, party, incumbent, write_in, ballot_order)
-				select distinct on (c.id, s.candidate) c.id, s.candidate, s.party, coalesce(s.incumbent, false),
-				       coalesce(s.write_in, false), s.row
-				from (select contest_slug, candidate, party, incumbent, write_in, min(row) as row from staged
-				      where kind = 'c' group by contest_slug, candidate, party, incumbent, write_in) s
-				join contest c on c.election_id = :election and c.slug = s.contest_slug
-				order by c.id, s.candidate, s.row
-				on conflict (contest_id, name) do nothing
-				returning contest_id, name
+				select ch.contest_id, ch.name, ch.id from choice ch join contest c on c.id = ch.contest_id
+				where c.election_id = ?
 				""")
-			.param("election", id)
-			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
-			.list()
-			.forEach((choice) -> newCandidates.computeIfAbsent(choice.getKey(), (k) -> new ArrayList<>())
-				.add(choice.getValue()));
-		if (created > 0 || !newCandidates.isEmpty()) {
-			// fresh statistics, or the planner takes a just-filled table for empty
-			this.jdbc.sql("analyze reporting_unit, contest, choice").update();
-		}
+			.param(electionId)
+			.query((RowCallbackHandler) (rs) -> choices.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
+				.put(rs.getString(2), rs.getLong(3)));
+		Map<String, ElectionNames.Contest> contests = new HashMap<>();
+		this.jdbc.sql("""
+				select c.id, c.slug, c.name, not exists (select 1 from vote_count v where v.contest_id = c.id) as fresh
+				from contest c where c.election_id = ?
+				""")
+			.param(electionId)
+			.query((RowCallbackHandler) (rs) -> contests.put(rs.getString("slug"),
+					new ElectionNames.Contest(rs.getLong("id"), rs.getString("name"), rs.getBoolean("fresh"),
+							choices.computeIfAbsent(rs.getLong("id"), (id) -> new HashMap<>()))));
+		Map<String, Long> units = new HashMap<>();
+		this.jdbc.sql("select code, id from reporting_unit where election_id = ?")
+			.param(electionId)
+			.query((RowCallbackHandler) (rs) -> units.put(rs.getString(1), rs.getLong(2)));
+		return new ElectionNames(mode, ids, contests, units);
 	}
 
-	private void reportUnknown(long electionId, ProblemCollector problems) {
+	/** Ids for new rows: {@code count} values of the sequence. */
+	long[] nextIds(ElectionNames.Sequence sequence, int count) {
+		return this.jdbc.sql("select nextval(?::regclass) from generate_series(1, ?)")
+			.param(sequence.sequenceName())
+			.param(count)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+	}
+
+	/**
+	 * Writes what setup mode created: contests, their candidates, units (in one statement
+	 * each).
+	 */
+	void create(long electionId, String rule, ElectionNames.Created created) {
+		if (created.isEmpty()) {
+			return;
+		}
+		List<ElectionNames.NewContest> contests = created.contests();
 		this.jdbc.sql("""
-				select min(s.row) as row, s.office, s.district, count(*) as rows
-				from staged s left join contest c on c.election_id = :election and c.slug = s.contest_slug
-				where c.id is null
-				group by s.office, s.district order by 1
-				""").param("election", electionId).query((rs) -> {
-			List<String> known = this.jdbc.sql("select name from contest where election_id = ?")
-				.param(electionId)
-				.query(String.class)
-				.list();
-			String value = rs.getString("office")
-					+ (rs.getString("district").isEmpty() ? "" : ", District " + rs.getString("district"));
-			problems.add(new Problem(rs.getLong("row"), "office", value, "unknown contest (" + rs.getLong("rows")
-					+ " rows)" + Closest.suggestion(value, known) + "; import with mode=setup to create it"));
-		});
+				insert into contest (id, election_id, slug, office, district, name, rule, ballot_order)
+				select id, :election, slug, office, district, name, :rule, least(ballot_order, 2147483647)
+				from unnest(:ids, :slugs, :offices, :districts, :names, :orders)
+				     as n(id, slug, office, district, name, ballot_order)
+				""")
+			.param("election", electionId)
+			.param("rule", rule)
+			.param("ids", contests.stream().map(ElectionNames.NewContest::id).toArray(Long[]::new))
+			.param("slugs", contests.stream().map(ElectionNames.NewContest::slug).toArray(String[]::new))
+			.param("offices", contests.stream().map(ElectionNames.NewContest::office).toArray(String[]::new))
+			.param("districts", contests.stream().map(ElectionNames.NewContest::district).toArray(String[]::new))
+			.param("names", contests.stream().map(ElectionNames.NewContest::name).toArray(String[]::new))
+			.param("orders", contests.stream().map(ElectionNames.NewContest::firstRow).toArray(Long[]::new))
+			.update();
+		List<ElectionNames.NewChoice> choices = created.choices();
 		this.jdbc.sql("""
-				select min(s.row) as row, c.id as contest_id, c.name as contest, s.candidate, count(*) as rows
-				from staged s join contest c on c.election_id = :election and c.slug = s.contest_slug
-				left join choice ch on ch.contest_id = c.id and ch.name = s.candidate
-				where s.kind = 'c' and ch.id is null
-				group by c.id, c.name, s.candidate order by 1
-				""").param("election", electionId).query((rs) -> {
-			List<String> known = this.jdbc.sql("select name from choice where contest_id = ?")
-				.param(rs.getLong("contest_id"))
-				.query(String.class)
-				.list();
-			problems.add(new Problem(rs.getLong("row"), "candidate", rs.getString("candidate"),
-					"unknown candidate in " + rs.getString("contest") + " (" + rs.getLong("rows") + " rows)"
-							+ Closest.suggestion(rs.getString("candidate"), known)));
-		});
+				insert into choice (id, contest_id, name, party, incumbent, write_in, ballot_order)
+				select id, contest_id, name, party, incumbent, write_in, least(ballot_order, 2147483647)
+				from unnest(:ids, :contests, :names, :parties, :incumbents, :writeIns, :orders)
+				     as n(id, contest_id, name, party, incumbent, write_in, ballot_order)
+				""")
+			.param("ids", choices.stream().map(ElectionNames.NewChoice::id).toArray(Long[]::new))
+			.param("contests", choices.stream().map(ElectionNames.NewChoice::contestId).toArray(Long[]::new))
+			.param("names", choices.stream().map(ElectionNames.NewChoice::name).toArray(String[]::new))
+			.param("parties", choices.stream().map(ElectionNames.NewChoice::party).toArray(String[]::new))
+			.param("incumbents", choices.stream().map(ElectionNames.NewChoice::incumbent).toArray(Boolean[]::new))
+			.param("writeIns", choices.stream().map(ElectionNames.NewChoice::writeIn).toArray(Boolean[]::new))
+			.param("orders", choices.stream().map(ElectionNames.NewChoice::firstRow).toArray(Long[]::new))
+			.update();
+		List<ElectionNames.NewUnit> units = created.units();
 		this.jdbc.sql("""
-				select min(s.row) as row, coalesce(s.precinct_code, s.county_code) as code,
-				       coalesce(s.precinct, s.county) as name, s.precinct is not null as is_precinct
-				from staged s left join reporting_unit u
-				     on u.election_id = :election and u.code = coalesce(s.precinct_code, s.county_code)
-				where u.id is null
-				group by 2, 3, 4 order by 1
-				""").param("election", electionId).query((rs) -> {
-			boolean precinct = rs.getBoolean("is_precinct");
-			problems
-				.add(new Problem(rs.getLong("row"), precinct ? "precinct" : "county", rs.getString("name"), "unknown "
-						+ (precinct ? "precinct" : "county") + "; import with mode=setup to create reporting units"));
-		});
+				insert into reporting_unit (id, election_id, code, name, level, parent_id)
+				select id, :election, code, name, level, parent_id
+				from unnest(:ids, :codes, :names, :levels, :parents) as n(id, code, name, level, parent_id)
+				""")
+			.param("election", electionId)
+			.param("ids", units.stream().map(ElectionNames.NewUnit::id).toArray(Long[]::new))
+			.param("codes", units.stream().map(ElectionNames.NewUnit::code).toArray(String[]::new))
+			.param("names", units.stream().map(ElectionNames.NewUnit::name).toArray(String[]::new))
+			.param("levels", units.stream().map(ElectionNames.NewUnit::level).toArray(String[]::new))
+			.param("parents", units.stream().map(ElectionNames.NewUnit::parentId).toArray(Long[]::new))
+			.update();
+		// fresh statistics, or the planner takes a just-filled table for empty
+		this.jdbc.sql("analyze reporting_unit, contest, choice").update();
+	}
+
+	/**
+	 * Inserts the counts of contests that had none, all with the given revision. Throws
+	 * {@link org.springframework.dao.DuplicateKeyException} when the file states one
+	 * count twice; the caller then rolls back to a savepoint and merges those contests
+	 * like the others.
+	 */
+	long insertFresh(List<Long> fresh, long revision) {
+		return this.jdbc.sql(INSERT_FRESH)
+			.param("fresh", fresh.toArray(Long[]::new))
+			.param("revision", revision)
+			.update();
+	}
+
+	/**
+	 * Groups the staged counts of the given contests by key, for the checks and the
+	 * merge.
+	 */
+	void resolve(List<Long> contests) {
+		this.jdbc.sql(RESOLVE).param("contests", contests.toArray(Long[]::new)).update();
+		this.jdbc.sql("analyze resolved").update();
 	}
 
 	/**
@@ -233,17 +246,16 @@ class CountMerge {
 
 	/**
 	 * Merges the resolved rows: a new revision, the changed counts into their history and
-	 * into the current counts, progress, and the touched contests. Makes no revision when
-	 * nothing changed.
+	 * into the current counts, progress, and the touched contests. The counts of fresh
+	 * contests are already in (see {@link #insertFresh}) with the revision this takes.
+	 * Makes no revision when nothing changed.
 	 */
-	Applied apply(ImportService.ElectionRef election, ImportCommand command, StagingWriter.Staged staged, Instant now) {
+	Applied apply(ImportService.ElectionRef election, ImportCommand command, StagingWriter.Staged staged, Fresh fresh,
+			long nextRevision, Instant now) {
 		this.jdbc.sql(CHANGED).update();
-		this.jdbc.sql(PROGRESS_CHANGED)
-			.param("election", election.id())
-			.param("anyProgress", staged.progressRows() > 0)
-			.update();
+		this.jdbc.sql(PROGRESS_CHANGED).param("anyProgress", staged.progressRows() > 0).update();
 		this.jdbc.sql("analyze changed").update();
-		long changedCounts = this.jdbc.sql("select count(*) from changed").query(Long.class).single();
+		long changedCounts = fresh.rows() + this.jdbc.sql("select count(*) from changed").query(Long.class).single();
 		long changedProgress = this.jdbc.sql("select count(*) from changed_progress").query(Long.class).single();
 		Map<Long, Long> decreases = new HashMap<>();
 		Map<Long, Integer> newUnits = new HashMap<>();
@@ -257,16 +269,21 @@ class CountMerge {
 			decreases.put(rs.getLong("contest_id"), rs.getLong("decreases"));
 			newUnits.put(rs.getLong("contest_id"), rs.getInt("new_units"));
 		});
-		List<Long> changedContests = this.jdbc
-			.sql("select contest_id from changed union select contest_id from changed_progress order by 1")
-			.query(Long.class)
-			.list();
+		newUnits.putAll(fresh.units());
+		List<Long> changedContests = this.jdbc.sql("""
+				select contest_id from changed union select contest_id from changed_progress
+				union select unnest(:fresh::bigint[]) order by 1
+				""").param("fresh", fresh.contests().toArray(Long[]::new)).query(Long.class).list();
 		if (changedCounts == 0 && changedProgress == 0) {
 			return new Applied(null, 0, changedContests, decreases, newUnits);
 		}
 		long revision = this.revisions.next(election.id(), (command.correction() != null) ? "correction" : "import",
 				command.recordedBy(), (command.correction() != null) ? command.correction() : command.fileName(),
 				command.sourceUpdatedAt(), now, changedContests);
+		if (fresh.rows() > 0 && revision != nextRevision) {
+			throw new IllegalStateException("Counts were written with revision " + nextRevision
+					+ " but the import took " + revision + ": the election's lock was not held");
+		}
 		this.jdbc.sql("""
 				insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes,
 				                               previous_votes, previous_revision)
@@ -275,8 +292,8 @@ class CountMerge {
 				order by contest_id, unit_id, choice_id, vote_type
 				""").param("revision", revision).update();
 		// The election's row lock keeps other imports away from these keys: new counts
-		// are
-		// plain inserts (no speculative insertion per row), replaced ones plain updates.
+		// are plain inserts (no speculative insertion per row), replaced ones plain
+		// updates.
 		this.jdbc.sql("""
 				update vote_count v set votes = c.votes, revision = :revision
 				from changed c
@@ -341,7 +358,14 @@ class CountMerge {
 				values (?, ?, ?, ?, ?, ?)""", progress);
 	}
 
-	record Resolution(Map<Long, List<String>> newCandidates) {
+	/**
+	 * Contests that had no counts before the import and took the file's as they were (see
+	 * {@link StagingWriter}), how many counts that was, and how many units each got.
+	 */
+	record Fresh(List<Long> contests, long rows, Map<Long, Integer> units) {
+
+		static final Fresh NONE = new Fresh(List.of(), 0, Map.of());
+
 	}
 
 	record Applied(Long revision, long changedCounts, List<Long> changedContests, Map<Long, Long> decreases,

@@ -8,8 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,8 @@ import org.tally.results.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ResultsQueries;
-import org.tally.results.Slugs;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -79,7 +81,17 @@ public class ImportService {
 		MessageDigest sha256 = sha256();
 		CountingInputStream counted = new CountingInputStream(new DigestInputStream(body, sha256));
 		ProblemCollector problems = new ProblemCollector(100);
-		Attempt attempt = new Attempt(command, election, counted, sha256, problems);
+		try (Spool spool = new Spool(counted)) {
+			return importFile(command, election, new Attempt(command, election, counted, spool, sha256, problems));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private ImportOutcome importFile(ImportCommand command, ElectionRef election, Attempt attempt) {
+		CountingInputStream counted = attempt.counted;
+		ProblemCollector problems = attempt.problems;
 		try {
 			return this.transactions.execute((status) -> {
 				ImportOutcome outcome = attempt.run();
@@ -131,11 +143,15 @@ public class ImportService {
 
 		private final ElectionRef election;
 
-		private final CountingInputStream input;
+		private final CountingInputStream counted;
+
+		private final Spool input;
 
 		private final MessageDigest digest;
 
 		private final ProblemCollector problems;
+
+		private final List<Problem> warnings = new ArrayList<>();
 
 		private String hash;
 
@@ -145,10 +161,11 @@ public class ImportService {
 
 		private ImportOutcome pendingRecord;
 
-		Attempt(ImportCommand command, ElectionRef election, CountingInputStream input, MessageDigest digest,
-				ProblemCollector problems) {
+		Attempt(ImportCommand command, ElectionRef election, CountingInputStream counted, Spool input,
+				MessageDigest digest, ProblemCollector problems) {
 			this.command = command;
 			this.election = election;
+			this.counted = counted;
 			this.input = input;
 			this.digest = digest;
 			this.problems = problems;
@@ -161,52 +178,86 @@ public class ImportService {
 			return this.hash;
 		}
 
+		/**
+		 * Applies the file, writing the counts of fresh contests straight into
+		 * {@code vote_count}; when the file states one of those twice, starts over from
+		 * the spooled copy and stages every row, so the merge can tell a conflict from a
+		 * harmless repeat.
+		 */
 		ImportOutcome run() {
 			Connection connection = DataSourceUtils.getConnection(ImportService.this.dataSource);
-			List<Problem> warnings = new ArrayList<>();
+			long lockedRevision = ImportService.this.merge.lockElection(this.election.id());
 			try {
-				ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
-				try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI())) {
-					ReadSummary summary = ResultsFileReader.read(this.input, this.command.format(),
-							new StagingSink(writer, this.problems, warnings, this.command, this.election));
-					this.rows = summary.rows();
-					this.staged = writer.finish();
+				Savepoint start = connection.setSavepoint();
+				try {
+					return run(connection, this.input, lockedRevision, true);
 				}
-				drain();
+				catch (StagingWriter.CountsCollide ex) {
+					connection.rollback(start);
+					this.problems.clear();
+					this.warnings.clear();
+					try (InputStream again = this.input.replay()) {
+						return run(connection, again, lockedRevision, false);
+					}
+				}
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
+				throw new IllegalStateException("Could not apply the import: " + ex.getMessage(), ex);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+		}
+
+		private ImportOutcome run(Connection connection, InputStream body, long lockedRevision, boolean direct)
+				throws SQLException, IOException {
+			CountMerge merge = ImportService.this.merge;
+			List<Problem> warnings = this.warnings;
+			long nextRevision = lockedRevision + 1;
+			ElectionNames names;
+			ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
+			try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
+					direct ? nextRevision : 0)) {
+				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
+				ReadSummary summary = ResultsFileReader.read(body, this.command.format(),
+						new StagingSink(writer, names, this.problems, warnings, this.command, this.election));
+				this.rows = summary.rows();
+				this.staged = writer.finish();
+			}
+			drain();
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
-			// without statistics PostgreSQL plans the temporary table as empty
-			ImportService.this.jdbc.sql("analyze staged").update();
+			names.problems(this.problems);
+			if (this.problems.total() > 0) {
+				throw new Rejected();
+			}
 			String contentHash = hash();
-			ImportService.this.merge.lockElection(this.election.id());
 			Long earlier = ImportService.this.records.appliedRevision(this.election.id(), contentHash);
 			if (earlier != null) {
 				this.pendingRecord = new ImportOutcome(0, "duplicate", earlier, contentHash, this.rows, 0, List.of(),
 						List.copyOf(warnings));
 				return this.pendingRecord;
 			}
-			CountMerge.Resolution resolution = ImportService.this.merge.resolve(this.election, this.command.mode(),
-					this.problems);
+			merge.create(this.election.id(), this.election.kind().endsWith("primary") ? "top-two" : "plurality",
+					names.created());
+			CountMerge.Fresh fresh = direct ? fresh(names, nextRevision) : CountMerge.Fresh.NONE;
+			List<Long> others = names.counted().stream().filter((id) -> !fresh.contests().contains(id)).toList();
+			if (!others.isEmpty()) {
+				// without statistics PostgreSQL plans the temporary table as empty
+				ImportService.this.jdbc.sql("analyze staged").update();
+			}
+			merge.resolve(others);
+			merge.checkConflictsAndDecreases(this.command.correction() != null, this.problems);
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
-			ImportService.this.merge.checkConflictsAndDecreases(this.command.correction() != null, this.problems);
-			if (this.problems.total() > 0) {
-				throw new Rejected();
-			}
-			Map<Long, Long> before = ImportService.this.merge.lastTotals(this.election.id());
+			Map<Long, Long> before = merge.lastTotals(this.election.id());
 			Instant now = Instant.now();
-			CountMerge.Applied applied = ImportService.this.merge.apply(this.election, this.command, this.staged, now);
+			CountMerge.Applied applied = merge.apply(this.election, this.command, this.staged, fresh, nextRevision,
+					now);
 			Map<Long, ContestResult> after = byId(ImportService.this.results.contests(this.election.id(), 0));
-			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, resolution);
+			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, names.newCandidates());
 			if (this.command.dryRun()) {
 				this.pendingRecord = new ImportOutcome(0, "preview", null, contentHash, this.rows,
 						applied.changedCounts(), previews, List.copyOf(warnings));
@@ -214,11 +265,10 @@ public class ImportService {
 			}
 			Long revision = applied.revision();
 			if (revision != null) {
-				ImportService.this.merge.snapshot(revision, applied.changedContests(), after, now,
-						this.command.sourceUpdatedAt());
+				merge.snapshot(revision, applied.changedContests(), after, now, this.command.sourceUpdatedAt());
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
-					this.input.count(), this.rows, revision, List.copyOf(warnings));
+					this.counted.count(), this.rows, revision, List.copyOf(warnings));
 			if (revision != null) {
 				ImportService.this.audit.record(this.command.recordedBy(),
 						(this.command.correction() != null) ? "correction" : "import", this.election.slug(), null,
@@ -228,6 +278,25 @@ public class ImportService {
 			}
 			return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash, this.rows,
 					applied.changedCounts(), previews, List.copyOf(warnings));
+		}
+
+		/**
+		 * The fresh contests: their counts went straight into {@code vote_count} while
+		 * the file was read, and those staged after the first row that needed staging
+		 * follow now, in one insert.
+		 */
+		private CountMerge.Fresh fresh(ElectionNames names, long revision) {
+			List<Long> contests = names.freshCounted();
+			long rows = this.staged.directRows();
+			if (!contests.isEmpty() && this.staged.countRows() > 0) {
+				try {
+					rows += ImportService.this.merge.insertFresh(contests, revision);
+				}
+				catch (DuplicateKeyException ex) {
+					throw new StagingWriter.CountsCollide(ex);
+				}
+			}
+			return new CountMerge.Fresh(contests, rows, names.freshUnits());
 		}
 
 		/** Reads what the parser left unread so that the hash covers every byte. */
@@ -241,19 +310,19 @@ public class ImportService {
 		void recordDuplicateOrPreview() {
 			if (this.pendingRecord != null) {
 				ImportService.this.records.notApplied(this.command, this.election.id(), this.pendingRecord,
-						this.input.count());
+						this.counted.count());
 			}
 		}
 
 		private List<ImportOutcome.ContestPreview> previews(Map<Long, Long> before, Map<Long, ContestResult> after,
-				CountMerge.Applied applied, CountMerge.Resolution resolution) {
+				CountMerge.Applied applied, Map<Long, List<String>> newCandidates) {
 			List<ImportOutcome.ContestPreview> previews = new ArrayList<>();
 			for (Long contestId : applied.changedContests()) {
 				ContestResult now = after.get(contestId);
 				previews.add(new ImportOutcome.ContestPreview(now.slug(), now.name(),
 						before.getOrDefault(contestId, 0L), now.totalVotes(),
 						applied.decreases().getOrDefault(contestId, 0L), applied.newUnits().getOrDefault(contestId, 0),
-						resolution.newCandidates().getOrDefault(contestId, List.of())));
+						newCandidates.getOrDefault(contestId, List.of())));
 			}
 			return previews;
 		}
@@ -264,10 +333,50 @@ public class ImportService {
 		return contests.stream().collect(Collectors.toMap(ContestResult::id, Function.identity()));
 	}
 
-	/** Turns parsed rows into staged rows; keeps the problems. */
+	/**
+	 * Ids for new names in blocks that grow as a file keeps naming new things; the
+	 * staging {@code COPY} pauses while a block is taken.
+	 */
+	private final class IdBlocks implements ElectionNames.Ids {
+
+		private final StagingWriter writer;
+
+		private final Map<ElectionNames.Sequence, long[]> blocks = new EnumMap<>(ElectionNames.Sequence.class);
+
+		private final Map<ElectionNames.Sequence, Integer> used = new EnumMap<>(ElectionNames.Sequence.class);
+
+		IdBlocks(StagingWriter writer) {
+			this.writer = writer;
+		}
+
+		@Override
+		public long next(ElectionNames.Sequence sequence) {
+			long[] block = this.blocks.get(sequence);
+			int at = this.used.getOrDefault(sequence, 0);
+			if (block == null || at == block.length) {
+				int size = (block == null) ? 16 : Math.min(block.length * 4, 1 << 16);
+				try {
+					this.writer.pause();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
+				}
+				block = ImportService.this.merge.nextIds(sequence, size);
+				this.blocks.put(sequence, block);
+				at = 0;
+			}
+			this.used.put(sequence, at + 1);
+			return block[at];
+		}
+
+	}
+
+	/** Turns parsed rows into staged rows of ids; keeps the problems. */
 	private static final class StagingSink implements RowSink {
 
 		private final StagingWriter writer;
+
+		private final ElectionNames names;
 
 		private final ProblemCollector problems;
 
@@ -275,9 +384,10 @@ public class ImportService {
 
 		private final String fixedCounty;
 
-		StagingSink(StagingWriter writer, ProblemCollector problems, List<Problem> warnings, ImportCommand command,
-				ElectionRef election) {
+		StagingSink(StagingWriter writer, ElectionNames names, ProblemCollector problems, List<Problem> warnings,
+				ImportCommand command, ElectionRef election) {
 			this.writer = writer;
+			this.names = names;
 			this.problems = problems;
 			this.warnings = warnings;
 			this.fixedCounty = (command.county() != null && !command.county().isBlank()) ? command.county().strip()
@@ -289,10 +399,16 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				return;
 			}
-			String county = (row.county() != null) ? row.county() : this.fixedCounty;
+			long unit = this.names.unit(row.row(), (row.county() != null) ? row.county() : this.fixedCounty,
+					row.precinct());
+			ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
+			long choice = (contest != null) ? this.names.choice(contest, row) : -1;
+			if (unit < 0 || choice < 0) {
+				return;
+			}
+			contest.counted(unit);
 			try {
-				this.writer.count(row.row(), UnitKey.of(county, row.precinct()),
-						contestSlug(row.office(), row.district()), row);
+				this.writer.count(row.row(), contest.id, unit, choice, row.voteType(), row.votes(), contest.fresh);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
@@ -304,10 +420,14 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				return;
 			}
-			String county = (row.county() != null) ? row.county() : this.fixedCounty;
+			long unit = this.names.unit(row.row(), (row.county() != null) ? row.county() : this.fixedCounty,
+					row.precinct());
+			ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
+			if (unit < 0 || contest == null) {
+				return;
+			}
 			try {
-				this.writer.progress(row.row(), UnitKey.of(county, row.precinct()),
-						contestSlug(row.office(), row.district()), row);
+				this.writer.progress(row.row(), contest.id, unit, row);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
@@ -324,10 +444,6 @@ public class ImportService {
 			if (this.warnings.size() < 100) {
 				this.warnings.add(warning);
 			}
-		}
-
-		private static String contestSlug(String office, String district) {
-			return Slugs.of(office, district);
 		}
 
 	}

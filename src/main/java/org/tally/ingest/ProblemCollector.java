@@ -25,6 +25,12 @@ final class ProblemCollector {
 		}
 	}
 
+	/** Forgets every problem (the file is read again). */
+	void clear() {
+		this.total = 0;
+		this.first.clear();
+	}
+
 	List<Problem> first() {
 		return List.copyOf(this.first);
 	}

@@ -7,8 +7,19 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Streams parsed rows into the {@code staged} temporary table through PostgreSQL
- * {@code COPY}, in fixed-size chunks, so memory stays flat whatever the file size.
+ * Streams resolved rows (ids, not names) through PostgreSQL {@code COPY}, in fixed-size
+ * chunks, so memory stays flat whatever the file size.
+ * <p>
+ * While every row so far counts for a fresh contest (one without counts before this
+ * import), rows go straight into {@code vote_count} with the revision the import will
+ * take: nothing to compare, no history to keep, and PostgreSQL builds the index while the
+ * file is still being read. The first row that needs comparing (a contest with counts, or
+ * progress) switches to the {@code staged} temporary table for the rest of the file. A
+ * count stated twice in the straight part stops the import with {@link CountsCollide}
+ * (its caller starts over, staging everything).
+ * <p>
+ * The connection can do nothing else while a {@code COPY} runs: {@link #pause()} ends it
+ * (for a query, such as taking ids for new names), and the next row starts another.
  */
 final class StagingWriter implements AutoCloseable {
 
@@ -16,19 +27,11 @@ final class StagingWriter implements AutoCloseable {
 			create temporary table staged (
 			    row                 bigint  not null,
 			    kind                char(1) not null,
-			    county_code         text    not null,
-			    county              text    not null,
-			    precinct_code       text,
-			    precinct            text,
-			    contest_slug        text    not null,
-			    office              text    not null,
-			    district            text    not null,
-			    party               text,
-			    candidate           text,
+			    contest_id          bigint  not null,
+			    unit_id             bigint  not null,
+			    choice_id           bigint,
 			    vote_type           text,
 			    votes               bigint,
-			    incumbent           boolean,
-			    write_in            boolean,
 			    precincts_reporting integer,
 			    precincts_total     integer,
 			    ballots_cast        bigint,
@@ -39,149 +42,221 @@ final class StagingWriter implements AutoCloseable {
 
 	private static final String COPY = "copy staged from stdin (format text)";
 
+	private static final String COPY_COUNTS = """
+			copy vote_count (contest_id, choice_id, unit_id, vote_type, votes, revision) from stdin (format text)
+			""";
+
 	private static final int CHUNK = 1 << 16;
 
-	private final CopyIn copy;
+	private static final byte[] NULL = { '\\', 'N' };
 
-	private final StringBuilder line = new StringBuilder(256);
+	private static final byte[][] VOTE_TYPES = new byte[VoteType.values().length][];
 
-	private final byte[] buffer = new byte[CHUNK + 4096];
+	static {
+		for (VoteType type : VoteType.values()) {
+			VOTE_TYPES[type.ordinal()] = type.code().getBytes(StandardCharsets.US_ASCII);
+		}
+	}
+
+	private final CopyManager copyManager;
+
+	private final byte[] buffer = new byte[CHUNK + 512];
+
+	private final byte[] digits = new byte[20];
+
+	private final long revision;
+
+	private boolean direct;
+
+	private CopyIn copy;
 
 	private int used;
+
+	private long directRows;
 
 	private long countRows;
 
 	private long progressRows;
 
-	StagingWriter(CopyManager copyManager) throws SQLException {
-		this.copy = copyManager.copyIn(COPY);
+	/**
+	 * @param revision the revision counts written straight into {@code vote_count} get,
+	 * or 0 to stage every row
+	 */
+	StagingWriter(CopyManager copyManager, long revision) {
+		this.copyManager = copyManager;
+		this.revision = revision;
+		this.direct = revision > 0;
 	}
 
-	void count(long row, UnitKey unit, String contestSlug, CountRow count) throws SQLException {
-		this.line.setLength(0);
+	/**
+	 * A count; {@code fresh} when its contest had no counts before this import.
+	 */
+	void count(long row, long contestId, long unitId, long choiceId, VoteType type, long votes, boolean fresh)
+			throws SQLException {
+		if (this.direct && fresh) {
+			number(contestId);
+			number(choiceId);
+			number(unitId);
+			bytes(VOTE_TYPES[type.ordinal()]);
+			number(votes);
+			number(this.revision);
+			endLine();
+			this.directRows++;
+			return;
+		}
+		stageFromNowOn();
 		number(row);
-		text("c");
-		unit(unit);
-		text(contestSlug);
-		text(count.office());
-		text(count.district());
-		text(count.party());
-		text(count.candidate());
-		text(count.voteType().code());
-		number(count.votes());
-		bool(count.incumbent());
-		bool(count.writeIn());
-		nulls(5);
-		flushLine();
+		text('c');
+		number(contestId);
+		number(unitId);
+		number(choiceId);
+		bytes(VOTE_TYPES[type.ordinal()]);
+		number(votes);
+		for (int i = 0; i < 5; i++) {
+			bytes(NULL);
+		}
+		endLine();
 		this.countRows++;
 	}
 
-	void progress(long row, UnitKey unit, String contestSlug, ProgressRow progress) throws SQLException {
-		this.line.setLength(0);
+	void progress(long row, long contestId, long unitId, ProgressRow progress) throws SQLException {
+		stageFromNowOn();
 		number(row);
-		text("p");
-		unit(unit);
-		text(contestSlug);
-		text(progress.office());
-		text(progress.district());
-		nulls(6);
+		text('p');
+		number(contestId);
+		number(unitId);
+		for (int i = 0; i < 3; i++) {
+			bytes(NULL);
+		}
 		number(progress.precinctsReporting());
 		number(progress.precinctsTotal());
 		number(progress.ballotsCast());
 		number(progress.registeredVoters());
 		number(progress.ballotsOutstanding());
-		flushLine();
+		endLine();
 		this.progressRows++;
 	}
 
-	/** Sends what is buffered and ends the COPY. */
-	Staged finish() throws SQLException {
+	/** Sends what is buffered and ends the running {@code COPY}, if any. */
+	void pause() throws SQLException {
 		flush();
-		this.copy.endCopy();
-		return new Staged(this.countRows, this.progressRows);
-	}
-
-	/** How many count and progress rows went into {@code staged}. */
-	record Staged(long countRows, long progressRows) {
-	}
-
-	@Override
-	public void close() throws SQLException {
-		if (this.copy.isActive()) {
-			this.copy.cancelCopy();
-		}
-	}
-
-	private void unit(UnitKey unit) {
-		text(unit.countyCode());
-		text(unit.county());
-		text(unit.precinctCode());
-		text(unit.precinct());
-	}
-
-	private void nulls(int count) {
-		for (int i = 0; i < count; i++) {
-			separator();
-			this.line.append("\\N");
-		}
-	}
-
-	private void number(Number value) {
-		separator();
-		if (value == null) {
-			this.line.append("\\N");
-		}
-		else {
-			this.line.append(value.longValue());
-		}
-	}
-
-	private void bool(Boolean value) {
-		separator();
-		this.line.append((value == null) ? "\\N" : (value ? "t" : "f"));
-	}
-
-	private void text(String value) {
-		separator();
-		if (value == null) {
-			this.line.append("\\N");
-			return;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> this.line.append("\\\\");
-				case '\t' -> this.line.append("\\t");
-				case '\n' -> this.line.append("\\n");
-				case '\r' -> this.line.append("\\r");
-				default -> this.line.append(c);
+		if (this.copy != null) {
+			try {
+				this.copy.endCopy();
+			}
+			catch (SQLException ex) {
+				throw collision(ex);
+			}
+			finally {
+				this.copy = null;
 			}
 		}
 	}
 
-	private void separator() {
-		if (!this.line.isEmpty()) {
-			this.line.append('\t');
+	/** Sends what is buffered and ends the {@code COPY}. */
+	Staged finish() throws SQLException {
+		pause();
+		return new Staged(this.directRows, this.countRows, this.progressRows);
+	}
+
+	/**
+	 * How many counts went straight into {@code vote_count}, and how many count and
+	 * progress rows into {@code staged}.
+	 */
+	record Staged(long directRows, long countRows, long progressRows) {
+	}
+
+	private void stageFromNowOn() throws SQLException {
+		if (this.direct) {
+			pause();
+			this.direct = false;
 		}
 	}
 
-	private void flushLine() throws SQLException {
-		this.line.append('\n');
-		byte[] bytes = this.line.toString().getBytes(StandardCharsets.UTF_8);
-		if (this.used + bytes.length > CHUNK) {
+	private SQLException collision(SQLException ex) {
+		if (this.direct && "23505".equals(ex.getSQLState())) {
+			throw new CountsCollide(ex);
+		}
+		return ex;
+	}
+
+	/** A count stated twice among those written straight into {@code vote_count}. */
+	static final class CountsCollide extends RuntimeException {
+
+		CountsCollide(Throwable cause) {
+			super("a count is stated twice", cause);
+		}
+
+	}
+
+	@Override
+	public void close() throws SQLException {
+		if (this.copy != null && this.copy.isActive()) {
+			this.copy.cancelCopy();
+		}
+	}
+
+	private void number(Number value) {
+		if (value == null) {
+			bytes(NULL);
+		}
+		else {
+			number(value.longValue());
+		}
+	}
+
+	private void number(long value) {
+		separator();
+		if (value < 0) {
+			this.buffer[this.used++] = '-';
+			value = -value;
+		}
+		int at = this.digits.length;
+		do {
+			this.digits[--at] = (byte) ('0' + (value % 10));
+			value /= 10;
+		}
+		while (value > 0);
+		int length = this.digits.length - at;
+		System.arraycopy(this.digits, at, this.buffer, this.used, length);
+		this.used += length;
+	}
+
+	private void text(char ascii) {
+		separator();
+		this.buffer[this.used++] = (byte) ascii;
+	}
+
+	private void bytes(byte[] value) {
+		separator();
+		System.arraycopy(value, 0, this.buffer, this.used, value.length);
+		this.used += value.length;
+	}
+
+	private void separator() {
+		if (this.used > 0 && this.buffer[this.used - 1] != '\n') {
+			this.buffer[this.used++] = '\t';
+		}
+	}
+
+	private void endLine() throws SQLException {
+		this.buffer[this.used++] = '\n';
+		if (this.used >= CHUNK) {
 			flush();
 		}
-		if (bytes.length > this.buffer.length) {
-			this.copy.writeToCopy(bytes, 0, bytes.length);
-			return;
-		}
-		System.arraycopy(bytes, 0, this.buffer, this.used, bytes.length);
-		this.used += bytes.length;
 	}
 
 	private void flush() throws SQLException {
 		if (this.used > 0) {
-			this.copy.writeToCopy(this.buffer, 0, this.used);
+			try {
+				if (this.copy == null) {
+					this.copy = this.copyManager.copyIn(this.direct ? COPY_COUNTS : COPY);
+				}
+				this.copy.writeToCopy(this.buffer, 0, this.used);
+			}
+			catch (SQLException ex) {
+				throw collision(ex);
+			}
 			this.used = 0;
 		}
 	}

@@ -1,0 +1,362 @@
+package org.tally.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.tally.results.Slugs;
+
+/**
+ * The contests, choices and reporting units of one election under the names files use,
+ * read at the start of an import while it holds the election's lock. Every count an
+ * import writes takes its ids from here: that is what keeps counts inside their election
+ * and their contest (vote_count has no row-by-row foreign keys, see migration V3).
+ * <p>
+ * Setup mode creates what a file names and the election lacks, the first spelling in the
+ * file winning, with ids drawn from the sequences in blocks; the new rows are written
+ * when the file has been read ({@link #created()}). Strict mode keeps each unknown name
+ * with its first row and the number of rows naming it, for the problem list.
+ */
+final class ElectionNames {
+
+	private static final Pattern CONTEST_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
+
+	/** Ids for new rows, taken from a table's sequence ahead of the inserts. */
+	interface Ids {
+
+		long next(Sequence sequence);
+
+	}
+
+	enum Sequence {
+
+		UNIT("reporting_unit_id_seq"), CONTEST("contest_id_seq"), CHOICE("choice_id_seq");
+
+		private final String name;
+
+		Sequence(String name) {
+			this.name = name;
+		}
+
+		String sequenceName() {
+			return this.name;
+		}
+
+	}
+
+	/**
+	 * A contest as the import sees it. {@code fresh}: it had no counts when the import
+	 * began, so every count the file gives it is new.
+	 */
+	static final class Contest {
+
+		final long id;
+
+		final String name;
+
+		final boolean fresh;
+
+		final Map<String, Long> choices;
+
+		/** The units a fresh contest's counts name (for "units newly reporting"). */
+		final LongSet units;
+
+		boolean counted;
+
+		private long lastUnit = -1;
+
+		Contest(long id, String name, boolean fresh, Map<String, Long> choices) {
+			this.id = id;
+			this.name = name;
+			this.fresh = fresh;
+			this.choices = choices;
+			this.units = fresh ? new LongSet() : null;
+		}
+
+		/** Notes that the file gives this contest a count in the unit. */
+		void counted(long unitId) {
+			this.counted = true;
+			if (this.fresh && unitId != this.lastUnit) {
+				this.units.add(unitId);
+				this.lastUnit = unitId;
+			}
+		}
+
+	}
+
+	record NewUnit(long id, String code, String name, String level, Long parentId) {
+	}
+
+	record NewContest(long id, String slug, String office, String district, String name, long firstRow) {
+	}
+
+	record NewChoice(long id, long contestId, String name, String party, boolean incumbent, boolean writeIn,
+			long firstRow) {
+	}
+
+	/** What setup mode creates, in the order the rows must be inserted. */
+	record Created(List<NewContest> contests, List<NewChoice> choices, List<NewUnit> units) {
+
+		boolean isEmpty() {
+			return this.contests.isEmpty() && this.choices.isEmpty() && this.units.isEmpty();
+		}
+
+	}
+
+	private final boolean setup;
+
+	private final Ids ids;
+
+	private final Map<String, Contest> contests;
+
+	private final Map<String, Long> units;
+
+	private final Map<String, String> countyCodes = new HashMap<>();
+
+	private final Map<OfficeKey, String> contestSlugs = new HashMap<>();
+
+	private final List<NewContest> newContests = new ArrayList<>();
+
+	private final List<NewChoice> newChoices = new ArrayList<>();
+
+	private final List<NewUnit> newUnits = new ArrayList<>();
+
+	private final Map<String, Unknown> unknownContests = new LinkedHashMap<>();
+
+	private final Map<ChoiceKey, Unknown> unknownChoices = new LinkedHashMap<>();
+
+	private final Map<String, Unknown> unknownUnits = new LinkedHashMap<>();
+
+	private final List<Problem> badNames = new ArrayList<>();
+
+	private String lastCounty;
+
+	private String lastPrecinct;
+
+	private long lastUnit;
+
+	private String lastOffice;
+
+	private String lastDistrict;
+
+	private String lastSlug;
+
+	private Contest lastContest;
+
+	/**
+	 * @param contests the election's contests by slug, each with its choices by name
+	 * @param units the election's reporting units by code
+	 */
+	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Map<String, Long> units) {
+		this.setup = mode == ImportMode.SETUP;
+		this.ids = ids;
+		this.contests = contests;
+		this.units = units;
+	}
+
+	/**
+	 * The id of the unit a row names, or -1 when strict mode does not know it (the name
+	 * is kept for the problem list).
+	 */
+	long unit(long row, String county, String precinct) {
+		if (county.equals(this.lastCounty) && Objects.equals(precinct, this.lastPrecinct)) {
+			return this.lastUnit;
+		}
+		String countyCode = this.countyCodes.computeIfAbsent(county, Slugs::of);
+		long id;
+		if (precinct == null || precinct.isBlank()) {
+			id = unit(row, countyCode, county, "county", null, "county");
+		}
+		else {
+			long countyId = unit(row, countyCode, county, "county", null, "county");
+			id = (countyId < 0) ? -1
+					: unit(row, countyCode + "/" + precinct, precinct, "precinct", countyId, "precinct");
+		}
+		this.lastCounty = county;
+		this.lastPrecinct = precinct;
+		this.lastUnit = id;
+		return id;
+	}
+
+	private long unit(long row, String code, String name, String level, Long parentId, String column) {
+		Long id = this.units.get(code);
+		if (id != null) {
+			return id;
+		}
+		if (!this.setup) {
+			this.unknownUnits.computeIfAbsent(code, (c) -> new Unknown(row, column, name)).rows++;
+			return -1;
+		}
+		if (code.isEmpty() || code.length() > 300 || name.length() > 300) {
+			this.badNames.add(new Problem(row, column, name,
+					"cannot name a reporting unit: it needs a letter or a digit and at most 300 characters"));
+			this.units.put(code, -1L);
+			return -1;
+		}
+		long created = this.ids.next(Sequence.UNIT);
+		this.newUnits.add(new NewUnit(created, code, name, level, parentId));
+		this.units.put(code, created);
+		return created;
+	}
+
+	/** The contest a row names, or null when strict mode does not know it. */
+	Contest contest(long row, String office, String district) {
+		if (!office.equals(this.lastOffice) || !district.equals(this.lastDistrict)) {
+			String slug = this.contestSlugs.computeIfAbsent(new OfficeKey(office, district),
+					(key) -> Slugs.of(key.office(), key.district()));
+			this.lastOffice = office;
+			this.lastDistrict = district;
+			this.lastSlug = slug;
+			this.lastContest = (this.contests.containsKey(slug) || !this.setup) ? this.contests.get(slug)
+					: create(row, slug, office, district);
+		}
+		if (this.lastContest == null && !this.setup) {
+			String shown = name(office, district);
+			this.unknownContests.computeIfAbsent(this.lastSlug, (s) -> new Unknown(row, "office", shown)).rows++;
+		}
+		return this.lastContest;
+	}
+
+	private Contest create(long row, String slug, String office, String district) {
+		String name = name(office, district);
+		if (!CONTEST_SLUG.matcher(slug).matches() || office.length() > 300 || district.length() > 100) {
+			this.badNames.add(new Problem(row, "office", name,
+					"cannot name a contest: the office needs a letter or a digit, at most 300 characters "
+							+ "(district at most 100)"));
+			this.contests.put(slug, null);
+			return null;
+		}
+		Contest contest = new Contest(this.ids.next(Sequence.CONTEST), name, true, new HashMap<>());
+		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row));
+		this.contests.put(slug, contest);
+		return contest;
+	}
+
+	/**
+	 * The id of the choice a count row names, or -1 when strict mode does not know it.
+	 */
+	long choice(Contest contest, CountRow count) {
+		Long id = contest.choices.get(count.candidate());
+		if (id != null) {
+			return id;
+		}
+		if (!this.setup) {
+			this.unknownChoices.computeIfAbsent(new ChoiceKey(contest, count.candidate()),
+					(key) -> new Unknown(count.row(), "candidate", count.candidate())).rows++;
+			return -1;
+		}
+		if (count.candidate().length() > 300 || (count.party() != null && count.party().length() > 100)) {
+			this.badNames.add(new Problem(count.row(), "candidate", count.candidate(),
+					"cannot name a candidate: at most 300 characters, party at most 100"));
+			contest.choices.put(count.candidate(), -1L);
+			return -1;
+		}
+		long created = this.ids.next(Sequence.CHOICE);
+		this.newChoices.add(new NewChoice(created, contest.id, count.candidate(), count.party(),
+				Boolean.TRUE.equals(count.incumbent()), Boolean.TRUE.equals(count.writeIn()), count.row()));
+		contest.choices.put(count.candidate(), created);
+		return created;
+	}
+
+	/**
+	 * The problems with the names a file uses: unknown ones in strict mode (contests,
+	 * then candidates, then units, each in the order of their first row), names setup
+	 * mode cannot create.
+	 */
+	void problems(ProblemCollector problems) {
+		this.badNames.forEach(problems::add);
+		List<String> knownContests = this.contests.values()
+			.stream()
+			.filter(Objects::nonNull)
+			.map((contest) -> contest.name)
+			.toList();
+		this.unknownContests.values()
+			.forEach((unknown) -> problems.add(unknown.problem("unknown contest (" + unknown.rows + " rows)"
+					+ Closest.suggestion(unknown.value, knownContests) + "; import with mode=setup to create it")));
+		this.unknownChoices
+			.forEach((key, unknown) -> problems.add(unknown.problem("unknown candidate in " + key.contest().name + " ("
+					+ unknown.rows + " rows)" + Closest.suggestion(unknown.value, key.contest().choices.keySet()))));
+		this.unknownUnits.values()
+			.forEach((unknown) -> problems.add(unknown
+				.problem("unknown " + unknown.column + "; import with mode=setup to create reporting units")));
+	}
+
+	/** Contests the file gave counts. */
+	List<Long> counted() {
+		return this.contests.values()
+			.stream()
+			.filter((contest) -> contest != null && contest.counted)
+			.map((contest) -> contest.id)
+			.sorted()
+			.toList();
+	}
+
+	/** Contests whose counts all come from this file, and that got some. */
+	List<Long> freshCounted() {
+		return this.contests.values()
+			.stream()
+			.filter((contest) -> contest != null && contest.fresh && contest.counted)
+			.map((contest) -> contest.id)
+			.sorted()
+			.toList();
+	}
+
+	/** How many units each fresh contest's counts name. */
+	Map<Long, Integer> freshUnits() {
+		Map<Long, Integer> units = new HashMap<>();
+		this.contests.values()
+			.stream()
+			.filter((contest) -> contest != null && contest.fresh && contest.counted)
+			.forEach((contest) -> units.put(contest.id, contest.units.size()));
+		return units;
+	}
+
+	Created created() {
+		return new Created(this.newContests, this.newChoices, this.newUnits);
+	}
+
+	/** The candidates setup mode creates, by contest id. */
+	Map<Long, List<String>> newCandidates() {
+		Map<Long, List<String>> candidates = new HashMap<>();
+		this.newChoices.forEach((choice) -> candidates.computeIfAbsent(choice.contestId(), (id) -> new ArrayList<>())
+			.add(choice.name()));
+		return candidates;
+	}
+
+	static String name(String office, String district) {
+		return district.isEmpty() ? office : office + ", District " + district;
+	}
+
+	private record OfficeKey(String office, String district) {
+	}
+
+	private record ChoiceKey(Contest contest, String name) {
+	}
+
+	private static final class Unknown {
+
+		final long row;
+
+		final String column;
+
+		final String value;
+
+		long rows;
+
+		Unknown(long row, String column, String value) {
+			this.row = row;
+			this.column = column;
+			this.value = value;
+		}
+
+		Problem problem(String message) {
+			return new Problem(this.row, this.column, this.value, message);
+		}
+
+	}
+
+}

@@ -1,0 +1,217 @@
+package org.tally.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.tally.support.TallyApi;
+import org.tally.support.TallyIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Counts of contests that had none go straight into {@code vote_count} while the file is
+ * read (see {@link StagingWriter}); a file that states such a count twice is read again
+ * and merged like any other, so identical repeats still pass and conflicts are still
+ * named by row. And since vote_count has no row-by-row foreign keys (V3), the database's
+ * own triggers must still remove counts with their candidate or unit.
+ */
+@TallyIntegrationTest
+class FreshCountsTests {
+
+	private static final AtomicInteger ELECTIONS = new AtomicInteger();
+
+	private static final String HEADER = "county,precinct,office,district,party,candidate,votes\n";
+
+	private static final String GOMEZ = "Los Angeles,0850001A,U.S. House,34,DEM,Jimmy Gomez,";
+
+	private static final String AHN = "Los Angeles,0850001A,U.S. House,34,DEM,Robert Lee Ahn,";
+
+	private static final String MAYOR_A = "Los Angeles,0850001A,Mayor,,,Eric Garcetti,";
+
+	private static final String MAYOR_B = "Los Angeles,0850001B,Mayor,,,Eric Garcetti,";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final TallyApi api;
+
+	FreshCountsTests(TallyApi api) {
+		this.api = api;
+	}
+
+	@Test
+	void repeatsThatAgreeAreOneCountInAFreshElection() {
+		String election = election();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "309\n" + AHN + "28\n" + GOMEZ + "309\n"), "mode=setup")
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.changedCounts")
+			.isEqualTo(2)
+			.jsonPath("$.revision")
+			.isEqualTo(1)
+			.jsonPath("$.contests[0].newTotal")
+			.isEqualTo(337)
+			.jsonPath("$.contests[0].newUnitsReporting")
+			.isEqualTo(1);
+		assertThat(counts(election)).containsExactlyInAnyOrder(tuple("Jimmy Gomez", "0850001A", 309L, 1L),
+				tuple("Robert Lee Ahn", "0850001A", 28L, 1L));
+		assertThat(
+				this.jdbc.sql("select count(*) from contest c join election e on e.id = c.election_id where e.slug = ?")
+					.param(election)
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aConflictInAFreshElectionIsNamedByRowAndNothingIsCreated() {
+		String election = election();
+		List<Map<String, Object>> problems = rejected(election,
+				HEADER + GOMEZ + "309\n" + AHN + "28\n" + GOMEZ + "390\n");
+		assertThat(problems).singleElement().satisfies((p) -> {
+			assertThat(p).containsEntry("row", 4).containsEntry("column", "votes").containsEntry("value", "390");
+			assertThat((String) p.get("message")).contains("conflicts with row 2");
+		});
+		assertThat(this.jdbc.sql("""
+				select (select count(*) from contest c where c.election_id = e.id)
+				     + (select count(*) from reporting_unit u where u.election_id = e.id) + e.revision
+				from election e where e.slug = ?""").param(election).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aFileMixingFreshAndCountedContestsTakesBoth() {
+		String election = election();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "100\n" + AHN + "20\n"), "mode=setup")
+			.expectStatus()
+			.isCreated();
+		// the mayor's race is fresh: its first row goes straight in, the House row
+		// switches
+		// to staging, and the mayor's second row follows the staged path to the same end
+		this.api
+			.importCsv(election, bytes(HEADER + MAYOR_A + "50\n" + GOMEZ + "309\n" + AHN + "28\n" + MAYOR_B + "70\n"),
+					"mode=setup")
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.revision")
+			.isEqualTo(2)
+			.jsonPath("$.changedCounts")
+			.isEqualTo(4)
+			.jsonPath("$.contests[?(@.slug == 'mayor')].newTotal")
+			.isEqualTo(120)
+			.jsonPath("$.contests[?(@.slug == 'mayor')].newUnitsReporting")
+			.isEqualTo(2)
+			.jsonPath("$.contests[?(@.slug == 'us-house-34')].oldTotal")
+			.isEqualTo(120)
+			.jsonPath("$.contests[?(@.slug == 'us-house-34')].newTotal")
+			.isEqualTo(337);
+		assertThat(counts(election)).containsExactlyInAnyOrder(tuple("Jimmy Gomez", "0850001A", 309L, 2L),
+				tuple("Robert Lee Ahn", "0850001A", 28L, 2L), tuple("Eric Garcetti", "0850001A", 50L, 2L),
+				tuple("Eric Garcetti", "0850001B", 70L, 2L));
+	}
+
+	@Test
+	void aConflictAcrossTheSwitchToStagingIsStillNamed() {
+		String election = election();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "100\n"), "mode=setup").expectStatus().isCreated();
+		List<Map<String, Object>> problems = rejected(election,
+				HEADER + MAYOR_A + "50\n" + GOMEZ + "309\n" + MAYOR_A + "55\n");
+		assertThat(problems).singleElement().satisfies((p) -> {
+			assertThat(p).containsEntry("row", 4).containsEntry("value", "55");
+			assertThat((String) p.get("message")).contains("conflicts with row 2");
+		});
+		assertThat(counts(election)).containsExactly(tuple("Jimmy Gomez", "0850001A", 100L, 1L));
+	}
+
+	@Test
+	void setupModeRefusesAContestItCannotName() {
+		String election = election();
+		List<Map<String, Object>> problems = rejected(election,
+				HEADER + "Los Angeles,0850001A,???,,,Jimmy Gomez,309\n");
+		assertThat(problems).singleElement().satisfies((p) -> {
+			assertThat(p).containsEntry("row", 2).containsEntry("column", "office").containsEntry("value", "???");
+			assertThat((String) p.get("message")).contains("cannot name a contest");
+		});
+	}
+
+	@Test
+	void deletingACandidateOrAUnitDeletesItsCountsAndTheirHistory() {
+		String election = election();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "100\n" + AHN + "20\n" + MAYOR_B + "7\n"), "mode=setup")
+			.expectStatus()
+			.isCreated();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "309\n" + AHN + "28\n"), null).expectStatus().isCreated();
+		assertThat(this.jdbc.sql("select count(*) from vote_count_change").query(Long.class).single()).isPositive();
+		this.jdbc.sql("""
+				delete from choice where name = 'Jimmy Gomez'
+				and contest_id in (select c.id from contest c join election e on e.id = c.election_id where e.slug = ?)
+				""").param(election).update();
+		assertThat(counts(election)).extracting((row) -> row.toList().get(0))
+			.containsExactlyInAnyOrder("Robert Lee Ahn", "Eric Garcetti");
+		this.jdbc.sql("""
+				delete from reporting_unit where code = 'los-angeles/0850001B'
+				and election_id = (select id from election where slug = ?)
+				""").param(election).update();
+		assertThat(counts(election)).containsExactly(tuple("Robert Lee Ahn", "0850001A", 28L, 2L));
+		assertThat(this.jdbc.sql("""
+				select count(*) from vote_count_change h join contest c on c.id = h.contest_id
+				join election e on e.id = c.election_id where e.slug = ?""").param(election).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void theIdsCountsReferToCannotChange() {
+		String election = election();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "100\n"), "mode=setup").expectStatus().isCreated();
+		assertThatThrownBy(
+				() -> this.jdbc.sql("update choice set id = id + 1000000 where name = 'Jimmy Gomez'").update())
+			.hasMessageContaining("the id of a choice cannot change");
+		assertThatThrownBy(() -> this.jdbc.sql("""
+				update reporting_unit set id = id + 1000000 where election_id = (select id from election where slug = ?)
+				""").param(election).update()).hasMessageContaining("the id of a reporting_unit cannot change");
+	}
+
+	private String election() {
+		return this.api.createElection("fresh-counts-" + ELECTIONS.incrementAndGet(), "special-general");
+	}
+
+	private List<Map<String, Object>> rejected(String election, String file) {
+		Map<String, Object> body = this.api.importCsv(election, bytes(file), "mode=setup")
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> problems = (List<Map<String, Object>>) body.get("problems");
+		return problems;
+	}
+
+	private List<org.assertj.core.groups.Tuple> counts(String election) {
+		return this.jdbc.sql("""
+				select ch.name, u.code, v.votes, v.revision from vote_count v
+				join choice ch on ch.id = v.choice_id join reporting_unit u on u.id = v.unit_id
+				join contest c on c.id = v.contest_id join election e on e.id = c.election_id
+				where e.slug = ?""")
+			.param(election)
+			.query((rs, row) -> tuple(rs.getString(1), rs.getString(2).substring(rs.getString(2).indexOf('/') + 1),
+					rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
