@@ -1,9 +1,11 @@
 package org.tally.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -88,6 +90,8 @@ final class ResultRows {
 	private String lastCandidate;
 
 	private ChoiceNames.Kind lastKind;
+
+	private final Map<String, ChoiceNames.Kind> kinds = new HashMap<>();
 
 	private String lastParty;
 
@@ -353,8 +357,12 @@ final class ResultRows {
 
 	private ChoiceNames.Kind kind(String candidate) {
 		if (candidate != this.lastCandidate) {
+			// candidates alternate row by row: remember each name's kind (a file has few)
+			if (this.kinds.size() > 10_000) {
+				this.kinds.clear();
+			}
 			this.lastCandidate = candidate;
-			this.lastKind = ChoiceNames.kind(candidate);
+			this.lastKind = this.kinds.computeIfAbsent(candidate, ChoiceNames::kind);
 		}
 		return this.lastKind;
 	}
