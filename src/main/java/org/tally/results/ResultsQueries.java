@@ -28,14 +28,15 @@ public class ResultsQueries {
 	/**
 	 * The totals rule, written once: per contest and county, the county's precinct rows
 	 * when it has any, otherwise its own row (a unit that is not a precinct is its own
-	 * "county"). The counts of the selected contests ({@code :election}, all of its
-	 * contests when {@code :all}, else those in {@code :contests}) are read in one pass
-	 * into {@code counted}, a small set per contest, choice, county and {@code block}:
-	 * the county's own row has a null block, precinct rows are summed per block of 64
-	 * unit ids with a bit per precinct that has counts in {@code precincts}.
-	 * {@code ruled} keeps the rows the rule picks. Everything after the pass reads only
-	 * that small set, so a bad row estimate (stale statistics after a big import) cannot
-	 * make it slow.
+	 * "county"). One pass reads the counts of the selected contests ({@code :election},
+	 * all of its contests when {@code :all}, else those in {@code :contests}) into
+	 * {@code counted}, a small set per contest, choice, county and {@code block}: a
+	 * county's own row has a null block, precinct rows are summed per block of 64 unit
+	 * ids, {@code precincts} having a bit per precinct with counts. {@code ruled} keeps
+	 * the rows the rule picks. Only the pass touches many rows, and its plan (hash joins,
+	 * hash aggregate) holds with stale or missing statistics: the units are not filtered
+	 * by election, so a new election's ids, unknown to the statistics, cannot make them
+	 * look like one row.
 	 */
 	private static final String RULED = """
 			counted as materialized (
@@ -47,18 +48,16 @@ public class ResultsQueries {
 			                 case when level = 'precinct' then id / 64 end as block,
 			                 case when level = 'precinct' then 1::bigint << (id % 64)::integer else 0 end as bit
 			          from reporting_unit
-			          where election_id = :election
 			          offset 0 -- computed once per unit, not once per count
 			         ) u on u.id = vc.unit_id
 			    where c.election_id = :election and (:all or c.id = any(:contests)) and vc.vote_type = 'total'
 			    group by vc.contest_id, vc.choice_id, u.county_id, u.block
 			), ruled as (
-			    select k.contest_id, k.choice_id, k.county_id, k.votes
-			    from counted k
-			    join (select contest_id, county_id, bool_or(block is not null) as has_precincts
-			          from counted
-			          group by contest_id, county_id) p using (contest_id, county_id)
-			    where (k.block is not null) = p.has_precincts
+			    select contest_id, choice_id, county_id, votes
+			    from (select k.*,
+			                 bool_or(k.block is not null) over (partition by k.contest_id, k.county_id) as has_precincts
+			          from counted k) k
+			    where (block is not null) = has_precincts
 			)
 			""";
 
