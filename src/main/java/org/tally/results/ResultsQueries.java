@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +26,62 @@ import org.springframework.stereotype.Repository;
 public class ResultsQueries {
 
 	/**
-	 * Contest-wide totals per choice after the totals rule; :election and :contest (0 =
-	 * all).
+	 * The totals rule, written once: per contest and county, the county's precinct rows
+	 * when it has any, otherwise its own row (a unit that is not a precinct is its own
+	 * "county"). One pass reads the counts of the selected contests ({@code :election},
+	 * all of its contests when {@code :all}, else those in {@code :contests}) into
+	 * {@code counted}, a small set per contest, choice, county and {@code block}: a
+	 * county's own row has a null block, precinct rows are summed per block of 64 unit
+	 * ids, {@code precincts} having a bit per precinct with counts. {@code ruled} keeps
+	 * the rows the rule picks. Only the pass touches many rows, and its plan (hash joins,
+	 * hash aggregate) holds with stale or missing statistics: the units are not filtered
+	 * by election, so a new election's ids, unknown to the statistics, cannot make them
+	 * look like one row.
 	 */
-	static final String CHOICE_TOTALS = """
-			with counted as (
-			    select vc.contest_id, vc.choice_id, vc.votes, u.level, coalesce(u.parent_id, u.id) as county_id
+	private static final String RULED = """
+			counted as materialized (
+			    select vc.contest_id, vc.choice_id, u.county_id, u.block,
+			           sum(vc.votes) as votes, bit_or(u.bit) as precincts
 			    from vote_count vc
 			    join contest c on c.id = vc.contest_id
-			    join reporting_unit u on u.id = vc.unit_id
-			    where c.election_id = :election and (:contest = 0 or c.id = :contest) and vc.vote_type = 'total'
-			), with_precincts as (
-			    select distinct contest_id, county_id from counted where level = 'precinct'
+			    join (select id, case when level = 'precinct' then parent_id else id end as county_id,
+			                 case when level = 'precinct' then id / 64 end as block,
+			                 case when level = 'precinct' then 1::bigint << (id % 64)::integer else 0 end as bit
+			          from reporting_unit
+			          offset 0 -- computed once per unit, not once per count
+			         ) u on u.id = vc.unit_id
+			    where c.election_id = :election and (:all or c.id = any(:contests)) and vc.vote_type = 'total'
+			    group by vc.contest_id, vc.choice_id, u.county_id, u.block
+			), ruled as (
+			    select contest_id, choice_id, county_id, votes
+			    from (select k.*,
+			                 bool_or(k.block is not null) over (partition by k.contest_id, k.county_id) as has_precincts
+			          from counted k) k
+			    where (block is not null) = has_precincts
+			)
+			""";
+
+	/**
+	 * Contest-wide totals per choice after the totals rule, with the contest's number of
+	 * precincts that have counts (each once: a block's bits ORed over the contest's
+	 * choices); see {@link #RULED} for the parameters.
+	 */
+	static final String CHOICE_TOTALS = "with " + RULED + """
+			, precincts_counted as (
+			    select contest_id, sum(bit_count(precincts::bit(64))) as precincts
+			    from (select contest_id, bit_or(precincts) as precincts
+			          from counted
+			          where block is not null
+			          group by contest_id, block) b
+			    group by contest_id
 			)
 			select ch.id, ch.contest_id, ch.name, ch.party, ch.incumbent, ch.write_in, ch.ballot_order,
-			       coalesce(t.votes, 0) as votes
+			       coalesce(t.votes, 0) as votes, coalesce(p.precincts, 0) as precincts_counted
 			from choice ch
 			join contest c on c.id = ch.contest_id
-			left join (
-			    select k.choice_id, sum(k.votes) as votes
-			    from counted k
-			    where k.level = 'precinct'
-			       or not exists (select 1 from with_precincts p
-			                      where p.contest_id = k.contest_id and p.county_id = k.county_id)
-			    group by k.choice_id
-			) t on t.choice_id = ch.id
-			where c.election_id = :election and (:contest = 0 or c.id = :contest)
+			left join (select choice_id, sum(votes) as votes from ruled group by choice_id) t on t.choice_id = ch.id
+			left join precincts_counted p on p.contest_id = ch.contest_id
+			where c.election_id = :election and (:all or c.id = any(:contests))
 			order by ch.contest_id, ch.ballot_order, ch.id
 			""";
 
@@ -58,10 +89,13 @@ public class ResultsQueries {
 			select id, election_id, slug, office, district, name, kind, seats, rule, threshold, uncontested,
 			       precincts_total, registered_voters, ballots_outstanding, revision, last_updated
 			from contest
-			where election_id = :election and (:contest = 0 or id = :contest)
+			where election_id = :election and (:all or id = any(:contests))
 			order by ballot_order, office, length(district), district, name, id
 			""";
 
+	/**
+	 * Progress reported in the source files (the counted precincts are in CHOICE_TOTALS).
+	 */
 	private static final String PROGRESS = """
 			select c.id as contest_id,
 			       (select sum(p.precincts_reporting) from progress p join reporting_unit u on u.id = p.unit_id
@@ -70,11 +104,9 @@ public class ResultsQueries {
 			        where p.contest_id = c.id and u.level <> 'precinct') as reported_total,
 			       (select sum(p.ballots_outstanding) from progress p where p.contest_id = c.id) as outstanding,
 			       (select sum(p.registered_voters) from progress p join reporting_unit u on u.id = p.unit_id
-			        where p.contest_id = c.id and u.level <> 'precinct') as registered,
-			       (select count(distinct vc.unit_id) from vote_count vc join reporting_unit u on u.id = vc.unit_id
-			        where vc.contest_id = c.id and u.level = 'precinct' and vc.vote_type = 'total') as precincts_counted
+			        where p.contest_id = c.id and u.level <> 'precinct') as registered
 			from contest c
-			where c.election_id = :election and (:contest = 0 or c.id = :contest)
+			where c.election_id = :election and (:all or c.id = any(:contests))
 			""";
 
 	private static final String CALLS = """
@@ -85,7 +117,7 @@ public class ResultsQueries {
 			             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
 			from race_call rc
 			join contest c on c.id = rc.contest_id
-			where c.election_id = :election and (:contest = 0 or c.id = :contest)
+			where c.election_id = :election and (:all or c.id = any(:contests))
 			order by rc.contest_id, rc.id desc
 			""";
 
@@ -93,7 +125,7 @@ public class ResultsQueries {
 			select co.choice_id, co.conceded_at, co.statement, co.source_url
 			from concession co
 			join contest c on c.id = co.contest_id
-			where c.election_id = :election and (:contest = 0 or c.id = :contest) and co.withdrawn_at is null
+			where c.election_id = :election and (:all or c.id = any(:contests)) and co.withdrawn_at is null
 			""";
 
 	private static final String ELECTION = """
@@ -102,27 +134,11 @@ public class ResultsQueries {
 			""";
 
 	/**
-	 * Per county: its precinct rows when it has any, otherwise its own row (the totals
-	 * rule).
+	 * Per county and choice after the totals rule; see {@link #RULED} for the parameters.
 	 */
-	private static final String COUNTY_VOTES = """
-			with counted as (
-			    select vc.choice_id, vc.votes, u.level,
-			           case when u.level = 'precinct' then u.parent_id else u.id end as county_id
-			    from vote_count vc
-			    join reporting_unit u on u.id = vc.unit_id
-			    where vc.contest_id = :contest and vc.vote_type = 'total'
-			), with_precincts as (
-			    select distinct county_id from counted where level = 'precinct'
-			)
+	private static final String COUNTY_VOTES = "with " + RULED + """
 			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, t.choice_id, t.votes
-			from (
-			    select k.county_id, k.choice_id, sum(k.votes) as votes
-			    from counted k
-			    where k.level = 'precinct'
-			       or not exists (select 1 from with_precincts w where w.county_id = k.county_id)
-			    group by k.county_id, k.choice_id
-			) t
+			from (select county_id, choice_id, sum(votes) as votes from ruled group by county_id, choice_id) t
 			join reporting_unit u on u.id = t.county_id
 			left join reporting_unit p on p.id = u.parent_id
 			order by u.name, u.code
@@ -160,38 +176,51 @@ public class ResultsQueries {
 	 * readers see it now.
 	 */
 	public List<ContestResult> contests(long electionId, long contestId) {
-		List<ContestRow> contests = this.jdbc.sql(CONTESTS)
-			.param("election", electionId)
-			.param("contest", contestId)
-			.query(ResultsQueries::contestRow)
-			.list();
+		return (contestId == 0) ? contests(electionId, true, List.of()) : contests(electionId, List.of(contestId));
+	}
+
+	/**
+	 * The election's contests among {@code contestIds} (ids of other elections are
+	 * ignored) as readers see them now, in ballot order; none for no ids.
+	 */
+	public List<ContestResult> contests(long electionId, Collection<Long> contestIds) {
+		return contestIds.isEmpty() ? List.of() : contests(electionId, false, contestIds);
+	}
+
+	private List<ContestResult> contests(long electionId, boolean all, Collection<Long> contestIds) {
+		Map<String, Object> selected = selected(electionId, all, contestIds);
+		List<ContestRow> contests = this.jdbc.sql(CONTESTS).params(selected).query(ResultsQueries::contestRow).list();
+		if (contests.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, List<ChoiceTotal>> choices = new HashMap<>();
-		this.jdbc.sql(CHOICE_TOTALS)
-			.param("election", electionId)
-			.param("contest", contestId)
-			.query(ResultsQueries::choiceTotal)
-			.list()
-			.forEach((choice) -> choices.computeIfAbsent(choice.contestId(), (id) -> new ArrayList<>()).add(choice));
+		Map<Long, Integer> precinctsCounted = new HashMap<>();
+		this.jdbc.sql(CHOICE_TOTALS).params(selected).query((rs) -> {
+			ChoiceTotal choice = choiceTotal(rs, rs.getRow());
+			choices.computeIfAbsent(choice.contestId(), (id) -> new ArrayList<>()).add(choice);
+			precinctsCounted.put(choice.contestId(), rs.getInt("precincts_counted"));
+		});
 		Map<Long, ContestProgress> progress = new HashMap<>();
-		this.jdbc.sql(PROGRESS).param("election", electionId).param("contest", contestId).query((rs) -> {
+		this.jdbc.sql(PROGRESS).params(selected).query((rs) -> {
+			long contestId = rs.getLong("contest_id");
 			Integer reporting = integer(rs, "reported_reporting");
 			Integer total = integer(rs, "reported_total");
 			if (reporting == null) {
-				int counted = rs.getInt("precincts_counted");
+				int counted = precinctsCounted.getOrDefault(contestId, 0);
 				reporting = (counted > 0) ? counted : null;
 				total = null;
 			}
-			progress.put(rs.getLong("contest_id"),
+			progress.put(contestId,
 					new ContestProgress(reporting, total, longOrNull(rs, "outstanding"), longOrNull(rs, "registered")));
 		});
 		Map<Long, RaceCall> calls = new HashMap<>();
-		this.jdbc.sql(CALLS).param("election", electionId).param("contest", contestId).query((rs) -> {
+		this.jdbc.sql(CALLS).params(selected).query((rs) -> {
 			calls.put(rs.getLong("contest_id"),
 					new RaceCall(rs.getString("status"), strings(rs, "winners"), strings(rs, "advancing"),
 							instant(rs, "called_at"), rs.getString("called_by"), rs.getString("note")));
 		});
 		Map<Long, CandidateResult.Concession> concessions = new HashMap<>();
-		this.jdbc.sql(CONCESSIONS).param("election", electionId).param("contest", contestId).query((rs) -> {
+		this.jdbc.sql(CONCESSIONS).params(selected).query((rs) -> {
 			concessions.put(rs.getLong("choice_id"), new CandidateResult.Concession(instant(rs, "conceded_at"),
 					rs.getString("statement"), rs.getString("source_url")));
 		});
@@ -208,6 +237,14 @@ public class ResultsQueries {
 					calls.getOrDefault(contest.id(), RaceCall.NOT_CALLED), concessions));
 		}
 		return results;
+	}
+
+	/**
+	 * The parameters of a query over the selected contests: all of the election's, or
+	 * those of its contests in {@code contestIds}.
+	 */
+	private static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds) {
+		return Map.of("election", electionId, "all", all, "contests", contestIds.toArray(Long[]::new));
 	}
 
 	/** The contest's id, or empty when the election has no such contest. */
@@ -237,22 +274,23 @@ public class ResultsQueries {
 	 * The contest's counts per county ({@code level = "county"}, after the totals rule)
 	 * or per precinct, with each unit's candidates in the order of {@code contest}.
 	 */
-	public List<UnitResult> reportingUnits(ContestResult contest, String level) {
+	public List<UnitResult> reportingUnits(long electionId, ContestResult contest, String level) {
 		Map<Long, Integer> position = new HashMap<>();
 		for (int i = 0; i < contest.candidates().size(); i++) {
 			position.put(contest.candidates().get(i).id(), i);
 		}
 		Map<Long, UnitRow> units = new java.util.LinkedHashMap<>();
-		this.jdbc.sql("precinct".equals(level) ? PRECINCT_VOTES : COUNTY_VOTES)
-			.param("contest", contest.id())
-			.query((RowCallbackHandler) (rs) -> {
-				UnitRow unit = units.computeIfAbsent(rs.getLong("unit_id"),
-						(id) -> new UnitRow(rs, new long[contest.candidates().size()]));
-				Integer at = position.get(rs.getLong("choice_id"));
-				if (at != null) {
-					unit.votes()[at] = rs.getLong("votes");
-				}
-			});
+		JdbcClient.StatementSpec query = "precinct".equals(level)
+				? this.jdbc.sql(PRECINCT_VOTES).param("contest", contest.id())
+				: this.jdbc.sql(COUNTY_VOTES).params(selected(electionId, false, List.of(contest.id())));
+		query.query((RowCallbackHandler) (rs) -> {
+			UnitRow unit = units.computeIfAbsent(rs.getLong("unit_id"),
+					(id) -> new UnitRow(rs, new long[contest.candidates().size()]));
+			Integer at = position.get(rs.getLong("choice_id"));
+			if (at != null) {
+				unit.votes()[at] = rs.getLong("votes");
+			}
+		});
 		List<UnitResult> results = new ArrayList<>(units.size());
 		for (UnitRow unit : units.values()) {
 			int[] tenths = Percentages.tenthsOfPercent(unit.votes());

@@ -85,7 +85,7 @@ public class ResultsService {
 			throw new IllegalArgumentException("level must be county or precinct");
 		}
 		return this.cache.derive(results, List.of("units", contest.slug(), level),
-				() -> this.queries.reportingUnits(contest, level));
+				() -> this.queries.reportingUnits(results.election().id(), contest, level));
 	}
 
 	/**
