@@ -85,6 +85,9 @@ class CountMerge {
 			where kind = 'c' and contest_id = any(:fresh)
 			""";
 
+	/** An import that writes this many counts refreshes vote_count's statistics. */
+	static final long BULK = 100_000;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -316,6 +319,13 @@ class CountMerge {
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
 				    revision = excluded.revision
 				""").param("revision", revision).update();
+		if (changedCounts >= BULK) {
+			// The totals read next plan by vote_count's statistics, which know nothing of
+			// the rows this transaction wrote: sorts where hashing is right (1.3 s
+			// instead of
+			// 0.35 s after a first load of 790k counts). ANALYZE samples them (0.1 s).
+			this.jdbc.sql("analyze vote_count").update();
+		}
 		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
 	}
 

@@ -256,7 +256,8 @@ public class ImportService {
 			Instant now = Instant.now();
 			CountMerge.Applied applied = merge.apply(this.election, this.command, this.staged, fresh, nextRevision,
 					now);
-			Map<Long, ContestResult> after = byId(ImportService.this.results.contests(this.election.id(), 0));
+			Map<Long, ContestResult> after = byId(
+					ImportService.this.results.contests(this.election.id(), applied.changedContests()));
 			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, names.newCandidates());
 			if (this.command.dryRun()) {
 				this.pendingRecord = new ImportOutcome(0, "preview", null, contentHash, this.rows,
