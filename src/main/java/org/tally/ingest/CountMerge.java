@@ -130,10 +130,13 @@ class CountMerge {
 			.query((RowCallbackHandler) (rs) -> contests.put(rs.getString("slug"),
 					new ElectionNames.Contest(rs.getLong("id"), rs.getString("name"), rs.getBoolean("fresh"),
 							choices.computeIfAbsent(rs.getLong("id"), (id) -> new HashMap<>()))));
-		Map<String, Long> units = new HashMap<>();
-		this.jdbc.sql("select code, id from reporting_unit where election_id = ?")
+		Map<String, ElectionNames.Unit> units = new HashMap<>();
+		this.jdbc.sql(
+				"select code, id, level = 'precinct', coalesce(parent_id, id) from reporting_unit where election_id = ?")
 			.param(electionId)
-			.query((RowCallbackHandler) (rs) -> units.put(rs.getString(1), rs.getLong(2)));
+			.query((RowCallbackHandler) (rs) -> units.put(rs.getString(1),
+					rs.getBoolean(3) ? new ElectionNames.Unit(rs.getLong(2), rs.getLong(4), true)
+							: new ElectionNames.Unit(rs.getLong(2), rs.getLong(2), false)));
 		return new ElectionNames(mode, ids, contests, units);
 	}
 
@@ -319,7 +322,7 @@ class CountMerge {
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
 				    revision = excluded.revision
 				""").param("revision", revision).update();
-		if (changedCounts >= BULK) {
+		if (changedCounts - fresh.rows() >= BULK) {
 			// The totals read next plan by vote_count's statistics, which know nothing of
 			// the rows this transaction wrote: sorts where hashing is right (1.3 s
 			// instead of

@@ -88,6 +88,20 @@ final class ElectionNames {
 
 	}
 
+	/**
+	 * A reporting unit: its id, the county it counts towards (its own id unless it is a
+	 * precinct) and whether it is a precinct.
+	 */
+	record Unit(long id, long countyId, boolean precinct) {
+
+		static final Unit UNKNOWN = new Unit(-1, -1, false);
+
+		boolean known() {
+			return this.id >= 0;
+		}
+
+	}
+
 	record NewUnit(long id, String code, String name, String level, Long parentId) {
 	}
 
@@ -113,7 +127,7 @@ final class ElectionNames {
 
 	private final Map<String, Contest> contests;
 
-	private final Map<String, Long> units;
+	private final Map<String, Unit> units;
 
 	private final Map<String, String> countyCodes = new HashMap<>();
 
@@ -137,7 +151,7 @@ final class ElectionNames {
 
 	private String lastPrecinct;
 
-	private long lastUnit;
+	private Unit lastUnit;
 
 	private String lastOffice;
 
@@ -151,7 +165,7 @@ final class ElectionNames {
 	 * @param contests the election's contests by slug, each with its choices by name
 	 * @param units the election's reporting units by code
 	 */
-	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Map<String, Long> units) {
+	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Map<String, Unit> units) {
 		this.setup = mode == ImportMode.SETUP;
 		this.ids = ids;
 		this.contests = contests;
@@ -159,46 +173,46 @@ final class ElectionNames {
 	}
 
 	/**
-	 * The id of the unit a row names, or -1 when strict mode does not know it (the name
-	 * is kept for the problem list).
+	 * The unit a row names, or {@link Unit#UNKNOWN} when strict mode does not know it
+	 * (the name is kept for the problem list).
 	 */
-	long unit(long row, String county, String precinct) {
+	Unit unit(long row, String county, String precinct) {
 		if (county.equals(this.lastCounty) && Objects.equals(precinct, this.lastPrecinct)) {
 			return this.lastUnit;
 		}
 		String countyCode = this.countyCodes.computeIfAbsent(county, Slugs::of);
-		long id;
-		if (precinct == null || precinct.isBlank()) {
-			id = unit(row, countyCode, county, "county", null, "county");
+		Unit unit = unit(row, countyCode, county, null, "county");
+		if (precinct != null && !precinct.isBlank() && unit.known()) {
+			unit = unit(row, countyCode + "/" + precinct, precinct, unit, "precinct");
 		}
-		else {
-			long countyId = unit(row, countyCode, county, "county", null, "county");
-			id = (countyId < 0) ? -1
-					: unit(row, countyCode + "/" + precinct, precinct, "precinct", countyId, "precinct");
+		else if (precinct != null && !precinct.isBlank()) {
+			unit = Unit.UNKNOWN;
 		}
 		this.lastCounty = county;
 		this.lastPrecinct = precinct;
-		this.lastUnit = id;
-		return id;
+		this.lastUnit = unit;
+		return unit;
 	}
 
-	private long unit(long row, String code, String name, String level, Long parentId, String column) {
-		Long id = this.units.get(code);
-		if (id != null) {
-			return id;
+	private Unit unit(long row, String code, String name, Unit county, String column) {
+		Unit unit = this.units.get(code);
+		if (unit != null) {
+			return unit;
 		}
 		if (!this.setup) {
 			this.unknownUnits.computeIfAbsent(code, (c) -> new Unknown(row, column, name)).rows++;
-			return -1;
+			return Unit.UNKNOWN;
 		}
 		if (code.isEmpty() || code.length() > 300 || name.length() > 300) {
 			this.badNames.add(new Problem(row, column, name,
 					"cannot name a reporting unit: it needs a letter or a digit and at most 300 characters"));
-			this.units.put(code, -1L);
-			return -1;
+			this.units.put(code, Unit.UNKNOWN);
+			return Unit.UNKNOWN;
 		}
-		long created = this.ids.next(Sequence.UNIT);
-		this.newUnits.add(new NewUnit(created, code, name, level, parentId));
+		long id = this.ids.next(Sequence.UNIT);
+		Unit created = (county != null) ? new Unit(id, county.id(), true) : new Unit(id, id, false);
+		this.newUnits.add(new NewUnit(id, code, name, (county != null) ? "precinct" : "county",
+				(county != null) ? county.id() : null));
 		this.units.put(code, created);
 		return created;
 	}

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.tally.results.AuditLog;
 import org.tally.results.ContestResult;
+import org.tally.results.CountedTotals;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ResultsQueries;
 
@@ -215,12 +216,13 @@ public class ImportService {
 			List<Problem> warnings = this.warnings;
 			long nextRevision = lockedRevision + 1;
 			ElectionNames names;
+			CountedTotals totals = CountedTotals.none();
 			ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
 			try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
 					direct ? nextRevision : 0)) {
 				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
 				ReadSummary summary = ResultsFileReader.read(body, this.command.format(),
-						new StagingSink(writer, names, this.problems, warnings, this.command, this.election));
+						new StagingSink(writer, names, totals, this.problems, warnings, this.command, this.election));
 				this.rows = summary.rows();
 				this.staged = writer.finish();
 			}
@@ -242,6 +244,7 @@ public class ImportService {
 			merge.create(this.election.id(), this.election.kind().endsWith("primary") ? "top-two" : "plurality",
 					names.created());
 			CountMerge.Fresh fresh = direct ? fresh(names, nextRevision) : CountMerge.Fresh.NONE;
+			fresh.contests().forEach(totals::contest);
 			List<Long> others = names.counted().stream().filter((id) -> !fresh.contests().contains(id)).toList();
 			if (!others.isEmpty()) {
 				// without statistics PostgreSQL plans the temporary table as empty
@@ -257,7 +260,7 @@ public class ImportService {
 			CountMerge.Applied applied = merge.apply(this.election, this.command, this.staged, fresh, nextRevision,
 					now);
 			Map<Long, ContestResult> after = byId(
-					ImportService.this.results.contests(this.election.id(), applied.changedContests()));
+					ImportService.this.results.contests(this.election.id(), applied.changedContests(), totals));
 			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, names.newCandidates());
 			if (this.command.dryRun()) {
 				this.pendingRecord = new ImportOutcome(0, "preview", null, contentHash, this.rows,
@@ -385,9 +388,12 @@ public class ImportService {
 
 		private final String fixedCounty;
 
-		StagingSink(StagingWriter writer, ElectionNames names, ProblemCollector problems, List<Problem> warnings,
-				ImportCommand command, ElectionRef election) {
+		private final CountedTotals totals;
+
+		StagingSink(StagingWriter writer, ElectionNames names, CountedTotals totals, ProblemCollector problems,
+				List<Problem> warnings, ImportCommand command, ElectionRef election) {
 			this.writer = writer;
+			this.totals = totals;
 			this.names = names;
 			this.problems = problems;
 			this.warnings = warnings;
@@ -400,16 +406,19 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				return;
 			}
-			long unit = this.names.unit(row.row(), (row.county() != null) ? row.county() : this.fixedCounty,
-					row.precinct());
+			ElectionNames.Unit unit = this.names.unit(row.row(),
+					(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
 			ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
 			long choice = (contest != null) ? this.names.choice(contest, row) : -1;
-			if (unit < 0 || choice < 0) {
+			if (!unit.known() || choice < 0) {
 				return;
 			}
-			contest.counted(unit);
+			contest.counted(unit.id());
+			if (contest.fresh && row.voteType() == VoteType.TOTAL) {
+				this.totals.add(contest.id, choice, unit.id(), unit.countyId(), unit.precinct(), row.votes());
+			}
 			try {
-				this.writer.count(row.row(), contest.id, unit, choice, row.voteType(), row.votes(), contest.fresh);
+				this.writer.count(row.row(), contest.id, unit.id(), choice, row.voteType(), row.votes(), contest.fresh);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
@@ -421,14 +430,14 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				return;
 			}
-			long unit = this.names.unit(row.row(), (row.county() != null) ? row.county() : this.fixedCounty,
-					row.precinct());
+			ElectionNames.Unit unit = this.names.unit(row.row(),
+					(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
 			ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
-			if (unit < 0 || contest == null) {
+			if (!unit.known() || contest == null) {
 				return;
 			}
 			try {
-				this.writer.progress(row.row(), contest.id, unit, row);
+				this.writer.progress(row.row(), contest.id, unit.id(), row);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);

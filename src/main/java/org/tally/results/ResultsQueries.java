@@ -36,7 +36,9 @@ public class ResultsQueries {
 	 * the rows the rule picks. Only the pass touches many rows, and its plan (hash joins,
 	 * hash aggregate) holds with stale or missing statistics: the units are not filtered
 	 * by election, so a new election's ids, unknown to the statistics, cannot make them
-	 * look like one row.
+	 * look like one row. Contests in {@code :counted} take their sums from the
+	 * {@code counted*} arrays instead (see {@link CountedTotals}): an import that has
+	 * just written all their counts summed them as it read them.
 	 */
 	private static final String RULED = """
 			counted as materialized (
@@ -51,7 +53,13 @@ public class ResultsQueries {
 			          offset 0 -- computed once per unit, not once per count
 			         ) u on u.id = vc.unit_id
 			    where c.election_id = :election and (:all or c.id = any(:contests)) and vc.vote_type = 'total'
+			      and vc.contest_id <> all(:counted)
 			    group by vc.contest_id, vc.choice_id, u.county_id, u.block
+			    union all
+			    select k.contest_id, k.choice_id, k.county_id, k.block, k.votes, k.precincts
+			    from unnest(:countedContest, :countedChoice, :countedCounty, :countedBlock, :countedVotes,
+			                :countedPrecincts) as k(contest_id, choice_id, county_id, block, votes, precincts)
+			    where :all or k.contest_id = any(:contests)
 			), ruled as (
 			    select contest_id, choice_id, county_id, votes
 			    from (select k.*,
@@ -184,11 +192,24 @@ public class ResultsQueries {
 	 * ignored) as readers see them now, in ballot order; none for no ids.
 	 */
 	public List<ContestResult> contests(long electionId, Collection<Long> contestIds) {
-		return contestIds.isEmpty() ? List.of() : contests(electionId, false, contestIds);
+		return contests(electionId, contestIds, CountedTotals.none());
+	}
+
+	/**
+	 * As {@link #contests(long, Collection)}, with the totals of the contests in
+	 * {@code summed} taken from its sums (for an import that wrote all their counts).
+	 */
+	public List<ContestResult> contests(long electionId, Collection<Long> contestIds, CountedTotals summed) {
+		return contestIds.isEmpty() ? List.of() : contests(electionId, false, contestIds, summed);
 	}
 
 	private List<ContestResult> contests(long electionId, boolean all, Collection<Long> contestIds) {
-		Map<String, Object> selected = selected(electionId, all, contestIds);
+		return contests(electionId, all, contestIds, CountedTotals.none());
+	}
+
+	private List<ContestResult> contests(long electionId, boolean all, Collection<Long> contestIds,
+			CountedTotals summed) {
+		Map<String, Object> selected = selected(electionId, all, contestIds, summed);
 		List<ContestRow> contests = this.jdbc.sql(CONTESTS).params(selected).query(ResultsQueries::contestRow).list();
 		if (contests.isEmpty()) {
 			return List.of();
@@ -244,7 +265,16 @@ public class ResultsQueries {
 	 * those of its contests in {@code contestIds}.
 	 */
 	private static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds) {
-		return Map.of("election", electionId, "all", all, "contests", contestIds.toArray(Long[]::new));
+		return selected(electionId, all, contestIds, CountedTotals.none());
+	}
+
+	private static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds,
+			CountedTotals summed) {
+		Map<String, Object> parameters = new HashMap<>(summed.parameters());
+		parameters.put("election", electionId);
+		parameters.put("all", all);
+		parameters.put("contests", contestIds.toArray(Long[]::new));
+		return parameters;
 	}
 
 	/** The contest's id, or empty when the election has no such contest. */

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tally.results.ContestResult;
+import org.tally.results.ResultsQueries;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
@@ -41,6 +45,9 @@ class FreshCountsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ResultsQueries results;
 
 	final TallyApi api;
 
@@ -133,6 +140,33 @@ class FreshCountsTests {
 		assertThat(counts(election)).containsExactly(tuple("Jimmy Gomez", "0850001A", 100L, 1L));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ingest/20181106__ca__general__alameda__precinct-cut.csv",
+			"ingest/20161108__ca__general-cut.csv", "ingest/20161108__ca__general__san_joaquin__precinct-cut.csv",
+			"ingest/20201103__ca__general__county-cut.csv", "ingest/20061107__ca__general__governor-cut.csv",
+			"ca34/20170606__ca__special__general__los_angeles__precinct.csv" })
+	void totalsSummedWhileReadingEqualTotalsReadBackFromTheCounts(String file) {
+		String election = election();
+		this.api.importFile(election, file, "mode=setup").expectStatus().isCreated();
+		assertThat(snapshotsOf(election)).isNotEmpty().isEqualTo(totalsReadBack(election));
+	}
+
+	@Test
+	void aMixedFileSnapshotsWhatTheCountsAddUpTo() {
+		String election = election();
+		this.api.importFile(election, "ingest/20181106__ca__general__alameda__precinct-cut.csv", "mode=setup")
+			.expectStatus()
+			.isCreated();
+		// its contests have counts now; the CA-34 file's are fresh, and the switch to
+		// staging comes at the first Alameda row
+		byte[] alameda = TallyApi.read("ingest/20181106__ca__general__alameda__precinct-cut.csv");
+		String bumped = new String(alameda, StandardCharsets.UTF_8).replaceAll(",(\\d+)(\r?\n)", ",1$1$2");
+		byte[] ca34 = TallyApi.read("ca34/20170606__ca__special__general__los_angeles__precinct.csv");
+		String mixed = new String(ca34, StandardCharsets.UTF_8) + bumped.substring(bumped.indexOf('\n') + 1);
+		this.api.importCsv(election, bytes(mixed), "mode=setup").expectStatus().isCreated();
+		assertThat(snapshotsOf(election)).isEqualTo(totalsReadBack(election));
+	}
+
 	@Test
 	void setupModeRefusesAContestItCannotName() {
 		String election = election();
@@ -179,6 +213,42 @@ class FreshCountsTests {
 		assertThatThrownBy(() -> this.jdbc.sql("""
 				update reporting_unit set id = id + 1000000 where election_id = (select id from election where slug = ?)
 				""").param(election).update()).hasMessageContaining("the id of a reporting_unit cannot change");
+	}
+
+	/** The last snapshot of each contest: what the imports computed as they applied. */
+	private Map<String, Object> snapshotsOf(String election) {
+		Map<String, Object> snapshots = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				select c.slug, ch.name, s.votes from contest_snapshot s join contest c on c.id = s.contest_id
+				join choice ch on ch.id = s.choice_id join election e on e.id = c.election_id
+				where e.slug = ? and s.revision = (select max(x.revision) from contest_snapshot x
+				                                   where x.contest_id = s.contest_id)
+				""").param(election).query((rs) -> {
+			snapshots.put(rs.getString(1) + " / " + rs.getString(2), rs.getLong(3));
+		});
+		this.jdbc
+			.sql("""
+					select c.slug, p.precincts_reporting from contest_progress_snapshot p join contest c on c.id = p.contest_id
+					join election e on e.id = c.election_id
+					where e.slug = ? and p.revision = (select max(x.revision) from contest_progress_snapshot x
+					                                   where x.contest_id = p.contest_id)
+					""")
+			.param(election)
+			.query((rs) -> {
+				snapshots.put(rs.getString(1) + " reporting", rs.getObject(2));
+			});
+		return snapshots;
+	}
+
+	/** The same, computed now from vote_count by the queries the feed uses. */
+	private Map<String, Object> totalsReadBack(String election) {
+		long id = this.jdbc.sql("select id from election where slug = ?").param(election).query(Long.class).single();
+		Map<String, Object> totals = new java.util.TreeMap<>();
+		for (ContestResult contest : this.results.contests(id, 0)) {
+			contest.candidates().forEach((c) -> totals.put(contest.slug() + " / " + c.name(), c.votes()));
+			totals.put(contest.slug() + " reporting", contest.progress().precinctsReporting());
+		}
+		return totals;
 	}
 
 	private String election() {
