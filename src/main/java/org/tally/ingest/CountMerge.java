@@ -204,8 +204,6 @@ class CountMerge {
 			.param("levels", units.stream().map(ElectionNames.NewUnit::level).toArray(String[]::new))
 			.param("parents", units.stream().map(ElectionNames.NewUnit::parentId).toArray(Long[]::new))
 			.update();
-		// fresh statistics, or the planner takes a just-filled table for empty
-		this.jdbc.sql("analyze reporting_unit, contest, choice").update();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.tally.results;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,11 @@ public final class CountedTotals {
 		if (precinct) {
 			sum[1] |= 1L << (unitId % 64);
 		}
+	}
+
+	/** Whether these sums hold every one of the contests. */
+	boolean covers(Collection<Long> contestIds) {
+		return this.contests.containsAll(contestIds);
 	}
 
 	/** The parameters {@code counted} reads these sums by. */

@@ -38,7 +38,8 @@ public class ResultsQueries {
 	 * by election, so a new election's ids, unknown to the statistics, cannot make them
 	 * look like one row. Contests in {@code :counted} take their sums from the
 	 * {@code counted*} arrays instead (see {@link CountedTotals}): an import that has
-	 * just written all their counts summed them as it read them.
+	 * just written all their counts summed them as it read them; {@code :readCounts} is
+	 * false when they are all the selected contests.
 	 */
 	private static final String RULED = """
 			counted as materialized (
@@ -53,7 +54,7 @@ public class ResultsQueries {
 			          offset 0 -- computed once per unit, not once per count
 			         ) u on u.id = vc.unit_id
 			    where c.election_id = :election and (:all or c.id = any(:contests)) and vc.vote_type = 'total'
-			      and vc.contest_id <> all(:counted)
+			      and vc.contest_id <> all(:counted) and :readCounts
 			    group by vc.contest_id, vc.choice_id, u.county_id, u.block
 			    union all
 			    select k.contest_id, k.choice_id, k.county_id, k.block, k.votes, k.precincts
@@ -274,6 +275,8 @@ public class ResultsQueries {
 		parameters.put("election", electionId);
 		parameters.put("all", all);
 		parameters.put("contests", contestIds.toArray(Long[]::new));
+		// when every contest's sums are at hand, vote_count is not read at all
+		parameters.put("readCounts", all || !summed.covers(contestIds));
 		return parameters;
 	}
 
