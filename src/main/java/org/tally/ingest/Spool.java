@@ -4,24 +4,37 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Keeps a copy of every byte read through it in a temporary file, so that an import can
  * read its body a second time (see {@link StagingWriter.CountsCollide}) when the body is
- * a request stream that cannot be read again. The file is deleted on {@link #close()}.
+ * a request stream that cannot be read again. The file's name is removed as soon as it is
+ * open (where the system allows it, as POSIX systems do): nothing is left behind, even by
+ * a process that is killed mid-import; otherwise it goes on {@link #close()}.
  */
 final class Spool extends FilterInputStream {
 
-	private final Path file;
+	private final FileChannel file;
 
 	private final OutputStream copy;
 
 	Spool(InputStream in) throws IOException {
 		super(in);
-		this.file = Files.createTempFile("tally-import-", ".csv");
-		this.copy = Files.newOutputStream(this.file);
+		Path path = Files.createTempFile("tally-import-", ".csv");
+		this.file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+				StandardOpenOption.DELETE_ON_CLOSE);
+		try {
+			Files.delete(path);
+		}
+		catch (IOException ex) {
+			// an open file cannot be removed here: it goes when the channel closes
+		}
+		this.copy = Channels.newOutputStream(this.file);
 	}
 
 	@Override
@@ -49,24 +62,23 @@ final class Spool extends FilterInputStream {
 		return Math.max(read, 0);
 	}
 
-	/** Reads the rest of the body into the copy, then answers a stream of the copy. */
+	/**
+	 * Reads the rest of the body into the copy, then answers a stream of the copy from
+	 * its first byte (closing it closes the copy).
+	 */
 	InputStream replay() throws IOException {
 		byte[] rest = new byte[8192];
 		while (read(rest, 0, rest.length) >= 0) {
 			// every byte goes into the copy
 		}
-		this.copy.flush();
-		return Files.newInputStream(this.file);
+		this.file.position(0);
+		return Channels.newInputStream(this.file);
 	}
 
+	/** Removes the copy; the request body is the container's to close. */
 	@Override
 	public void close() throws IOException {
-		try {
-			this.copy.close();
-		}
-		finally {
-			Files.deleteIfExists(this.file);
-		}
+		this.file.close();
 	}
 
 }

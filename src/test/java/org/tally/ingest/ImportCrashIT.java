@@ -44,6 +44,9 @@ class ImportCrashIT {
 
 	private static final String APPLICATION = "tally-import-crash-it";
 
+	/** The killed process's temporary folder. */
+	private static final Path TMP = Path.of("target", "import-crash-it-tmp", Long.toString(System.nanoTime()));
+
 	private static final String SESSIONS = "select count(*) from pg_stat_activity where datname = current_database()"
 			+ " and application_name = '" + APPLICATION + "'";
 
@@ -97,6 +100,11 @@ class ImportCrashIT {
 		awaitTallyConnectionsGone(database);
 
 		assertThat(state(database)).isEqualTo(before);
+		try (var left = Files.walk(TMP)) {
+			assertThat(left.map((p) -> p.getFileName().toString()).filter((name) -> name.startsWith("tally-import-")))
+				.as("the spooled copy of the body went with the process")
+				.isEmpty();
+		}
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
 			statement.execute("set lock_timeout = '2s'");
@@ -163,9 +171,10 @@ class ImportCrashIT {
 				.orElseThrow(() -> new IllegalStateException("no target/tally-*.jar: run ./mvnw verify"));
 		}
 		File log = new File("target/import-crash-it.log");
+		Files.createDirectories(TMP);
 		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-				"-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username(),
+				"-Djava.io.tmpdir=" + TMP.toAbsolutePath(), "-jar", jar.toString(), "--server.port=" + port,
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
 				"--spring.datasource.hikari.data-source-properties.ApplicationName=" + APPLICATION,
 				"--tally.admin-password=" + PASSWORD)
