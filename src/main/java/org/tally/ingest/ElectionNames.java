@@ -237,7 +237,8 @@ final class ElectionNames {
 
 	private Contest create(long row, String slug, String office, String district) {
 		String name = name(office, district);
-		if (!CONTEST_SLUG.matcher(slug).matches() || office.length() > 300 || district.length() > 100) {
+		if (!CONTEST_SLUG.matcher(slug).matches() || office.length() > 300 || district.length() > 100
+				|| name.length() > 400) {
 			this.badNames.add(new Problem(row, "office", name,
 					"cannot name a contest: the office needs a letter or a digit, at most 300 characters "
 							+ "(district at most 100)"));

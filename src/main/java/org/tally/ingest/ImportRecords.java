@@ -38,13 +38,21 @@ class ImportRecords {
 	}
 
 	/** The revision that applied these bytes to the election before, or null. */
-	Long appliedRevision(long electionId, String contentHash) {
-		return this.jdbc.sql(
-				"select coalesce(revision, 0) from import_record where election_id = ? and content_hash = ? and outcome = 'applied'")
+	Applied applied(long electionId, String contentHash) {
+		return this.jdbc.sql("""
+				select coalesce(revision, 0), rows from import_record
+				where election_id = ? and content_hash = ? and outcome = 'applied'""")
 			.params(electionId, contentHash)
-			.query(Long.class)
+			.query((rs, row) -> new Applied(rs.getLong(1), rs.getLong(2)))
 			.optional()
 			.orElse(null);
+	}
+
+	/**
+	 * The revision an earlier import of the same bytes made (0: it changed nothing), and
+	 * its rows.
+	 */
+	record Applied(long revision, long rows) {
 	}
 
 	long applied(ImportCommand command, long electionId, String hash, long bytes, long rows, Long revision,

@@ -3,16 +3,12 @@ package org.tally.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -79,11 +75,8 @@ public class ImportService {
 					rs.getString("jurisdiction")))
 			.optional()
 			.orElseThrow(() -> ElectionNotFoundException.forSlug(command.election()));
-		MessageDigest sha256 = sha256();
-		CountingInputStream counted = new CountingInputStream(new DigestInputStream(body, sha256));
-		ProblemCollector problems = new ProblemCollector(100);
-		try (Spool spool = new Spool(counted)) {
-			return importFile(command, election, new Attempt(command, election, counted, spool, sha256, problems));
+		try (Spool spool = Spool.of(body)) {
+			return importFile(command, election, new Attempt(command, election, spool, new ProblemCollector(100)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -91,7 +84,6 @@ public class ImportService {
 	}
 
 	private ImportOutcome importFile(ImportCommand command, ElectionRef election, Attempt attempt) {
-		CountingInputStream counted = attempt.counted;
 		ProblemCollector problems = attempt.problems;
 		try {
 			return this.transactions.execute((status) -> {
@@ -103,21 +95,12 @@ public class ImportService {
 			});
 		}
 		catch (Rejected rejected) {
-			long id = this.records.rejected(command, election.id(), attempt.hash(), counted.count(), attempt.rows,
-					problems);
+			long id = this.records.rejected(command, election.id(), attempt.body.hash(), attempt.body.size(),
+					attempt.rows, problems);
 			throw new ImportRejectedException(id, problems.first(), problems.total());
 		}
 		finally {
 			attempt.recordDuplicateOrPreview();
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -144,17 +127,11 @@ public class ImportService {
 
 		private final ElectionRef election;
 
-		private final CountingInputStream counted;
-
-		private final Spool input;
-
-		private final MessageDigest digest;
+		private final Spool body;
 
 		private final ProblemCollector problems;
 
 		private final List<Problem> warnings = new ArrayList<>();
-
-		private String hash;
 
 		private long rows;
 
@@ -162,21 +139,11 @@ public class ImportService {
 
 		private ImportOutcome pendingRecord;
 
-		Attempt(ImportCommand command, ElectionRef election, CountingInputStream counted, Spool input,
-				MessageDigest digest, ProblemCollector problems) {
+		Attempt(ImportCommand command, ElectionRef election, Spool body, ProblemCollector problems) {
 			this.command = command;
 			this.election = election;
-			this.counted = counted;
-			this.input = input;
-			this.digest = digest;
+			this.body = body;
 			this.problems = problems;
-		}
-
-		String hash() {
-			if (this.hash == null) {
-				this.hash = HexFormat.of().formatHex(this.digest.digest());
-			}
-			return this.hash;
 		}
 
 		/**
@@ -188,16 +155,23 @@ public class ImportService {
 		ImportOutcome run() {
 			Connection connection = DataSourceUtils.getConnection(ImportService.this.dataSource);
 			long lockedRevision = ImportService.this.merge.lockElection(this.election.id());
+			ImportRecords.Applied earlier = ImportService.this.records.applied(this.election.id(), this.body.hash());
+			if (earlier != null) {
+				this.rows = earlier.rows();
+				this.pendingRecord = new ImportOutcome(0, "duplicate", earlier.revision(), this.body.hash(),
+						earlier.rows(), 0, List.of(), List.of());
+				return this.pendingRecord;
+			}
 			try {
 				Savepoint start = connection.setSavepoint();
-				try {
-					return run(connection, this.input, lockedRevision, true);
+				try (InputStream first = this.body.open()) {
+					return run(connection, first, lockedRevision, true);
 				}
 				catch (StagingWriter.CountsCollide ex) {
 					connection.rollback(start);
 					this.problems.clear();
 					this.warnings.clear();
-					try (InputStream again = this.input.replay()) {
+					try (InputStream again = this.body.open()) {
 						return run(connection, again, lockedRevision, false);
 					}
 				}
@@ -226,7 +200,6 @@ public class ImportService {
 				this.rows = summary.rows();
 				this.staged = writer.finish();
 			}
-			drain();
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
@@ -234,13 +207,7 @@ public class ImportService {
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
-			String contentHash = hash();
-			Long earlier = ImportService.this.records.appliedRevision(this.election.id(), contentHash);
-			if (earlier != null) {
-				this.pendingRecord = new ImportOutcome(0, "duplicate", earlier, contentHash, this.rows, 0, List.of(),
-						List.copyOf(warnings));
-				return this.pendingRecord;
-			}
+			String contentHash = this.body.hash();
 			merge.create(this.election.id(), this.election.kind().endsWith("primary") ? "top-two" : "plurality",
 					names.created());
 			CountMerge.Fresh fresh = direct ? fresh(names, nextRevision) : CountMerge.Fresh.NONE;
@@ -272,7 +239,7 @@ public class ImportService {
 				merge.snapshot(revision, applied.changedContests(), after, now, this.command.sourceUpdatedAt());
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
-					this.counted.count(), this.rows, revision, List.copyOf(warnings));
+					this.body.size(), this.rows, revision, List.copyOf(warnings));
 			if (revision != null) {
 				ImportService.this.audit.record(this.command.recordedBy(),
 						(this.command.correction() != null) ? "correction" : "import", this.election.slug(), null,
@@ -303,18 +270,10 @@ public class ImportService {
 			return new CountMerge.Fresh(contests, rows, names.freshUnits());
 		}
 
-		/** Reads what the parser left unread so that the hash covers every byte. */
-		private void drain() throws IOException {
-			byte[] skip = new byte[8192];
-			while (this.input.read(skip) >= 0) {
-				// the digest sees every byte
-			}
-		}
-
 		void recordDuplicateOrPreview() {
 			if (this.pendingRecord != null) {
 				ImportService.this.records.notApplied(this.command, this.election.id(), this.pendingRecord,
-						this.counted.count());
+						this.body.size());
 			}
 		}
 

@@ -145,6 +145,14 @@ final class StagingWriter implements AutoCloseable {
 				this.copy.endCopy();
 			}
 			catch (SQLException ex) {
+				if (this.copy.isActive()) {
+					try {
+						this.copy.cancelCopy();
+					}
+					catch (SQLException cancel) {
+						ex.addSuppressed(cancel);
+					}
+				}
 				throw collision(ex);
 			}
 			finally {

@@ -168,6 +168,53 @@ class FreshCountsTests {
 	}
 
 	@Test
+	void aRepeatThatAgreesAcrossTheSwitchToStagingIsOneCount() {
+		String election = election();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "100\n"), "mode=setup").expectStatus().isCreated();
+		this.api
+			.importCsv(election, bytes(HEADER + MAYOR_A + "50\n" + GOMEZ + "309\n" + MAYOR_A + "50\n"), "mode=setup")
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.changedCounts")
+			.isEqualTo(2);
+		assertThat(counts(election)).containsExactlyInAnyOrder(tuple("Jimmy Gomez", "0850001A", 309L, 2L),
+				tuple("Eric Garcetti", "0850001A", 50L, 2L));
+	}
+
+	@Test
+	void aResentFileIsADuplicateBeforeItsNamesAreChecked() {
+		String election = election();
+		byte[] file = bytes(HEADER + GOMEZ + "309\n" + AHN + "28\n");
+		this.api.importCsv(election, file, "mode=setup").expectStatus().isCreated();
+		this.jdbc.sql("""
+				update choice set name = 'Jimmy Gomez Jr.' where name = 'Jimmy Gomez'
+				and contest_id in (select c.id from contest c join election e on e.id = c.election_id where e.slug = ?)
+				""").param(election).update();
+		this.api.importCsv(election, file, null)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.outcome")
+			.isEqualTo("duplicate")
+			.jsonPath("$.revision")
+			.isEqualTo(1)
+			.jsonPath("$.rows")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void setupModeRefusesAContestNameLongerThanTheSchemaAllows() {
+		String election = election();
+		String office = "Board of Supervisors " + "x".repeat(279);
+		String district = "9".repeat(100);
+		List<Map<String, Object>> problems = rejected(election,
+				HEADER + "Los Angeles,0850001A," + office + "," + district + ",,Jimmy Gomez,309\n");
+		assertThat(problems).singleElement()
+			.satisfies((p) -> assertThat((String) p.get("message")).contains("cannot name a contest"));
+	}
+
+	@Test
 	void setupModeRefusesAContestItCannotName() {
 		String election = election();
 		List<Map<String, Object>> problems = rejected(election,
@@ -201,6 +248,27 @@ class FreshCountsTests {
 				select count(*) from vote_count_change h join contest c on c.id = h.contest_id
 				join election e on e.id = c.election_id where e.slug = ?""").param(election).query(Long.class).single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void deletingACountyOrAnElectionTakesEveryCountUnderIt() {
+		String election = election();
+		String other = election();
+		byte[] file = bytes(HEADER + GOMEZ + "100\n" + MAYOR_B + "7\n" + "Orange,0001,Mayor,,,Eric Garcetti,3\n");
+		this.api.importCsv(election, file, "mode=setup").expectStatus().isCreated();
+		this.api.importCsv(other, file, "mode=setup").expectStatus().isCreated();
+		this.jdbc.sql("""
+				delete from reporting_unit where code = 'los-angeles'
+				and election_id = (select id from election where slug = ?)
+				""").param(election).update();
+		assertThat(counts(election)).containsExactly(tuple("Eric Garcetti", "0001", 3L, 1L));
+		this.jdbc.sql("delete from election where slug = ?").param(election).update();
+		assertThat(this.jdbc.sql("""
+				select count(*) from vote_count v where not exists (select 1 from contest c where c.id = v.contest_id)
+				   or not exists (select 1 from reporting_unit u where u.id = v.unit_id)
+				   or not exists (select 1 from choice ch where ch.id = v.choice_id and ch.contest_id = v.contest_id)
+				""").query(Long.class).single()).as("counts left without their contest, unit or choice").isZero();
+		assertThat(counts(other)).hasSize(3);
 	}
 
 	@Test

@@ -92,7 +92,8 @@ class ImportCrashIT {
 					+ "," + (i % 400) + "\n")
 				.getBytes(StandardCharsets.UTF_8));
 		}
-		body.flush();
+		// the whole body is received (onto disk) before the import touches the database
+		body.close();
 		assertThat(awaitCopyInProgress(database)).as("the import is streaming into PostgreSQL").isTrue();
 
 		this.tally.destroyForcibly();
@@ -133,17 +134,17 @@ class ImportCrashIT {
 	}
 
 	private static boolean awaitCopyInProgress(TestDatabase database) throws Exception {
-		for (int i = 0; i < 300; i++) {
-			try (Connection connection = database.connect();
-					Statement statement = connection.createStatement();
-					ResultSet rs = statement
-						.executeQuery(SESSIONS + " and query like 'copy staged%' and state = 'active'")) {
-				rs.next();
-				if (rs.getLong(1) > 0) {
-					return true;
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			for (int i = 0; i < 3000; i++) {
+				try (ResultSet rs = statement
+					.executeQuery(SESSIONS + " and query like 'copy %' and state = 'active'")) {
+					rs.next();
+					if (rs.getLong(1) > 0) {
+						return true;
+					}
 				}
+				Thread.sleep(10);
 			}
-			Thread.sleep(100);
 		}
 		return false;
 	}
