@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The set-wise SQL of an import, run on the {@code staged} table inside the import's
- * transaction: resolve names to ids, check, merge into the counts, keep the history.
+ * The SQL of an import, inside its transaction: read the election's names, write what
+ * setup mode created, and, set-wise on the {@code staged} rows, check, merge into the
+ * counts and keep the history.
  */
 @Component
 class CountMerge {

@@ -31,9 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a results file to an election: all of it or nothing. Rows stream through
- * {@code COPY} into a staging table; validation and the merge into the counts are
- * set-wise SQL in one transaction. Imports into one election serialize on its row.
+ * Applies a results file to an election: all of it or nothing. The body is received onto
+ * disk first ({@link Spool}); then, in one transaction holding the election's row lock,
+ * rows are read, their names resolved to ids ({@link ElectionNames}) and streamed through
+ * {@code COPY}: straight into the counts for contests that had none, into a staging table
+ * for the rest, which {@link CountMerge} checks and merges set-wise.
  */
 @Service
 public class ImportService {
