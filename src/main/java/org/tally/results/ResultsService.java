@@ -47,7 +47,16 @@ public class ResultsService {
 
 	/** One contest, or {@link ContestNotFoundException}. */
 	public ContestResult contest(Election election, String contestSlug) {
-		return contest(this.cache.atLeast(election.getId(), election.getRevision()), contestSlug);
+		return contest(results(election), contestSlug);
+	}
+
+	/**
+	 * Every contest of the election at its revision or a later one, computed once per
+	 * revision and shared (what {@link #contests(Election)} and
+	 * {@link #contest(Election, String)} read).
+	 */
+	public ElectionResults results(Election election) {
+		return this.cache.atLeast(election.getId(), election.getRevision());
 	}
 
 	/**

@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +13,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads what only the contest page shows: counts per county and precinct, the totals
- * after every revision (the snapshots) and every call and concession ever recorded.
+ * Reads what only the contest page shows: every call and concession ever recorded (the
+ * results keep only the current call and standing concessions). The counts per county and
+ * precinct and the totals after every revision come from
+ * {@code ResultsService.reportingUnits} and {@code ResultsService.history}.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -27,53 +26,6 @@ class ContestDetailQueries {
 
 	ContestDetailQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** Current total votes per reporting unit and choice, counties and precincts. */
-	List<UnitCounts> unitCounts(long contestId) {
-		Map<Long, UnitCounts> units = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select u.id, u.code, u.name, u.level, u.parent_id, p.name as parent_name, vc.choice_id, vc.votes
-				from vote_count vc
-				join reporting_unit u on u.id = vc.unit_id
-				left join reporting_unit p on p.id = u.parent_id
-				where vc.contest_id = ? and vc.vote_type = 'total'
-				order by u.level, u.name, u.id
-				""").param(contestId).query((RowCallbackHandler) (rs) -> {
-			long id = rs.getLong("id");
-			UnitCounts unit = units.get(id);
-			if (unit == null) {
-				long parent = rs.getLong("parent_id");
-				unit = new UnitCounts(id, rs.getString("code"), rs.getString("name"), rs.getString("level"),
-						(parent != 0) ? parent : null, rs.getString("parent_name"), new HashMap<>());
-				units.put(id, unit);
-			}
-			unit.votes().put(rs.getLong("choice_id"), rs.getLong("votes"));
-		});
-		return new ArrayList<>(units.values());
-	}
-
-	/** The contest's totals after each revision that changed its counts, oldest first. */
-	List<Snapshot> snapshots(long contestId) {
-		Map<Long, Snapshot> snapshots = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select s.revision, s.choice_id, s.votes, ps.precincts_reporting, ps.precincts_total,
-				       ps.source_updated_at, ps.received_at
-				from contest_snapshot s
-				left join contest_progress_snapshot ps on ps.contest_id = s.contest_id and ps.revision = s.revision
-				where s.contest_id = ?
-				order by s.revision, s.choice_id
-				""").param(contestId).query((RowCallbackHandler) (rs) -> {
-			long revision = rs.getLong("revision");
-			Snapshot snapshot = snapshots.get(revision);
-			if (snapshot == null) {
-				snapshot = new Snapshot(revision, instant(rs, "source_updated_at"), instant(rs, "received_at"),
-						new HashMap<>());
-				snapshots.put(revision, snapshot);
-			}
-			snapshot.votes().put(rs.getLong("choice_id"), rs.getLong("votes"));
-		});
-		return new ArrayList<>(snapshots.values());
 	}
 
 	/** Every call (retracted and superseded ones too) and concession, oldest first. */
@@ -111,15 +63,6 @@ class ContestDetailQueries {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	/** One unit's current total votes per choice id. */
-	record UnitCounts(long id, String code, String name, String level, Long parentId, String parentName,
-			Map<Long, Long> votes) {
-	}
-
-	/** A contest's totals per choice id after one revision. */
-	record Snapshot(long revision, Instant sourceUpdatedAt, Instant receivedAt, Map<Long, Long> votes) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.tally.results.ContestResult;
 import org.tally.results.Election;
+import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Controller;
@@ -15,7 +16,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One contest in full: its card, the county and precinct tables, the share chart over
- * revisions and the timeline of calls and concessions.
+ * revisions and the timeline of calls and concessions. The card, the tables and the chart
+ * come from {@link ResultsService}'s results for the election's revision (the counts per
+ * unit and the history are read once per revision and shared with the feed); only the
+ * timeline is read per request.
  */
 @Controller
 class ContestPageController {
@@ -33,14 +37,16 @@ class ContestPageController {
 	String contest(@PathVariable String election, @PathVariable String contest,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
 		Election found = this.results.election(election);
-		ContestResult result = this.results.contest(found, contest);
+		ElectionResults current = this.results.results(found);
+		ContestResult result = this.results.contest(current, contest);
 		LocalTimes times = LocalTimes.of(found.getTimeZone());
 		List<TimelineEntry> timeline = this.details.timeline(result.id());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("times", times);
 		model.addAttribute("card", ContestCard.of(result, found.getSlug(), times));
-		model.addAttribute("units", UnitTable.of(result, this.details.unitCounts(result.id()), sort, dir));
-		model.addAttribute("chart", ShareChart.of(result, this.details.snapshots(result.id()), times));
+		model.addAttribute("units", UnitTable.of(result, this.results.reportingUnits(current, result, "county"),
+				this.results.reportingUnits(current, result, "precinct"), sort, dir));
+		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), times));
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("embedSnippet", embedSnippet(found, result));
 		return "contest";

@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
+import org.tally.results.HistoryPoint;
+import org.tally.results.ResultsService;
 
 /**
  * Geometry of the contest page's server-rendered SVG chart: each leading candidate's
@@ -43,20 +47,28 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 
 	private static final int LABEL_GAP = 16;
 
-	static ShareChart of(ContestResult contest, List<ContestDetailQueries.Snapshot> snapshots, LocalTimes times) {
+	/**
+	 * The chart of the contest's history as {@link ResultsService#history} reads it (a
+	 * point per revision that changed its counts, oldest first). Shares are each
+	 * candidate's votes over the point's total, candidates matched by name (unique in a
+	 * contest).
+	 */
+	static ShareChart of(ContestResult contest, List<HistoryPoint> history, LocalTimes times) {
 		List<CandidateResult> charted = contest.candidates()
 			.subList(0, Math.min(MAX_SERIES, contest.candidates().size()));
-		int n = snapshots.size();
+		int n = history.size();
 		double[][] shares = new double[charted.size()][n];
 		List<DataRow> rows = new ArrayList<>(n);
 		double min = 100;
 		double max = 0;
 		for (int j = 0; j < n; j++) {
-			ContestDetailQueries.Snapshot snapshot = snapshots.get(j);
-			long total = snapshot.votes().values().stream().mapToLong(Long::longValue).sum();
+			HistoryPoint point = history.get(j);
+			long total = point.totalVotes();
+			Map<String, Long> byName = new HashMap<>();
+			point.candidates().forEach((candidate) -> byName.put(candidate.name(), candidate.votes()));
 			List<String> cells = new ArrayList<>();
 			for (int i = 0; i < charted.size(); i++) {
-				long votes = snapshot.votes().getOrDefault(charted.get(i).id(), 0L);
+				long votes = byName.getOrDefault(charted.get(i).name(), 0L);
 				double share = (total > 0) ? 100.0 * votes / total : 0;
 				shares[i][j] = share;
 				min = Math.min(min, share);
@@ -67,9 +79,8 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 							.toPlainString() : "0.0")
 						+ "%)");
 			}
-			rows.add(new DataRow(snapshot.revision(),
-					times.local(
-							(snapshot.sourceUpdatedAt() != null) ? snapshot.sourceUpdatedAt() : snapshot.receivedAt()),
+			rows.add(new DataRow(point.revision(),
+					times.local((point.sourceUpdatedAt() != null) ? point.sourceUpdatedAt() : point.receivedAt()),
 					ContestCard.votes(total), cells));
 		}
 		if (n == 0) {
@@ -90,7 +101,7 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 		int every = Math.max(1, (int) Math.ceil(n / 8.0));
 		for (int j = 0; j < n; j++) {
 			if (j % every == 0 || j == n - 1) {
-				xTicks.add(new Tick(x(j, n), BOTTOM, "Rev " + snapshots.get(j).revision()));
+				xTicks.add(new Tick(x(j, n), BOTTOM, "Rev " + history.get(j).revision()));
 			}
 		}
 		List<Series> series = new ArrayList<>();

@@ -5,17 +5,22 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
+import org.tally.results.ResultsService;
+import org.tally.results.UnitResult;
 
 /**
  * The contest page's county and precinct tables: the leading candidates' votes and shares
- * per unit, the unit's leader, sortable by any column. A county's row follows the totals
- * rule: its precincts when it has any, otherwise its own county-level count.
+ * per unit, the unit's leader, sortable by any column. A county's row is the county as
+ * {@link ResultsService#reportingUnits} reads it, after the totals rule (its precincts
+ * when it has any, otherwise its own county-level count), which is applied in SQL
+ * ({@code ResultsQueries}) and not here.
  *
  * @param columns the candidates with a column, most votes first
  * @param others whether an "Others" column sums the rest
@@ -29,39 +34,32 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 
 	static final int MAX_COLUMNS = 4;
 
-	static UnitTable of(ContestResult contest, List<ContestDetailQueries.UnitCounts> units, String sort,
+	/**
+	 * The tables for the contest's units as {@link ResultsService#reportingUnits} reads
+	 * them: {@code counties} after the totals rule, {@code precincts} as counted, each
+	 * unit's candidates in the order of {@code contest}.
+	 */
+	static UnitTable of(ContestResult contest, List<UnitResult> counties, List<UnitResult> precincts, String sort,
 			String direction) {
 		List<CandidateResult> candidates = contest.candidates();
 		int shown = (candidates.size() <= MAX_COLUMNS + 1) ? candidates.size() : MAX_COLUMNS;
 		boolean others = shown < candidates.size();
 		List<String> columns = candidates.subList(0, shown).stream().map(CandidateResult::name).toList();
-		Map<Long, List<ContestDetailQueries.UnitCounts>> precinctsByCounty = new LinkedHashMap<>();
-		Map<Long, ContestDetailQueries.UnitCounts> countyRows = new LinkedHashMap<>();
-		Map<Long, String> countyNames = new HashMap<>();
-		List<Row> precincts = new ArrayList<>();
-		for (ContestDetailQueries.UnitCounts unit : units) {
-			if ("precinct".equals(unit.level())) {
-				precinctsByCounty.computeIfAbsent(unit.parentId(), (id) -> new ArrayList<>()).add(unit);
-				countyNames.putIfAbsent(unit.parentId(), unit.parentName());
-				precincts.add(Row.of(unit.name(), unit.parentName(), unit.votes(), candidates, shown, others));
-			}
-			else if ("county".equals(unit.level())) {
-				countyRows.put(unit.id(), unit);
-				countyNames.put(unit.id(), unit.name());
+		Set<String> precinctParents = new HashSet<>();
+		precincts.forEach((precinct) -> precinctParents.add(precinct.parent()));
+		Map<String, String> countyNames = new HashMap<>();
+		List<Row> countyRows = new ArrayList<>();
+		for (UnitResult county : counties) {
+			countyNames.put(county.code(), county.name());
+			// counties, and a state only when precincts name it as theirs
+			if ("county".equals(county.level()) || precinctParents.contains(county.code())) {
+				countyRows.add(Row.of(county.name(), null, county, shown, others));
 			}
 		}
-		List<Row> counties = new ArrayList<>();
-		for (Map.Entry<Long, String> county : countyNames.entrySet()) {
-			List<ContestDetailQueries.UnitCounts> inside = precinctsByCounty.get(county.getKey());
-			Map<Long, Long> votes = new HashMap<>();
-			if (inside != null) {
-				inside
-					.forEach((precinct) -> precinct.votes().forEach((choice, v) -> votes.merge(choice, v, Long::sum)));
-			}
-			else {
-				votes.putAll(countyRows.get(county.getKey()).votes());
-			}
-			counties.add(Row.of(county.getValue(), null, votes, candidates, shown, others));
+		List<Row> precinctRows = new ArrayList<>(precincts.size());
+		for (UnitResult precinct : precincts) {
+			precinctRows.add(Row.of(precinct.name(), countyNames.getOrDefault(precinct.parent(), precinct.parent()),
+					precinct, shown, others));
 		}
 		String column = validSort(sort, shown);
 		boolean descending = (direction != null) ? "desc".equals(direction) : !"unit".equals(column);
@@ -70,9 +68,9 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 			order = order.reversed();
 		}
 		order = order.thenComparing(Row::name);
-		counties.sort(order);
-		precincts.sort(order);
-		return new UnitTable(columns, others, counties, precincts, column, descending);
+		countyRows.sort(order);
+		precinctRows.sort(order);
+		return new UnitTable(columns, others, countyRows, precinctRows, column, descending);
 	}
 
 	/** The direction a click on the column's header asks for. */
@@ -141,19 +139,16 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	public record Row(String name, String county, List<Cell> cells, String total, long totalVotes, String leader,
 			String margin, long marginVotes) {
 
-		static Row of(String name, String county, Map<Long, Long> votes, List<CandidateResult> candidates, int shown,
-				boolean others) {
-			long total = 0;
-			for (Long v : votes.values()) {
-				total += v;
-			}
+		static Row of(String name, String county, UnitResult unit, int shown, boolean others) {
+			long total = unit.totalVotes();
 			List<Cell> cells = new ArrayList<>();
 			long rest = 0;
 			long first = -1;
 			long second = -1;
 			String leader = null;
-			for (int i = 0; i < candidates.size(); i++) {
-				long v = votes.getOrDefault(candidates.get(i).id(), 0L);
+			for (int i = 0; i < unit.candidates().size(); i++) {
+				UnitResult.Votes candidate = unit.candidates().get(i);
+				long v = candidate.votes();
 				if (i < shown) {
 					cells.add(Cell.of(v, total));
 				}
@@ -163,7 +158,7 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 				if (v > first) {
 					second = first;
 					first = v;
-					leader = candidates.get(i).name();
+					leader = candidate.name();
 				}
 				else if (v == first) {
 					second = v;

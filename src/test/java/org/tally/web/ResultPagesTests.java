@@ -1,6 +1,8 @@
 package org.tally.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
@@ -125,6 +127,69 @@ class ResultPagesTests {
 		assertThat(byAhn).contains("aria-sort=\"descending\"");
 		// the precinct where Ahn did best comes first
 		assertThat(byAhn.indexOf(">9002547A<")).isLessThan(byAhn.indexOf(">0850001A<"));
+	}
+
+	@Test
+	void contestPageCountsACountysPrecinctsNotAlsoItsOwnRowAndFollowsEachRevision() {
+		String election = this.api.createElection("pages-totals-rule", "general");
+		this.api.importCsv(election, """
+				county,office,district,party,candidate,votes
+				Alpha,Mayor,1,,Ann,100
+				Alpha,Mayor,1,,Bob,50
+				Alpha,Mayor,1,,Cy,9
+				Beta,Mayor,1,,Ann,7
+				Beta,Mayor,1,,Bob,3
+				Beta,Mayor,1,,Cy,1
+				""".getBytes(StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
+		this.api.importCsv(election, """
+				county,precinct,office,district,party,candidate,votes
+				Alpha,A-1,Mayor,1,,Ann,30
+				Alpha,A-1,Mayor,1,,Bob,5
+				Alpha,A-2,Mayor,1,,Ann,20
+				""".getBytes(StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
+		String path = "/elections/" + election + "/contests/mayor-1";
+
+		String before = page(path);
+
+		// Alpha has its own row (159 votes) and precincts: the precincts count, never
+		// both
+		assertThat(row(before, "Alpha")).isEqualTo("50 90.9% 5 9.1% 0 0.0% 55 Ann +45");
+		assertThat(row(before, "Beta")).as("a county without precincts: its own row")
+			.isEqualTo("7 63.6% 3 27.3% 1 9.1% 11 Ann +4");
+		assertThat(chartRow(before, 1)).isEqualTo("170 107 (62.9%) 53 (31.2%) 10 (5.9%)");
+		assertThat(chartRow(before, 2)).isEqualTo("66 57 (86.4%) 8 (12.1%) 1 (1.5%)");
+
+		this.api.importCsv(election, """
+				county,precinct,office,district,party,candidate,votes
+				Alpha,A-1,Mayor,1,,Ann,40
+				Alpha,A-2,Mayor,1,,Bob,20
+				""".getBytes(StandardCharsets.UTF_8), "").expectStatus().is2xxSuccessful();
+		String after = page(path);
+
+		// the tables and the chart are kept per revision: the next one shows at once
+		assertThat(row(after, "Alpha")).isEqualTo("60 70.6% 25 29.4% 0 0.0% 85 Ann +35");
+		assertThat(row(after, "A-2")).isEqualTo("20 50.0% 20 50.0% 0 0.0% 40 Tie —");
+		assertThat(chartRow(after, 3)).isEqualTo("96 67 (69.8%) 28 (29.2%) 1 (1.0%)");
+	}
+
+	/** A county or precinct table row's cells as text, after its name. */
+	private static String row(String html, String unit) {
+		Matcher row = Pattern.compile("<th scope=\"row\">" + Pattern.quote(unit) + "</th>(.*?)</tr>", Pattern.DOTALL)
+			.matcher(html);
+		assertThat(row.find()).as("a row for " + unit).isTrue();
+		return text(row.group(1));
+	}
+
+	/** The chart's data table row for a revision: total and cells, as text. */
+	private static String chartRow(String html, long revision) {
+		Matcher row = Pattern.compile("<td>" + revision + "</td><td>[^<]*</td>(.*?)</tr>", Pattern.DOTALL)
+			.matcher(html);
+		assertThat(row.find()).as("a chart row for revision " + revision).isTrue();
+		return text(row.group(1));
+	}
+
+	private static String text(String html) {
+		return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
 	}
 
 	private String electionWithTwoContests(String slug) {
