@@ -86,9 +86,6 @@ class CountMerge {
 			where kind = 'c' and contest_id = any(:fresh)
 			""";
 
-	/** An import that writes this many counts refreshes vote_count's statistics. */
-	static final long BULK = 100_000;
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -207,11 +204,18 @@ class CountMerge {
 			.update();
 	}
 
+	/** Writes the sums of the fresh contests, taken while the file was read. */
+	void writeSums(CountSums sums) {
+		this.jdbc.sql("""
+				insert into count_sum (contest_id, choice_id, county_id, block, votes, precincts)
+				select * from unnest(:contests, :choices, :counties, :blocks, :votes, :precincts)
+				""").params(sums.parameters()).update();
+	}
+
 	/**
-	 * Inserts the counts of contests that had none, all with the given revision. Throws
-	 * {@link org.springframework.dao.DuplicateKeyException} when the file states one
-	 * count twice; the caller then rolls back to a savepoint and merges those contests
-	 * like the others.
+	 * Inserts the staged counts of contests that had none, all with the given revision.
+	 * Throws {@link org.springframework.dao.DuplicateKeyException} when the file states
+	 * one count twice.
 	 */
 	long insertFresh(List<Long> fresh, long revision) {
 		return this.jdbc.sql(INSERT_FRESH)
@@ -321,13 +325,21 @@ class CountMerge {
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
 				    revision = excluded.revision
 				""").param("revision", revision).update();
-		if (changedCounts - fresh.rows() >= BULK) {
-			// The totals read next plan by vote_count's statistics, which know nothing of
-			// the rows this transaction wrote: sorts where hashing is right (1.3 s
-			// instead of
-			// 0.35 s after a first load of 790k counts). ANALYZE samples them (0.1 s).
-			this.jdbc.sql("analyze vote_count").update();
-		}
+		// the sums the totals read (V4) follow the counts: what each changed count adds
+		this.jdbc.sql("""
+				insert into count_sum (contest_id, choice_id, county_id, block, votes, precincts)
+				select c.contest_id, c.choice_id,
+				       case when u.level = 'precinct' then u.parent_id else u.id end,
+				       case when u.level = 'precinct' then u.id / 64 else -1 end,
+				       sum(c.votes - coalesce(c.previous, 0)),
+				       bit_or(case when u.level = 'precinct' and c.previous is null
+				                   then 1::bigint << (u.id % 64)::integer else 0 end)
+				from changed c join reporting_unit u on u.id = c.unit_id
+				where c.vote_type = 'total'
+				group by 1, 2, 3, 4
+				on conflict (contest_id, choice_id, county_id, block) do update
+				set votes = count_sum.votes + excluded.votes, precincts = count_sum.precincts | excluded.precincts
+				""").update();
 		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
 	}
 

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.tally.results.AuditLog;
 import org.tally.results.ContestResult;
-import org.tally.results.CountedTotals;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ResultsQueries;
 
@@ -192,13 +191,13 @@ public class ImportService {
 			List<Problem> warnings = this.warnings;
 			long nextRevision = lockedRevision + 1;
 			ElectionNames names;
-			CountedTotals totals = CountedTotals.none();
+			CountSums sums = new CountSums();
 			ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
 			try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
 					direct ? nextRevision : 0)) {
 				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
 				ReadSummary summary = ResultsFileReader.read(body, this.command.format(),
-						new StagingSink(writer, names, totals, this.problems, warnings, this.command, this.election));
+						new StagingSink(writer, names, sums, this.problems, warnings, this.command, this.election));
 				this.rows = summary.rows();
 				this.staged = writer.finish();
 			}
@@ -213,7 +212,8 @@ public class ImportService {
 			merge.create(this.election.id(), this.election.kind().endsWith("primary") ? "top-two" : "plurality",
 					names.created());
 			CountMerge.Fresh fresh = direct ? fresh(names, nextRevision) : CountMerge.Fresh.NONE;
-			fresh.contests().forEach(totals::contest);
+			fresh.contests().forEach(sums::contest);
+			merge.writeSums(sums);
 			List<Long> others = names.counted().stream().filter((id) -> !fresh.contests().contains(id)).toList();
 			if (!others.isEmpty()) {
 				// without statistics PostgreSQL plans the temporary table as empty
@@ -229,7 +229,7 @@ public class ImportService {
 			CountMerge.Applied applied = merge.apply(this.election, this.command, this.staged, fresh, nextRevision,
 					now);
 			Map<Long, ContestResult> after = byId(
-					ImportService.this.results.contests(this.election.id(), applied.changedContests(), totals));
+					ImportService.this.results.contests(this.election.id(), applied.changedContests()));
 			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, names.newCandidates());
 			if (this.command.dryRun()) {
 				this.pendingRecord = new ImportOutcome(0, "preview", null, contentHash, this.rows,
@@ -349,12 +349,12 @@ public class ImportService {
 
 		private final String fixedCounty;
 
-		private final CountedTotals totals;
+		private final CountSums sums;
 
-		StagingSink(StagingWriter writer, ElectionNames names, CountedTotals totals, ProblemCollector problems,
+		StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ProblemCollector problems,
 				List<Problem> warnings, ImportCommand command, ElectionRef election) {
 			this.writer = writer;
-			this.totals = totals;
+			this.sums = sums;
 			this.names = names;
 			this.problems = problems;
 			this.warnings = warnings;
@@ -376,7 +376,7 @@ public class ImportService {
 			}
 			contest.counted(unit.id());
 			if (contest.fresh && row.voteType() == VoteType.TOTAL) {
-				this.totals.add(contest.id, choice, unit.id(), unit.countyId(), unit.precinct(), row.votes());
+				this.sums.add(contest.id, choice, unit.id(), unit.countyId(), unit.precinct(), row.votes());
 			}
 			try {
 				this.writer.count(row.row(), contest.id, unit.id(), choice, row.voteType(), row.votes(), contest.fresh);

@@ -28,39 +28,19 @@ public class ResultsQueries {
 	/**
 	 * The totals rule, written once: per contest and county, the county's precinct rows
 	 * when it has any, otherwise its own row (a unit that is not a precinct is its own
-	 * "county"). One pass reads the counts of the selected contests ({@code :election},
-	 * all of its contests when {@code :all}, else those in {@code :contests}) into
-	 * {@code counted}, a small set per contest, choice, county and {@code block}: a
-	 * county's own row has a null block, precinct rows are summed per block of 64 unit
-	 * ids, {@code precincts} having a bit per precinct with counts. {@code ruled} keeps
-	 * the rows the rule picks. Only the pass touches many rows, and its plan (hash joins,
-	 * hash aggregate) holds with stale or missing statistics: the units are not filtered
-	 * by election, so a new election's ids, unknown to the statistics, cannot make them
-	 * look like one row. Contests in {@code :counted} take their sums from the
-	 * {@code counted*} arrays instead (see {@link CountedTotals}): an import that has
-	 * just written all their counts summed them as it read them; {@code :readCounts} is
-	 * false when they are all the selected contests.
+	 * "county"). It reads {@code count_sum} (migration V4), which the import keeps: per
+	 * contest, choice, county and block of 64 precinct ids, the {@code total} votes and a
+	 * bit per precinct with a count; block -1 is a county's own row. {@code counted}
+	 * holds the selected contests' sums ({@code :election}, all of its contests when
+	 * {@code :all}, else those in {@code :contests}); {@code ruled} keeps the rows the
+	 * rule picks. No read touches the counts themselves.
 	 */
 	private static final String RULED = """
 			counted as materialized (
-			    select vc.contest_id, vc.choice_id, u.county_id, u.block,
-			           sum(vc.votes) as votes, bit_or(u.bit) as precincts
-			    from vote_count vc
-			    join contest c on c.id = vc.contest_id
-			    join (select id, case when level = 'precinct' then parent_id else id end as county_id,
-			                 case when level = 'precinct' then id / 64 end as block,
-			                 case when level = 'precinct' then 1::bigint << (id % 64)::integer else 0 end as bit
-			          from reporting_unit
-			          offset 0 -- computed once per unit, not once per count
-			         ) u on u.id = vc.unit_id
-			    where c.election_id = :election and (:all or c.id = any(:contests)) and vc.vote_type = 'total'
-			      and vc.contest_id <> all(:counted) and :readCounts
-			    group by vc.contest_id, vc.choice_id, u.county_id, u.block
-			    union all
-			    select k.contest_id, k.choice_id, k.county_id, k.block, k.votes, k.precincts
-			    from unnest(:countedContest, :countedChoice, :countedCounty, :countedBlock, :countedVotes,
-			                :countedPrecincts) as k(contest_id, choice_id, county_id, block, votes, precincts)
-			    where :all or k.contest_id = any(:contests)
+			    select s.contest_id, s.choice_id, s.county_id, nullif(s.block, -1) as block, s.votes, s.precincts
+			    from count_sum s
+			    join contest c on c.id = s.contest_id
+			    where c.election_id = :election and (:all or c.id = any(:contests))
 			), ruled as (
 			    select contest_id, choice_id, county_id, votes
 			    from (select k.*,
@@ -193,24 +173,11 @@ public class ResultsQueries {
 	 * ignored) as readers see them now, in ballot order; none for no ids.
 	 */
 	public List<ContestResult> contests(long electionId, Collection<Long> contestIds) {
-		return contests(electionId, contestIds, CountedTotals.none());
-	}
-
-	/**
-	 * As {@link #contests(long, Collection)}, with the totals of the contests in
-	 * {@code summed} taken from its sums (for an import that wrote all their counts).
-	 */
-	public List<ContestResult> contests(long electionId, Collection<Long> contestIds, CountedTotals summed) {
-		return contestIds.isEmpty() ? List.of() : contests(electionId, false, contestIds, summed);
+		return contestIds.isEmpty() ? List.of() : contests(electionId, false, contestIds);
 	}
 
 	private List<ContestResult> contests(long electionId, boolean all, Collection<Long> contestIds) {
-		return contests(electionId, all, contestIds, CountedTotals.none());
-	}
-
-	private List<ContestResult> contests(long electionId, boolean all, Collection<Long> contestIds,
-			CountedTotals summed) {
-		Map<String, Object> selected = selected(electionId, all, contestIds, summed);
+		Map<String, Object> selected = selected(electionId, all, contestIds);
 		List<ContestRow> contests = this.jdbc.sql(CONTESTS).params(selected).query(ResultsQueries::contestRow).list();
 		if (contests.isEmpty()) {
 			return List.of();
@@ -266,18 +233,7 @@ public class ResultsQueries {
 	 * those of its contests in {@code contestIds}.
 	 */
 	private static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds) {
-		return selected(electionId, all, contestIds, CountedTotals.none());
-	}
-
-	private static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds,
-			CountedTotals summed) {
-		Map<String, Object> parameters = new HashMap<>(summed.parameters());
-		parameters.put("election", electionId);
-		parameters.put("all", all);
-		parameters.put("contests", contestIds.toArray(Long[]::new));
-		// when every contest's sums are at hand, vote_count is not read at all
-		parameters.put("readCounts", all || !summed.covers(contestIds));
-		return parameters;
+		return Map.of("election", electionId, "all", all, "contests", contestIds.toArray(Long[]::new));
 	}
 
 	/** The contest's id, or empty when the election has no such contest. */

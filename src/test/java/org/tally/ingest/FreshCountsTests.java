@@ -149,6 +149,31 @@ class FreshCountsTests {
 		String election = election();
 		this.api.importFile(election, file, "mode=setup").expectStatus().isCreated();
 		assertThat(snapshotsOf(election)).isNotEmpty().isEqualTo(totalsReadBack(election));
+		assertSumsMatchTheCounts();
+	}
+
+	@Test
+	void theSumsFollowIncreasesCorrectionsAndACountyThatStartsReportingPrecincts() {
+		String election = election();
+		String county = "Los Angeles,,U.S. House,34,DEM,";
+		this.api
+			.importCsv(election, bytes(HEADER + county + "Jimmy Gomez,500\n" + county + "Robert Lee Ahn,90\n"),
+					"mode=setup")
+			.expectStatus()
+			.isCreated();
+		assertSumsMatchTheCounts();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "309\n" + AHN + "28\n"), "mode=setup")
+			.expectStatus()
+			.isCreated();
+		assertSumsMatchTheCounts();
+		this.api.importCsv(election, bytes(HEADER + GOMEZ + "300\n" + AHN + "30\n"), "correction=recount")
+			.expectStatus()
+			.isCreated();
+		assertSumsMatchTheCounts();
+		// the county's precincts now stand for it: 300 + 30, not its own 590 as well
+		assertThat(snapshotsOf(election)).containsEntry("us-house-34 / Jimmy Gomez", 300L)
+			.containsEntry("us-house-34 / Robert Lee Ahn", 30L)
+			.isEqualTo(totalsReadBack(election));
 	}
 
 	@Test
@@ -165,6 +190,7 @@ class FreshCountsTests {
 		String mixed = new String(ca34, StandardCharsets.UTF_8) + bumped.substring(bumped.indexOf('\n') + 1);
 		this.api.importCsv(election, bytes(mixed), "mode=setup").expectStatus().isCreated();
 		assertThat(snapshotsOf(election)).isEqualTo(totalsReadBack(election));
+		assertSumsMatchTheCounts();
 	}
 
 	@Test
@@ -269,6 +295,7 @@ class FreshCountsTests {
 				   or not exists (select 1 from choice ch where ch.id = v.choice_id and ch.contest_id = v.contest_id)
 				""").query(Long.class).single()).as("counts left without their contest, unit or choice").isZero();
 		assertThat(counts(other)).hasSize(3);
+		assertSumsMatchTheCounts();
 	}
 
 	@Test
@@ -281,6 +308,26 @@ class FreshCountsTests {
 		assertThatThrownBy(() -> this.jdbc.sql("""
 				update reporting_unit set id = id + 1000000 where election_id = (select id from election where slug = ?)
 				""").param(election).update()).hasMessageContaining("the id of a reporting_unit cannot change");
+	}
+
+	/**
+	 * The sums the totals read (count_sum, V4) are those of the counts, summed here again
+	 * from scratch: the imports add to them revision by revision.
+	 */
+	private void assertSumsMatchTheCounts() {
+		String recount = """
+				select vc.contest_id, vc.choice_id, case when u.level = 'precinct' then u.parent_id else u.id end,
+				       case when u.level = 'precinct' then u.id / 64 else -1 end, sum(vc.votes),
+				       bit_or(case when u.level = 'precinct' then 1::bigint << (u.id % 64)::integer else 0 end)
+				from vote_count vc join reporting_unit u on u.id = vc.unit_id
+				where vc.vote_type = 'total' group by 1, 2, 3, 4""";
+		String kept = "select contest_id, choice_id, county_id, block, votes, precincts from count_sum";
+		assertThat(this.jdbc.sql("select count(*) from ((" + recount + ") except all (" + kept + ")) a")
+			.query(Long.class)
+			.single()).as("counts missing from the sums").isZero();
+		assertThat(this.jdbc.sql("select count(*) from ((" + kept + ") except all (" + recount + ")) a")
+			.query(Long.class)
+			.single()).as("sums without their counts").isZero();
 	}
 
 	/** The last snapshot of each contest: what the imports computed as they applied. */
