@@ -75,6 +75,8 @@ class StaffImportPageIT {
 
 		assertThat(this.browser.findElement(By.cssSelector("table.preview")).getText())
 			.contains("U.S. House, District 34", "43,179", "Jimmy Gomez, Robert Lee Ahn");
+		// the history below follows the preview without a reload
+		assertThat(this.browser.findElement(By.cssSelector("#history table.history")).getText()).contains("preview");
 
 		this.browser.findElement(By.cssSelector("#confirm-form button")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("applied")));
