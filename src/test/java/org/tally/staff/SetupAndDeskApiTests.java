@@ -261,6 +261,48 @@ class SetupAndDeskApiTests {
 	}
 
 	@Test
+	void auditSnapshotsNameEachFieldAsTheApiDoes(@Autowired JdbcClient jdbc) {
+		String contest = houseRace("desk-audit-fields");
+		send("POST", contest + "/call", "{\"status\":\"called\",\"winners\":[\"Jimmy Gomez\"]}").expectStatus()
+			.isCreated();
+		send("DELETE", contest + "/call", "{}").expectStatus().is2xxSuccessful();
+		send("POST", contest + "/concessions", "{\"candidate\":\"Robert Lee Ahn\",\"statement\":\"Congratulations\"}")
+			.expectStatus()
+			.isCreated();
+		send("DELETE", contest + "/concessions/Robert Lee Ahn", "{}").expectStatus().is2xxSuccessful();
+		send("PUT", "/api/v1/elections/desk-audit-fields", """
+				{"name":"Renamed","date":"2017-06-06","kind":"special-general","jurisdiction":"California"}""")
+			.expectStatus()
+			.isOk();
+		java.util.function.Function<String, String> snapshot = (sql) -> jdbc.sql(sql)
+			.param("contest desk-audit-fields/us-house-34")
+			.param("election desk-audit-fields")
+			.query(String.class)
+			.single();
+		assertThat(snapshot.apply("""
+				select after::text from audit_event where action = 'contest-created' and (target = ? or target = ?)"""))
+			.contains("\"ballotOrder\": 0", "\"precinctsTotal\": 195", "\"ballotsOutstanding\": 1000",
+					"\"registeredVoters\": null", "\"threshold\": null", "\"seats\": 1", "\"slug\": \"us-house-34\"");
+		assertThat(snapshot.apply("""
+				select after::text from audit_event where action = 'candidate-added' and (target = ? or target = ?)
+				order by id limit 1""")).contains("\"name\": \"Jimmy Gomez\"", "\"writeIn\": false",
+				"\"incumbent\": false", "\"ballotOrder\": 1", "\"party\": \"DEM\"", "\"id\": ");
+		assertThat(snapshot.apply("""
+				select before::text from audit_event where action = 'call-retracted' and (target = ? or target = ?)"""))
+			.isEqualTo("{\"note\": null, \"status\": \"called\", \"winners\": [\"Jimmy Gomez\"], \"advancing\": []}");
+		assertThat(snapshot
+			.apply("""
+					select before::text from audit_event where action = 'concession-withdrawn' and (target = ? or target = ?)"""))
+			.contains("\"candidate\": \"Robert Lee Ahn\"", "\"statement\": \"Congratulations\"", "\"sourceUrl\": null",
+					"\"recordedBy\": \"admin\"", "\"concededAt\": \"20");
+		assertThat(snapshot
+			.apply("""
+					select before::text from audit_event where action = 'election-updated' and (target = ? or target = ?)"""))
+			.contains("\"date\": \"2017-06-06\"", "\"timeZone\": ", "\"test\": false", "\"revision\": ",
+					"\"slug\": \"desk-audit-fields\"");
+	}
+
+	@Test
 	void keepsTheAuditLogAppendOnly(@Autowired JdbcClient jdbc) {
 		houseRace("desk-append-only");
 
