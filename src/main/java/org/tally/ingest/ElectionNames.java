@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.tally.results.Slugs;
 
@@ -302,32 +303,29 @@ final class ElectionNames {
 
 	/** Contests the file gave counts. */
 	List<Long> counted() {
-		return this.contests.values()
-			.stream()
-			.filter((contest) -> contest != null && contest.counted)
-			.map((contest) -> contest.id)
-			.sorted()
-			.toList();
+		return ids(counted(false));
 	}
 
 	/** Contests whose counts all come from this file, and that got some. */
 	List<Long> freshCounted() {
-		return this.contests.values()
-			.stream()
-			.filter((contest) -> contest != null && contest.fresh && contest.counted)
-			.map((contest) -> contest.id)
-			.sorted()
-			.toList();
+		return ids(counted(true));
 	}
 
 	/** How many units each fresh contest's counts name. */
 	Map<Long, Integer> freshUnits() {
 		Map<Long, Integer> units = new HashMap<>();
-		this.contests.values()
-			.stream()
-			.filter((contest) -> contest != null && contest.fresh && contest.counted)
-			.forEach((contest) -> units.put(contest.id, contest.units.size()));
+		counted(true).forEach((contest) -> units.put(contest.id, contest.units.size()));
 		return units;
+	}
+
+	private Stream<Contest> counted(boolean freshOnly) {
+		return this.contests.values()
+			.stream()
+			.filter((contest) -> contest != null && contest.counted && (contest.fresh || !freshOnly));
+	}
+
+	private static List<Long> ids(Stream<Contest> contests) {
+		return contests.map((contest) -> contest.id).sorted().toList();
 	}
 
 	Created created() {

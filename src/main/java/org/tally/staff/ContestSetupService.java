@@ -1,6 +1,5 @@
 package org.tally.staff;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,14 +191,7 @@ public class ContestSetupService {
 				left join reporting_unit p on p.id = u.parent_id
 				where e.slug = ?
 				order by case u.level when 'state' then 0 when 'county' then 1 else 2 end, u.code
-				limit 1000""").param(election).query((rs, row) -> {
-			Map<String, Object> unit = new LinkedHashMap<>();
-			unit.put("code", rs.getString("code"));
-			unit.put("name", rs.getString("name"));
-			unit.put("level", rs.getString("level"));
-			unit.put("parent", rs.getString("parent"));
-			return unit;
-		}).list();
+				limit 1000""").param(election).query(CamelCaseColumns.ROW).list();
 	}
 
 	private static void check(ContestRequest request) {
@@ -242,39 +234,13 @@ public class ContestSetupService {
 		return this.jdbc.sql("""
 				select slug, office, district, name, kind, seats, rule, threshold, uncontested, ballot_order,
 				       precincts_total, registered_voters, ballots_outstanding
-				from contest where id = ?""").param(id).query((rs, row) -> {
-			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("slug", rs.getString("slug"));
-			values.put("office", rs.getString("office"));
-			values.put("district", rs.getString("district"));
-			values.put("name", rs.getString("name"));
-			values.put("kind", rs.getString("kind"));
-			values.put("seats", rs.getInt("seats"));
-			values.put("rule", rs.getString("rule"));
-			BigDecimal threshold = rs.getBigDecimal("threshold");
-			values.put("threshold", threshold);
-			values.put("uncontested", rs.getBoolean("uncontested"));
-			values.put("ballotOrder", rs.getInt("ballot_order"));
-			values.put("precinctsTotal", rs.getObject("precincts_total"));
-			values.put("registeredVoters", rs.getObject("registered_voters"));
-			values.put("ballotsOutstanding", rs.getObject("ballots_outstanding"));
-			return values;
-		}).single();
+				from contest where id = ?""").param(id).query(CamelCaseColumns.ROW).single();
 	}
 
 	private Map<String, Object> choice(long id) {
 		return this.jdbc.sql("select id, name, party, incumbent, write_in, ballot_order from choice where id = ?")
 			.param(id)
-			.query((rs, row) -> {
-				Map<String, Object> values = new LinkedHashMap<>();
-				values.put("id", rs.getLong("id"));
-				values.put("name", rs.getString("name"));
-				values.put("party", rs.getString("party"));
-				values.put("incumbent", rs.getBoolean("incumbent"));
-				values.put("writeIn", rs.getBoolean("write_in"));
-				values.put("ballotOrder", rs.getInt("ballot_order"));
-				return values;
-			})
+			.query(CamelCaseColumns.ROW)
 			.single();
 	}
 

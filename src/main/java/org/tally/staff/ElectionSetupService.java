@@ -128,21 +128,12 @@ public class ElectionSetupService {
 
 	private Map<String, Object> snapshot(String slug) {
 		return this.jdbc.sql("""
-				select id, slug, name, election_date, kind, jurisdiction, status, test, time_zone, revision
-				from election where slug = ? for update""").param(slug).query((rs, row) -> {
-			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("id", rs.getLong("id"));
-			values.put("slug", rs.getString("slug"));
-			values.put("name", rs.getString("name"));
-			values.put("date", rs.getDate("election_date").toLocalDate().toString());
-			values.put("kind", rs.getString("kind"));
-			values.put("jurisdiction", rs.getString("jurisdiction"));
-			values.put("status", rs.getString("status"));
-			values.put("test", rs.getBoolean("test"));
-			values.put("timeZone", rs.getString("time_zone"));
-			values.put("revision", rs.getLong("revision"));
-			return values;
-		}).optional().orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+				select id, slug, name, election_date as date, kind, jurisdiction, status, test, time_zone, revision
+				from election where slug = ? for update""")
+			.param(slug)
+			.query(CamelCaseColumns.ROW)
+			.optional()
+			.orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
 	}
 
 	private static Map<String, Object> snapshot(Election election) {

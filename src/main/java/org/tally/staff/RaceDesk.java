@@ -184,37 +184,27 @@ public class RaceDesk {
 
 	private Map<String, Object> activeConcession(long choiceId) {
 		return this.jdbc.sql("""
-				select ch.name, co.conceded_at, co.statement, co.source_url, co.recorded_by
+				select ch.name as candidate, co.conceded_at, co.statement, co.source_url, co.recorded_by
 				from concession co join choice ch on ch.id = co.choice_id
-				where co.choice_id = ? and co.withdrawn_at is null""").param(choiceId).query((rs, row) -> {
-			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("candidate", rs.getString("name"));
-			values.put("concededAt", rs.getTimestamp("conceded_at").toInstant().toString());
-			values.put("statement", rs.getString("statement"));
-			values.put("sourceUrl", rs.getString("source_url"));
-			values.put("recordedBy", rs.getString("recorded_by"));
-			return values;
-		}).optional().orElse(null);
+				where co.choice_id = ? and co.withdrawn_at is null""")
+			.param(choiceId)
+			.query(CamelCaseColumns.ROW)
+			.optional()
+			.orElse(null);
 	}
 
 	private Map<String, Object> currentCall(long contestId) {
 		return this.jdbc
 			.sql("""
-					select rc.status, rc.note,
+					select rc.status,
 					       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
 					             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
 					       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-					             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
+					             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing,
+					       rc.note
 					from race_call rc where rc.contest_id = ? order by rc.id desc limit 1""")
 			.param(contestId)
-			.query((rs, row) -> {
-				Map<String, Object> values = new LinkedHashMap<>();
-				values.put("status", rs.getString("status"));
-				values.put("winners", List.of((String[]) rs.getArray("winners").getArray()));
-				values.put("advancing", List.of((String[]) rs.getArray("advancing").getArray()));
-				values.put("note", rs.getString("note"));
-				return values;
-			})
+			.query(CamelCaseColumns.ROW)
 			.optional()
 			.orElse(Map.of("status", "not-called"));
 	}
