@@ -1,10 +1,21 @@
 package org.tally;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.tally.results.Margin;
+import org.tally.results.Percentages;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -53,6 +64,30 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..")
+			.check(TALLY);
+	}
+
+	/**
+	 * One source for every number (SPEC §2): rounding, percentages, leaders and margins
+	 * are computed in {@code results}; the surfaces only format them.
+	 */
+	@Test
+	void noRoundingOrPercentageArithmeticOutsideResults() {
+		noClasses().that()
+			.resideInAnyPackage("org.tally.web..", "org.tally.feed..", "org.tally.staff..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(RoundingMode.class, MathContext.class)
+			.orShould()
+			.callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(type(BigDecimal.class)))
+				.and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("divide|setScale|round|multiply"))))
+			.orShould()
+			.callMethod(Percentages.class, "tenthsOfPercent", long[].class)
+			.orShould()
+			.callMethod(Percentages.class, "share", long.class, long.class)
+			.orShould()
+			.callMethod(Margin.class, "of", long[].class)
+			.because("results computes every number once; web, feed and staff only format it")
 			.check(TALLY);
 	}
 

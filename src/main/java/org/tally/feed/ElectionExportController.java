@@ -1,7 +1,5 @@
 package org.tally.feed;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -54,7 +52,7 @@ class ElectionExportController {
 			value = ResultsCsv.HEADER + "Los Angeles,0050001A,U.S. House,34,DEM,Jimmy Gomez,101\r\n")))
 	ResponseEntity<byte[]> csv(@PathVariable String election) {
 		ElectionResults found = current(election);
-		Rendered body = this.results.derive(found, List.of("results.csv"),
+		Rendered body = this.results.export(found, FeedView.RESULTS_CSV,
 				() -> Rendered.of(found.revision(), this.csv.export(found.election().id()), CSV));
 		return withFileName(this.responses.ok(found, body, null), found.election().slug() + ".csv");
 	}
@@ -65,7 +63,7 @@ class ElectionExportController {
 					+ "jurisdiction and per county. IsTest marks test elections.")
 	ResponseEntity<byte[]> cdf(@PathVariable String election) {
 		ElectionResults found = current(election);
-		Rendered body = this.responses.bytes(found, List.of("cdf.json"), MediaType.APPLICATION_JSON,
+		Rendered body = this.responses.bytes(found, FeedView.CDF_JSON, MediaType.APPLICATION_JSON,
 				() -> this.cdf.report(found));
 		return this.responses.ok(found, body, null);
 	}

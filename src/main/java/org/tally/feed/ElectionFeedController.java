@@ -97,7 +97,7 @@ class ElectionFeedController {
 							required = false) String level) {
 		ElectionResults found = this.bodies.current(election);
 		ContestResult result = this.results.contest(found, contest);
-		Rendered body = this.bodies.contest(found, result, level);
+		Rendered body = this.bodies.contest(found, result, FeedBodies.Level.of(level));
 		return this.responses.ok(found, body, result.lastUpdated());
 	}
 

@@ -21,13 +21,17 @@ record ElectionResponse(String slug, String name, LocalDate date, String kind, S
 	}
 
 	record ContestSummary(String slug, String name, String office, String district, long totalVotes,
-			String precinctsReportingPct, String leader, String callStatus, long revision, Instant lastUpdated) {
+			String precinctsReportingPct, String leader, boolean tie, String callStatus, long revision,
+			Instant lastUpdated) {
 
+		/**
+		 * The leader is {@code null} without votes and on a tie for first ({@code tie}).
+		 */
 		static ContestSummary of(ContestResult contest) {
-			CandidateResult leader = contest.leader();
+			CandidateResult leader = contest.tiedForFirst() ? null : contest.leader();
 			return new ContestSummary(contest.slug(), contest.name(), contest.office(), contest.district(),
 					contest.totalVotes(), contest.progress().percentLabel(), (leader != null) ? leader.name() : null,
-					contest.call().status(), contest.revision(), contest.lastUpdated());
+					contest.tiedForFirst(), contest.call().status(), contest.revision(), contest.lastUpdated());
 		}
 
 	}

@@ -1,10 +1,10 @@
 package org.tally.feed;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
+import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Component;
@@ -31,34 +31,74 @@ class FeedBodies {
 	}
 
 	Rendered election(ElectionResults found) {
-		return this.responses.json(found, List.of("election"),
+		return this.responses.json(found, FeedView.ELECTION,
 				() -> ElectionResponse.of(found.election(), found.contests()));
 	}
 
+	/**
+	 * The contests, all of them (kept for the revision) or those of an office or changed
+	 * after a revision (made for the request: clients choose these).
+	 */
 	Rendered contests(ElectionResults found, String office, Long since) {
-		boolean test = found.election().test();
-		return this.responses.json(found, Arrays.asList("contests", office, since),
-				() -> found.contests()
-					.stream()
-					.filter((contest) -> office == null || contest.office().equalsIgnoreCase(office))
-					.filter((contest) -> since == null || contest.revision() > since)
-					.map((contest) -> ContestResponse.of(contest, test))
-					.toList());
+		if (office == null && since == null) {
+			return this.responses.json(found, FeedView.CONTESTS, () -> contestList(found, null, null));
+		}
+		return this.responses.json(found.revision(), contestList(found, office, since));
 	}
 
-	Rendered contest(ElectionResults found, ContestResult contest, String level) {
+	private static List<ContestResponse> contestList(ElectionResults found, String office, Long since) {
 		boolean test = found.election().test();
-		return this.responses.json(found, Arrays.asList("contest", contest.slug(), level),
+		return found.contests()
+			.stream()
+			.filter((contest) -> office == null || contest.office().equalsIgnoreCase(office))
+			.filter((contest) -> since == null || contest.revision() > since)
+			.map((contest) -> ContestResponse.of(contest, test))
+			.toList();
+	}
+
+	/** The contest, with its counties or precincts for {@code level}. */
+	Rendered contest(ElectionResults found, ContestResult contest, Level level) {
+		boolean test = found.election().test();
+		return this.responses.json(found, contest.slug(), level.view,
 				() -> ContestResponse.of(contest, test,
-						(level != null) ? this.results.reportingUnits(found, contest, level)
+						(level != Level.NONE) ? this.results.reportingUnits(found, contest, level.name)
 							.stream()
 							.map(ReportingUnitResponse::of)
 							.toList() : null));
 	}
 
 	Rendered history(ElectionResults found, ContestResult contest) {
-		return this.responses.json(found, List.of("history", contest.slug()),
+		return this.responses.json(found, contest.slug(), FeedView.HISTORY,
 				() -> HistoryResponse.of(found, contest, this.results.history(found, contest)));
+	}
+
+	/** The {@code ?level=} of a contest. */
+	enum Level {
+
+		NONE(null, FeedView.CONTEST), COUNTY("county", FeedView.CONTEST_COUNTIES),
+		PRECINCT("precinct", FeedView.CONTEST_PRECINCTS);
+
+		private final String name;
+
+		private final FeedView view;
+
+		Level(String name, FeedView view) {
+			this.name = name;
+			this.view = view;
+		}
+
+		/** The level, or {@link InvalidRequestException} for another value. */
+		static Level of(String level) {
+			if (level == null) {
+				return NONE;
+			}
+			return switch (level) {
+				case "county" -> COUNTY;
+				case "precinct" -> PRECINCT;
+				default -> throw InvalidRequestException.of("level", "must be county or precinct");
+			};
+		}
+
 	}
 
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -86,17 +84,20 @@ class FeedFastPath implements Filter {
 		try {
 			if (parts.length == 1 && !parts[0].isEmpty()) {
 				ElectionResults found = this.bodies.current(parts[0]);
-				return prepared(found, List.of("election"), () -> this.bodies.election(found), null);
+				return found.rendered(FeedView.ELECTION_ANSWER, () -> answer(found, this.bodies.election(found), null));
 			}
 			if (parts.length == 2 && "contests".equals(parts[1])) {
 				ElectionResults found = this.bodies.current(parts[0]);
-				return prepared(found, List.of("contests"), () -> this.bodies.contests(found, null, null), null);
+				return found.rendered(FeedView.CONTESTS_ANSWER,
+						() -> answer(found, this.bodies.contests(found, null, null), null));
 			}
 			if (parts.length == 3 && "contests".equals(parts[1])) {
 				ElectionResults found = this.bodies.current(parts[0]);
 				ContestResult contest = found.contest(parts[2]).orElse(null);
-				return (contest != null) ? prepared(found, List.of("contest", parts[2]),
-						() -> this.bodies.contest(found, contest, null), contest.lastUpdated()) : null;
+				return (contest != null)
+						? found.rendered(contest.slug(), FeedView.CONTEST_ANSWER, () -> answer(found,
+								this.bodies.contest(found, contest, FeedBodies.Level.NONE), contest.lastUpdated()))
+						: null;
 			}
 		}
 		catch (RuntimeException ex) {
@@ -105,14 +106,10 @@ class FeedFastPath implements Filter {
 		return null;
 	}
 
-	private Answer prepared(ElectionResults found, List<String> key, Supplier<Rendered> rendered,
-			Instant lastModified) {
-		return found.derived(List.of(Answer.class, key), () -> {
-			Rendered body = rendered.get();
-			Instant modified = (lastModified != null) ? lastModified : found.election().lastUpdated();
-			return new Answer(body.body(), body.etag(), Long.toString(found.revision()),
-					(modified != null) ? HTTP_DATE.format(modified) : null, found.election().test());
-		});
+	private static Answer answer(ElectionResults found, Rendered body, Instant lastModified) {
+		Instant modified = (lastModified != null) ? lastModified : found.election().lastUpdated();
+		return new Answer(body.body(), body.etag(), Long.toString(found.revision()),
+				(modified != null) ? HTTP_DATE.format(modified) : null, found.election().test());
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.tally.feed;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -37,15 +36,24 @@ class FeedResponses {
 		this.json = json;
 	}
 
-	/** The body serialized as JSON once for these results. */
-	Rendered json(ElectionResults results, List<?> key, Supplier<Object> body) {
-		return results.derived(List.of(Rendered.class, key), () -> Rendered.of(results.revision(),
-				this.json.writeValueAsBytes(body.get()), MediaType.APPLICATION_JSON));
+	/** The election-wide body serialized as JSON once for these results. */
+	Rendered json(ElectionResults results, FeedView view, Supplier<Object> body) {
+		return results.rendered(view, () -> json(results.revision(), body.get()));
+	}
+
+	/** One contest's body serialized as JSON once for these results. */
+	Rendered json(ElectionResults results, String contest, FeedView view, Supplier<Object> body) {
+		return results.rendered(contest, view, () -> json(results.revision(), body.get()));
 	}
 
 	/** Bytes of another type made once for these results. */
-	Rendered bytes(ElectionResults results, List<?> key, MediaType type, Supplier<byte[]> body) {
-		return results.derived(List.of(Rendered.class, key), () -> Rendered.of(results.revision(), body.get(), type));
+	Rendered bytes(ElectionResults results, FeedView view, MediaType type, Supplier<byte[]> body) {
+		return results.rendered(view, () -> Rendered.of(results.revision(), body.get(), type));
+	}
+
+	/** A body made for one request of these results (a filtered list), not kept. */
+	Rendered json(long revision, Object body) {
+		return Rendered.of(revision, this.json.writeValueAsBytes(body), MediaType.APPLICATION_JSON);
 	}
 
 	/** A body made for one request (the list of elections), hashed for its ETag. */

@@ -18,22 +18,27 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 				results.revision(), history.stream().map(Point::of).toList());
 	}
 
-	record Point(long revision, String kind, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
+	/**
+	 * One revision's totals; {@code at} is the count's time (sourceUpdatedAt, else
+	 * receivedAt), what a chart of the count over time puts on its x axis.
+	 */
+	record Point(long revision, String kind, Instant at, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
 			Integer precinctsReporting, Integer precinctsTotal, String precinctsReportingPct, List<Votes> candidates) {
 
 		static Point of(HistoryPoint point) {
-			return new Point(point.revision(), point.kind(), point.sourceUpdatedAt(), point.receivedAt(),
+			return new Point(point.revision(), point.kind(), point.at(), point.sourceUpdatedAt(), point.receivedAt(),
 					point.totalVotes(), point.progress().precinctsReporting(), point.progress().precinctsTotal(),
 					point.progress().percentLabel(),
 					point.candidates()
 						.stream()
-						.map((votes) -> new Votes(votes.name(), votes.party(), votes.votes(), votes.votePct()))
+						.map((votes) -> new Votes(votes.name(), votes.party(), votes.votes(), votes.votePct(),
+								votes.voteShare()))
 						.toList());
 		}
 
 	}
 
-	record Votes(String name, String party, long votes, BigDecimal votePct) {
+	record Votes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare) {
 	}
 
 }

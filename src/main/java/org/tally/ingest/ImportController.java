@@ -9,6 +9,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.tally.results.InvalidRequestException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -88,13 +90,19 @@ class ImportController {
 					source = Instant.parse(this.sourceUpdatedAt);
 				}
 				catch (DateTimeParseException ex) {
-					throw new IllegalArgumentException(
+					throw new InvalidRequestException(
 							"sourceUpdatedAt must be an ISO-8601 UTC time like 2017-06-07T09:00:00Z");
 				}
 			}
-			return new ImportCommand(election, fileName, ImportFormat.fromCode(this.format),
-					ImportMode.fromCode(this.mode), Boolean.TRUE.equals(this.dryRun), this.correction, this.county,
-					source, principal.getName());
+			try {
+				return new ImportCommand(election, fileName, ImportFormat.fromCode(this.format),
+						ImportMode.fromCode(this.mode), Boolean.TRUE.equals(this.dryRun), this.correction, this.county,
+						source, principal.getName());
+			}
+			catch (IllegalArgumentException ex) {
+				// an unknown format or mode, a correction too long: the request's fault
+				throw new InvalidRequestException(ex.getMessage());
+			}
 		}
 
 	}

@@ -13,6 +13,12 @@ public record ContestResult(long id, String slug, String name, String office, St
 		Long ballotsOutstanding, Long registeredVoters, Margin margin, Outcome computed, boolean decided, RaceCall call,
 		long revision, Instant lastUpdated, List<CandidateResult> candidates) {
 
+	/** Whether two or more choices share the most votes (and there are votes). */
+	public boolean tiedForFirst() {
+		return this.totalVotes > 0 && this.margin.runnerUp() != -1 && this.margin.votes() == 0;
+	}
+
+	/** The first choice with the most votes, or {@code null} when there are none. */
 	public CandidateResult leader() {
 		return this.candidates.stream().filter(CandidateResult::leading).findFirst().orElse(null);
 	}

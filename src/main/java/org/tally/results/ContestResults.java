@@ -22,7 +22,7 @@ public final class ContestResults {
 		for (long v : votes) {
 			total += v;
 		}
-		int[] tenths = Percentages.tenthsOfPercent(votes);
+		BigDecimal[] percents = Percentages.percents(votes);
 		Margin margin = Margin.of(votes);
 		Outcome computed = computedOutcome(contest, votes);
 		Integer precinctsTotal = (progress.precinctsTotal() != null) ? progress.precinctsTotal()
@@ -43,7 +43,7 @@ public final class ContestResults {
 			ChoiceTotal choice = choices.get(i);
 			boolean leading = total > 0 && votes[i] == votes[margin.leader()];
 			candidates.add(new CandidateResult(choice.id(), choice.name(), choice.party(), choice.incumbent(),
-					choice.writeIn(), choice.ballotOrder(), choice.votes(), BigDecimal.valueOf(tenths[i], 1),
+					choice.writeIn(), choice.ballotOrder(), choice.votes(), percents[i],
 					Percentages.share(choice.votes(), total), leading,
 					call.isCalled() && call.winners().contains(choice.name()),
 					call.isCalled() && call.advancing().contains(choice.name()), concessions.get(choice.id())));

@@ -9,8 +9,12 @@ import java.util.function.Supplier;
 
 /**
  * Every contest of an election as it stood at one revision, read in one database
- * snapshot. Immutable once built; what is derived from it (breakdowns, history, rendered
- * bytes) is kept beside it, so an unchanged election is never computed twice.
+ * snapshot: the read model every surface formats. Immutable once built; what is derived
+ * from it is kept beside it in typed slots, filled at most once per revision: per contest
+ * its county and precinct results, its history and its timeline ({@link ResultsCache}
+ * fills them), and the bytes the feed renders from them. The slots are fixed by the
+ * election's contests and by the code's own views, so no request parameter can add an
+ * entry or push one out.
  */
 public final class ElectionResults {
 
@@ -20,14 +24,21 @@ public final class ElectionResults {
 
 	private final Map<String, ContestResult> bySlug;
 
-	private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+	private final Map<String, Details> details;
+
+	private final Map<Enum<?>, Object> rendered = new ConcurrentHashMap<>();
 
 	ElectionResults(ElectionState election, List<ContestResult> contests) {
 		this.election = election;
 		this.contests = List.copyOf(contests);
 		Map<String, ContestResult> bySlug = new LinkedHashMap<>();
-		contests.forEach((contest) -> bySlug.put(contest.slug(), contest));
+		Map<String, Details> details = new LinkedHashMap<>();
+		contests.forEach((contest) -> {
+			bySlug.put(contest.slug(), contest);
+			details.put(contest.slug(), new Details());
+		});
 		this.bySlug = bySlug;
+		this.details = details;
 	}
 
 	/** The election row read in the same snapshot as the contests. */
@@ -50,36 +61,75 @@ public final class ElectionResults {
 	}
 
 	/**
-	 * A value computed once from these results (a breakdown, the rendered bytes of a
-	 * response) and kept as long as they are current.
+	 * A view of the whole election (the rendered bytes of a response) made once from
+	 * these results and kept as long as they are current.
+	 * @param view which view: a constant of the caller's own enum, never request data
+	 * @param make makes the view
 	 */
 	@SuppressWarnings("unchecked")
-	public <T> T derived(Object key, Supplier<T> compute) {
-		Object value = this.derived.get(key);
+	public <T> T rendered(Enum<?> view, Supplier<T> make) {
+		Object value = this.rendered.get(view);
 		if (value == null) {
-			value = compute.get();
-			if (this.derived.size() < 2_000) {
-				Object earlier = this.derived.putIfAbsent(key, value);
-				if (earlier != null) {
-					value = earlier;
-				}
+			value = make.get();
+			Object earlier = this.rendered.putIfAbsent(view, value);
+			if (earlier != null) {
+				value = earlier;
 			}
 		}
 		return (T) value;
 	}
 
-	/** Keeps a value computed outside {@link #derived} (see {@link ResultsCache}). */
+	/**
+	 * A view of one contest made once from these results; made and not kept when the
+	 * contest is not among them (set up after this revision).
+	 * @param contest the contest's slug
+	 * @param view which view: a constant of the caller's own enum, never request data
+	 * @param make makes the view
+	 */
 	@SuppressWarnings("unchecked")
-	<T> T remember(Object key, T value) {
-		if (this.derived.size() >= 2_000) {
-			return value;
+	public <T> T rendered(String contest, Enum<?> view, Supplier<T> make) {
+		Details found = this.details.get(contest);
+		if (found == null) {
+			return make.get();
 		}
-		Object earlier = this.derived.putIfAbsent(key, value);
-		return (earlier != null) ? (T) earlier : value;
+		Object value = found.rendered.get(view);
+		if (value == null) {
+			value = make.get();
+			Object earlier = found.rendered.putIfAbsent(view, value);
+			if (earlier != null) {
+				value = earlier;
+			}
+		}
+		return (T) value;
 	}
 
-	Object known(Object key) {
-		return this.derived.get(key);
+	/** A whole-election view already made, or {@code null}. */
+	@SuppressWarnings("unchecked")
+	<T> T known(Enum<?> view) {
+		return (T) this.rendered.get(view);
+	}
+
+	/** The contest's slots, or {@code null} when the contest is not in these results. */
+	Details details(String contest) {
+		return this.details.get(contest);
+	}
+
+	/**
+	 * What is read once per revision for one contest, beside the contest itself. Each
+	 * slot is {@code null} until read.
+	 */
+	static final class Details {
+
+		volatile List<UnitResult> counties;
+
+		volatile List<UnitResult> precincts;
+
+		volatile List<HistoryPoint> history;
+
+		volatile List<TimelineEvent> timeline;
+
+		final Map<Enum<?>, Object> rendered = new ConcurrentHashMap<>();
+
 	}
 
 }

@@ -8,9 +8,10 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Vote percentages as the desk shows them. Rounding each share on its own can make a
- * contest add up to 99.9 or 100.1, so displayed values use largest-remainder rounding and
- * always sum to exactly 100.0.
+ * Vote percentages as the desk shows them, computed here and nowhere else. Rounding each
+ * share on its own can make a contest add up to 99.9 or 100.1, so displayed values use
+ * largest-remainder rounding and sum to exactly 100.0, except that equal votes always
+ * show equal percentages (SPEC §2).
  */
 public final class Percentages {
 
@@ -24,11 +25,15 @@ public final class Percentages {
 	}
 
 	/**
-	 * One decimal place, largest-remainder rounding: returns tenths of a percent (e.g.
-	 * 601 = 60.1%) that sum to exactly 1000 whenever any votes exist; all zeros when
-	 * total is 0. Ties in remainders: the larger vote count first, then lower index. Each
-	 * value is within 0.1 of the exact percentage, and more votes never show a smaller
-	 * percent than fewer votes.
+	 * One decimal place, largest-remainder rounding (SPEC §2): returns tenths of a
+	 * percent (e.g. 601 = 60.1%); all zeros when total is 0. The tenths left after
+	 * flooring go to the largest remainders; among equal remainders to more votes, then
+	 * the lower index. Choices with equal votes always get equal values, which wins over
+	 * the sum: a tied group that cannot take a tenth each takes none, and rounding stops
+	 * there (1/1/1 shows 33.3 each). So the values sum to exactly 1000 when no two
+	 * choices tie, and otherwise fall short by less than the size of the largest tied
+	 * group. Each value is within 0.1 of the exact percentage, and more votes never show
+	 * a smaller percent.
 	 * @param votes the votes of each choice, in ballot order
 	 * @return tenths of a percent, one per choice, in the same order
 	 * @throws IllegalArgumentException if any count is negative
@@ -55,10 +60,46 @@ public final class Percentages {
 					.thenComparingLong((i) -> votes[i])
 					.reversed()
 					.thenComparingInt((i) -> i));
-		for (int i = 0; i < left; i++) {
-			tenths[order[i]]++;
+		// equal votes have equal remainders, so a tied group sits together in the order
+		int at = 0;
+		while (left > 0 && at < order.length) {
+			int end = at + 1;
+			while (end < order.length && votes[order[end]] == votes[order[at]]) {
+				end++;
+			}
+			if (end - at > left) {
+				break;
+			}
+			for (int k = at; k < end; k++) {
+				tenths[order[k]]++;
+			}
+			left -= end - at;
+			at = end;
 		}
 		return tenths;
+	}
+
+	/**
+	 * One decimal place as a number: {@code 601} becomes {@code 60.1}.
+	 * @param tenths tenths of a percent
+	 * @return the percent with scale 1
+	 */
+	public static BigDecimal percent(int tenths) {
+		return BigDecimal.valueOf(tenths, 1);
+	}
+
+	/**
+	 * The one-decimal percentages of {@link #tenthsOfPercent} as numbers.
+	 * @param votes the votes of each choice, in ballot order
+	 * @return one percent with scale 1 per choice
+	 */
+	public static BigDecimal[] percents(long[] votes) {
+		int[] tenths = tenthsOfPercent(votes);
+		BigDecimal[] percents = new BigDecimal[tenths.length];
+		for (int i = 0; i < tenths.length; i++) {
+			percents[i] = percent(tenths[i]);
+		}
+		return percents;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.tally.results;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -57,22 +58,78 @@ public class ResultsCache {
 	}
 
 	/**
-	 * A value derived from the results (a breakdown, a history) read from the database
-	 * once per revision: kept only when it was read at the results' own revision.
+	 * The contest's counts per county or precinct at the results' revision, read once.
+	 */
+	List<UnitResult> units(ElectionResults results, ContestResult contest, boolean precincts) {
+		ElectionResults.Details details = results.details(contest.slug());
+		List<UnitResult> known = (details == null) ? null : (precincts ? details.precincts : details.counties);
+		if (known != null) {
+			return known;
+		}
+		Read<List<UnitResult>> read = read(results,
+				() -> this.queries.reportingUnits(results.election().id(), contest, precincts ? "precinct" : "county"));
+		if (read.current() && details != null) {
+			if (precincts) {
+				details.precincts = read.value();
+			}
+			else {
+				details.counties = read.value();
+			}
+		}
+		return read.value();
+	}
+
+	/** The contest's history at the results' revision, read once. */
+	List<HistoryPoint> history(ElectionResults results, ContestResult contest) {
+		ElectionResults.Details details = results.details(contest.slug());
+		if (details != null && details.history != null) {
+			return details.history;
+		}
+		Read<List<HistoryPoint>> read = read(results, () -> this.queries.history(contest.id()));
+		if (read.current() && details != null) {
+			details.history = read.value();
+		}
+		return read.value();
+	}
+
+	/** The contest's calls and concessions at the results' revision, read once. */
+	List<TimelineEvent> timeline(ElectionResults results, ContestResult contest) {
+		ElectionResults.Details details = results.details(contest.slug());
+		if (details != null && details.timeline != null) {
+			return details.timeline;
+		}
+		Read<List<TimelineEvent>> read = read(results, () -> this.queries.timeline(contest.id()));
+		if (read.current() && details != null) {
+			details.timeline = read.value();
+		}
+		return read.value();
+	}
+
+	/**
+	 * A whole-election view read from the database (an export) at the results' revision,
+	 * kept beside them; made and not kept when the election has moved on.
+	 */
+	<T> T export(ElectionResults results, Enum<?> view, Supplier<T> query) {
+		T known = results.known(view);
+		if (known != null) {
+			return known;
+		}
+		Read<T> read = read(results, query);
+		return read.current() ? results.rendered(view, read::value) : read.value();
+	}
+
+	/**
+	 * Runs the query in a snapshot, saying whether the snapshot was at the results'
+	 * revision (else the election moved on, and the value is not to be kept with them).
 	 */
 	@SuppressWarnings("unchecked")
-	public <T> T derive(ElectionResults results, Object key, Supplier<T> query) {
-		Object known = results.known(key);
-		if (known != null) {
-			return (T) known;
-		}
+	private <T> Read<T> read(ElectionResults results, Supplier<T> query) {
 		Object[] revisionAndValue = this.snapshot
 			.execute((status) -> new Object[] { this.queries.revisionOf(results.election().id()), query.get() });
-		T value = (T) revisionAndValue[1];
-		if (((Long) revisionAndValue[0]) == results.revision()) {
-			return results.remember(key, value);
-		}
-		return value;
+		return new Read<>(((Long) revisionAndValue[0]) == results.revision(), (T) revisionAndValue[1]);
+	}
+
+	private record Read<T>(boolean current, T value) {
 	}
 
 	private ElectionResults load(long electionId, Predicate<ElectionResults> good) {

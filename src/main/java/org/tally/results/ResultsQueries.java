@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +155,21 @@ public class ResultsQueries {
 			order by s.revision, ch.ballot_order, ch.id
 			""";
 
+	private static final String TIMELINE_CALLS = """
+			select rc.status, rc.called_at, rc.called_by, rc.note, rc.revision,
+			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
+			             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
+			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
+			             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
+			from race_call rc where rc.contest_id = ? order by rc.called_at, rc.id
+			""";
+
+	private static final String TIMELINE_CONCESSIONS = """
+			select ch.name, co.conceded_at, co.statement, co.source_url, co.withdrawn_at, co.revision
+			from concession co join choice ch on ch.id = co.choice_id
+			where co.contest_id = ? order by co.conceded_at, co.id
+			""";
+
 	private final JdbcClient jdbc;
 
 	ResultsQueries(JdbcClient jdbc) {
@@ -215,13 +231,8 @@ public class ResultsQueries {
 		});
 		List<ContestResult> results = new ArrayList<>(contests.size());
 		for (ContestRow contest : contests) {
+			// no total from a file or staff: it stays unknown, never guessed (SPEC §2)
 			ContestProgress contestProgress = progress.getOrDefault(contest.id(), ContestProgress.UNKNOWN);
-			if (contestProgress.precinctsTotal() == null && contest.precinctsTotal() == null
-					&& contestProgress.precinctsReporting() != null) {
-				contestProgress = new ContestProgress(contestProgress.precinctsReporting(),
-						contestProgress.precinctsReporting(), contestProgress.ballotsOutstanding(),
-						contestProgress.registeredVoters());
-			}
 			results.add(ContestResults.assemble(contest, choices.getOrDefault(contest.id(), List.of()), contestProgress,
 					calls.getOrDefault(contest.id(), RaceCall.NOT_CALLED), concessions));
 		}
@@ -282,16 +293,8 @@ public class ResultsQueries {
 		});
 		List<UnitResult> results = new ArrayList<>(units.size());
 		for (UnitRow unit : units.values()) {
-			int[] tenths = Percentages.tenthsOfPercent(unit.votes());
-			List<UnitResult.Votes> votes = new ArrayList<>(unit.votes().length);
-			long total = 0;
-			for (int i = 0; i < unit.votes().length; i++) {
-				CandidateResult candidate = contest.candidates().get(i);
-				votes.add(new UnitResult.Votes(candidate.name(), candidate.party(), unit.votes()[i],
-						BigDecimal.valueOf(tenths[i], 1)));
-				total += unit.votes()[i];
-			}
-			results.add(new UnitResult(unit.code(), unit.name(), unit.level(), unit.parent(), total, votes));
+			results.add(UnitResult.of(unit.code(), unit.name(), unit.level(), unit.parent(), contest.candidates(),
+					unit.votes()));
 		}
 		return results;
 	}
@@ -313,13 +316,12 @@ public class ResultsQueries {
 			}
 			List<HistoryRow> revision = rows.subList(from, to);
 			long[] votes = revision.stream().mapToLong(HistoryRow::votes).toArray();
-			int[] tenths = Percentages.tenthsOfPercent(votes);
+			long total = Percentages.total(votes);
+			BigDecimal[] percents = Percentages.percents(votes);
 			List<HistoryPoint.Votes> candidates = new ArrayList<>(votes.length);
-			long total = 0;
 			for (int i = 0; i < votes.length; i++) {
 				candidates.add(new HistoryPoint.Votes(revision.get(i).name(), revision.get(i).party(), votes[i],
-						BigDecimal.valueOf(tenths[i], 1)));
-				total += votes[i];
+						percents[i], Percentages.share(votes[i], total)));
 			}
 			HistoryRow first = revision.get(0);
 			Integer reporting = first.precinctsReporting();
@@ -332,6 +334,27 @@ public class ResultsQueries {
 			from = to;
 		}
 		return points;
+	}
+
+	/**
+	 * Every call (retracted and superseded ones too) and concession of the contest, in
+	 * the order they happened.
+	 */
+	public List<TimelineEvent> timeline(long contestId) {
+		List<TimelineEvent> events = new ArrayList<>();
+		this.jdbc.sql(TIMELINE_CALLS).param(contestId).query((RowCallbackHandler) (rs) -> {
+			events.add(new TimelineEvent("call", instant(rs, "called_at"), rs.getString("status"),
+					strings(rs, "winners"), strings(rs, "advancing"), rs.getString("called_by"), rs.getString("note"),
+					null, null, rs.getLong("revision")));
+		});
+		this.jdbc.sql(TIMELINE_CONCESSIONS).param(contestId).query((RowCallbackHandler) (rs) -> {
+			events.add(new TimelineEvent("concession", instant(rs, "conceded_at"), null, List.of(), List.of(),
+					rs.getString("name"), rs.getString("statement"), rs.getString("source_url"),
+					instant(rs, "withdrawn_at"), rs.getLong("revision")));
+		});
+		events.sort(Comparator.comparing(TimelineEvent::at, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparingLong(TimelineEvent::revision));
+		return List.copyOf(events);
 	}
 
 	private static ElectionState electionState(ResultSet rs, int row) throws SQLException {

@@ -87,30 +87,38 @@ public class ResultsService {
 
 	/**
 	 * The contest's counts per county (after the totals rule) or per precinct
-	 * ({@code level} is {@code county} or {@code precinct}), kept per revision.
+	 * ({@code level} is {@code county} or {@code precinct}), read once per revision.
 	 */
 	public List<UnitResult> reportingUnits(ElectionResults results, ContestResult contest, String level) {
 		if (!"county".equals(level) && !"precinct".equals(level)) {
-			throw new IllegalArgumentException("level must be county or precinct");
+			throw InvalidRequestException.of("level", "must be county or precinct");
 		}
-		return this.cache.derive(results, List.of("units", contest.slug(), level),
-				() -> this.queries.reportingUnits(results.election().id(), contest, level));
+		return this.cache.units(results, contest, "precinct".equals(level));
 	}
 
 	/**
-	 * Any value read from the database for these results (an export), kept while they are
-	 * current when it was read at their revision.
+	 * A whole-election view read from the database (an export), kept with the results
+	 * while they are current when it was read at their revision.
+	 * @param view which view: a constant of the caller's own enum
 	 */
-	public <T> T derive(ElectionResults results, List<?> key, Supplier<T> query) {
-		return this.cache.derive(results, key, query);
+	public <T> T export(ElectionResults results, Enum<?> view, Supplier<T> query) {
+		return this.cache.export(results, view, query);
 	}
 
 	/**
-	 * The contest's totals after each revision that changed its counts, kept per
-	 * revision.
+	 * The contest's totals after each revision that changed its counts, oldest first,
+	 * read once per revision.
 	 */
 	public List<HistoryPoint> history(ElectionResults results, ContestResult contest) {
-		return this.cache.derive(results, List.of("history", contest.slug()), () -> this.queries.history(contest.id()));
+		return this.cache.history(results, contest);
+	}
+
+	/**
+	 * The contest's calls (retracted and superseded too) and concessions in the order
+	 * they happened, read once per revision.
+	 */
+	public List<TimelineEvent> timeline(ElectionResults results, ContestResult contest) {
+		return this.cache.timeline(results, contest);
 	}
 
 }

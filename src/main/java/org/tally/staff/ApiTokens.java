@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.tally.results.AuditLog;
+import org.tally.results.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ public class ApiTokens {
 			.param(username)
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("username: no staff user '" + username + "'"));
+			.orElseThrow(() -> new InvalidRequestException("username: no staff user '" + username + "'"));
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

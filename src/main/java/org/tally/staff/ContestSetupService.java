@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.tally.results.AuditLog;
 import org.tally.results.ContestNotFoundException;
+import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
 import org.tally.results.Slugs;
@@ -46,7 +47,7 @@ public class ContestSetupService {
 		check(request);
 		String slug = Slugs.of(request.office(), request.district());
 		if (slug.isEmpty()) {
-			throw new IllegalArgumentException("office: needs at least one letter or digit");
+			throw new InvalidRequestException("office: needs at least one letter or digit");
 		}
 		if (this.results.contestId(electionId, slug).isPresent()) {
 			throw SetupConflictException.of("A contest with slug '" + slug + "' already exists in " + election);
@@ -131,14 +132,14 @@ public class ContestSetupService {
 	public void addReportingUnit(String election, ReportingUnitRequest request, String who) {
 		long electionId = electionId(election);
 		if (request.code() == null || request.code().isEmpty() || request.code().length() > 300) {
-			throw new IllegalArgumentException("code: 1 to 300 characters");
+			throw new InvalidRequestException("code: 1 to 300 characters");
 		}
 		Long parentId = null;
 		if ("precinct".equals(request.level()) && request.parent() == null) {
-			throw new IllegalArgumentException("parent: a precinct names the code of its county");
+			throw new InvalidRequestException("parent: a precinct names the code of its county");
 		}
 		if ("state".equals(request.level()) && request.parent() != null) {
-			throw new IllegalArgumentException("parent: a state has no parent");
+			throw new InvalidRequestException("parent: a state has no parent");
 		}
 		if (request.parent() != null) {
 			parentId = this.jdbc
@@ -146,7 +147,7 @@ public class ContestSetupService {
 				.params(electionId, request.parent())
 				.query(Long.class)
 				.optional()
-				.orElseThrow(() -> new IllegalArgumentException(
+				.orElseThrow(() -> new InvalidRequestException(
 						"parent: no state or county with code '" + request.parent() + "'"));
 		}
 		boolean taken = this.jdbc.sql("select count(*) from reporting_unit where election_id = ? and code = ?")
@@ -196,10 +197,10 @@ public class ContestSetupService {
 
 	private static void check(ContestRequest request) {
 		if ("threshold".equals(request.rule()) && request.threshold() == null) {
-			throw new IllegalArgumentException("threshold: a threshold contest needs one (e.g. 55)");
+			throw new InvalidRequestException("threshold: a threshold contest needs one (e.g. 55)");
 		}
 		if (!"threshold".equals(request.rule()) && request.threshold() != null) {
-			throw new IllegalArgumentException("threshold: only for rule 'threshold'");
+			throw new InvalidRequestException("threshold: only for rule 'threshold'");
 		}
 	}
 

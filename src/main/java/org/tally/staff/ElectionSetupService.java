@@ -12,6 +12,7 @@ import org.tally.results.AuditLog;
 import org.tally.results.Election;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionRepository;
+import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,7 +110,7 @@ public class ElectionSetupService {
 	@Transactional
 	public Map<String, Object> changeStatus(String slug, String status, String who) {
 		if (!STATUSES.contains(status)) {
-			throw new IllegalArgumentException("status: must be one of " + String.join(", ", STATUSES));
+			throw new InvalidRequestException("status: must be one of " + String.join(", ", STATUSES));
 		}
 		Map<String, Object> election = snapshot(slug);
 		long id = (long) election.remove("id");
@@ -154,7 +155,7 @@ public class ElectionSetupService {
 			return ZoneId.of(timeZone.strip()).getId();
 		}
 		catch (DateTimeException ex) {
-			throw new IllegalArgumentException("timeZone: unknown time zone '" + timeZone + "'");
+			throw new InvalidRequestException("timeZone: unknown time zone '" + timeZone + "'");
 		}
 	}
 

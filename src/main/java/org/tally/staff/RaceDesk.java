@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.tally.results.AuditLog;
 import org.tally.results.ContestNotFoundException;
+import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,15 @@ public class RaceDesk {
 	 */
 	@Transactional
 	public long call(String election, String contest, CallRequest request, String who) {
+		return call(election, contest, request, who, Instant.now());
+	}
+
+	/**
+	 * Records a call made at {@code calledAt} (a replay of a past night, as the demo
+	 * does); otherwise as {@link #call(String, String, CallRequest, String)}.
+	 */
+	@Transactional
+	public long call(String election, String contest, CallRequest request, String who, Instant calledAt) {
 		ContestRef ref = contest(election, contest);
 		Map<String, Long> choices = choices(ref.id());
 		List<String> problems = new ArrayList<>();
@@ -78,7 +88,7 @@ public class RaceDesk {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException(String.join("; ", problems));
+			throw new InvalidRequestException(String.join("; ", problems));
 		}
 		Map<String, Object> before = currentCall(ref.id());
 		Instant now = Instant.now();
@@ -87,7 +97,7 @@ public class RaceDesk {
 		long callId = this.jdbc.sql("""
 				insert into race_call (contest_id, status, called_at, called_by, note, revision)
 				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(ref.id(), request.status(), Timestamp.from(now), who, request.note(), revision)
+			.params(ref.id(), request.status(), Timestamp.from(calledAt), who, request.note(), revision)
 			.query(Long.class)
 			.single();
 		for (String winner : request.winners()) {
@@ -221,7 +231,7 @@ public class RaceDesk {
 	private long choiceId(ContestRef ref, String candidate) {
 		Long choiceId = choices(ref.id()).get(candidate);
 		if (choiceId == null) {
-			throw new IllegalArgumentException("candidate: '" + candidate + "' is not a choice of " + ref.name());
+			throw new InvalidRequestException("candidate: '" + candidate + "' is not a choice of " + ref.name());
 		}
 		return choiceId;
 	}

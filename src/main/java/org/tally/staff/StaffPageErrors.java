@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ElectionNotFoundException;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * A staff page about an election or contest that does not exist is a 404 page, rendered
  * by the application's error view.
  */
+@Order(0) // before the API's catch-all advice (system.ApiExceptionHandler)
 @ControllerAdvice(assignableTypes = { StaffHomePageController.class, ContestDeskPageController.class,
 		StaffAdminPageController.class })
 class StaffPageErrors {

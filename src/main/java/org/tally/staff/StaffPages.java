@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ElectionNotFoundException;
+import org.tally.results.InvalidRequestException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -34,7 +35,7 @@ class StaffPages {
 			if (form != null) {
 				Set<ConstraintViolation<Object>> violations = this.validator.validate(form);
 				if (!violations.isEmpty()) {
-					throw new IllegalArgumentException(violations.stream()
+					throw new InvalidRequestException(violations.stream()
 						.map((v) -> v.getPropertyPath() + ": " + v.getMessage())
 						.sorted()
 						.collect(Collectors.joining("; ")));

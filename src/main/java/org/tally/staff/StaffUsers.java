@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tally.results.AuditLog;
+import org.tally.results.InvalidRequestException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class StaffUsers {
 				&& ((change.role() != null && !"ADMIN".equals(change.role()))
 						|| Boolean.FALSE.equals(change.enabled()));
 		if (losesAdmin && enabledAdmins() <= 1) {
-			throw new IllegalArgumentException("role: the last enabled admin cannot be demoted or disabled");
+			throw new InvalidRequestException("role: the last enabled admin cannot be demoted or disabled");
 		}
 		if (change.role() != null) {
 			user.setRole(change.role());

@@ -1,42 +1,106 @@
 package org.tally.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ElectionNotFoundException;
+import org.tally.results.InvalidRequestException;
 import org.tally.staff.ElectionExistsException;
 import org.tally.staff.NotFoundException;
 import org.tally.staff.SetupConflictException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns the domain's exceptions into RFC 9457 problem details on the API.
+ * Every error on {@code /api} as an RFC 9457 problem detail
+ * ({@code application/problem+json}): the domain's exceptions with their own status,
+ * Spring's own (405, 415, 404, malformed JSON, validation) as Spring describes them, and
+ * anything unexpected as a 500 that says nothing of Tally's insides (the log has it). It
+ * advises every handler, also requests that found none (405, 415 are raised before a
+ * handler is chosen), and lets errors of pages pass on by rethrowing them, so it is
+ * ordered after the pages' own advice.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
+
+	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
 	@ExceptionHandler({ ElectionNotFoundException.class, ContestNotFoundException.class, NotFoundException.class })
-	ProblemDetail notFound(RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Not found");
-		return problem;
+	ResponseEntity<ProblemDetail> notFound(RuntimeException ex, HttpServletRequest request) throws Exception {
+		return problem(request, ex, HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
 	}
 
 	@ExceptionHandler({ ElectionExistsException.class, SetupConflictException.class })
-	ProblemDetail conflict(RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Conflict");
-		return problem;
+	ResponseEntity<ProblemDetail> conflict(RuntimeException ex, HttpServletRequest request) throws Exception {
+		return problem(request, ex, HttpStatus.CONFLICT, "Conflict", ex.getMessage());
 	}
 
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail badRequest(IllegalArgumentException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Bad request");
-		return problem;
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<ProblemDetail> badRequest(InvalidRequestException ex, HttpServletRequest request) throws Exception {
+		return problem(request, ex, HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+	}
+
+	/** Anything else is Tally's fault: logged, answered without its message. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+		if (isApi(request)) {
+			log.error("Unexpected error on " + request.getMethod() + " " + request.getRequestURI(), ex);
+		}
+		return problem(request, ex, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Tally could not answer this request; the error is logged.");
+	}
+
+	/**
+	 * Spring's own exceptions: problem+json on the API, the default handling elsewhere.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (!(request instanceof ServletWebRequest servlet) || !isApi(servlet.getRequest())) {
+			throw ApiExceptionHandler.<RuntimeException>sneaky(ex);
+		}
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(PROBLEM);
+		return super.handleExceptionInternal(ex, body, problemHeaders, statusCode, request);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpServletRequest request, Exception ex, HttpStatus status,
+			String title, String detail) throws Exception {
+		if (!isApi(request)) {
+			// not ours: rethrown, Spring goes on as if this advice had no handler for it
+			throw ex;
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/api") || path.startsWith("/api/");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E extends Throwable> E sneaky(Throwable ex) throws E {
+		throw (E) ex;
 	}
 
 }

@@ -46,6 +46,23 @@ class DemoElections implements ApplicationRunner {
 
 	private static final String CONTEST = "us-house-34";
 
+	/** The primary's certified canvass, published April 14, 2017 (seeds/SOURCES.md). */
+	static final Instant PRIMARY_CANVASS = Instant.parse("2017-04-14T23:00:00Z");
+
+	/** Ahn's concession, Tuesday night, 10:30 pm Pacific. */
+	static final Instant CONCESSION = Instant.parse("2017-06-07T05:30:00Z");
+
+	/** The semi-official election-night count, out by Wednesday morning, Pacific time. */
+	static final Instant ELECTION_NIGHT = Instant.parse("2017-06-07T08:00:00Z");
+
+	/** The call, on the semi-official count. */
+	static final Instant CALL = Instant.parse("2017-06-07T08:30:00Z");
+
+	/**
+	 * The general's certified canvass (the date is approximate, see seeds/SOURCES.md).
+	 */
+	static final Instant GENERAL_CANVASS = Instant.parse("2017-06-16T23:00:00Z");
+
 	private static final String WHO = "demo";
 
 	private static final Log log = LogFactory.getLog(DemoElections.class);
@@ -86,9 +103,9 @@ class DemoElections implements ApplicationRunner {
 	private void loadPrimary() {
 		this.setup.create(new CreateElectionRequest(PRIMARY, "California 34th District Special Primary",
 				LocalDate.of(2017, 4, 4), "special-primary", "California", false, "America/Los_Angeles"));
-		load(PRIMARY, "20170404__ca__special__primary__los_angeles__precinct.csv", null);
+		load(PRIMARY, "20170404__ca__special__primary__los_angeles__precinct.csv", PRIMARY_CANVASS);
 		this.desk.call(PRIMARY, CONTEST, new CallRequest("called", List.of(), List.of("Jimmy Gomez", "Robert Lee Ahn"),
-				"No majority: the top two advance to the June 6 general."), WHO);
+				"No majority: the top two advance to the June 6 general."), WHO, PRIMARY_CANVASS);
 		this.setup.changeStatus(PRIMARY, "certified");
 		log.info("Loaded demo election " + PRIMARY);
 	}
@@ -96,15 +113,13 @@ class DemoElections implements ApplicationRunner {
 	private void loadGeneral() {
 		this.setup.create(new CreateElectionRequest(GENERAL, "California 34th District Special General",
 				LocalDate.of(2017, 6, 6), "special-general", "California", false, "America/Los_Angeles"));
-		load(GENERAL, "20170606__ca__special__general__election_night.csv", Instant.parse("2017-06-07T08:00:00Z"));
-		this.desk.concede(GENERAL, CONTEST,
-				new ConcessionRequest("Robert Lee Ahn", Instant.parse("2017-06-07T05:30:00Z"),
-						"Robert Lee Ahn conceded to Jimmy Gomez on election night.", null),
-				WHO);
+		load(GENERAL, "20170606__ca__special__general__election_night.csv", ELECTION_NIGHT);
+		this.desk.concede(GENERAL, CONTEST, new ConcessionRequest("Robert Lee Ahn", CONCESSION,
+				"Robert Lee Ahn conceded to Jimmy Gomez on election night.", null), WHO);
 		this.desk.call(GENERAL, CONTEST,
 				new CallRequest("called", List.of("Jimmy Gomez"), List.of(), "Semi-official count, all precincts in."),
-				WHO);
-		load(GENERAL, "20170606__ca__special__general__los_angeles__precinct.csv", null);
+				WHO, CALL);
+		load(GENERAL, "20170606__ca__special__general__los_angeles__precinct.csv", GENERAL_CANVASS);
 		this.setup.changeStatus(GENERAL, "certified");
 		log.info("Loaded demo election " + GENERAL);
 	}

@@ -66,7 +66,9 @@ class SecurityConfiguration {
 				.anyRequest()
 				.hasAnyRole("STAFF", "ADMIN"))
 			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(ApiProblems.unauthorized()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(ApiProblems.unauthorized())
+				.accessDeniedHandler(ApiProblems.forbidden()))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers((headers) -> headers

@@ -59,7 +59,7 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 	static ContestCard of(ContestResult contest, String election, LocalTimes times) {
 		List<Candidate> candidates = new ArrayList<>(contest.candidates().size());
 		for (CandidateResult candidate : contest.candidates()) {
-			candidates.add(Candidate.of(candidate, contest.call().isCalled(), times));
+			candidates.add(Candidate.of(candidate, contest.call().isCalled() || contest.tiedForFirst(), times));
 		}
 		ReportingProgress progress = contest.progress();
 		String precincts = null;
@@ -97,17 +97,16 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 		};
 	}
 
+	/** The margin in words, from the read model's {@link org.tally.results.Margin}. */
 	private static String margin(ContestResult contest) {
-		List<CandidateResult> candidates = contest.candidates();
-		if (contest.totalVotes() == 0 || candidates.size() < 2) {
+		if (contest.totalVotes() == 0 || contest.candidates().size() < 2) {
 			return null;
 		}
-		CandidateResult first = candidates.get(0);
-		CandidateResult second = candidates.get(1);
-		if (first.votes() == second.votes()) {
-			return "Tied at " + votes(first.votes()) + " votes";
+		CandidateResult leader = contest.leader();
+		if (contest.tiedForFirst()) {
+			return "Tied at " + votes(leader.votes()) + " votes";
 		}
-		return lastName(first.name()) + " leads by " + votes(contest.margin().votes()) + " votes ("
+		return lastName(leader.name()) + " leads by " + votes(contest.margin().votes()) + " votes ("
 				+ contest.margin().points().toPlainString() + " points)";
 	}
 
@@ -140,13 +139,17 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 			String votes, String pct, String bar, boolean leading, boolean winner, boolean advancing, String concededAt,
 			String concededUtc, String statement) {
 
-		static Candidate of(CandidateResult candidate, boolean called, LocalTimes times) {
+		/**
+		 * The choice as printed; {@code quiet} (a called contest, or a tie for first)
+		 * shows no "Leading" mark.
+		 */
+		static Candidate of(CandidateResult candidate, boolean quiet, LocalTimes times) {
 			BigDecimal pct = candidate.votePct();
 			String shown = (pct != null) ? pct.toPlainString() : "0.0";
 			CandidateResult.Concession concession = candidate.concession();
 			String rowClass = "cand" + ((candidate.winner() || candidate.advancing()) ? " is-winner" : "")
 					+ (candidate.leading() ? " is-leading" : "") + ((concession != null) ? " is-conceded" : "");
-			boolean showLeading = candidate.leading() && !called && concession == null;
+			boolean showLeading = candidate.leading() && !quiet && concession == null;
 			return new Candidate(rowClass, showLeading, candidate.name(), candidate.party(), candidate.incumbent(),
 					ContestCard.votes(candidate.votes()), shown, shown + "%", candidate.leading(), candidate.winner(),
 					candidate.advancing(), (concession != null) ? times.local(concession.concededAt()) : null,

@@ -1,10 +1,8 @@
 package org.tally.web;
 
-import java.util.List;
-
 import org.tally.results.ContestResult;
-import org.tally.results.Election;
 import org.tally.results.ElectionResults;
+import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Controller;
@@ -17,45 +15,41 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * One contest in full: its card, the county and precinct tables, the share chart over
  * revisions and the timeline of calls and concessions. The card, the tables and the chart
- * come from {@link ResultsService}'s results for the election's revision (the counts per
- * unit and the history are read once per revision and shared with the feed); only the
- * timeline is read per request.
+ * come from {@link ResultsService}'s read model for the election's current revision (the
+ * election from memory, as the feed reads it; the counts per unit, the history and the
+ * timeline read once per revision and shared with the feed).
  */
 @Controller
 class ContestPageController {
 
 	private final ResultsService results;
 
-	private final ContestDetailQueries details;
-
-	ContestPageController(ResultsService results, ContestDetailQueries details) {
+	ContestPageController(ResultsService results) {
 		this.results = results;
-		this.details = details;
 	}
 
 	@GetMapping("/elections/{election}/contests/{contest}")
 	String contest(@PathVariable String election, @PathVariable String contest,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-		Election found = this.results.election(election);
-		ElectionResults current = this.results.results(found);
+		ElectionResults current = this.results.results(this.results.current(election));
+		ElectionState found = current.election();
 		ContestResult result = this.results.contest(current, contest);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
-		List<TimelineEntry> timeline = this.details.timeline(result.id());
+		LocalTimes times = LocalTimes.of(found.timeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("times", times);
-		model.addAttribute("card", ContestCard.of(result, found.getSlug(), times));
+		model.addAttribute("card", ContestCard.of(result, found.slug(), times));
 		model.addAttribute("units", UnitTable.of(result, this.results.reportingUnits(current, result, "county"),
 				this.results.reportingUnits(current, result, "precinct"), sort, dir));
 		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), times));
-		model.addAttribute("timeline", timeline);
-		model.addAttribute("embedSnippet", embedSnippet(found, result));
+		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
+		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result));
 		return "contest";
 	}
 
-	private static String embedSnippet(Election election, ContestResult contest) {
+	private static String embedSnippet(String election, ContestResult contest) {
 		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/embed/elections/{e}/contests/{c}")
-			.buildAndExpand(election.getSlug(), contest.slug())
+			.buildAndExpand(election, contest.slug())
 			.toUriString();
 		return "<iframe src=\"" + url + "\" title=\"" + contest.name().replace("\"", "&quot;")
 				+ " results\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";

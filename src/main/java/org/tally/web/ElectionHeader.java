@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.tally.results.Election;
+import org.tally.results.ElectionState;
 
 /**
  * An election as page headers and the election list show it.
@@ -37,6 +38,16 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 				statusLabel(status), "counting".equals(status) || "paused".equals(status), election.isTest(),
 				election.getRevision(), times.local(election.getLastUpdated()), times.utc(election.getLastUpdated()),
 				times.iso(election.getLastUpdated()), election.getTimeZone());
+	}
+
+	/** The header from the in-memory state the feed reads too. */
+	static ElectionHeader of(ElectionState election, LocalTimes times) {
+		String status = election.status();
+		return new ElectionHeader(election.slug(), election.name(), DATE.format(election.date()),
+				election.date().toString(), kindLabel(election.kind()), election.jurisdiction(), status,
+				statusLabel(status), "counting".equals(status) || "paused".equals(status), election.test(),
+				election.revision(), times.local(election.lastUpdated()), times.utc(election.lastUpdated()),
+				times.iso(election.lastUpdated()), election.timeZone());
 	}
 
 	static String statusLabel(String status) {

@@ -2,7 +2,7 @@ package org.tally.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.tally.results.Election;
+import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Controller;
@@ -30,10 +30,11 @@ class EmbedController {
 	@GetMapping("/embed/elections/{election}/contests/{contest}")
 	String embed(@PathVariable String election, @PathVariable String contest, Model model,
 			HttpServletResponse response) {
-		Election found = this.results.election(election);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
-		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), found.getSlug(), times));
+		ElectionResults current = this.results.results(this.results.current(election));
+		LocalTimes times = LocalTimes.of(current.election().timeZone());
+		model.addAttribute("election", ElectionHeader.of(current.election(), times));
+		model.addAttribute("card",
+				ContestCard.of(this.results.contest(current, contest), current.election().slug(), times));
 		response.setHeader("Content-Security-Policy", POLICY);
 		response.setHeader("Cache-Control", "public, max-age=5");
 		return "embed";

@@ -15,6 +15,8 @@ public final class LocalTimes {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a z", Locale.US);
 
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
+
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, h:mm a z", Locale.US);
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.US)
@@ -38,6 +40,11 @@ public final class LocalTimes {
 	/** "Jun 6, 9:41 PM PDT", or an empty string for no instant. */
 	public String local(Instant instant) {
 		return (instant != null) ? DATE_TIME.format(instant.atZone(this.zone)) : "";
+	}
+
+	/** "Jun 7", or an empty string for no instant. */
+	public String date(Instant instant) {
+		return (instant != null) ? DATE.format(instant.atZone(this.zone)) : "";
 	}
 
 	/** "9:41 PM PDT", or an empty string for no instant. */

@@ -3,7 +3,8 @@ package org.tally.web;
 import java.util.List;
 
 import org.tally.results.ContestResult;
-import org.tally.results.Election;
+import org.tally.results.ElectionResults;
+import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Controller;
@@ -39,15 +40,16 @@ class ResultsPageController {
 	@GetMapping("/elections/{election}")
 	String election(@PathVariable String election, @RequestParam(required = false) String office,
 			@RequestParam(required = false) String q, Model model) {
-		Election found = this.results.election(election);
-		List<ContestResult> contests = this.results.contests(found);
+		ElectionResults current = this.results.results(this.results.current(election));
+		ElectionState found = current.election();
+		List<ContestResult> contests = current.contests();
 		ContestFilter filter = new ContestFilter(office, q);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		LocalTimes times = LocalTimes.of(found.timeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("filter", filter);
 		model.addAttribute("offices", ContestFilter.offices(contests));
 		model.addAttribute("contestCount", contests.size());
-		model.addAttribute("cards", cards(filter.apply(contests), found.getSlug(), times));
+		model.addAttribute("cards", cards(filter.apply(contests), found.slug(), times));
 		return "election";
 	}
 
@@ -58,25 +60,27 @@ class ResultsPageController {
 	@GetMapping("/elections/{election}/cards")
 	String changedCards(@PathVariable String election, @RequestParam(defaultValue = "0") long since,
 			@RequestParam(required = false) String office, @RequestParam(required = false) String q, Model model) {
-		Election found = this.results.election(election);
+		ElectionResults current = this.results.results(this.results.current(election));
+		ElectionState found = current.election();
 		ContestFilter filter = new ContestFilter(office, q);
-		List<ContestResult> changed = this.results.contests(found)
+		List<ContestResult> changed = current.contests()
 			.stream()
 			.filter((contest) -> contest.revision() > since && filter.matches(contest))
 			.toList();
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		LocalTimes times = LocalTimes.of(found.timeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("cards", cards(changed, found.getSlug(), times));
+		model.addAttribute("cards", cards(changed, found.slug(), times));
 		return "fragments/card :: updates";
 	}
 
 	/** One contest's card, as the election page shows it. */
 	@GetMapping("/elections/{election}/contests/{contest}/card")
 	String card(@PathVariable String election, @PathVariable String contest, Model model) {
-		Election found = this.results.election(election);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
-		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), found.getSlug(), times));
+		ElectionResults current = this.results.results(this.results.current(election));
+		LocalTimes times = LocalTimes.of(current.election().timeZone());
+		model.addAttribute("election", ElectionHeader.of(current.election(), times));
+		model.addAttribute("card",
+				ContestCard.of(this.results.contest(current, contest), current.election().slug(), times));
 		return "fragments/card :: single";
 	}
 

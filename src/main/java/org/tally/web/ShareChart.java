@@ -1,7 +1,7 @@
 package org.tally.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,15 +16,15 @@ import org.tally.results.ResultsService;
 
 /**
  * Geometry of the contest page's server-rendered SVG chart: each leading candidate's
- * share of the vote after every revision that changed the count. Lines differ in dash
- * pattern and carry their names at the end, so colour is never the only way to tell them
- * apart. The same numbers go into a table beside the chart.
+ * share of the vote over time, a point per revision that changed the count. Lines differ
+ * in dash pattern and carry their names at the end, so colour is never the only way to
+ * tell them apart. The same numbers go into a table beside the chart.
  *
  * @param width the viewBox width
  * @param height the viewBox height
  * @param series a line per charted candidate
  * @param yTicks horizontal grid lines with their labels
- * @param xTicks labelled revisions along the bottom
+ * @param xTicks labelled times along the bottom
  * @param rows the chart's data as table rows, oldest first
  * @param names the charted candidates' names, the table's columns
  */
@@ -47,41 +47,42 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 
 	private static final int LABEL_GAP = 16;
 
+	private static final int X_TICKS = 4;
+
 	/**
 	 * The chart of the contest's history as {@link ResultsService#history} reads it (a
-	 * point per revision that changed its counts, oldest first). Shares are each
-	 * candidate's votes over the point's total, candidates matched by name (unique in a
-	 * contest).
+	 * point per revision that changed its counts, oldest first). The x axis is the
+	 * count's time ({@link HistoryPoint#at()}), so a night of reports and a canvass weeks
+	 * later sit as far apart as they were. Every percentage shown is the read model's
+	 * {@code votePct}; lines follow the unrounded {@code voteShare}. Candidates are
+	 * matched by name (unique in a contest).
 	 */
 	static ShareChart of(ContestResult contest, List<HistoryPoint> history, LocalTimes times) {
 		List<CandidateResult> charted = contest.candidates()
 			.subList(0, Math.min(MAX_SERIES, contest.candidates().size()));
 		int n = history.size();
 		double[][] shares = new double[charted.size()][n];
+		String[] lastPct = new String[charted.size()];
 		List<DataRow> rows = new ArrayList<>(n);
 		double min = 100;
 		double max = 0;
 		for (int j = 0; j < n; j++) {
 			HistoryPoint point = history.get(j);
-			long total = point.totalVotes();
-			Map<String, Long> byName = new HashMap<>();
-			point.candidates().forEach((candidate) -> byName.put(candidate.name(), candidate.votes()));
+			Map<String, HistoryPoint.Votes> byName = new HashMap<>();
+			point.candidates().forEach((candidate) -> byName.put(candidate.name(), candidate));
 			List<String> cells = new ArrayList<>();
 			for (int i = 0; i < charted.size(); i++) {
-				long votes = byName.getOrDefault(charted.get(i).name(), 0L);
-				double share = (total > 0) ? 100.0 * votes / total : 0;
+				HistoryPoint.Votes votes = byName.get(charted.get(i).name());
+				double share = (votes != null) ? votes.voteShare().doubleValue() * 100 : 0;
+				String pct = (votes != null) ? votes.votePct().toPlainString() : "0.0";
 				shares[i][j] = share;
+				lastPct[i] = pct;
 				min = Math.min(min, share);
 				max = Math.max(max, share);
-				cells.add(ContestCard.votes(votes) + " ("
-						+ ((total > 0) ? BigDecimal.valueOf(votes * 100)
-							.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
-							.toPlainString() : "0.0")
-						+ "%)");
+				cells.add(ContestCard.votes((votes != null) ? votes.votes() : 0) + " (" + pct + "%)");
 			}
-			rows.add(new DataRow(point.revision(),
-					times.local((point.sourceUpdatedAt() != null) ? point.sourceUpdatedAt() : point.receivedAt()),
-					ContestCard.votes(total), cells));
+			rows.add(new DataRow(point.revision(), times.local(point.at()), ContestCard.votes(point.totalVotes()),
+					cells));
 		}
 		if (n == 0) {
 			min = 0;
@@ -97,30 +98,77 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 		for (double v = lo; v <= hi + 0.001; v += step) {
 			yTicks.add(new Tick(LEFT, y(v, lo, hi), String.format(Locale.US, "%.0f%%", v)));
 		}
+		TimeAxis axis = TimeAxis.of(history);
 		List<Tick> xTicks = new ArrayList<>();
-		int every = Math.max(1, (int) Math.ceil(n / 8.0));
-		for (int j = 0; j < n; j++) {
-			if (j % every == 0 || j == n - 1) {
-				xTicks.add(new Tick(x(j, n), BOTTOM, "Rev " + history.get(j).revision()));
-			}
+		for (Instant at : axis.ticks()) {
+			xTicks.add(new Tick(axis.x(at), BOTTOM, axis.label(at, times)));
 		}
 		List<Series> series = new ArrayList<>();
 		for (int i = 0; i < charted.size(); i++) {
 			StringBuilder points = new StringBuilder();
 			List<Point> dots = new ArrayList<>();
 			for (int j = 0; j < n; j++) {
-				double px = x(j, n);
+				double px = axis.x(history.get(j).at());
 				double py = y(shares[i][j], lo, hi);
 				points.append(fmt(px)).append(',').append(fmt(py)).append(' ');
 				dots.add(new Point(fmt(px), fmt(py)));
 			}
 			double endY = (n > 0) ? y(shares[i][n - 1], lo, hi) : BOTTOM;
-			String last = (n > 0) ? String.format(Locale.US, "%.1f%%", shares[i][n - 1]) : "";
+			String last = (n > 0) ? lastPct[i] + "%" : "";
 			series.add(new Series(i, charted.get(i).name(), label(charted.get(i).name()) + " " + last,
 					points.toString().strip(), dots, endY));
 		}
 		return new ShareChart(WIDTH, HEIGHT, spreadLabels(series), yTicks, xTicks, rows,
 				charted.stream().map(CandidateResult::name).toList());
+	}
+
+	/**
+	 * The time axis: from the first count to the last, ticks at its ends and evenly
+	 * between, labelled with the date when the counts span days, else the clock.
+	 */
+	private record TimeAxis(Instant first, Instant last) {
+
+		static TimeAxis of(List<HistoryPoint> history) {
+			if (history.isEmpty()) {
+				return new TimeAxis(null, null);
+			}
+			Instant first = history.get(0).at();
+			Instant last = first;
+			for (HistoryPoint point : history) {
+				first = (point.at().isBefore(first)) ? point.at() : first;
+				last = (point.at().isAfter(last)) ? point.at() : last;
+			}
+			return new TimeAxis(first, last);
+		}
+
+		double x(Instant at) {
+			long span = (this.first != null) ? Duration.between(this.first, this.last).toMillis() : 0;
+			if (span == 0) {
+				return (LEFT + RIGHT) / 2.0;
+			}
+			return LEFT + (double) Duration.between(this.first, at).toMillis() * (RIGHT - LEFT) / span;
+		}
+
+		List<Instant> ticks() {
+			if (this.first == null) {
+				return List.of();
+			}
+			if (this.first.equals(this.last)) {
+				return List.of(this.first);
+			}
+			long span = Duration.between(this.first, this.last).toMillis();
+			List<Instant> ticks = new ArrayList<>();
+			for (int k = 0; k <= X_TICKS; k++) {
+				ticks.add(this.first.plusMillis(span * k / X_TICKS));
+			}
+			return ticks;
+		}
+
+		String label(Instant at, LocalTimes times) {
+			boolean days = Duration.between(this.first, this.last).compareTo(Duration.ofHours(36)) > 0;
+			return days ? times.date(at) : times.clock(at);
+		}
+
 	}
 
 	/** Where the end labels sit: top to bottom, at least one line apart. */

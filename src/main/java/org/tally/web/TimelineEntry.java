@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.tally.results.TimelineEvent;
+
 /**
  * A call or a concession on the contest page's timeline.
  *
@@ -22,6 +24,15 @@ public record TimelineEntry(String kind, Instant at, String headline, String who
 	static final Comparator<TimelineEntry> ORDER = Comparator
 		.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparingLong(TimelineEntry::revision);
+
+	/** The event in words. */
+	static TimelineEntry of(TimelineEvent event) {
+		return "call".equals(event.kind())
+				? call(event.status(), event.at(), event.who(), event.text(), event.winners(), event.advancing(),
+						event.revision())
+				: concession(event.who(), event.at(), event.text(), event.sourceUrl(), event.withdrawn(),
+						event.revision());
+	}
 
 	static TimelineEntry call(String status, Instant at, String calledBy, String note, List<String> winners,
 			List<String> advancing, long revision) {

@@ -1,7 +1,5 @@
 package org.tally.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -132,51 +130,29 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 * @param total all votes, formatted
 	 * @param totalVotes all votes
 	 * @param leader the unit's leading candidate, "Tie" on a tie for first, {@code null}
-	 * when no votes
+	 * when no votes (from {@link UnitResult#leader()} and {@link UnitResult#tie()})
 	 * @param margin the leader's margin ("+281"), or {@code null}
 	 * @param marginVotes the leader's margin in votes
 	 */
 	public record Row(String name, String county, List<Cell> cells, String total, long totalVotes, String leader,
 			String margin, long marginVotes) {
 
+		/**
+		 * The unit's row: its numbers as the read model computed them (shown percentages,
+		 * leader, tie, margin), only formatted here.
+		 */
 		static Row of(String name, String county, UnitResult unit, int shown, boolean others) {
-			long total = unit.totalVotes();
-			List<Cell> cells = new ArrayList<>();
-			long rest = 0;
-			long first = -1;
-			long second = -1;
-			String leader = null;
-			for (int i = 0; i < unit.candidates().size(); i++) {
-				UnitResult.Votes candidate = unit.candidates().get(i);
-				long v = candidate.votes();
-				if (i < shown) {
-					cells.add(Cell.of(v, total));
-				}
-				else {
-					rest += v;
-				}
-				if (v > first) {
-					second = first;
-					first = v;
-					leader = candidate.name();
-				}
-				else if (v == first) {
-					second = v;
-					leader = "Tie";
-				}
-				else if (v > second) {
-					second = v;
-				}
+			List<Cell> cells = new ArrayList<>(shown + 1);
+			for (int i = 0; i < shown; i++) {
+				cells.add(Cell.of(unit.candidates().get(i), unit.totalVotes()));
 			}
 			if (others) {
-				cells.add(Cell.of(rest, total));
+				cells.add(Cell.of(unit.rest(shown), unit.totalVotes()));
 			}
-			long margin = (first > 0) ? first - Math.max(second, 0) : 0;
-			if (total == 0) {
-				leader = null;
-			}
-			return new Row(name, county, List.copyOf(cells), ContestCard.votes(total), total, leader,
-					(leader != null && !"Tie".equals(leader)) ? "+" + ContestCard.votes(margin) : null, margin);
+			String leader = unit.tie() ? "Tie" : unit.leader();
+			long margin = (unit.leader() != null) ? unit.margin().votes() : 0;
+			return new Row(name, county, List.copyOf(cells), ContestCard.votes(unit.totalVotes()), unit.totalVotes(),
+					leader, (unit.leader() != null) ? "+" + ContestCard.votes(margin) : null, margin);
 		}
 
 	}
@@ -190,14 +166,9 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 */
 	public record Cell(String votes, String pct, double share) {
 
-		static Cell of(long votes, long total) {
-			if (total == 0) {
-				return new Cell(ContestCard.votes(votes), "", 0);
-			}
-			String pct = BigDecimal.valueOf(votes * 100)
-				.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
-				.toPlainString();
-			return new Cell(ContestCard.votes(votes), pct, (double) votes / total);
+		static Cell of(UnitResult.Votes votes, long total) {
+			return new Cell(ContestCard.votes(votes.votes()), (total == 0) ? "" : votes.votePct().toPlainString(),
+					votes.voteShare().doubleValue());
 		}
 
 	}

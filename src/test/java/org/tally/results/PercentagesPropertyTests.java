@@ -6,6 +6,7 @@ import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -19,8 +20,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PercentagesPropertyTests {
 
 	@Property
-	void percentagesSumToExactlyOneHundred(@ForAll("countedVotes") long[] votes) {
+	void percentagesSumToExactlyOneHundredWhenNoTwoChoicesTie(@ForAll("countedVotes") long[] votes) {
+		Assume.that(largestTiedGroup(votes) == 1);
 		assertThat(Arrays.stream(Percentages.tenthsOfPercent(votes)).sum()).isEqualTo(1000);
+	}
+
+	@Property
+	void tiesShortenTheSumByLessThanTheLargestTiedGroup(@ForAll("countedVotes") long[] votes) {
+		int sum = Arrays.stream(Percentages.tenthsOfPercent(votes)).sum();
+		assertThat(sum).isLessThanOrEqualTo(1000);
+		assertThat(1000 - sum).isLessThanOrEqualTo(largestTiedGroup(votes) - 1);
+	}
+
+	@Property
+	void remainderTiesBetweenUnequalChoicesGoToMoreVotesThenBallotOrder(@ForAll("countedVotes") long[] votes) {
+		int[] tenths = Percentages.tenthsOfPercent(votes);
+		long total = Arrays.stream(votes).sum();
+		for (int i = 0; i < votes.length; i++) {
+			for (int j = 0; j < votes.length; j++) {
+				// same remainder of votes * 1000 / total, i rounded down while j rounded
+				// up
+				boolean sameRemainder = (votes[i] * 1000) % total == (votes[j] * 1000) % total;
+				boolean iDown = tenths[i] * total == votes[i] * 1000 - (votes[i] * 1000) % total;
+				boolean jUp = tenths[j] * total > votes[j] * 1000;
+				if (i != j && votes[i] != votes[j] && sameRemainder && iDown && jUp) {
+					assertThat(votes[j]).as("%s got the tenth before %s", j, i).isGreaterThan(votes[i]);
+				}
+			}
+		}
 	}
 
 	@Property
@@ -46,12 +73,12 @@ class PercentagesPropertyTests {
 	}
 
 	@Property
-	void equalVotesShowPercentagesAtMostOneTenthApart(@ForAll("countedVotes") long[] votes) {
+	void equalVotesShowEqualPercentages(@ForAll("countedVotes") long[] votes) {
 		int[] tenths = Percentages.tenthsOfPercent(votes);
 		for (int i = 0; i < votes.length; i++) {
 			for (int j = 0; j < votes.length; j++) {
 				if (votes[i] == votes[j]) {
-					assertThat(Math.abs(tenths[i] - tenths[j])).isLessThanOrEqualTo(1);
+					assertThat(tenths[i]).isEqualTo(tenths[j]);
 				}
 			}
 		}
@@ -80,6 +107,14 @@ class PercentagesPropertyTests {
 		return Arbitraries.oneOf(few, many)
 			.map((counts) -> counts.stream().mapToLong(Long::longValue).toArray())
 			.filter((counts) -> Arrays.stream(counts).sum() > 0);
+	}
+
+	private static int largestTiedGroup(long[] votes) {
+		int largest = 1;
+		for (long v : votes) {
+			largest = (int) Math.max(largest, Arrays.stream(votes).filter((w) -> w == v).count());
+		}
+		return largest;
 	}
 
 	@Provide

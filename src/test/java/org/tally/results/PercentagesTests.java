@@ -48,14 +48,34 @@ class PercentagesTests {
 	}
 
 	@Test
-	void percentagesSumToExactlyOneHundredForAThreeWayTie() {
-		assertThat(Percentages.tenthsOfPercent(new long[] { 1, 1, 1 })).containsExactly(334, 333, 333);
+	void aThreeWayTieShowsEqualPercentagesEvenThoughTheyMissOneHundred() {
+		assertThat(Percentages.tenthsOfPercent(new long[] { 1, 1, 1 })).containsExactly(333, 333, 333);
 	}
 
 	@Test
 	void equalRemaindersFavourTheLargerVoteCountBeforeTheLowerIndex() {
 		// 1, 4 and 2995 of 3000 all leave the same remainder after 0.0, 0.1 and 99.8
 		assertThat(Percentages.tenthsOfPercent(new long[] { 1, 4, 2995 })).containsExactly(0, 1, 999);
+	}
+
+	@Test
+	void largestRemainderDiffersFromHalfUpWhereRemaindersTie() {
+		// 311/298/34/7 of 650: 478.46, 458.46, 52.31, 10.77 tenths; the two tenths left
+		// go
+		// to 7 (remainder .77) and, of the equal remainders .46, to 311 (more votes)
+		assertThat(Percentages.tenthsOfPercent(new long[] { 311, 298, 34, 7 })).containsExactly(479, 458, 52, 11);
+	}
+
+	@Test
+	void aTiedGroupThatCannotAllTakeATenthTakesNoneAndRoundingStops() {
+		// 2/2/2/1 of 7: 285.71 three times and 142.86, three tenths left: 1 (remainder
+		// .86)
+		// takes one, then the three-way tie cannot share the two left and takes none
+		assertThat(Percentages.tenthsOfPercent(new long[] { 2, 2, 2, 1 })).containsExactly(285, 285, 285, 143);
+		// 1/1/2/2/3 of 9: 111.1, 111.1, 222.2, 222.2, 333.3: the one tenth left goes to 3
+		assertThat(Percentages.tenthsOfPercent(new long[] { 1, 1, 2, 2, 3 })).containsExactly(111, 111, 222, 222, 334);
+		// 1/1/5 of 7: 142.86, 142.86, 714.29: two left, the pair takes one each
+		assertThat(Percentages.tenthsOfPercent(new long[] { 1, 1, 5 })).containsExactly(143, 143, 714);
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.test.context.TestPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The demo replays CA-34 2017 as it happened.
  */
@@ -62,6 +64,44 @@ class DemoElectionsTests {
 			.jsonPath("$.revision")
 			.isEqualTo(5); // two imports, a concession, a call, and certification (a
 							// setup revision)
+	}
+
+	@Test
+	void historyAndTimelineCarryTheRealTimesOf2017() {
+		// the election-night count Wednesday morning, then the canvass in mid-June
+		this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/2017-06-06-ca-34/contests/us-house-34/history")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.revisions.length()")
+			.isEqualTo(2)
+			.jsonPath("$.revisions[0].at")
+			.isEqualTo("2017-06-07T08:00:00Z")
+			.jsonPath("$.revisions[0].candidates[0].votes")
+			.isEqualTo(19761)
+			.jsonPath("$.revisions[0].candidates[0].votePct")
+			.isEqualTo(60.1)
+			.jsonPath("$.revisions[1].at")
+			.isEqualTo("2017-06-16T23:00:00Z")
+			.jsonPath("$.revisions[1].candidates[0].votePct")
+			.isEqualTo(59.2);
+		String page = this.api.anonymous()
+			.get()
+			.uri("/elections/2017-06-06-ca-34/contests/us-house-34")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		// x axis in dates from Jun 7 to Jun 16; the timeline at the night's own times
+		assertThat(page).contains(">Jun 7<", ">Jun 16<")
+			.doesNotContain(">Rev 1<")
+			.contains("Jun 6, 10:30 PM PDT", "Jun 7, 1:30 AM PDT")
+			.contains("Jun 7, 1:00 AM PDT", "Jun 16, 4:00 PM PDT");
 	}
 
 	@Test
