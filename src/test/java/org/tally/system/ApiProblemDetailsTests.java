@@ -67,6 +67,17 @@ class ApiProblemDetailsTests {
 				this.api.anonymous().get().uri("/api/v1/elections/problems-level/contests/none").exchange(),
 				HttpStatus.NOT_FOUND);
 		assertThat(body).contains("No contest 'none'");
+		this.api
+			.importCsv("problems-level",
+					"county,office,district,party,candidate,votes\nAlpha,Mayor,1,,Ann,3\n"
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					"mode=setup")
+			.expectStatus()
+			.isCreated();
+		assertThat(problem(this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/problems-level/contests/mayor-1?level=state")
+			.exchange(), HttpStatus.BAD_REQUEST)).contains("level: must be county or precinct");
 		problem(this.api.anonymous().get().uri("/api/v1/elections/problems-level/contests?since=abc").exchange(),
 				HttpStatus.BAD_REQUEST);
 	}

@@ -168,6 +168,47 @@ class HonestNumbersTests {
 			.isEqualTo(expected);
 	}
 
+	@Test
+	void historyShowsEachCountAsTheFilesHaveItAtItsOwnTime() {
+		String election = this.api.createElection("honest-history", "special-general");
+		this.api.admin()
+			.post()
+			.uri("/api/v1/elections/" + election + "/imports?mode=setup&sourceUpdatedAt=2017-06-07T08:00:00Z")
+			.header("Content-Type", "text/csv")
+			.body(TallyApi.read("ca34/20170606__ca__special__general__election_night.csv"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.api.importFile(election, "ca34/20170606__ca__special__general__los_angeles__precinct.csv", "mode=setup")
+			.expectStatus()
+			.isCreated();
+		// the canvass summed from the precinct file itself, not through Tally
+		Map<String, Long> canvass = new java.util.LinkedHashMap<>();
+		String[] lines = new String(TallyApi.read("ca34/20170606__ca__special__general__los_angeles__precinct.csv"),
+				StandardCharsets.UTF_8)
+			.split("\n");
+		for (String line : Arrays.copyOfRange(lines, 1, lines.length)) {
+			String[] cells = line.strip().split(",");
+			canvass.merge(cells[5], Long.parseLong(cells[6]), Long::sum);
+		}
+		assertThat(canvass).containsExactly(Map.entry("Jimmy Gomez", 25569L), Map.entry("Robert Lee Ahn", 17610L));
+
+		JsonNode revisions = feed("/api/v1/elections/" + election + "/contests/us-house-34/history").get("revisions");
+		assertThat(revisions).hasSize(2);
+		assertThat(revisions.get(0).get("at").asString()).isEqualTo("2017-06-07T08:00:00Z");
+		// 19,761 / 32,869 = 60.12%, 13,108 / 32,869 = 39.88%
+		assertThat(candidateCells(revisions.get(0).get("candidates"))).containsExactly("Jimmy Gomez 60.1",
+				"Robert Lee Ahn 39.9");
+		assertThat(revisions.get(1).get("candidates").get(0).get("votes").asLong())
+			.isEqualTo(canvass.get("Jimmy Gomez"));
+		// 25,569 / 43,179 = 59.22%
+		assertThat(candidateCells(revisions.get(1).get("candidates"))).containsExactly("Jimmy Gomez 59.2",
+				"Robert Lee Ahn 40.8");
+		Document page = page("/elections/" + election + "/contests/us-house-34");
+		assertThat(chartCells(page)).containsExactly("1 Jimmy Gomez 60.1", "1 Robert Lee Ahn 39.9",
+				"2 Jimmy Gomez 59.2", "2 Robert Lee Ahn 40.8");
+	}
+
 	// --- the feed
 
 	private JsonNode feed(String path) {
