@@ -28,9 +28,12 @@ class ContestPageController {
 
 	private final ContestDetailQueries details;
 
-	ContestPageController(ResultsService results, ContestDetailQueries details) {
+	private final ReaderFormats formats;
+
+	ContestPageController(ResultsService results, ContestDetailQueries details, ReaderFormats formats) {
 		this.results = results;
 		this.details = details;
+		this.formats = formats;
 	}
 
 	@GetMapping("/elections/{election}/contests/{contest}")
@@ -39,26 +42,29 @@ class ContestPageController {
 		Election found = this.results.election(election);
 		ElectionResults current = this.results.results(found);
 		ContestResult result = this.results.contest(current, contest);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		ReaderFormat format = this.formats.of(found.getTimeZone());
 		List<TimelineEntry> timeline = this.details.timeline(result.id());
-		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("times", times);
-		model.addAttribute("card", ContestCard.of(result, found.getSlug(), times));
+		model.addAttribute("election", ElectionHeader.of(found, format));
+		model.addAttribute("format", format);
+		model.addAttribute("times", format.times());
+		model.addAttribute("card", ContestCard.of(result, found.getSlug(), format));
 		model.addAttribute("units", UnitTable.of(result, this.results.reportingUnits(current, result, "county"),
-				this.results.reportingUnits(current, result, "precinct"), sort, dir));
-		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), times));
+				this.results.reportingUnits(current, result, "precinct"), sort, dir, format));
+		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), format));
 		model.addAttribute("timeline", timeline);
-		model.addAttribute("embedSnippet", embedSnippet(found, result));
+		model.addAttribute("embedSnippet", embedSnippet(found, result, format));
 		return "contest";
 	}
 
-	private static String embedSnippet(Election election, ContestResult contest) {
+	private static String embedSnippet(Election election, ContestResult contest, ReaderFormat format) {
 		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/embed/elections/{e}/contests/{c}")
+			.queryParam(ReaderLocale.PARAMETER, format.lang())
 			.buildAndExpand(election.getSlug(), contest.slug())
 			.toUriString();
-		return "<iframe src=\"" + url + "\" title=\"" + contest.name().replace("\"", "&quot;")
-				+ " results\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";
+		return "<iframe src=\"" + url + "\" title=\""
+				+ format.text("embed.frame-title", contest.name()).replace("&", "&amp;").replace("\"", "&quot;")
+				+ "\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";
 	}
 
 }

@@ -23,15 +23,18 @@ class EmbedController {
 
 	private final ResultsService results;
 
-	EmbedController(ResultsService results) {
+	private final ReaderFormats formats;
+
+	EmbedController(ResultsService results, ReaderFormats formats) {
 		this.results = results;
+		this.formats = formats;
 	}
 
 	@GetMapping("/embed/elections/{election}/contests/{contest}")
 	String embed(@PathVariable String election, @PathVariable String contest, Model model,
 			HttpServletResponse response) {
 		Election found = this.results.election(election);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		ReaderFormat times = this.formats.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), found.getSlug(), times));
 		response.setHeader("Content-Security-Policy", POLICY);

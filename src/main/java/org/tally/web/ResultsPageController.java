@@ -21,15 +21,18 @@ class ResultsPageController {
 
 	private final ResultsService results;
 
-	ResultsPageController(ResultsService results) {
+	private final ReaderFormats formats;
+
+	ResultsPageController(ResultsService results, ReaderFormats formats) {
 		this.results = results;
+		this.formats = formats;
 	}
 
 	@GetMapping("/")
 	String index(Model model) {
 		List<ElectionHeader> elections = this.results.elections()
 			.stream()
-			.map((election) -> ElectionHeader.of(election, LocalTimes.of(election.getTimeZone())))
+			.map((election) -> ElectionHeader.of(election, this.formats.of(election.getTimeZone())))
 			.toList();
 		model.addAttribute("live", elections.stream().filter(ElectionHeader::live).toList());
 		model.addAttribute("past", elections.stream().filter((election) -> !election.live()).toList());
@@ -42,7 +45,7 @@ class ResultsPageController {
 		Election found = this.results.election(election);
 		List<ContestResult> contests = this.results.contests(found);
 		ContestFilter filter = new ContestFilter(office, q);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		ReaderFormat times = this.formats.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("filter", filter);
 		model.addAttribute("offices", ContestFilter.offices(contests));
@@ -64,7 +67,7 @@ class ResultsPageController {
 			.stream()
 			.filter((contest) -> contest.revision() > since && filter.matches(contest))
 			.toList();
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		ReaderFormat times = this.formats.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("cards", cards(changed, found.getSlug(), times));
 		return "fragments/card :: updates";
@@ -74,13 +77,13 @@ class ResultsPageController {
 	@GetMapping("/elections/{election}/contests/{contest}/card")
 	String card(@PathVariable String election, @PathVariable String contest, Model model) {
 		Election found = this.results.election(election);
-		LocalTimes times = LocalTimes.of(found.getTimeZone());
+		ReaderFormat times = this.formats.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), found.getSlug(), times));
 		return "fragments/card :: single";
 	}
 
-	private static List<ContestCard> cards(List<ContestResult> contests, String election, LocalTimes times) {
+	private static List<ContestCard> cards(List<ContestResult> contests, String election, ReaderFormat times) {
 		return contests.stream().map((contest) -> ContestCard.of(contest, election, times)).toList();
 	}
 

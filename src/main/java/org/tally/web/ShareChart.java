@@ -53,7 +53,8 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 	 * candidate's votes over the point's total, candidates matched by name (unique in a
 	 * contest).
 	 */
-	static ShareChart of(ContestResult contest, List<HistoryPoint> history, LocalTimes times) {
+	static ShareChart of(ContestResult contest, List<HistoryPoint> history, ReaderFormat format) {
+		LocalTimes times = format.times();
 		List<CandidateResult> charted = contest.candidates()
 			.subList(0, Math.min(MAX_SERIES, contest.candidates().size()));
 		int n = history.size();
@@ -73,15 +74,17 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 				shares[i][j] = share;
 				min = Math.min(min, share);
 				max = Math.max(max, share);
-				cells.add(ContestCard.votes(votes) + " ("
-						+ ((total > 0) ? BigDecimal.valueOf(votes * 100)
-							.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
-							.toPlainString() : "0.0")
-						+ "%)");
+				cells
+					.add(format.votes(votes) + " ("
+							+ format.percent((total > 0)
+									? BigDecimal.valueOf(votes * 100)
+										.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
+									: new BigDecimal("0.0"))
+							+ ")");
 			}
 			rows.add(new DataRow(point.revision(),
 					times.local((point.sourceUpdatedAt() != null) ? point.sourceUpdatedAt() : point.receivedAt()),
-					ContestCard.votes(total), cells));
+					format.votes(total), cells));
 		}
 		if (n == 0) {
 			min = 0;
@@ -95,13 +98,14 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 		}
 		List<Tick> yTicks = new ArrayList<>();
 		for (double v = lo; v <= hi + 0.001; v += step) {
-			yTicks.add(new Tick(LEFT, y(v, lo, hi), String.format(Locale.US, "%.0f%%", v)));
+			yTicks.add(new Tick(LEFT, y(v, lo, hi), format.percentLabel(Long.toString(Math.round(v)))));
 		}
 		List<Tick> xTicks = new ArrayList<>();
 		int every = Math.max(1, (int) Math.ceil(n / 8.0));
 		for (int j = 0; j < n; j++) {
 			if (j % every == 0 || j == n - 1) {
-				xTicks.add(new Tick(x(j, n), BOTTOM, "Rev " + history.get(j).revision()));
+				xTicks.add(
+						new Tick(x(j, n), BOTTOM, format.text("chart.tick", Long.toString(history.get(j).revision()))));
 			}
 		}
 		List<Series> series = new ArrayList<>();
@@ -115,7 +119,8 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 				dots.add(new Point(fmt(px), fmt(py)));
 			}
 			double endY = (n > 0) ? y(shares[i][n - 1], lo, hi) : BOTTOM;
-			String last = (n > 0) ? String.format(Locale.US, "%.1f%%", shares[i][n - 1]) : "";
+			String last = (n > 0)
+					? format.percent(BigDecimal.valueOf(shares[i][n - 1]).setScale(1, RoundingMode.HALF_UP)) : "";
 			series.add(new Series(i, charted.get(i).name(), label(charted.get(i).name()) + " " + last,
 					points.toString().strip(), dots, endY));
 		}

@@ -28,9 +28,10 @@ import org.tally.results.UnitResult;
  * @param precincts precinct rows
  * @param sort the column the rows are sorted by
  * @param descending whether the sort is descending
+ * @param lang the reader's language, kept in the sort links
  */
 public record UnitTable(List<String> columns, boolean others, List<Row> counties, List<Row> precincts, String sort,
-		boolean descending) {
+		boolean descending, String lang) {
 
 	static final int MAX_COLUMNS = 4;
 
@@ -40,7 +41,7 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 * unit's candidates in the order of {@code contest}.
 	 */
 	static UnitTable of(ContestResult contest, List<UnitResult> counties, List<UnitResult> precincts, String sort,
-			String direction) {
+			String direction, ReaderFormat format) {
 		List<CandidateResult> candidates = contest.candidates();
 		int shown = (candidates.size() <= MAX_COLUMNS + 1) ? candidates.size() : MAX_COLUMNS;
 		boolean others = shown < candidates.size();
@@ -53,13 +54,13 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 			countyNames.put(county.code(), county.name());
 			// counties, and a state only when precincts name it as theirs
 			if ("county".equals(county.level()) || precinctParents.contains(county.code())) {
-				countyRows.add(Row.of(county.name(), null, county, shown, others));
+				countyRows.add(Row.of(county.name(), null, county, shown, others, format));
 			}
 		}
 		List<Row> precinctRows = new ArrayList<>(precincts.size());
 		for (UnitResult precinct : precincts) {
 			precinctRows.add(Row.of(precinct.name(), countyNames.getOrDefault(precinct.parent(), precinct.parent()),
-					precinct, shown, others));
+					precinct, shown, others, format));
 		}
 		String column = validSort(sort, shown);
 		boolean descending = (direction != null) ? "desc".equals(direction) : !"unit".equals(column);
@@ -70,7 +71,7 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 		order = order.thenComparing(Row::name);
 		countyRows.sort(order);
 		precinctRows.sort(order);
-		return new UnitTable(columns, others, countyRows, precinctRows, column, descending);
+		return new UnitTable(columns, others, countyRows, precinctRows, column, descending, format.lang());
 	}
 
 	/** The direction a click on the column's header asks for. */
@@ -83,10 +84,11 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 
 	/**
 	 * The relative link a column's header points to:
-	 * "?sort=total&amp;dir=desc#precincts".
+	 * "?lang=en&amp;sort=total&amp;dir=desc#precincts".
 	 */
 	public String link(String column, String anchor) {
-		return "?sort=" + column + "&dir=" + nextDirection(column) + "#" + anchor;
+		return "?" + ReaderLocale.PARAMETER + "=" + this.lang + "&sort=" + column + "&dir=" + nextDirection(column)
+				+ "#" + anchor;
 	}
 
 	/** The header's aria-sort value. */
@@ -139,18 +141,19 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	public record Row(String name, String county, List<Cell> cells, String total, long totalVotes, String leader,
 			String margin, long marginVotes) {
 
-		static Row of(String name, String county, UnitResult unit, int shown, boolean others) {
+		static Row of(String name, String county, UnitResult unit, int shown, boolean others, ReaderFormat format) {
 			long total = unit.totalVotes();
 			List<Cell> cells = new ArrayList<>();
 			long rest = 0;
 			long first = -1;
 			long second = -1;
 			String leader = null;
+			boolean tie = false;
 			for (int i = 0; i < unit.candidates().size(); i++) {
 				UnitResult.Votes candidate = unit.candidates().get(i);
 				long v = candidate.votes();
 				if (i < shown) {
-					cells.add(Cell.of(v, total));
+					cells.add(Cell.of(v, total, format));
 				}
 				else {
 					rest += v;
@@ -159,24 +162,26 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 					second = first;
 					first = v;
 					leader = candidate.name();
+					tie = false;
 				}
 				else if (v == first) {
 					second = v;
-					leader = "Tie";
+					tie = true;
 				}
 				else if (v > second) {
 					second = v;
 				}
 			}
 			if (others) {
-				cells.add(Cell.of(rest, total));
+				cells.add(Cell.of(rest, total, format));
 			}
 			long margin = (first > 0) ? first - Math.max(second, 0) : 0;
 			if (total == 0) {
 				leader = null;
 			}
-			return new Row(name, county, List.copyOf(cells), ContestCard.votes(total), total, leader,
-					(leader != null && !"Tie".equals(leader)) ? "+" + ContestCard.votes(margin) : null, margin);
+			return new Row(name, county, List.copyOf(cells), format.votes(total), total,
+					(leader != null && tie) ? format.text("units.tie") : leader,
+					(leader != null && !tie) ? "+" + format.votes(margin) : null, margin);
 		}
 
 	}
@@ -185,19 +190,18 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 * One candidate's count in one unit.
 	 *
 	 * @param votes votes, formatted
-	 * @param pct share of the unit's votes, one decimal, or an empty string without votes
+	 * @param pct share of the unit's votes, one decimal with the language's sign, or an
+	 * empty string without votes
 	 * @param share the unrounded share, for sorting
 	 */
 	public record Cell(String votes, String pct, double share) {
 
-		static Cell of(long votes, long total) {
+		static Cell of(long votes, long total, ReaderFormat format) {
 			if (total == 0) {
-				return new Cell(ContestCard.votes(votes), "", 0);
+				return new Cell(format.votes(votes), "", 0);
 			}
-			String pct = BigDecimal.valueOf(votes * 100)
-				.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
-				.toPlainString();
-			return new Cell(ContestCard.votes(votes), pct, (double) votes / total);
+			BigDecimal pct = BigDecimal.valueOf(votes * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+			return new Cell(format.votes(votes), format.percent(pct), (double) votes / total);
 		}
 
 	}
