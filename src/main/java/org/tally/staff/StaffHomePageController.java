@@ -47,7 +47,7 @@ class StaffHomePageController {
 	String home(Model model) {
 		model.addAttribute("elections", this.results.elections());
 		model.addAttribute("kinds", List.of("general", "primary", "special-primary", "special-general", "runoff"));
-		model.addAttribute("languages", languages());
+		model.addAttribute("pageLanguages", languages());
 		return "staff/home";
 	}
 
@@ -67,7 +67,7 @@ class StaffHomePageController {
 		model.addAttribute("units", this.contests.reportingUnits(election));
 		model.addAttribute("statuses", ElectionSetupService.STATUSES);
 		model.addAttribute("kinds", List.of("general", "primary", "special-primary", "special-general", "runoff"));
-		model.addAttribute("languages", languages());
+		model.addAttribute("pageLanguages", languages());
 		return "staff/election";
 	}
 
