@@ -66,7 +66,7 @@ class LanguagePagesTests {
 		// Ahn conceded at 2017-06-07T05:30Z: 10:30 PM on June 6 in Los Angeles
 		assertThat(contestEn).contains("June 6, 2017", "Jun 6, 2017, 10:30 PM PDT", "Robert Lee Ahn conceded",
 				"Called: Jimmy Gomez wins");
-		assertThat(contestEs).contains("6 de junio de 2017", "6 jun. 2017 10:30 p. m. PDT",
+		assertThat(contestEs).contains("6 de junio de 2017", "6 jun. 2017 10:30 p." + NBSP + "m. PDT",
 				"Robert Lee Ahn reconoció su derrota", "Declarada: Jimmy Gomez gana", "Distritos electorales",
 				"Condado", "Por condado y distrito electoral");
 	}
