@@ -33,11 +33,6 @@ public final class LocalTimes {
 		this.time = withZoneName(null, FormatStyle.SHORT, locale);
 	}
 
-	/** Times in the zone, in American English. */
-	static LocalTimes of(String zone) {
-		return of(zone, Locale.US);
-	}
-
 	/** Times in the zone (UTC when it is not a zone), in the locale's words. */
 	static LocalTimes of(String zone, Locale locale) {
 		try {
