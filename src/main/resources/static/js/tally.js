@@ -8,16 +8,24 @@
 	// Counts may change between rendering the page and subscribing: catch up on first open too.
 	var lostConnection = true;
 	var CUE_MILLIS = 60000;
+	// The page's language: its words come with the page (data-text-* on #live-state, from
+	// the message bundles) and its clock is formatted for the page's locale (<html lang>).
+	var locale = document.documentElement.lang || 'en-US';
+
+	function text(name, count, time) {
+		var words = (state && state.dataset['text' + name]) || '';
+		return words.replace('{0}', String(count)).replace('{1}', time || '');
+	}
 
 	// The same clock as the rest of the page: the election's time zone.
 	function clock() {
 		var options = { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
 		var zone = state && state.dataset.timeZone;
 		try {
-			return new Date().toLocaleTimeString('en-US', zone ? Object.assign({ timeZone: zone }, options) : options);
+			return new Date().toLocaleTimeString(locale, zone ? Object.assign({ timeZone: zone }, options) : options);
 		}
 		catch (e) {
-			return new Date().toLocaleTimeString('en-US', options);
+			return new Date().toLocaleTimeString(locale, options);
 		}
 	}
 
@@ -31,7 +39,7 @@
 	}
 
 	document.body.addEventListener('htmx:sseOpen', function () {
-		show('live', 'Live: new counts appear here as they arrive');
+		show('live', text('On'));
 		if (lostConnection && fetcher) {
 			htmx.trigger(fetcher, 'tally:catchup');
 		}
@@ -40,7 +48,7 @@
 
 	document.body.addEventListener('htmx:sseError', function () {
 		lostConnection = true;
-		show('reconnecting', 'Reconnecting to live updates… the numbers shown may be out of date');
+		show('reconnecting', text('Reconnecting'));
 	});
 
 	document.body.addEventListener('htmx:afterRequest', function (event) {
@@ -48,7 +56,7 @@
 			return;
 		}
 		if (!event.detail.successful) {
-			show('reconnecting', 'Could not fetch the latest counts; retrying on the next update');
+			show('reconnecting', text('Failed'));
 			return;
 		}
 		window.setTimeout(markUpdated, 50);
@@ -71,8 +79,7 @@
 		});
 		applyFilter();
 		if (fresh.length > 0) {
-			show('updated', 'Live · updated ' + fresh.length + (fresh.length === 1 ? ' contest' : ' contests') + ' at '
-				+ clock());
+			show('updated', text(fresh.length === 1 ? 'UpdatedOne' : 'UpdatedMany', fresh.length, clock()));
 		}
 		document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 	}
@@ -115,6 +122,9 @@
 		}
 		applyFilter();
 		var params = new URLSearchParams();
+		if (form.elements.lang && form.elements.lang.value) {
+			params.set('lang', form.elements.lang.value);
+		}
 		if (office.value) {
 			params.set('office', office.value);
 		}

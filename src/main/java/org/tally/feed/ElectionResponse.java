@@ -9,14 +9,16 @@ import org.tally.results.ContestResult;
 import org.tally.results.ElectionState;
 
 /**
- * One election with a line per contest.
+ * One election with a line per contest. {@code language} is the default language of the
+ * election's pages ("en", "es"); the feed's field names and codes are English in every
+ * language.
  */
 record ElectionResponse(String slug, String name, LocalDate date, String kind, String jurisdiction, String status,
-		boolean test, long revision, Instant lastUpdated, List<ContestSummary> contests) {
+		boolean test, String language, long revision, Instant lastUpdated, List<ContestSummary> contests) {
 
 	static ElectionResponse of(ElectionState election, List<ContestResult> contests) {
 		return new ElectionResponse(election.slug(), election.name(), election.date(), election.kind(),
-				election.jurisdiction(), election.status(), election.test(), election.revision(),
+				election.jurisdiction(), election.status(), election.test(), election.language(), election.revision(),
 				election.lastUpdated(), contests.stream().map(ContestSummary::of).toList());
 	}
 

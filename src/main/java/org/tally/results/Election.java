@@ -39,6 +39,8 @@ public class Election {
 	@Column(name = "time_zone")
 	private String timeZone = "America/Los_Angeles";
 
+	private String language = "en";
+
 	@Column(insertable = false, updatable = false)
 	private long revision;
 
@@ -119,6 +121,15 @@ public class Election {
 
 	public void setTimeZone(String timeZone) {
 		this.timeZone = timeZone;
+	}
+
+	/** The language of the public pages when the reader asks for none Tally has. */
+	public String getLanguage() {
+		return this.language;
+	}
+
+	public void setLanguage(String language) {
+		this.language = language;
 	}
 
 	public long getRevision() {

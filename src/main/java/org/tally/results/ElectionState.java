@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * touching the JPA model.
  */
 public record ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
-		String status, boolean test, String timeZone, long revision, Instant lastUpdated) {
+		String status, boolean test, String timeZone, long revision, Instant lastUpdated, String language) {
 }

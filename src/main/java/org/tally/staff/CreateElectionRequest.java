@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of {@code POST /api/v1/elections}.
+ * Body of {@code POST /api/v1/elections}. {@code language} is the pages' default language
+ * ("en" when absent), one of {@code tally.languages}.
  */
 public record CreateElectionRequest(
 		@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}",
@@ -16,5 +17,8 @@ public record CreateElectionRequest(
 		@NotBlank @Size(max = 300) String name, @NotNull LocalDate date,
 		@NotNull @Pattern(regexp = "general|primary|special-primary|special-general|runoff",
 				message = "one of general, primary, special-primary, special-general, runoff") String kind,
-		@NotBlank @Size(max = 300) String jurisdiction, Boolean test, String timeZone) {
+		@NotBlank @Size(max = 300) String jurisdiction, Boolean test, String timeZone,
+		@Pattern(regexp = "[a-z]{2,3}(-[A-Z][a-z]{3})?",
+				message = "a language code such as en or es") String language) {
+
 }

@@ -14,6 +14,7 @@ import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionRepository;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
+import org.tally.web.ReaderLanguages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,11 +37,15 @@ public class ElectionSetupService {
 
 	private final AuditLog audit;
 
-	ElectionSetupService(ElectionRepository elections, JdbcClient jdbc, Revisions revisions, AuditLog audit) {
+	private final ReaderLanguages languages;
+
+	ElectionSetupService(ElectionRepository elections, JdbcClient jdbc, Revisions revisions, AuditLog audit,
+			ReaderLanguages languages) {
 		this.elections = elections;
 		this.jdbc = jdbc;
 		this.revisions = revisions;
 		this.audit = audit;
+		this.languages = languages;
 	}
 
 	/** Creates the election on behalf of Tally itself (the demo loader). */
@@ -69,14 +74,17 @@ public class ElectionSetupService {
 		if (request.timeZone() != null && !request.timeZone().isBlank()) {
 			election.setTimeZone(zone(request.timeZone()));
 		}
+		if (request.language() != null && !request.language().isBlank()) {
+			election.setLanguage(language(request.language()));
+		}
 		Election saved = this.elections.save(election);
 		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, snapshot(saved), null);
 		return saved;
 	}
 
 	/**
-	 * Changes name, date, kind, jurisdiction, the test mark and the time zone; answers
-	 * the election as it is now.
+	 * Changes name, date, kind, jurisdiction, the test mark, the time zone and the pages'
+	 * default language; answers the election as it is now.
 	 */
 	@Transactional
 	public Map<String, Object> update(String slug, ElectionRequest request, String who) {
@@ -84,7 +92,7 @@ public class ElectionSetupService {
 		long id = (long) before.remove("id");
 		this.jdbc.sql("""
 				update election set name = :name, election_date = :date, kind = :kind, jurisdiction = :jurisdiction,
-				       test = :test, time_zone = :zone
+				       test = :test, time_zone = :zone, language = :language
 				where id = :id""")
 			.param("name", request.name().strip())
 			.param("date", Date.valueOf(request.date()))
@@ -94,6 +102,9 @@ public class ElectionSetupService {
 			.param("zone",
 					(request.timeZone() == null || request.timeZone().isBlank()) ? before.get("timeZone")
 							: zone(request.timeZone()))
+			.param("language",
+					(request.language() == null || request.language().isBlank()) ? before.get("language")
+							: language(request.language()))
 			.param("id", id)
 			.update();
 		this.revisions.next(id, "setup", who, "election edited", null, Instant.now(), List.of());
@@ -129,7 +140,8 @@ public class ElectionSetupService {
 
 	private Map<String, Object> snapshot(String slug) {
 		return this.jdbc.sql("""
-				select id, slug, name, election_date as date, kind, jurisdiction, status, test, time_zone, revision
+				select id, slug, name, election_date as date, kind, jurisdiction, status, test, time_zone, language,
+				       revision
 				from election where slug = ? for update""")
 			.param(slug)
 			.query(CamelCaseColumns.ROW)
@@ -147,7 +159,15 @@ public class ElectionSetupService {
 		values.put("status", election.getStatus());
 		values.put("test", election.isTest());
 		values.put("timeZone", election.getTimeZone());
+		values.put("language", election.getLanguage());
 		return values;
+	}
+
+	private String language(String language) {
+		return this.languages.forTag(language)
+			.map(ReaderLanguages::code)
+			.orElseThrow(() -> new IllegalArgumentException("language: one of "
+					+ String.join(", ", this.languages.locales().stream().map(ReaderLanguages::code).toList())));
 	}
 
 	private static String zone(String timeZone) {

@@ -1,10 +1,14 @@
 package org.tally.staff;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
+import org.tally.web.ReaderLanguages;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,18 +32,22 @@ class StaffHomePageController {
 
 	private final StaffPages pages;
 
+	private final ReaderLanguages languages;
+
 	StaffHomePageController(ResultsService results, ElectionSetupService elections, ContestSetupService contests,
-			StaffPages pages) {
+			StaffPages pages, ReaderLanguages languages) {
 		this.results = results;
 		this.elections = elections;
 		this.contests = contests;
 		this.pages = pages;
+		this.languages = languages;
 	}
 
 	@GetMapping("/staff")
 	String home(Model model) {
 		model.addAttribute("elections", this.results.elections());
 		model.addAttribute("kinds", List.of("general", "primary", "special-primary", "special-general", "runoff"));
+		model.addAttribute("pageLanguages", languages());
 		return "staff/home";
 	}
 
@@ -59,6 +67,7 @@ class StaffHomePageController {
 		model.addAttribute("units", this.contests.reportingUnits(election));
 		model.addAttribute("statuses", ElectionSetupService.STATUSES);
 		model.addAttribute("kinds", List.of("general", "primary", "special-primary", "special-general", "runoff"));
+		model.addAttribute("pageLanguages", languages());
 		return "staff/election";
 	}
 
@@ -93,6 +102,16 @@ class StaffHomePageController {
 			this.contests.addReportingUnit(election, form, principal.getName());
 			return "Added reporting unit " + form.code();
 		}, flash, "/staff/elections/" + election + "#units");
+	}
+
+	/** The pages' languages by code, named in English: {"en": "English (en)", ...}. */
+	private Map<String, String> languages() {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (Locale locale : this.languages.locales()) {
+			String code = ReaderLanguages.code(locale);
+			names.put(code, locale.getDisplayLanguage(Locale.ENGLISH) + " (" + code + ")");
+		}
+		return names;
 	}
 
 }

@@ -102,7 +102,7 @@ class DemoElections implements ApplicationRunner {
 
 	private void loadPrimary() {
 		this.setup.create(new CreateElectionRequest(PRIMARY, "California 34th District Special Primary",
-				LocalDate.of(2017, 4, 4), "special-primary", "California", false, "America/Los_Angeles"));
+				LocalDate.of(2017, 4, 4), "special-primary", "California", false, "America/Los_Angeles", "en"));
 		load(PRIMARY, "20170404__ca__special__primary__los_angeles__precinct.csv", PRIMARY_CANVASS);
 		this.desk.call(PRIMARY, CONTEST, new CallRequest("called", List.of(), List.of("Jimmy Gomez", "Robert Lee Ahn"),
 				"No majority: the top two advance to the June 6 general."), WHO, PRIMARY_CANVASS);
@@ -112,7 +112,7 @@ class DemoElections implements ApplicationRunner {
 
 	private void loadGeneral() {
 		this.setup.create(new CreateElectionRequest(GENERAL, "California 34th District Special General",
-				LocalDate.of(2017, 6, 6), "special-general", "California", false, "America/Los_Angeles"));
+				LocalDate.of(2017, 6, 6), "special-general", "California", false, "America/Los_Angeles", "en"));
 		load(GENERAL, "20170606__ca__special__general__election_night.csv", ELECTION_NIGHT);
 		this.desk.concede(GENERAL, CONTEST, new ConcessionRequest("Robert Lee Ahn", CONCESSION,
 				"Robert Lee Ahn conceded to Jimmy Gomez on election night.", null), WHO);

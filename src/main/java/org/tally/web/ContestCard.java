@@ -3,7 +3,6 @@ package org.tally.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
@@ -11,9 +10,10 @@ import org.tally.results.RaceCall;
 import org.tally.results.ReportingProgress;
 
 /**
- * A contest ready to print: numbers with thousands separators, percentages as shown,
- * marks in words and times in the election's zone. Built once per request so templates
- * stay simple and a page of hundreds of contests renders fast.
+ * A contest ready to print in the reader's language ({@link ReaderFormat}): numbers with
+ * the language's separators, percentages as shown, marks in words and times in the
+ * election's zone. Built once per request so templates stay simple and a page of hundreds
+ * of contests renders fast.
  *
  * @param id the card's element id ("contest-" and the slug)
  * @param href the contest page's path
@@ -24,7 +24,8 @@ import org.tally.results.ReportingProgress;
  * @param candidates the choices, most votes first
  * @param totalVotes all votes, formatted
  * @param precincts "12 of 195 precincts", or {@code null} when unknown
- * @param precinctsPct the honest percentage label ("&lt;1", "99", "100"), or {@code null}
+ * @param precinctsPct the honest percentage label with its sign ("&lt;1%", "99%"), or
+ * {@code null}
  * @param precinctsBar the bar's width ("37%"), or {@code null}
  * @param callStatus the call's status code, for styling
  * @param callLabel the call in words
@@ -56,58 +57,57 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 				: this.candidates.subList(SHOWN_CANDIDATES, this.candidates.size());
 	}
 
-	static ContestCard of(ContestResult contest, String election, LocalTimes times) {
+	static ContestCard of(ContestResult contest, String election, ReaderFormat format) {
+		LocalTimes times = format.times();
 		List<Candidate> candidates = new ArrayList<>(contest.candidates().size());
 		for (CandidateResult candidate : contest.candidates()) {
-			candidates.add(Candidate.of(candidate, contest.call().isCalled() || contest.tiedForFirst(), times));
+			candidates.add(Candidate.of(candidate, contest.call().isCalled() || contest.tiedForFirst(), format));
 		}
 		ReportingProgress progress = contest.progress();
 		String precincts = null;
 		String bar = null;
 		if (progress.precinctsReporting() != null && progress.precinctsTotal() != null) {
-			precincts = votes(progress.precinctsReporting()) + " of " + votes(progress.precinctsTotal())
-					+ ((progress.precinctsTotal() == 1) ? " precinct" : " precincts");
+			precincts = format.text("card.precincts.of", format.votes(progress.precinctsReporting()),
+					format.votes(progress.precinctsTotal()), progress.precinctsTotal());
 			bar = progress.percent() + "%";
 		}
 		else if (progress.precinctsReporting() != null) {
-			precincts = votes(progress.precinctsReporting()) + " precincts reporting";
+			precincts = format.text("card.precincts.reporting", format.votes(progress.precinctsReporting()),
+					progress.precinctsReporting());
 		}
 		RaceCall call = contest.call();
-		return new ContestCard("contest-" + contest.slug(), "/elections/" + election + "/contests/" + contest.slug(),
-				contest.slug(), contest.name(), contest.office(), ContestFilter.searchText(contest),
-				List.copyOf(candidates), votes(contest.totalVotes()), precincts, progress.percentLabel(), bar,
-				call.status(), callLabel(call), call.isCalled(), call.note(), margin(contest),
+		return new ContestCard("contest-" + contest.slug(),
+				format.link("/elections/" + election + "/contests/" + contest.slug()), contest.slug(), contest.name(),
+				contest.office(), ContestFilter.searchText(contest), List.copyOf(candidates),
+				format.votes(contest.totalVotes()), precincts, format.percentLabel(progress.percentLabel()), bar,
+				call.status(), callLabel(call, format), call.isCalled(), call.note(), margin(contest, format),
 				times.local(contest.lastUpdated()), times.utc(contest.lastUpdated()), times.iso(contest.lastUpdated()),
 				contest.revision());
 	}
 
-	/** "19,761". */
-	static String votes(long votes) {
-		return String.format(Locale.US, "%,d", votes);
+	static String callLabel(RaceCall call, ReaderFormat format) {
+		return format.text(callKey(call.status()));
 	}
 
-	static String callLabel(RaceCall call) {
-		return switch (call.status()) {
-			case "called" -> "Called";
-			case "runoff" -> "Runoff";
-			case "too-early" -> "Too early to call";
-			case "too-close" -> "Too close to call";
-			case "uncalled" -> "Call retracted";
-			default -> "Not called";
+	/** The message key of a call status: "call.too-close". */
+	static String callKey(String status) {
+		return switch (status) {
+			case "called", "runoff", "too-early", "too-close", "uncalled" -> "call." + status;
+			default -> "call.not-called";
 		};
 	}
 
 	/** The margin in words, from the read model's {@link org.tally.results.Margin}. */
-	private static String margin(ContestResult contest) {
+	private static String margin(ContestResult contest, ReaderFormat format) {
 		if (contest.totalVotes() == 0 || contest.candidates().size() < 2) {
 			return null;
 		}
 		CandidateResult leader = contest.leader();
 		if (contest.tiedForFirst()) {
-			return "Tied at " + votes(leader.votes()) + " votes";
+			return format.text("card.margin.tied", format.votes(leader.votes()));
 		}
-		return lastName(leader.name()) + " leads by " + votes(contest.margin().votes()) + " votes ("
-				+ contest.margin().points().toPlainString() + " points)";
+		return format.text("card.margin.leads", lastName(leader.name()), format.votes(contest.margin().votes()),
+				format.decimal(contest.margin().points()));
 	}
 
 	private static String lastName(String name) {
@@ -125,8 +125,8 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 	 * @param party the party, or {@code null}
 	 * @param incumbent whether the choice holds the office
 	 * @param votes votes, formatted
-	 * @param pct the shown percentage ("60.1")
-	 * @param bar the bar's width ("60.1%")
+	 * @param pct the shown percentage with the language's sign ("60.1%", "60.1 %")
+	 * @param bar the bar's width ("60.1%", always with a point: an SVG length)
 	 * @param leading whether the choice has the most votes (ties included)
 	 * @param winner whether staff called the choice the winner
 	 * @param advancing whether staff called the choice to advance
@@ -143,16 +143,18 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 		 * The choice as printed; {@code quiet} (a called contest, or a tie for first)
 		 * shows no "Leading" mark.
 		 */
-		static Candidate of(CandidateResult candidate, boolean quiet, LocalTimes times) {
-			BigDecimal pct = candidate.votePct();
-			String shown = (pct != null) ? pct.toPlainString() : "0.0";
+		static Candidate of(CandidateResult candidate, boolean quiet, ReaderFormat format) {
+			LocalTimes times = format.times();
+			BigDecimal pct = (candidate.votePct() != null) ? candidate.votePct() : new BigDecimal("0.0");
+			String shown = pct.toPlainString();
 			CandidateResult.Concession concession = candidate.concession();
 			String rowClass = "cand" + ((candidate.winner() || candidate.advancing()) ? " is-winner" : "")
 					+ (candidate.leading() ? " is-leading" : "") + ((concession != null) ? " is-conceded" : "");
 			boolean showLeading = candidate.leading() && !quiet && concession == null;
 			return new Candidate(rowClass, showLeading, candidate.name(), candidate.party(), candidate.incumbent(),
-					ContestCard.votes(candidate.votes()), shown, shown + "%", candidate.leading(), candidate.winner(),
-					candidate.advancing(), (concession != null) ? times.local(concession.concededAt()) : null,
+					format.votes(candidate.votes()), format.percent(pct), shown + "%", candidate.leading(),
+					candidate.winner(), candidate.advancing(),
+					(concession != null) ? times.local(concession.concededAt()) : null,
 					(concession != null) ? times.utc(concession.concededAt()) : null,
 					(concession != null) ? concession.statement() : null);
 		}

@@ -24,8 +24,11 @@ class ContestPageController {
 
 	private final ResultsService results;
 
-	ContestPageController(ResultsService results) {
+	private final ReaderFormats formats;
+
+	ContestPageController(ResultsService results, ReaderFormats formats) {
 		this.results = results;
+		this.formats = formats;
 	}
 
 	@GetMapping("/elections/{election}/contests/{contest}")
@@ -34,25 +37,28 @@ class ContestPageController {
 		ElectionResults current = this.results.results(this.results.current(election));
 		ElectionState found = current.election();
 		ContestResult result = this.results.contest(current, contest);
-		LocalTimes times = LocalTimes.of(found.timeZone());
-		model.addAttribute("election", ElectionHeader.of(found, times));
-		model.addAttribute("times", times);
-		model.addAttribute("card", ContestCard.of(result, found.slug(), times));
+		ReaderFormat format = this.formats.of(found.timeZone());
+		model.addAttribute("election", ElectionHeader.of(found, format));
+		model.addAttribute("format", format);
+		model.addAttribute("times", format.times());
+		model.addAttribute("card", ContestCard.of(result, found.slug(), format));
 		model.addAttribute("units", UnitTable.of(result, this.results.reportingUnits(current, result, "county"),
-				this.results.reportingUnits(current, result, "precinct"), sort, dir));
-		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), times));
+				this.results.reportingUnits(current, result, "precinct"), sort, dir, format));
+		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), format));
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
-		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result));
+		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result, format));
 		return "contest";
 	}
 
-	private static String embedSnippet(String election, ContestResult contest) {
+	private static String embedSnippet(String election, ContestResult contest, ReaderFormat format) {
 		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/embed/elections/{e}/contests/{c}")
+			.queryParam(ReaderLocale.PARAMETER, format.lang())
 			.buildAndExpand(election, contest.slug())
 			.toUriString();
-		return "<iframe src=\"" + url + "\" title=\"" + contest.name().replace("\"", "&quot;")
-				+ " results\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";
+		return "<iframe src=\"" + url + "\" title=\""
+				+ format.text("embed.frame-title", contest.name()).replace("&", "&amp;").replace("\"", "&quot;")
+				+ "\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";
 	}
 
 }

@@ -1,13 +1,10 @@
 package org.tally.web;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import org.tally.results.Election;
 import org.tally.results.ElectionState;
 
 /**
- * An election as page headers and the election list show it.
+ * An election as page headers and the election list show it, in the reader's language.
  *
  * @param slug the election's slug
  * @param name the election's name
@@ -29,44 +26,40 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 		String status, String statusLabel, boolean live, boolean test, long revision, String updated, String updatedUtc,
 		String updatedIso, String timeZone) {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
-
-	static ElectionHeader of(Election election, LocalTimes times) {
+	static ElectionHeader of(Election election, ReaderFormat format) {
+		LocalTimes times = format.times();
 		String status = election.getStatus();
-		return new ElectionHeader(election.getSlug(), election.getName(), DATE.format(election.getDate()),
-				election.getDate().toString(), kindLabel(election.getKind()), election.getJurisdiction(), status,
-				statusLabel(status), "counting".equals(status) || "paused".equals(status), election.isTest(),
-				election.getRevision(), times.local(election.getLastUpdated()), times.utc(election.getLastUpdated()),
-				times.iso(election.getLastUpdated()), election.getTimeZone());
+		return new ElectionHeader(election.getSlug(), election.getName(), format.date(election.getDate()),
+				election.getDate().toString(), format.text(kindKey(election.getKind())), election.getJurisdiction(),
+				status, format.text(statusKey(status)), "counting".equals(status) || "paused".equals(status),
+				election.isTest(), election.getRevision(), times.local(election.getLastUpdated()),
+				times.utc(election.getLastUpdated()), times.iso(election.getLastUpdated()), election.getTimeZone());
 	}
 
 	/** The header from the in-memory state the feed reads too. */
-	static ElectionHeader of(ElectionState election, LocalTimes times) {
+	static ElectionHeader of(ElectionState election, ReaderFormat format) {
+		LocalTimes times = format.times();
 		String status = election.status();
-		return new ElectionHeader(election.slug(), election.name(), DATE.format(election.date()),
-				election.date().toString(), kindLabel(election.kind()), election.jurisdiction(), status,
-				statusLabel(status), "counting".equals(status) || "paused".equals(status), election.test(),
+		return new ElectionHeader(election.slug(), election.name(), format.date(election.date()),
+				election.date().toString(), format.text(kindKey(election.kind())), election.jurisdiction(), status,
+				format.text(statusKey(status)), "counting".equals(status) || "paused".equals(status), election.test(),
 				election.revision(), times.local(election.lastUpdated()), times.utc(election.lastUpdated()),
 				times.iso(election.lastUpdated()), election.timeZone());
 	}
 
-	static String statusLabel(String status) {
+	/** The message key of a status: "election.status.counting". */
+	static String statusKey(String status) {
 		return switch (status) {
-			case "counting" -> "Counting";
-			case "paused" -> "Count paused";
-			case "unofficial-complete" -> "Unofficial results, count complete";
-			case "certified" -> "Certified";
-			default -> "Not yet reporting";
+			case "counting", "paused", "unofficial-complete", "certified" -> "election.status." + status;
+			default -> "election.status.scheduled";
 		};
 	}
 
-	static String kindLabel(String kind) {
+	/** The message key of a kind: "election.kind.special-general". */
+	static String kindKey(String kind) {
 		return switch (kind) {
-			case "special-primary" -> "Special primary";
-			case "special-general" -> "Special general";
-			case "runoff" -> "Runoff";
-			case "primary" -> "Primary";
-			default -> "General";
+			case "special-primary", "special-general", "runoff", "primary" -> "election.kind." + kind;
+			default -> "election.kind.general";
 		};
 	}
 

@@ -23,15 +23,18 @@ class EmbedController {
 
 	private final ResultsService results;
 
-	EmbedController(ResultsService results) {
+	private final ReaderFormats formats;
+
+	EmbedController(ResultsService results, ReaderFormats formats) {
 		this.results = results;
+		this.formats = formats;
 	}
 
 	@GetMapping("/embed/elections/{election}/contests/{contest}")
 	String embed(@PathVariable String election, @PathVariable String contest, Model model,
 			HttpServletResponse response) {
 		ElectionResults current = this.results.results(this.results.current(election));
-		LocalTimes times = LocalTimes.of(current.election().timeZone());
+		ReaderFormat times = this.formats.of(current.election().timeZone());
 		model.addAttribute("election", ElectionHeader.of(current.election(), times));
 		model.addAttribute("card",
 				ContestCard.of(this.results.contest(current, contest), current.election().slug(), times));

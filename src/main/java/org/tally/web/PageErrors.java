@@ -1,5 +1,8 @@
 package org.tally.web;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.tally.results.ContestNotFoundException;
@@ -17,10 +20,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
 
+	private final LanguageSwitch languages;
+
+	PageErrors(LanguageSwitch languages) {
+		this.languages = languages;
+	}
+
 	@ExceptionHandler({ ElectionNotFoundException.class, ContestNotFoundException.class })
-	String notFound(RuntimeException ex, Model model, HttpServletResponse response) {
+	String notFound(RuntimeException ex, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-		model.addAttribute("message", ex.getMessage());
+		this.languages.addTo(model, locale, request);
+		model.addAttribute("path", ReaderLocale.path(request));
 		return "error/404";
 	}
 

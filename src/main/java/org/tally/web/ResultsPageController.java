@@ -22,15 +22,18 @@ class ResultsPageController {
 
 	private final ResultsService results;
 
-	ResultsPageController(ResultsService results) {
+	private final ReaderFormats formats;
+
+	ResultsPageController(ResultsService results, ReaderFormats formats) {
 		this.results = results;
+		this.formats = formats;
 	}
 
 	@GetMapping("/")
 	String index(Model model) {
 		List<ElectionHeader> elections = this.results.elections()
 			.stream()
-			.map((election) -> ElectionHeader.of(election, LocalTimes.of(election.getTimeZone())))
+			.map((election) -> ElectionHeader.of(election, this.formats.of(election.getTimeZone())))
 			.toList();
 		model.addAttribute("live", elections.stream().filter(ElectionHeader::live).toList());
 		model.addAttribute("past", elections.stream().filter((election) -> !election.live()).toList());
@@ -44,7 +47,7 @@ class ResultsPageController {
 		ElectionState found = current.election();
 		List<ContestResult> contests = current.contests();
 		ContestFilter filter = new ContestFilter(office, q);
-		LocalTimes times = LocalTimes.of(found.timeZone());
+		ReaderFormat times = this.formats.of(found.timeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("filter", filter);
 		model.addAttribute("offices", ContestFilter.offices(contests));
@@ -67,7 +70,7 @@ class ResultsPageController {
 			.stream()
 			.filter((contest) -> contest.revision() > since && filter.matches(contest))
 			.toList();
-		LocalTimes times = LocalTimes.of(found.timeZone());
+		ReaderFormat times = this.formats.of(found.timeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("cards", cards(changed, found.slug(), times));
 		return "fragments/card :: updates";
@@ -77,14 +80,14 @@ class ResultsPageController {
 	@GetMapping("/elections/{election}/contests/{contest}/card")
 	String card(@PathVariable String election, @PathVariable String contest, Model model) {
 		ElectionResults current = this.results.results(this.results.current(election));
-		LocalTimes times = LocalTimes.of(current.election().timeZone());
+		ReaderFormat times = this.formats.of(current.election().timeZone());
 		model.addAttribute("election", ElectionHeader.of(current.election(), times));
 		model.addAttribute("card",
 				ContestCard.of(this.results.contest(current, contest), current.election().slug(), times));
 		return "fragments/card :: single";
 	}
 
-	private static List<ContestCard> cards(List<ContestResult> contests, String election, LocalTimes times) {
+	private static List<ContestCard> cards(List<ContestResult> contests, String election, ReaderFormat times) {
 		return contests.stream().map((contest) -> ContestCard.of(contest, election, times)).toList();
 	}
 

@@ -57,7 +57,8 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 	 * {@code votePct}; lines follow the unrounded {@code voteShare}. Candidates are
 	 * matched by name (unique in a contest).
 	 */
-	static ShareChart of(ContestResult contest, List<HistoryPoint> history, LocalTimes times) {
+	static ShareChart of(ContestResult contest, List<HistoryPoint> history, ReaderFormat format) {
+		LocalTimes times = format.times();
 		List<CandidateResult> charted = contest.candidates()
 			.subList(0, Math.min(MAX_SERIES, contest.candidates().size()));
 		int n = history.size();
@@ -74,15 +75,14 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 			for (int i = 0; i < charted.size(); i++) {
 				HistoryPoint.Votes votes = byName.get(charted.get(i).name());
 				double share = (votes != null) ? votes.voteShare().doubleValue() * 100 : 0;
-				String pct = (votes != null) ? votes.votePct().toPlainString() : "0.0";
+				String pct = format.percent((votes != null) ? votes.votePct() : new java.math.BigDecimal("0.0"));
 				shares[i][j] = share;
 				lastPct[i] = pct;
 				min = Math.min(min, share);
 				max = Math.max(max, share);
-				cells.add(ContestCard.votes((votes != null) ? votes.votes() : 0) + " (" + pct + "%)");
+				cells.add(format.votes((votes != null) ? votes.votes() : 0) + " (" + pct + ")");
 			}
-			rows.add(new DataRow(point.revision(), times.local(point.at()), ContestCard.votes(point.totalVotes()),
-					cells));
+			rows.add(new DataRow(point.revision(), times.local(point.at()), format.votes(point.totalVotes()), cells));
 		}
 		if (n == 0) {
 			min = 0;
@@ -96,7 +96,7 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 		}
 		List<Tick> yTicks = new ArrayList<>();
 		for (double v = lo; v <= hi + 0.001; v += step) {
-			yTicks.add(new Tick(LEFT, y(v, lo, hi), String.format(Locale.US, "%.0f%%", v)));
+			yTicks.add(new Tick(LEFT, y(v, lo, hi), format.percentLabel(Long.toString(Math.round(v)))));
 		}
 		TimeAxis axis = TimeAxis.of(history);
 		List<Tick> xTicks = new ArrayList<>();
@@ -114,7 +114,7 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 				dots.add(new Point(fmt(px), fmt(py)));
 			}
 			double endY = (n > 0) ? y(shares[i][n - 1], lo, hi) : BOTTOM;
-			String last = (n > 0) ? lastPct[i] + "%" : "";
+			String last = (n > 0) ? lastPct[i] : "";
 			series.add(new Series(i, charted.get(i).name(), label(charted.get(i).name()) + " " + last,
 					points.toString().strip(), dots, endY));
 		}

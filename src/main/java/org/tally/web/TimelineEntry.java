@@ -11,15 +11,17 @@ import org.tally.results.TimelineEvent;
  *
  * @param kind {@code call} or {@code concession}
  * @param at when it happened (called at, conceded at)
- * @param headline what happened, in words
+ * @param status the call's status, or {@code null} for a concession
+ * @param winners the call's winners (or the conceding candidate)
+ * @param advancing the call's advancing candidates
  * @param who who called it, or the conceding candidate
  * @param text the call's note or the concession statement, or {@code null}
  * @param sourceUrl where the concession was reported, or {@code null}
  * @param withdrawn when a concession was withdrawn or replaced, or {@code null}
  * @param revision the revision that recorded it
  */
-public record TimelineEntry(String kind, Instant at, String headline, String who, String text, String sourceUrl,
-		Instant withdrawn, long revision) {
+public record TimelineEntry(String kind, Instant at, String status, List<String> winners, List<String> advancing,
+		String who, String text, String sourceUrl, Instant withdrawn, long revision) {
 
 	static final Comparator<TimelineEntry> ORDER = Comparator
 		.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -36,32 +38,42 @@ public record TimelineEntry(String kind, Instant at, String headline, String who
 
 	static TimelineEntry call(String status, Instant at, String calledBy, String note, List<String> winners,
 			List<String> advancing, long revision) {
-		String headline = switch (status) {
-			case "called" -> "Called: " + names(winners, advancing, " wins", " win");
-			case "runoff" -> "Runoff: " + String.join(" and ", advancing) + " advance";
-			case "too-early" -> "Too early to call";
-			case "too-close" -> "Too close to call";
-			case "uncalled" -> "Call retracted";
-			default -> "Not called";
-		};
-		if ("called".equals(status) && winners.isEmpty() && !advancing.isEmpty()) {
-			headline = "Called: " + String.join(" and ", advancing) + " advance";
-		}
-		return new TimelineEntry("call", at, headline, calledBy, note, null, null, revision);
+		return new TimelineEntry("call", at, status, winners, advancing, calledBy, note, null, null, revision);
 	}
 
 	static TimelineEntry concession(String candidate, Instant at, String statement, String sourceUrl, Instant withdrawn,
 			long revision) {
-		return new TimelineEntry("concession", at, candidate + " conceded", candidate, statement, sourceUrl, withdrawn,
-				revision);
+		return new TimelineEntry("concession", at, null, List.of(candidate), List.of(), candidate, statement, sourceUrl,
+				withdrawn, revision);
 	}
 
-	private static String names(List<String> winners, List<String> advancing, String one, String many) {
-		String text = String.join(" and ", winners) + ((winners.size() == 1) ? one : many);
-		if (!advancing.isEmpty()) {
-			text += "; " + String.join(" and ", advancing) + " advance";
+	/** What happened, in the reader's words: "Called: Jimmy Gomez wins". */
+	public String headline(ReaderFormat format) {
+		if ("concession".equals(this.kind)) {
+			return format.text("timeline.conceded", this.who);
+		}
+		return switch (this.status) {
+			case "called" -> format.text("timeline.called",
+					this.winners.isEmpty() ? advance(this.advancing, format) : names(format));
+			case "runoff" -> format.text("timeline.runoff", advance(this.advancing, format));
+			default -> format.text(ContestCard.callKey(this.status));
+		};
+	}
+
+	private String names(ReaderFormat format) {
+		String text = format.text("timeline.wins", and(this.winners, format), this.winners.size());
+		if (!this.advancing.isEmpty()) {
+			text = format.text("timeline.and.advance", text, advance(this.advancing, format));
 		}
 		return text;
+	}
+
+	private static String advance(List<String> names, ReaderFormat format) {
+		return format.text("timeline.advance", and(names, format), names.size());
+	}
+
+	private static String and(List<String> names, ReaderFormat format) {
+		return String.join(format.text("timeline.and"), names);
 	}
 
 }

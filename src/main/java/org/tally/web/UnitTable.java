@@ -26,9 +26,10 @@ import org.tally.results.UnitResult;
  * @param precincts precinct rows
  * @param sort the column the rows are sorted by
  * @param descending whether the sort is descending
+ * @param lang the reader's language, kept in the sort links
  */
 public record UnitTable(List<String> columns, boolean others, List<Row> counties, List<Row> precincts, String sort,
-		boolean descending) {
+		boolean descending, String lang) {
 
 	static final int MAX_COLUMNS = 4;
 
@@ -38,7 +39,7 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 * unit's candidates in the order of {@code contest}.
 	 */
 	static UnitTable of(ContestResult contest, List<UnitResult> counties, List<UnitResult> precincts, String sort,
-			String direction) {
+			String direction, ReaderFormat format) {
 		List<CandidateResult> candidates = contest.candidates();
 		int shown = (candidates.size() <= MAX_COLUMNS + 1) ? candidates.size() : MAX_COLUMNS;
 		boolean others = shown < candidates.size();
@@ -51,13 +52,13 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 			countyNames.put(county.code(), county.name());
 			// counties, and a state only when precincts name it as theirs
 			if ("county".equals(county.level()) || precinctParents.contains(county.code())) {
-				countyRows.add(Row.of(county.name(), null, county, shown, others));
+				countyRows.add(Row.of(county.name(), null, county, shown, others, format));
 			}
 		}
 		List<Row> precinctRows = new ArrayList<>(precincts.size());
 		for (UnitResult precinct : precincts) {
 			precinctRows.add(Row.of(precinct.name(), countyNames.getOrDefault(precinct.parent(), precinct.parent()),
-					precinct, shown, others));
+					precinct, shown, others, format));
 		}
 		String column = validSort(sort, shown);
 		boolean descending = (direction != null) ? "desc".equals(direction) : !"unit".equals(column);
@@ -68,7 +69,7 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 		order = order.thenComparing(Row::name);
 		countyRows.sort(order);
 		precinctRows.sort(order);
-		return new UnitTable(columns, others, countyRows, precinctRows, column, descending);
+		return new UnitTable(columns, others, countyRows, precinctRows, column, descending, format.lang());
 	}
 
 	/** The direction a click on the column's header asks for. */
@@ -81,10 +82,11 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 
 	/**
 	 * The relative link a column's header points to:
-	 * "?sort=total&amp;dir=desc#precincts".
+	 * "?lang=en&amp;sort=total&amp;dir=desc#precincts".
 	 */
 	public String link(String column, String anchor) {
-		return "?sort=" + column + "&dir=" + nextDirection(column) + "#" + anchor;
+		return "?" + ReaderLocale.PARAMETER + "=" + this.lang + "&sort=" + column + "&dir=" + nextDirection(column)
+				+ "#" + anchor;
 	}
 
 	/** The header's aria-sort value. */
@@ -141,18 +143,18 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 		 * The unit's row: its numbers as the read model computed them (shown percentages,
 		 * leader, tie, margin), only formatted here.
 		 */
-		static Row of(String name, String county, UnitResult unit, int shown, boolean others) {
+		static Row of(String name, String county, UnitResult unit, int shown, boolean others, ReaderFormat format) {
 			List<Cell> cells = new ArrayList<>(shown + 1);
 			for (int i = 0; i < shown; i++) {
-				cells.add(Cell.of(unit.candidates().get(i), unit.totalVotes()));
+				cells.add(Cell.of(unit.candidates().get(i), unit.totalVotes(), format));
 			}
 			if (others) {
-				cells.add(Cell.of(unit.rest(shown), unit.totalVotes()));
+				cells.add(Cell.of(unit.rest(shown), unit.totalVotes(), format));
 			}
-			String leader = unit.tie() ? "Tie" : unit.leader();
+			String leader = unit.tie() ? format.text("units.tie") : unit.leader();
 			long margin = (unit.leader() != null) ? unit.margin().votes() : 0;
-			return new Row(name, county, List.copyOf(cells), ContestCard.votes(unit.totalVotes()), unit.totalVotes(),
-					leader, (unit.leader() != null) ? "+" + ContestCard.votes(margin) : null, margin);
+			return new Row(name, county, List.copyOf(cells), format.votes(unit.totalVotes()), unit.totalVotes(), leader,
+					(unit.leader() != null) ? "+" + format.votes(margin) : null, margin);
 		}
 
 	}
@@ -161,13 +163,14 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 * One candidate's count in one unit.
 	 *
 	 * @param votes votes, formatted
-	 * @param pct share of the unit's votes, one decimal, or an empty string without votes
+	 * @param pct share of the unit's votes, one decimal with the language's sign, or an
+	 * empty string without votes
 	 * @param share the unrounded share, for sorting
 	 */
 	public record Cell(String votes, String pct, double share) {
 
-		static Cell of(UnitResult.Votes votes, long total) {
-			return new Cell(ContestCard.votes(votes.votes()), (total == 0) ? "" : votes.votePct().toPlainString(),
+		static Cell of(UnitResult.Votes votes, long total, ReaderFormat format) {
+			return new Cell(format.votes(votes.votes()), (total == 0) ? "" : format.percent(votes.votePct()),
 					votes.voteShare().doubleValue());
 		}
 

@@ -1,0 +1,56 @@
+package org.tally.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Caches must not serve one language's page to a reader of another. The language of a
+ * page lives in its URL ({@code ?lang=es}, which every link and live fetch carries); a
+ * page asked for without it depends on the browser's {@code Accept-Language} and says so
+ * with {@code Vary: Accept-Language}. Public pages carry an ETag of their bytes, which
+ * differ per language, so a 304 is never answered across languages.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReaderLanguageConfiguration implements WebMvcConfigurer {
+
+	private final ReaderLocale readerLocale;
+
+	ReaderLanguageConfiguration(ReaderLocale readerLocale) {
+		this.readerLocale = readerLocale;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
+
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				if (ReaderLocale.isPublicPage(ReaderLocale.path(request))
+						&& !ReaderLanguageConfiguration.this.readerLocale.fromUrl(request)) {
+					response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+				}
+				return true;
+			}
+
+		}).addPathPatterns("/", "/elections/**", "/embed/**");
+	}
+
+	@Bean
+	FilterRegistrationBean<ShallowEtagHeaderFilter> pageEtags() {
+		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
+				new ShallowEtagHeaderFilter());
+		registration.addUrlPatterns("", "/elections/*", "/embed/*");
+		registration.setName("pageEtags");
+		return registration;
+	}
+
+}

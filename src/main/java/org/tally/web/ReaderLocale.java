@@ -1,0 +1,107 @@
+package org.tally.web;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Spring's {@link LocaleResolver} for Tally: the language of a public page comes from
+ * {@code ?lang=}, else the browser's {@code Accept-Language}, else the election's default
+ * language (for pages under {@code /elections/{e}} and {@code /embed/elections/{e}}),
+ * else the first of {@code tally.languages} ({@link ReaderLanguages#resolve}). Staff
+ * pages, the API and anything else are always in the fallback language (English).
+ * Resolved once per request; other code gets it the usual way
+ * ({@code LocaleContextHolder.getLocale()}, a {@code Locale} controller argument, or
+ * {@link #of(HttpServletRequest)}).
+ */
+@Component("localeResolver")
+public class ReaderLocale implements LocaleResolver {
+
+	/** The query parameter that names the language. */
+	public static final String PARAMETER = "lang";
+
+	private static final String ATTRIBUTE = ReaderLocale.class.getName() + ".locale";
+
+	private static final Pattern ELECTION_PATH = Pattern.compile("^(?:/embed)?/elections/([^/?#;]+)");
+
+	private final ReaderLanguages languages;
+
+	private final JdbcClient jdbc;
+
+	ReaderLocale(ReaderLanguages languages, JdbcClient jdbc) {
+		this.languages = languages;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Locale resolveLocale(HttpServletRequest request) {
+		Object resolved = request.getAttribute(ATTRIBUTE);
+		if (resolved instanceof Locale locale) {
+			return locale;
+		}
+		Locale locale = isPublicPage(path(request))
+				? this.languages.resolve(request.getParameter(PARAMETER),
+						request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), electionLanguage(path(request)))
+				: this.languages.fallback();
+		request.setAttribute(ATTRIBUTE, locale);
+		return locale;
+	}
+
+	@Override
+	public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		request.setAttribute(ATTRIBUTE, (locale != null)
+				? this.languages.forTag(locale.toLanguageTag()).orElse(this.languages.fallback()) : null);
+	}
+
+	/** The request's language, resolved as for its page. */
+	public Locale of(HttpServletRequest request) {
+		return resolveLocale(request);
+	}
+
+	/**
+	 * Whether the language of this request's page comes from the URL alone: a
+	 * {@code ?lang=} Tally has. Otherwise the answer depends on {@code Accept-Language}
+	 * (and says so in {@code Vary}).
+	 */
+	public boolean fromUrl(HttpServletRequest request) {
+		return this.languages.supports(request.getParameter(PARAMETER));
+	}
+
+	/**
+	 * Whether the path is a public page that speaks the reader's language: the election
+	 * list, everything under {@code /elections/} and {@code /embed/}.
+	 */
+	public static boolean isPublicPage(String path) {
+		return path.equals("/") || path.isEmpty() || path.startsWith("/elections/") || path.startsWith("/embed/");
+	}
+
+	/** The page's path; on an error dispatch, the path that failed. */
+	static String path(HttpServletRequest request) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = (failed instanceof String original) ? original : request.getRequestURI();
+		String context = request.getContextPath();
+		return (!context.isEmpty() && uri.startsWith(context)) ? uri.substring(context.length()) : uri;
+	}
+
+	private String electionLanguage(String path) {
+		Matcher matcher = ELECTION_PATH.matcher(path);
+		if (!matcher.find()) {
+			return null;
+		}
+		return this.jdbc.sql("select language from election where slug = ?")
+			.param(matcher.group(1))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+}
