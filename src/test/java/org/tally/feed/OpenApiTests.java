@@ -1,11 +1,20 @@
 package org.tally.feed;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Programs find the API described at /v3/api-docs, people at the Swagger UI.
+ * Programs find the API described at /v3/api-docs, people at the Swagger UI. The document
+ * is written to {@code target/openapi.json}, where {@code .ci/run} lints it with
+ * Redocly's recommended rules.
  */
 @TallyIntegrationTest
 class OpenApiTests {
@@ -40,6 +49,22 @@ class OpenApiTests {
 			.exists()
 			.jsonPath("$.components.schemas.ContestResponse.properties.candidates")
 			.exists();
+	}
+
+	@Test
+	void writesTheDocumentForTheLinter() throws IOException {
+		byte[] document = this.api.anonymous()
+			.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		Files.createDirectories(Path.of("target"));
+		Files.write(Path.of("target", "openapi.json"), document);
+		assertThat(new String(document, StandardCharsets.UTF_8)).contains("\"openapi\":\"3.");
 	}
 
 	@Test
