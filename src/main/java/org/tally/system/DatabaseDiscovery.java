@@ -92,6 +92,8 @@ class DatabaseDiscovery implements EnvironmentPostProcessor, Ordered {
 			return;
 		}
 		tried.forEach(this.log::info);
+		this.log.info("Database: none found, trying " + LOCAL_URL
+				+ " (set SPRING_DATASOURCE_URL, or tally.database.embedded=true for an embedded one)");
 		chosen.put("spring.datasource.url", LOCAL_URL);
 	}
 
