@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.tally.results.InvalidRequestException;
@@ -28,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * Staff send results files: as a {@code text/csv} body or a multipart field {@code file}.
  */
 @RestController
+@Tag(name = "Imports", description = "Staff send results files; reading the history is public.")
 class ImportController {
 
 	private final ImportService imports;
@@ -39,6 +43,11 @@ class ImportController {
 		this.history = history;
 	}
 
+	@Operation(summary = "Import a results file",
+			description = "The file as a multipart field 'file' or as the request body; all or nothing.")
+	@ApiResponse(responseCode = "201", description = "applied: the counts changed in a new revision")
+	@ApiResponse(responseCode = "200",
+			description = "a dry run's preview, or a file already imported or changing nothing")
 	@PostMapping(path = "/api/v1/elections/{election}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImportOutcome> upload(@PathVariable String election, @RequestPart("file") MultipartFile file,
 			ImportParameters parameters, Principal principal) throws IOException {
@@ -48,6 +57,11 @@ class ImportController {
 		}
 	}
 
+	@Operation(summary = "Import a results file",
+			description = "The file as a multipart field 'file' or as the request body; all or nothing.")
+	@ApiResponse(responseCode = "201", description = "applied: the counts changed in a new revision")
+	@ApiResponse(responseCode = "200",
+			description = "a dry run's preview, or a file already imported or changing nothing")
 	@PostMapping(path = "/api/v1/elections/{election}/imports",
 			consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	ResponseEntity<ImportOutcome> body(@PathVariable String election, ImportParameters parameters,
@@ -59,6 +73,7 @@ class ImportController {
 	}
 
 	@GetMapping("/api/v1/elections/{election}/imports")
+	@Operation(summary = "Imports of an election, newest first")
 	List<ImportHistory.Entry> history(@PathVariable String election) {
 		return this.history.forElection(election);
 	}

@@ -2,8 +2,8 @@ package org.tally.staff;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.Map;
-
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.tally.results.Election;
 
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/elections")
+@Tag(name = "Election setup", description = "Staff writes: elections, contests, candidates, reporting units.")
 class ElectionSetupController {
 
 	private final ElectionSetupService elections;
@@ -34,59 +35,69 @@ class ElectionSetupController {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateElectionRequest request, Principal principal) {
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create an election")
+	ResponseEntity<ElectionView> create(@Valid @RequestBody CreateElectionRequest request, Principal principal) {
 		Election election = this.elections.create(request, principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/elections/" + election.getSlug()))
-			.body(Map.of("slug", election.getSlug(), "name", election.getName(), "revision", election.getRevision()));
+			.body(ElectionView.of(election));
 	}
 
 	@PutMapping("/{election}")
-	Map<String, Object> update(@PathVariable String election, @Valid @RequestBody ElectionRequest request,
+	@Operation(summary = "Change an election's settings")
+	ElectionView update(@PathVariable String election, @Valid @RequestBody ElectionRequest request,
 			Principal principal) {
-		return this.elections.update(election, request, principal.getName());
+		return ElectionView.of(this.elections.update(election, request, principal.getName()));
 	}
 
 	@PutMapping("/{election}/status")
-	Map<String, Object> status(@PathVariable String election, @Valid @RequestBody StatusRequest request,
-			Principal principal) {
-		return this.elections.changeStatus(election, request.status(), principal.getName());
+	@Operation(summary = "Move an election to another status",
+			description = "scheduled, counting, paused, unofficial-complete or certified")
+	ElectionView status(@PathVariable String election, @Valid @RequestBody StatusRequest request, Principal principal) {
+		return ElectionView.of(this.elections.changeStatus(election, request.status(), principal.getName()));
 	}
 
 	@PostMapping("/{election}/contests")
-	ResponseEntity<Map<String, Object>> createContest(@PathVariable String election,
-			@Valid @RequestBody ContestRequest request, Principal principal) {
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a contest")
+	ResponseEntity<ContestView> createContest(@PathVariable String election, @Valid @RequestBody ContestRequest request,
+			Principal principal) {
 		String slug = this.contests.createContest(election, request, principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/elections/" + election + "/contests/" + slug))
-			.body(this.contests.contest(election, slug));
+			.body(ContestView.of(this.contests.contest(election, slug)));
 	}
 
 	@PutMapping("/{election}/contests/{contest}")
-	Map<String, Object> updateContest(@PathVariable String election, @PathVariable String contest,
+	@Operation(summary = "Change a contest's setup")
+	ContestView updateContest(@PathVariable String election, @PathVariable String contest,
 			@Valid @RequestBody ContestRequest request, Principal principal) {
 		this.contests.updateContest(election, contest, request, principal.getName());
-		return this.contests.contest(election, contest);
+		return ContestView.of(this.contests.contest(election, contest));
 	}
 
 	@PostMapping("/{election}/contests/{contest}/candidates")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> addCandidate(@PathVariable String election, @PathVariable String contest,
+	@Operation(summary = "Add a candidate to a contest")
+	CandidateRef addCandidate(@PathVariable String election, @PathVariable String contest,
 			@Valid @RequestBody CandidateRequest request, Principal principal) {
-		return Map.of("id", this.contests.addCandidate(election, contest, request, principal.getName()));
+		return new CandidateRef(this.contests.addCandidate(election, contest, request, principal.getName()));
 	}
 
 	@PutMapping("/{election}/contests/{contest}/candidates/{id}")
-	Map<String, Object> updateCandidate(@PathVariable String election, @PathVariable String contest,
-			@PathVariable long id, @Valid @RequestBody CandidateRequest request, Principal principal) {
+	@Operation(summary = "Change a candidate")
+	CandidateRef updateCandidate(@PathVariable String election, @PathVariable String contest, @PathVariable long id,
+			@Valid @RequestBody CandidateRequest request, Principal principal) {
 		this.contests.updateCandidate(election, contest, id, request, principal.getName());
-		return Map.of("id", id);
+		return new CandidateRef(id);
 	}
 
 	@PostMapping("/{election}/reporting-units")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> addReportingUnit(@PathVariable String election,
-			@Valid @RequestBody ReportingUnitRequest request, Principal principal) {
+	@Operation(summary = "Add a reporting unit (county or precinct)")
+	ReportingUnitRef addReportingUnit(@PathVariable String election, @Valid @RequestBody ReportingUnitRequest request,
+			Principal principal) {
 		this.contests.addReportingUnit(election, request, principal.getName());
-		return Map.of("code", request.code());
+		return new ReportingUnitRef(request.code());
 	}
 
 }

@@ -1,8 +1,8 @@
 package org.tally.staff;
 
 import java.security.Principal;
-import java.util.Map;
-
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Staff call races and record, correct and withdraw concessions through the API.
  */
 @RestController
+@Tag(name = "Race desk", description = "Staff writes: race calls and concessions.")
 @RequestMapping("/api/v1/elections/{election}/contests/{contest}")
 class RaceDeskController {
 
@@ -30,33 +31,38 @@ class RaceDeskController {
 
 	@PostMapping("/call")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Long> call(@PathVariable String election, @PathVariable String contest,
+	@Operation(summary = "Call the race")
+	RevisionRef call(@PathVariable String election, @PathVariable String contest,
 			@Valid @RequestBody CallRequest request, Principal principal) {
-		return Map.of("revision", this.desk.call(election, contest, request, principal.getName()));
+		return new RevisionRef(this.desk.call(election, contest, request, principal.getName()));
 	}
 
 	@DeleteMapping("/call")
-	Map<String, Long> retract(@PathVariable String election, @PathVariable String contest, Principal principal) {
-		return Map.of("revision", this.desk.retract(election, contest, principal.getName()));
+	@Operation(summary = "Retract the race call")
+	RevisionRef retract(@PathVariable String election, @PathVariable String contest, Principal principal) {
+		return new RevisionRef(this.desk.retract(election, contest, principal.getName()));
 	}
 
 	@PostMapping("/concessions")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Long> concede(@PathVariable String election, @PathVariable String contest,
+	@Operation(summary = "Record a concession")
+	RevisionRef concede(@PathVariable String election, @PathVariable String contest,
 			@Valid @RequestBody ConcessionRequest request, Principal principal) {
-		return Map.of("revision", this.desk.concede(election, contest, request, principal.getName()));
+		return new RevisionRef(this.desk.concede(election, contest, request, principal.getName()));
 	}
 
 	@PutMapping("/concessions/{candidate}")
-	Map<String, Long> editConcession(@PathVariable String election, @PathVariable String contest,
+	@Operation(summary = "Correct a concession")
+	RevisionRef editConcession(@PathVariable String election, @PathVariable String contest,
 			@PathVariable String candidate, @Valid @RequestBody ConcessionChange change, Principal principal) {
-		return Map.of("revision", this.desk.editConcession(election, contest, candidate, change, principal.getName()));
+		return new RevisionRef(this.desk.editConcession(election, contest, candidate, change, principal.getName()));
 	}
 
 	@DeleteMapping("/concessions/{candidate}")
-	Map<String, Long> withdrawConcession(@PathVariable String election, @PathVariable String contest,
+	@Operation(summary = "Withdraw a concession")
+	RevisionRef withdrawConcession(@PathVariable String election, @PathVariable String contest,
 			@PathVariable String candidate, Principal principal) {
-		return Map.of("revision", this.desk.withdrawConcession(election, contest, candidate, principal.getName()));
+		return new RevisionRef(this.desk.withdrawConcession(election, contest, candidate, principal.getName()));
 	}
 
 }

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Staff admin", description = "Admins only: staff accounts and API tokens.")
 class StaffAdminController {
 
 	private final StaffUsers users;
@@ -36,34 +41,43 @@ class StaffAdminController {
 	}
 
 	@GetMapping("/users")
+	@Operation(summary = "Staff accounts")
 	List<StaffUsers.UserView> users() {
 		return this.users.list();
 	}
 
 	@PostMapping("/users")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a staff account")
 	ResponseEntity<StaffUsers.UserView> createUser(@Valid @RequestBody UserRequest request, Principal principal) {
 		StaffUsers.UserView user = this.users.create(request, principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
 	}
 
 	@PutMapping("/users/{username}")
+	@Operation(summary = "Change a staff account (role, password, enabled)")
 	StaffUsers.UserView changeUser(@PathVariable String username, @Valid @RequestBody UserChange change,
 			Principal principal) {
 		return this.users.change(username, change, principal.getName());
 	}
 
 	@GetMapping("/tokens")
+	@Operation(summary = "API tokens")
 	List<ApiTokens.TokenView> tokens() {
 		return this.tokens.list();
 	}
 
 	@PostMapping("/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create an API token (shown once)")
 	ResponseEntity<ApiTokens.NewToken> createToken(@Valid @RequestBody TokenRequest request, Principal principal) {
 		ApiTokens.NewToken token = this.tokens.create(request.username(), request.name(), principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id())).body(token);
 	}
 
 	@DeleteMapping("/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke an API token")
 	ResponseEntity<Void> revokeToken(@PathVariable long id, Principal principal) {
 		this.tokens.revoke(id, principal.getName());
 		return ResponseEntity.noContent().build();

@@ -10,6 +10,10 @@ class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Databas
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnavailableException cause) {
+		if (cause.getCause() == null) {
+			return new FailureAnalysis(cause.getMessage(),
+					"Tried first: " + String.join("; ", cause.tried()) + ". See 'Quick start' in README.md.", cause);
+		}
 		String description = "Tally could not use PostgreSQL at " + cause.url() + " (" + cause.getCause().getMessage()
 				+ ").";
 		String action = """
@@ -17,7 +21,9 @@ class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Databas
 				'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start', or \
 				'docker compose up postgres'), or point Tally at yours with SPRING_DATASOURCE_URL \
 				(e.g. jdbc:postgresql://db.example.org:5432/tally), SPRING_DATASOURCE_USERNAME and \
-				SPRING_DATASOURCE_PASSWORD. The database itself is created when missing if the user may create databases.""";
+				SPRING_DATASOURCE_PASSWORD. The database itself is created when missing if the user may create databases. \
+				'./mvnw spring-boot:run' (not 'java -jar') also starts an embedded PostgreSQL when it finds none; \
+				'tally.database.embedded=true' asks for it explicitly.""";
 		return new FailureAnalysis(description, action, cause);
 	}
 

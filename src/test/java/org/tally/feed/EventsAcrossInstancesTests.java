@@ -55,8 +55,8 @@ class EventsAcrossInstancesTests {
 	@BeforeAll
 	static void startInstanceB() {
 		instanceB = new SpringApplicationBuilder(TallyApplication.class).initializers(new TestDatabaseInitializer())
-			.properties("server.port=0", "tally.feed.heartbeat=300ms", "spring.main.banner-mode=off",
-					"spring.datasource.hikari.maximum-pool-size=4")
+			.properties("server.port=0", "tally.database.discover=false", "tally.feed.heartbeat=300ms",
+					"spring.main.banner-mode=off", "spring.datasource.hikari.maximum-pool-size=4")
 			.run();
 		portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
 	}

@@ -186,7 +186,7 @@ class ImportCrashIT {
 
 	private void awaitHealthy(String base) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
-		for (int i = 0; i < 240; i++) {
+		for (int i = 0; i < 480; i++) {
 			assertThat(this.tally.isAlive()).as("Tally is running (see target/import-crash-it.log)").isTrue();
 			try {
 				HttpResponse<Void> health = client.send(
@@ -201,7 +201,7 @@ class ImportCrashIT {
 			}
 			Thread.sleep(500);
 		}
-		throw new AssertionError("Tally did not start in 2 minutes");
+		throw new AssertionError("Tally did not start in 4 minutes");
 	}
 
 	private static void send(String base, String method, String path, String type, byte[] body, int expected)

@@ -12,15 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tally.support.Browser;
+import org.tally.support.BrowserTest;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
-import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,11 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an upload progress bar), apply it, and find it in the history; a broken file shows its
  * problems. Screenshots land in {@code target/}.
  */
-@TallyIntegrationTest
+@BrowserTest
 class StaffImportPageIT {
 
 	@LocalServerPort
 	int port;
+
+	Browser chromium;
 
 	WebDriver browser;
 
@@ -43,20 +43,14 @@ class StaffImportPageIT {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=1280,1000");
-		this.browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-					.build(),
-				options);
+		this.chromium = Browser.open(this.port, true, 1280, 1000);
+		this.browser = this.chromium.driver();
 		this.work = Files.createTempDirectory("staff-import-it");
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		this.browser.quit();
+		this.chromium.close();
 	}
 
 	@Test

@@ -14,14 +14,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tally.support.Browser;
+import org.tally.support.BrowserTest;
 import org.tally.support.Staff;
-import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -32,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Election night in Chromium: sign in, set up, import, call, concede, all by clicking
  * through the staff pages. Screenshots of each page land in target/screenshots/staff.
  */
-@TallyIntegrationTest
+@BrowserTest
 class StaffDeskBrowserIT {
 
 	static final String ELECTION = "browser-ca-34";
@@ -40,24 +38,20 @@ class StaffDeskBrowserIT {
 	@LocalServerPort
 	int port;
 
+	Browser chromium;
+
 	WebDriver browser;
 
 	@BeforeEach
 	void open() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=1280,1000");
-		this.browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-					.build(),
-				options);
+		this.chromium = Browser.open(this.port, true, 1280, 1000);
+		this.browser = this.chromium.driver();
 		this.browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
 	}
 
 	@AfterEach
 	void close() {
-		this.browser.quit();
+		this.chromium.close();
 	}
 
 	@Test

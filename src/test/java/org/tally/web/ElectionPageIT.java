@@ -14,8 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.tally.support.Browser;
+import org.tally.support.BrowserTest;
 import org.tally.support.TallyApi;
-import org.tally.support.TallyIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an import reaches an open page without a reload, and the page reads without JavaScript.
  * Screenshots land in target/screenshots/.
  */
-@TallyIntegrationTest
+@BrowserTest
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ElectionPageIT {
 

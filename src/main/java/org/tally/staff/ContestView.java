@@ -1,0 +1,33 @@
+package org.tally.staff;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A contest's stored setup as the staff API answers it.
+ *
+ * @param threshold the share to pass, in percent, for rule {@code threshold} only
+ */
+record ContestView(String slug, String office, String district, String name, String kind, int seats, String rule,
+		BigDecimal threshold, boolean uncontested, int ballotOrder, Integer precinctsTotal, Long registeredVoters,
+		Long ballotsOutstanding) {
+
+	/** From the setup service's row (camelCase columns). */
+	static ContestView of(Map<String, Object> row) {
+		return new ContestView((String) row.get("slug"), (String) row.get("office"), (String) row.get("district"),
+				(String) row.get("name"), (String) row.get("kind"), ((Number) row.get("seats")).intValue(),
+				(String) row.get("rule"), (BigDecimal) row.get("threshold"),
+				Boolean.TRUE.equals(row.get("uncontested")), ((Number) row.get("ballotOrder")).intValue(),
+				integer(row.get("precinctsTotal")), number(row.get("registeredVoters")),
+				number(row.get("ballotsOutstanding")));
+	}
+
+	private static Integer integer(Object value) {
+		return (value != null) ? ((Number) value).intValue() : null;
+	}
+
+	private static Long number(Object value) {
+		return (value != null) ? ((Number) value).longValue() : null;
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.tally.staff;
+
+import java.util.Map;
+
+import org.tally.results.Election;
+
+/**
+ * An election's settings as the staff API answers them.
+ *
+ * @param date the election day, ISO (2017-06-06)
+ * @param revision the election's revision after the change
+ */
+record ElectionView(String slug, String name, String date, String kind, String jurisdiction, String status,
+		boolean test, String timeZone, long revision) {
+
+	static ElectionView of(Election election) {
+		return new ElectionView(election.getSlug(), election.getName(), election.getDate().toString(),
+				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
+				election.getTimeZone(), election.getRevision());
+	}
+
+	/** From the setup service's snapshot (camelCase columns). */
+	static ElectionView of(Map<String, Object> row) {
+		return new ElectionView((String) row.get("slug"), (String) row.get("name"), String.valueOf(row.get("date")),
+				(String) row.get("kind"), (String) row.get("jurisdiction"), (String) row.get("status"),
+				Boolean.TRUE.equals(row.get("test")), (String) row.get("timeZone"),
+				((Number) row.get("revision")).longValue());
+	}
+
+}
