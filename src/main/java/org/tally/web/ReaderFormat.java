@@ -1,7 +1,6 @@
 package org.tally.web;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -44,13 +43,10 @@ public final class ReaderFormat {
 		this.decimal = NumberFormat.getNumberInstance(locale);
 		this.decimal.setMinimumFractionDigits(1);
 		this.decimal.setMaximumFractionDigits(1);
-		this.decimal.setRoundingMode(RoundingMode.HALF_UP);
 		this.percent = NumberFormat.getPercentInstance(locale);
 		this.percent.setMinimumFractionDigits(1);
 		this.percent.setMaximumFractionDigits(1);
-		this.percent.setRoundingMode(RoundingMode.HALF_UP);
 		this.wholePercent = NumberFormat.getPercentInstance(locale);
-		this.wholePercent.setRoundingMode(RoundingMode.FLOOR);
 		this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
 	}
 
