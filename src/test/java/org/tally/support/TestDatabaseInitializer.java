@@ -15,7 +15,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		TestPropertyValues
 			.of("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password(), "tally.admin-password=" + Staff.ADMIN_PASSWORD,
-					"spring.datasource.hikari.maximum-pool-size=10", "spring.datasource.hikari.minimum-idle=2")
+					"spring.datasource.hikari.maximum-pool-size=10", "spring.datasource.hikari.minimum-idle=2",
+					// 127.0.0.3 plays a TLS-terminating proxy (X-Forwarded-For, -Proto);
+					// nobody else is believed
+					"server.forward-headers-strategy=native", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.3")
 			.applyTo(context.getEnvironment());
 	}
 
