@@ -40,7 +40,8 @@ class ContestPageController {
 		ElectionResults current = this.results.results(found);
 		ContestResult result = this.results.contest(current, contest);
 		LocalTimes times = LocalTimes.of(found.getTimeZone());
-		List<TimelineEntry> timeline = this.details.timeline(result.id());
+		List<TimelineEntry> timeline = this.results.derive(current, List.of("timeline", result.slug()),
+				() -> this.details.timeline(result.id()));
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("times", times);
 		model.addAttribute("card", ContestCard.of(result, found.getSlug(), times));
