@@ -50,6 +50,7 @@ public class ResultsService {
 		try {
 			Election found = this.elections.findBySlug(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
 			this.lastRead.put(slug, found);
+			this.states.reachable();
 			return found;
 		}
 		catch (RuntimeException ex) {
