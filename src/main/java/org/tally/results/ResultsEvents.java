@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +63,11 @@ public class ResultsEvents implements SmartLifecycle {
 	/** The last revision passed on per election (listener thread only). */
 	private final Map<String, Long> passedOn = new HashMap<>();
 
-	ResultsEvents(DataSource dataSource) {
+	private final long firstRetryMillis;
+
+	ResultsEvents(DataSource dataSource, @Value("${tally.results.listener-retry:500ms}") Duration firstRetry) {
 		this.dataSource = dataSource;
+		this.firstRetryMillis = Math.max(50, firstRetry.toMillis());
 	}
 
 	/**
@@ -117,7 +122,7 @@ public class ResultsEvents implements SmartLifecycle {
 	}
 
 	private void listen() {
-		long backoff = 500;
+		long backoff = this.firstRetryMillis;
 		while (this.running) {
 			Connection connection = null;
 			try {
@@ -131,7 +136,7 @@ public class ResultsEvents implements SmartLifecycle {
 				boolean reconnected = this.connections.incrementAndGet() > 1;
 				catchUp(connection, reconnected);
 				this.listening = true;
-				backoff = 500;
+				backoff = this.firstRetryMillis;
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
 					if (notifications == null) {
@@ -163,7 +168,7 @@ public class ResultsEvents implements SmartLifecycle {
 					Thread.currentThread().interrupt();
 					return;
 				}
-				backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+				backoff = Math.max(this.firstRetryMillis, Math.min(backoff * 2, MAX_BACKOFF_MILLIS));
 			}
 		}
 		this.listening = false;
