@@ -53,7 +53,7 @@ start_tally() { # port log
 }
 
 wait_for() { # url
-	for _ in $(seq 1 360); do
+	for _ in $(seq 1 1200); do
 		curl -sf -o /dev/null "$1" && return 0
 		sleep 0.5
 	done
