@@ -61,13 +61,14 @@ wait_for() { # url
 	return 1
 }
 
-# Successful GETs of a URI pattern counted by both instances.
+# GETs of a URI pattern counted by both instances (200s and the 304s of the proxy's revalidations).
 origin_count() { # uri-pattern
 	local total=0 port n
 	for port in "$TALLY_PORT_A" "$TALLY_PORT_B"; do
 		n=$(curl -sf -u "admin:$PASSWORD" "http://127.0.0.1:$port/actuator/prometheus" \
 			| awk -v uri="uri=\"$1\"" 'index($0, "http_server_requests_seconds_count{") == 1 && index($0, uri) \
-				&& index($0, "method=\"GET\"") && index($0, "status=\"200\"") { s += $NF } END { printf "%d", s }')
+				&& index($0, "method=\"GET\"") && (index($0, "status=\"200\"") || index($0, "status=\"304\"")) { s += $NF } \
+				END { printf "%d", s }')
 		total=$((total + n))
 	done
 	echo "$total"
