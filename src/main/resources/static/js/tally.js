@@ -84,6 +84,45 @@
 		document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 	}
 
+	// Poll mode (tally.live.mode=poll, for deployments behind a CDN): instead of an event
+	// stream, ask the small cacheable revision resource every few seconds (through the same
+	// caches as everyone else) and fetch the changed cards only when it has moved.
+	var live = document.getElementById('live');
+	if (live && live.dataset.poll && fetcher) {
+		var since = document.getElementById('live-since');
+		var pollMillis = 1000 * Math.max(1, Number(live.dataset.pollSeconds) || 5);
+		var polling = false;
+		show('live', 'Live: new counts appear here as they arrive');
+		window.setInterval(function () {
+			if (polling || document.hidden) {
+				return;
+			}
+			polling = true;
+			fetch(live.dataset.poll, { headers: { Accept: 'application/json' } })
+				.then(function (response) {
+					if (!response.ok) {
+						throw new Error(String(response.status));
+					}
+					return response.json();
+				})
+				.then(function (body) {
+					var shown = Number(since && since.value) || 0;
+					if (body.revision > shown) {
+						htmx.trigger(fetcher, 'tally:catchup');
+					}
+					else if (state && state.dataset.state === 'reconnecting') {
+						show('live', 'Live: new counts appear here as they arrive');
+					}
+				})
+				.catch(function () {
+					show('reconnecting', 'Could not check for new counts; retrying… the numbers shown may be out of date');
+				})
+				.finally(function () {
+					polling = false;
+				});
+		}, pollMillis);
+	}
+
 	// Filtering as you type; the same form works without JavaScript as a GET request.
 	var form = document.getElementById('filters');
 	var query = document.getElementById('filter-q');

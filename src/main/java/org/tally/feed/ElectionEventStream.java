@@ -190,13 +190,21 @@ class ElectionEventStream implements SmartLifecycle {
 		this.running = true;
 	}
 
-	/** Ends every stream, so that a graceful shutdown does not wait for readers. */
+	/**
+	 * Ends every stream, telling readers to come back at once (through the proxy, to
+	 * another instance), so that a graceful shutdown does not wait for them.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
 		this.heartbeats.shutdownNow();
 		this.sender.shutdownNow();
-		this.readers.values().forEach((set) -> set.forEach((reader) -> reader.emitter.complete()));
+		this.readers.values().forEach((set) -> set.forEach((reader) -> {
+			synchronized (reader) {
+				send(reader, SseEmitter.event().reconnectTime(250).comment("shutting down: reconnect"));
+			}
+			reader.emitter.complete();
+		}));
 		this.readers.clear();
 	}
 

@@ -1,6 +1,7 @@
 package org.tally.feed;
 
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,6 +63,16 @@ class ElectionFeedController {
 	ResponseEntity<byte[]> election(@PathVariable String election) {
 		ElectionResults found = this.bodies.current(election);
 		return this.responses.ok(found, this.bodies.election(found), null);
+	}
+
+	@GetMapping("/{election}/revision")
+	@Operation(summary = "The election's current revision",
+			description = "A tiny cacheable answer, {\"revision\": n}, for pages behind a CDN to poll: "
+					+ "fetch the changed contests (?since=) only when it moves.")
+	ResponseEntity<byte[]> revision(@PathVariable String election) {
+		ElectionResults found = this.bodies.current(election);
+		return this.responses.ok(found,
+				this.responses.json(found, FeedView.REVISION, () -> Map.of("revision", found.revision())), null);
 	}
 
 	@GetMapping("/{election}/contests")

@@ -17,6 +17,7 @@ import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Answers the hottest reads (an election, its contests, one contest, without a query)
@@ -51,6 +52,8 @@ class FeedFastPath implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> context.setPathPattern(pattern(request.getRequestURI())));
 		response.setHeader(HttpHeaders.VARY, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
 		if (request.getHeader(HttpHeaders.ORIGIN) != null) {
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -73,6 +76,19 @@ class FeedFastPath implements Filter {
 		response.setContentType("application/json");
 		response.setContentLength(answer.body().length);
 		response.getOutputStream().write(answer.body());
+	}
+
+	/**
+	 * The controllers' pattern for a path answered here (the {@code uri} tag of the
+	 * metrics).
+	 */
+	private static String pattern(String path) {
+		int slashes = path.length() - path.replace("/", "").length();
+		return switch (slashes) {
+			case 4 -> PREFIX + "{election}";
+			case 5 -> PREFIX + "{election}/contests";
+			default -> PREFIX + "{election}/contests/{contest}";
+		};
 	}
 
 	/** The prepared answer for the path, or null when the chain should answer. */

@@ -10,6 +10,9 @@ enum FeedView {
 	/** {@code /elections/{e}}. */
 	ELECTION,
 
+	/** {@code /elections/{e}/revision}. */
+	REVISION,
+
 	/** {@code /elections/{e}/contests} without a filter. */
 	CONTESTS,
 

@@ -33,7 +33,9 @@ class FeedWebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<FeedFastPath> feedFastPath(FeedBodies bodies) {
 		FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(new FeedFastPath(bodies));
 		registration.addUrlPatterns(FeedFastPath.PREFIX + "*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// after the observation filter (HIGHEST_PRECEDENCE + 1), so fast answers count in
+		// http.server.requests
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

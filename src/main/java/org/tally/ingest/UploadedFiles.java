@@ -6,24 +6,27 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps files uploaded on the staff page between the preview and the confirmation, named
  * by their SHA-256, so that staff confirm exactly the bytes they previewed without
- * sending them again. Files are streamed to disk, never held in memory, and dropped after
- * a day. Each process has a folder of its own, so instances on one host never share them.
+ * sending them again. They live in PostgreSQL (1 MiB chunks, streamed in and out, never
+ * whole in memory), so the confirmation may reach another Tally instance than the
+ * preview; they are dropped after a day.
  */
 @Component
 class UploadedFiles {
@@ -32,24 +35,33 @@ class UploadedFiles {
 
 	private static final Duration KEEP = Duration.ofDays(1);
 
-	private final Path directory;
+	static final int CHUNK = 1 << 20;
 
-	UploadedFiles() throws IOException {
-		this.directory = Files.createTempDirectory("tally-uploads-");
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	UploadedFiles(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** Streams the upload to disk; answers its hash. */
+	/**
+	 * Streams the upload to a local file (for its hash), then into the database; answers
+	 * the hash.
+	 */
 	String store(InputStream upload) {
+		Path partial = null;
 		try {
-			dropOld();
-			Path partial = Files.createTempFile(this.directory, "upload-", ".part");
+			partial = Files.createTempFile("tally-upload-", ".part");
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			try (InputStream in = new DigestInputStream(upload, sha256);
 					OutputStream out = Files.newOutputStream(partial)) {
 				in.transferTo(out);
 			}
 			String hash = HexFormat.of().formatHex(sha256.digest());
-			Files.move(partial, file(hash), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			Path file = partial;
+			this.transaction.executeWithoutResult((status) -> save(hash, file));
 			return hash;
 		}
 		catch (IOException ex) {
@@ -58,48 +70,113 @@ class UploadedFiles {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+		finally {
+			if (partial != null) {
+				partial.toFile().delete();
+			}
+		}
 	}
 
-	/** The stored file with this hash, when this instance still has it. */
-	Optional<InputStream> open(String hash) {
-		if (hash == null || !HASH.matcher(hash).matches() || !Files.isRegularFile(file(hash))) {
-			return Optional.empty();
-		}
+	private void save(String hash, Path file) {
+		this.jdbc.sql("delete from staged_upload where stored_at < ?")
+			.param(Timestamp.from(Instant.now().minus(KEEP)))
+			.update();
 		try {
-			return Optional.of(Files.newInputStream(file(hash)));
+			long size = Files.size(file);
+			int inserted = this.jdbc.sql("""
+					insert into staged_upload (hash, size) values (?, ?)
+					on conflict (hash) do nothing
+					""").param(hash).param(size).update();
+			if (inserted == 0) {
+				this.jdbc.sql("update staged_upload set stored_at = now() where hash = ?").param(hash).update();
+				return;
+			}
+			try (InputStream in = Files.newInputStream(file)) {
+				int seq = 0;
+				byte[] chunk;
+				while ((chunk = in.readNBytes(CHUNK)).length > 0) {
+					this.jdbc.sql("insert into staged_upload_chunk (hash, seq, data) values (?, ?, ?)")
+						.param(hash)
+						.param(seq++)
+						.param(chunk)
+						.update();
+				}
+			}
 		}
 		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The stored file with this hash, when it is still kept. */
+	Optional<InputStream> open(String hash) {
+		if (hash == null || !HASH.matcher(hash).matches()) {
 			return Optional.empty();
 		}
+		boolean kept = this.jdbc.sql("select exists (select 1 from staged_upload where hash = ?)")
+			.param(hash)
+			.query(Boolean.class)
+			.single();
+		return kept ? Optional.of(new ChunkStream(hash)) : Optional.empty();
 	}
 
 	void drop(String hash) {
 		if (hash != null && HASH.matcher(hash).matches()) {
-			try {
-				Files.deleteIfExists(file(hash));
-			}
-			catch (IOException ex) {
-				// dropped with the old files later
-			}
+			this.jdbc.sql("delete from staged_upload where hash = ?").param(hash).update();
 		}
 	}
 
-	private Path file(String hash) {
-		return this.directory.resolve(hash + ".csv");
-	}
+	/** Reads a stored file chunk by chunk, one query per chunk. */
+	private final class ChunkStream extends InputStream {
 
-	private void dropOld() throws IOException {
-		Instant cutoff = Instant.now().minus(KEEP);
-		try (Stream<Path> files = Files.list(this.directory)) {
-			files.filter((path) -> {
-				try {
-					return Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			}).forEach((path) -> path.toFile().delete());
+		private final String hash;
+
+		private byte[] chunk = new byte[0];
+
+		private int position;
+
+		private int next;
+
+		private boolean done;
+
+		ChunkStream(String hash) {
+			this.hash = hash;
 		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) < 0) ? -1 : (one[0] & 0xff);
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (length == 0) {
+				return 0;
+			}
+			while (this.position >= this.chunk.length) {
+				if (this.done) {
+					return -1;
+				}
+				Optional<byte[]> found = UploadedFiles.this.jdbc
+					.sql("select data from staged_upload_chunk where hash = ? and seq = ?")
+					.param(this.hash)
+					.param(this.next++)
+					.query(byte[].class)
+					.optional();
+				if (found.isEmpty()) {
+					this.done = true;
+					return -1;
+				}
+				this.chunk = found.get();
+				this.position = 0;
+			}
+			int count = Math.min(length, this.chunk.length - this.position);
+			System.arraycopy(this.chunk, this.position, buffer, offset, count);
+			this.position += count;
+			return count;
+		}
+
 	}
 
 }

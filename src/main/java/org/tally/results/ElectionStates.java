@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -19,6 +21,12 @@ import org.springframework.stereotype.Component;
  * as soon as any instance applies a revision; an entry is also re-read once it is older
  * than {@code tally.results.max-age} (1 s), whenever the listener is down, and after it
  * reconnects, so a missed notification can never keep old numbers for long.
+ * <p>
+ * While PostgreSQL is out of reach, readers keep the last state this instance read: a
+ * reader waits for the database at most {@code tally.results.outage-wait} (1.5 s), and
+ * once a read has failed, others answer from memory at once for
+ * {@code tally.results.outage-hold} (2 s) before one of them tries again;
+ * {@link #delayed()} says so, for pages to tell their readers.
  */
 @Component
 public class ElectionStates {
@@ -29,7 +37,7 @@ public class ElectionStates {
 
 	private final Map<String, Long> notified = new ConcurrentHashMap<>();
 
-	private final Object[] locks = new Object[64];
+	private final ReentrantLock[] locks = new ReentrantLock[64];
 
 	private final CopyOnWriteArrayList<Consumer<ResultsChanged>> listeners = new CopyOnWriteArrayList<>();
 
@@ -39,13 +47,56 @@ public class ElectionStates {
 
 	private final long maxAgeNanos;
 
-	ElectionStates(ResultsQueries queries, ResultsEvents events,
-			@Value("${tally.results.max-age:1s}") Duration maxAge) {
+	private final long outageWaitNanos;
+
+	private final long outageHoldNanos;
+
+	/**
+	 * System.nanoTime() before which readers answer from memory without trying the
+	 * database.
+	 */
+	private volatile long holdUntil;
+
+	private volatile boolean unreachable;
+
+	ElectionStates(ResultsQueries queries, ResultsEvents events, @Value("${tally.results.max-age:1s}") Duration maxAge,
+			@Value("${tally.results.outage-wait:1500ms}") Duration outageWait,
+			@Value("${tally.results.outage-hold:2s}") Duration outageHold) {
 		this.queries = queries;
 		this.events = events;
 		this.maxAgeNanos = maxAge.toNanos();
-		Arrays.setAll(this.locks, (i) -> new Object());
+		this.outageWaitNanos = outageWait.toNanos();
+		this.outageHoldNanos = outageHold.toNanos();
+		this.holdUntil = System.nanoTime();
+		Arrays.setAll(this.locks, (i) -> new ReentrantLock());
 		events.subscribe(this::changed);
+	}
+
+	/**
+	 * Whether the last attempt to read an election failed because the database is out of
+	 * reach: what readers get now may be behind ("results may be delayed").
+	 */
+	public boolean delayed() {
+		return this.unreachable;
+	}
+
+	/**
+	 * Whether a read failed for want of the database moments ago: readers with something
+	 * in memory answer with it rather than wait for the database again.
+	 */
+	boolean holdingOff() {
+		return this.unreachable && System.nanoTime() - this.holdUntil < 0;
+	}
+
+	/** A read failed because the database is out of reach. */
+	void unreachable() {
+		this.unreachable = true;
+		this.holdUntil = System.nanoTime() + this.outageHoldNanos;
+	}
+
+	/** A read succeeded. */
+	void reachable() {
+		this.unreachable = false;
 	}
 
 	/**
@@ -57,17 +108,60 @@ public class ElectionStates {
 		if (fresh(slug, entry)) {
 			return entry.state();
 		}
-		synchronized (this.locks[Math.floorMod(slug.hashCode(), this.locks.length)]) {
+		if (entry != null && holdingOff()) {
+			return entry.state();
+		}
+		ReentrantLock lock = this.locks[Math.floorMod(slug.hashCode(), this.locks.length)];
+		if (!acquire(lock, entry != null)) {
+			return entry.state();
+		}
+		try {
 			entry = this.entries.get(slug);
 			if (fresh(slug, entry)) {
 				return entry.state();
 			}
 			long now = System.nanoTime();
 			long connection = this.events.connection();
-			ElectionState state = this.queries.electionState(slug)
-				.orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+			ElectionState state;
+			try {
+				state = this.queries.electionState(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseOutages.isCause(ex)) {
+					throw ex;
+				}
+				unreachable();
+				if (entry == null) {
+					throw ex;
+				}
+				log.warn("Database out of reach; " + slug + " answers from memory at revision "
+						+ entry.state().revision());
+				return entry.state();
+			}
+			reachable();
 			this.entries.put(slug, new Entry(state, now, connection));
 			return state;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Takes the lock; a reader that has something to answer waits for another reader's
+	 * database read only {@code outage-wait}.
+	 */
+	private boolean acquire(ReentrantLock lock, boolean canAnswerWithout) {
+		if (!canAnswerWithout) {
+			lock.lock();
+			return true;
+		}
+		try {
+			return lock.tryLock(this.outageWaitNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

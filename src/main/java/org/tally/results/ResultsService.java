@@ -1,6 +1,8 @@
 package org.tally.results;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -21,6 +23,8 @@ public class ResultsService {
 
 	private final ElectionStates states;
 
+	private final Map<String, Election> lastRead = new ConcurrentHashMap<>();
+
 	ResultsService(ElectionRepository elections, ResultsQueries queries, ResultsCache cache, ElectionStates states) {
 		this.elections = elections;
 		this.queries = queries;
@@ -34,10 +38,36 @@ public class ResultsService {
 		return this.elections.findAllLiveFirst();
 	}
 
-	/** The election, or {@link ElectionNotFoundException}. */
-	@Transactional(readOnly = true)
+	/**
+	 * The election, or {@link ElectionNotFoundException}. While the database is out of
+	 * reach, the election as this instance last read it (see {@link #delayed()}).
+	 */
 	public Election election(String slug) {
-		return this.elections.findBySlug(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+		Election known = this.lastRead.get(slug);
+		if (known != null && this.states.holdingOff()) {
+			return known;
+		}
+		try {
+			Election found = this.elections.findBySlug(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+			this.lastRead.put(slug, found);
+			this.states.reachable();
+			return found;
+		}
+		catch (RuntimeException ex) {
+			if (known == null || !DatabaseOutages.isCause(ex)) {
+				throw ex;
+			}
+			this.states.unreachable();
+			return known;
+		}
+	}
+
+	/**
+	 * Whether what readers get may be behind because the database is out of reach (pages
+	 * say "results may be delayed").
+	 */
+	public boolean delayed() {
+		return this.states.delayed();
 	}
 
 	/** Every contest of the election as it stands now, in ballot order. */

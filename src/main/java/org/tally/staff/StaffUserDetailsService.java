@@ -1,7 +1,5 @@
 package org.tally.staff;
 
-import java.time.Instant;
-
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -9,8 +7,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs staff in from the staff_user table. An account is locked while
- * {@code locked_until} lies in the future (see {@link LoginAttempts}).
+ * Signs staff in from the staff_user table. No account is ever locked by failed sign-ins:
+ * {@link SignInThrottle} slows the addresses that guess instead.
  */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
@@ -25,12 +23,10 @@ class StaffUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		StaffUser user = this.users.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No staff user '" + username + "'"));
-		Instant lockedUntil = user.getLockedUntil();
 		return User.withUsername(user.getUsername())
 			.password(user.getPasswordHash())
 			.roles(user.getRole())
 			.disabled(!user.isEnabled())
-			.accountLocked(lockedUntil != null && lockedUntil.isAfter(Instant.now()))
 			.build();
 	}
 

@@ -1,21 +1,26 @@
 package org.tally.system;
 
+import org.tally.results.DatabaseOutages;
 import org.tally.staff.ApiTokens;
+import org.tally.staff.SignInThrottle;
 import org.tally.staff.StaffSessionCheck;
 import org.tally.staff.StaffUserRepository;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -50,9 +55,49 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * Outside Spring Security, so that a token check or a user lookup that fails because
+	 * PostgreSQL is away answers 503 too.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseOutageFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	/**
+	 * HTTP Basic's 401, except when the user could not be looked up because the database
+	 * is away: then 503 with Retry-After, so nobody concludes the password is wrong.
+	 */
+	private static AuthenticationEntryPoint basicEntryPoint() {
+		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("Realm");
+		return (request, response, ex) -> {
+			if (DatabaseOutages.isCause(ex)) {
+				ProblemResponses.databaseUnavailable(response);
+				return;
+			}
+			basic.commence(request, response, ex);
+		};
+	}
+
+	/** 401 problem, or 503 when the database could not be asked who is signing in. */
+	private static AuthenticationEntryPoint apiEntryPoint() {
+		AuthenticationEntryPoint unauthorized = ApiProblems.unauthorized();
+		return (request, response, ex) -> {
+			if (DatabaseOutages.isCause(ex)) {
+				ProblemResponses.databaseUnavailable(response);
+				return;
+			}
+			unauthorized.commence(request, response, ex);
+		};
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens")
@@ -66,8 +111,9 @@ class SecurityConfiguration {
 				.anyRequest()
 				.hasAnyRole("STAFF", "ADMIN"))
 			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(ApiProblems.unauthorized()))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(ApiProblems.unauthorized())
+			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(apiEntryPoint())
 				.accessDeniedHandler(ApiProblems.forbidden()))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,7 +124,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http, StaffUserRepository users) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, StaffUserRepository users, SignInThrottle throttle)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -91,13 +138,18 @@ class SecurityConfiguration {
 			.anyRequest()
 			.permitAll())
 			.addFilterBefore(new StaffSessionCheck(users), AuthorizationFilter.class)
+			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/staff")
-				.failureHandler((request, response,
-						ex) -> response.sendRedirect(request.getContextPath()
-								+ ((ex instanceof LockedException) ? "/login?locked" : "/login?error"))))
+				.failureHandler((request, response, ex) -> {
+					if (DatabaseOutages.isCause(ex)) {
+						ProblemResponses.databaseUnavailable(response);
+						return;
+					}
+					response.sendRedirect(request.getContextPath() + "/login?error");
+				}))
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(basicEntryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -32,4 +32,27 @@ final class Eventually {
 		}
 	}
 
+	/** Retries the check until it passes or the time is up (then its last failure). */
+	static void within(java.time.Duration time, Check check) throws Exception {
+		long deadline = System.nanoTime() + time.toNanos();
+		while (true) {
+			try {
+				check.run();
+				return;
+			}
+			catch (AssertionError | RuntimeException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				Thread.sleep(100);
+			}
+		}
+	}
+
+	interface Check {
+
+		void run() throws Exception;
+
+	}
+
 }

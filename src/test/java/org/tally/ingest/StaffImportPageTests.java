@@ -98,6 +98,12 @@ class StaffImportPageTests {
 				"Apply this import");
 		assertThat(revision(election)).as("a preview applies nothing").isZero();
 		String hash = value(preview, "hash");
+		byte[] staged = this.jdbc.sql("""
+				select string_agg(data, ''::bytea order by seq) from staged_upload_chunk where hash = ?""")
+			.param(hash)
+			.query(byte[].class)
+			.single();
+		assertThat(staged).as("kept in PostgreSQL, for any instance to confirm").isEqualTo(TallyApi.read(CERTIFIED));
 
 		var confirmed = this.browser.post()
 			.uri("/staff/elections/" + election + "/imports/confirm")
@@ -121,6 +127,10 @@ class StaffImportPageTests {
 		assertThat(revision(election)).isEqualTo(1);
 		assertThat(after).contains("Applied <strong>390</strong> rows as revision", "certified.csv",
 				hash.substring(0, 12), "applied", "(revision 1)", "preview");
+		assertThat(this.jdbc.sql("select count(*) from staged_upload where hash = ?")
+			.param(hash)
+			.query(Long.class)
+			.single()).as("dropped once applied").isZero();
 	}
 
 	@Test

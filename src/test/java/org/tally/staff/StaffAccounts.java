@@ -9,7 +9,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Makes staff accounts and API clients for them, with fresh names so tests never share
- * lockout counters.
+ * throttling counters.
  */
 final class StaffAccounts {
 

@@ -1,0 +1,38 @@
+package org.tally.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * RFC 9457 problem details written by filters, which run before Spring MVC's own
+ * handling.
+ */
+final class ProblemResponses {
+
+	private ProblemResponses() {
+	}
+
+	static void write(HttpServletResponse response, int status, String title, String detail, long retryAfterSeconds)
+			throws IOException {
+		response.resetBuffer();
+		response.setStatus(status);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+	}
+
+	static void databaseUnavailable(HttpServletResponse response) throws IOException {
+		write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+				"The database is out of reach for the moment; nothing was changed. Try again shortly.",
+				org.tally.results.DatabaseOutages.RETRY_AFTER_SECONDS);
+	}
+
+}
