@@ -1,6 +1,7 @@
 package org.tally.results;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -21,7 +22,11 @@ public class ResultsService {
 
 	private final ElectionStates states;
 
-	ResultsService(ElectionRepository elections, ResultsQueries queries, ResultsCache cache, ElectionStates states) {
+	private final RoundsQueries rounds;
+
+	ResultsService(ElectionRepository elections, ResultsQueries queries, ResultsCache cache, ElectionStates states,
+			RoundsQueries rounds) {
+		this.rounds = rounds;
 		this.elections = elections;
 		this.queries = queries;
 		this.cache = cache;
@@ -111,6 +116,19 @@ public class ResultsService {
 	 */
 	public List<HistoryPoint> history(ElectionResults results, ContestResult contest) {
 		return this.cache.derive(results, List.of("history", contest.slug()), () -> this.queries.history(contest.id()));
+	}
+
+	/**
+	 * A ranked-choice contest's rounds from the latest RCTab report at or before
+	 * {@code revision} (the results' revision when {@code null}), or {@code null} when it
+	 * has none; kept per revision.
+	 */
+	public ContestRounds rounds(ElectionResults results, ContestResult contest, Long revision) {
+		long upTo = (revision != null) ? Math.min(revision, results.revision()) : results.revision();
+		return this.cache
+			.derive(results, List.of("rounds", contest.slug(), upTo),
+					() -> Optional.ofNullable(this.rounds.rounds(contest.id(), upTo)))
+			.orElse(null);
 	}
 
 }

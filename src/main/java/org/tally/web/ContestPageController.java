@@ -6,6 +6,8 @@ import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitResult;
+import org.tally.web.map.CountyMaps;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +30,12 @@ class ContestPageController {
 
 	private final ContestDetailQueries details;
 
-	ContestPageController(ResultsService results, ContestDetailQueries details) {
+	private final CountyMaps maps;
+
+	ContestPageController(ResultsService results, ContestDetailQueries details, CountyMaps maps) {
 		this.results = results;
 		this.details = details;
+		this.maps = maps;
 	}
 
 	@GetMapping("/elections/{election}/contests/{contest}")
@@ -44,8 +49,10 @@ class ContestPageController {
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("times", times);
 		model.addAttribute("card", ContestCard.of(result, found.getSlug(), times));
-		model.addAttribute("units", UnitTable.of(result, this.results.reportingUnits(current, result, "county"),
-				this.results.reportingUnits(current, result, "precinct"), sort, dir));
+		List<UnitResult> counties = this.results.reportingUnits(current, result, "county");
+		model.addAttribute("units",
+				UnitTable.of(result, counties, this.results.reportingUnits(current, result, "precinct"), sort, dir));
+		model.addAttribute("map", this.maps.map(found.getJurisdiction(), result, counties).orElse(null));
 		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), times));
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("embedSnippet", embedSnippet(found, result));
