@@ -1,9 +1,12 @@
 package org.tally.feed;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.tally.results.ContestResult;
+import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
 
@@ -53,12 +56,28 @@ class FeedBodies {
 						(level != null) ? this.results.reportingUnits(found, contest, level)
 							.stream()
 							.map(ReportingUnitResponse::of)
-							.toList() : null));
+							.toList() : null,
+						firstChoiceVotes(found, contest)));
+	}
+
+	/** The contest's rounds, or {@code null} when it has none. */
+	Rendered rounds(ElectionResults found, ContestResult contest, Long revision) {
+		ContestRounds rounds = this.results.rounds(found, contest, revision);
+		if (rounds == null) {
+			return null;
+		}
+		return this.responses.json(found, Arrays.asList("rounds", contest.slug(), revision),
+				() -> RoundsResponse.of(found, contest, rounds));
 	}
 
 	Rendered history(ElectionResults found, ContestResult contest) {
 		return this.responses.json(found, List.of("history", contest.slug()),
 				() -> HistoryResponse.of(found, contest, this.results.history(found, contest)));
+	}
+
+	private Map<String, BigDecimal> firstChoiceVotes(ElectionResults found, ContestResult contest) {
+		ContestRounds rounds = this.results.rounds(found, contest, null);
+		return (rounds != null) ? rounds.firstChoiceVotes() : null;
 	}
 
 }

@@ -47,7 +47,7 @@ class ImportController {
 	}
 
 	@PostMapping(path = "/api/v1/elections/{election}/imports",
-			consumes = { "text/csv", "text/plain", "application/octet-stream" })
+			consumes = { "text/csv", "text/plain", "application/octet-stream", "application/json" })
 	ResponseEntity<ImportOutcome> body(@PathVariable String election, ImportParameters parameters,
 			@RequestParam(required = false) String fileName, HttpServletRequest request, Principal principal)
 			throws IOException {

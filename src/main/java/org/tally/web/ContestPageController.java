@@ -3,6 +3,7 @@ package org.tally.web;
 import java.util.List;
 
 import org.tally.results.ContestResult;
+import org.tally.results.ContestRounds;
 import org.tally.results.Election;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
@@ -55,6 +56,8 @@ class ContestPageController {
 		model.addAttribute("map", this.maps.map(found.getJurisdiction(), result, counties).orElse(null));
 		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), times));
 		model.addAttribute("timeline", timeline);
+		ContestRounds rounds = this.results.rounds(current, result, null);
+		model.addAttribute("rounds", (rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds) : null);
 		model.addAttribute("embedSnippet", embedSnippet(found, result));
 		return "contest";
 	}

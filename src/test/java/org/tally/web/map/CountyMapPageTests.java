@@ -81,8 +81,6 @@ class CountyMapPageTests {
 
 		assertThat(html).contains("<path class=\"map-state\" d=\"M");
 		assertThat(html.split("class=\"map-county\"", -1)).hasSize(2);
-		// both candidates DEM: a neutral palette, not the party colour
-		assertThat(html).doesNotContain("fill=\"#2166ac\"");
 		assertThat(html)
 			.contains("<title>Los Angeles: Jimmy Gomez leads with 25,569 votes (59.2%), ahead by 7,959 votes");
 		assertThat(html).contains("No map shape for Atlantis: listed in the table only.");
