@@ -1,6 +1,8 @@
 package org.tally.ingest;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +41,9 @@ public record RankedRounds(long row, String county, String office, String distri
 			List<String> eliminated, Map<String, BigDecimal> inactive) {
 
 		public Round {
-			tallies = Map.copyOf(tallies);
-			transfers = Map.copyOf(transfers);
+			// in the report's order: the first round's order names the choices
+			tallies = Collections.unmodifiableMap(new LinkedHashMap<>(tallies));
+			transfers = Collections.unmodifiableMap(new LinkedHashMap<>(transfers));
 			elected = List.copyOf(elected);
 			eliminated = List.copyOf(eliminated);
 			inactive = Map.copyOf(inactive);

@@ -1,10 +1,15 @@
 package org.tally.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tally.results.ContestResult;
 import org.tally.results.Election;
+import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
+import org.tally.web.map.CountyMap;
+import org.tally.web.map.CountyMaps;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +26,11 @@ class ResultsPageController {
 
 	private final ResultsService results;
 
-	ResultsPageController(ResultsService results) {
+	private final CountyMaps maps;
+
+	ResultsPageController(ResultsService results, CountyMaps maps) {
 		this.results = results;
+		this.maps = maps;
 	}
 
 	@GetMapping("/")
@@ -47,7 +55,9 @@ class ResultsPageController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("offices", ContestFilter.offices(contests));
 		model.addAttribute("contestCount", contests.size());
-		model.addAttribute("cards", cards(filter.apply(contests), found.getSlug(), times));
+		List<ContestResult> shown = filter.apply(contests);
+		model.addAttribute("cards", cards(shown, found.getSlug(), times));
+		model.addAttribute("maps", statewideMaps(found, shown));
 		return "election";
 	}
 
@@ -67,6 +77,7 @@ class ResultsPageController {
 		LocalTimes times = LocalTimes.of(found.getTimeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("cards", cards(changed, found.getSlug(), times));
+		model.addAttribute("maps", statewideMaps(found, changed));
 		return "fragments/card :: updates";
 	}
 
@@ -78,6 +89,24 @@ class ResultsPageController {
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("card", ContestCard.of(this.results.contest(found, contest), found.getSlug(), times));
 		return "fragments/card :: single";
+	}
+
+	/**
+	 * The county maps of the contests counted in (nearly) every county of the state, by
+	 * contest slug.
+	 */
+	private Map<String, CountyMap> statewideMaps(Election election, List<ContestResult> contests) {
+		Map<String, CountyMap> maps = new LinkedHashMap<>();
+		ElectionResults current = this.results.results(election);
+		for (ContestResult contest : contests) {
+			if (contest.totalVotes() == 0) {
+				continue;
+			}
+			this.maps.map(election.getJurisdiction(), contest, this.results.reportingUnits(current, contest, "county"))
+				.filter(this.maps::statewide)
+				.ifPresent((map) -> maps.put(contest.slug(), map));
+		}
+		return maps;
 	}
 
 	private static List<ContestCard> cards(List<ContestResult> contests, String election, LocalTimes times) {

@@ -31,13 +31,13 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 		List<Row> rows, List<InactiveRow> inactive, int width, int height, List<Series> series, List<Tick> xTicks,
 		List<Tick> yTicks) {
 
-	static final int WIDTH = 640;
+	static final int WIDTH = 760;
 
 	static final int HEIGHT = 300;
 
 	static final int LEFT = 64;
 
-	static final int RIGHT = 170;
+	static final int RIGHT = 250;
 
 	static final int TOP = 12;
 

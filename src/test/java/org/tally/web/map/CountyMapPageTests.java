@@ -65,6 +65,11 @@ class CountyMapPageTests {
 		// the legend names every leader's mark, so colour is not the only signal
 		assertThat(html).contains("(plain)", "(diagonal stripes)");
 		assertThat(html).doesNotContain("No map shape for");
+		// the election page's card of this statewide contest has the map too, linking to
+		// the rows
+		String card = page("/elections/" + election);
+		assertThat(card).contains("class=\"card-map\"",
+				"href=\"/elections/map-ca-2020/contests/president#county-kern\"");
 	}
 
 	@Test
