@@ -3,6 +3,7 @@ package org.tally.feed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -25,12 +26,27 @@ record ContestResponse(String slug, String name, String office, String district,
 	}
 
 	static ContestResponse of(ContestResult contest, boolean test, List<ReportingUnitResponse> reportingUnits) {
+		return of(contest, test, reportingUnits, null);
+	}
+
+	/**
+	 * The contest; a ranked-choice contest's candidates carry their first-choice votes
+	 * beside the final round's {@code votes}.
+	 */
+	static ContestResponse of(ContestResult contest, boolean test, List<ReportingUnitResponse> reportingUnits,
+			Map<String, BigDecimal> firstChoiceVotes) {
 		return new ContestResponse(contest.slug(), contest.name(), contest.office(), contest.district(), contest.kind(),
 				contest.seats(), contest.rule().code(), contest.threshold(), contest.uncontested(), test,
 				contest.totalVotes(), contest.progress().precinctsReporting(), contest.progress().precinctsTotal(),
 				contest.progress().percentLabel(), contest.ballotsOutstanding(), MarginResponse.of(contest),
 				contest.computed().tie(), contest.decided(), CallResponse.of(contest.call()), contest.revision(),
-				contest.lastUpdated(), contest.candidates().stream().map(CandidateResponse::of).toList(),
+				contest.lastUpdated(),
+				contest.candidates()
+					.stream()
+					.map((candidate) -> CandidateResponse.of(candidate,
+							(firstChoiceVotes != null)
+									? firstChoiceVotes.getOrDefault(candidate.name(), BigDecimal.ZERO) : null))
+					.toList(),
 				reportingUnits);
 	}
 
@@ -54,15 +70,16 @@ record ContestResponse(String slug, String name, String office, String district,
 
 	record CandidateResponse(String name, String party, boolean incumbent, boolean writeIn, long votes,
 			BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
-			boolean conceded, Instant concededAt, String concessionStatement) {
+			boolean conceded, Instant concededAt, String concessionStatement,
+			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes) {
 
-		static CandidateResponse of(CandidateResult candidate) {
+		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes) {
 			CandidateResult.Concession concession = candidate.concession();
 			return new CandidateResponse(candidate.name(), candidate.party(), candidate.incumbent(),
 					candidate.writeIn(), candidate.votes(), candidate.votePct(), candidate.voteShare(),
 					candidate.leading(), candidate.winner(), candidate.advancing(), concession != null,
 					(concession != null) ? concession.concededAt() : null,
-					(concession != null) ? concession.statement() : null);
+					(concession != null) ? concession.statement() : null, firstChoiceVotes);
 		}
 
 	}

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.tally.results.ContestNotFoundException;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
@@ -120,6 +121,25 @@ class ElectionFeedController {
 		ElectionResults found = this.bodies.current(election);
 		ContestResult result = this.results.contest(found, contest);
 		Rendered body = this.bodies.history(found, result);
+		return this.responses.ok(found, body, result.lastUpdated());
+	}
+
+	@GetMapping("/{election}/contests/{contest}/rounds")
+	@Operation(summary = "A ranked-choice contest's rounds",
+			description = "The latest RCTab report's rounds: per round each choice's tally, share and transfer, who "
+					+ "was elected or eliminated, inactive ballots and the threshold. ?revision= reads an earlier "
+					+ "report's rounds. 404 for a contest without rounds.")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = RoundsResponse.class)))
+	ResponseEntity<byte[]> rounds(@PathVariable String election, @PathVariable String contest,
+			@Parameter(description = "read the rounds as they stood at this revision",
+					example = "3") @RequestParam(required = false) Long revision) {
+		ElectionResults found = this.bodies.current(election);
+		ContestResult result = this.results.contest(found, contest);
+		Rendered body = this.bodies.rounds(found, result, revision);
+		if (body == null) {
+			throw ContestNotFoundException.withoutRounds(found.election().slug(), contest);
+		}
 		return this.responses.ok(found, body, result.lastUpdated());
 	}
 

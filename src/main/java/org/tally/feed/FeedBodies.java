@@ -1,8 +1,11 @@
 package org.tally.feed;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.tally.results.ContestResult;
+import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
@@ -64,7 +67,21 @@ class FeedBodies {
 						(level != Level.NONE) ? this.results.reportingUnits(found, contest, level.name)
 							.stream()
 							.map(ReportingUnitResponse::of)
-							.toList() : null));
+							.toList() : null,
+						firstChoiceVotes(found, contest)));
+	}
+
+	/** The contest's rounds, or {@code null} when it has none. */
+	Rendered rounds(ElectionResults found, ContestResult contest, Long revision) {
+		ContestRounds rounds = this.results.rounds(found, contest, revision);
+		if (rounds == null) {
+			return null;
+		}
+		if (revision == null) {
+			return this.responses.json(found, contest.slug(), FeedView.ROUNDS,
+					() -> RoundsResponse.of(found, contest, rounds));
+		}
+		return this.responses.json(found.revision(), RoundsResponse.of(found, contest, rounds));
 	}
 
 	Rendered history(ElectionResults found, ContestResult contest) {
@@ -99,6 +116,11 @@ class FeedBodies {
 			};
 		}
 
+	}
+
+	private Map<String, BigDecimal> firstChoiceVotes(ElectionResults found, ContestResult contest) {
+		ContestRounds rounds = this.results.rounds(found, contest, null);
+		return (rounds != null) ? rounds.firstChoiceVotes() : null;
 	}
 
 }

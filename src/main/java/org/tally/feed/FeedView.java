@@ -25,6 +25,9 @@ enum FeedView {
 	/** {@code /contests/{c}?level=precinct}. */
 	CONTEST_PRECINCTS,
 
+	/** {@code /contests/{c}/rounds} at the current revision. */
+	ROUNDS,
+
 	/** {@code /contests/{c}/history}. */
 	HISTORY,
 

@@ -63,7 +63,7 @@ class ImportController {
 	@ApiResponse(responseCode = "200",
 			description = "a dry run's preview, or a file already imported or changing nothing")
 	@PostMapping(path = "/api/v1/elections/{election}/imports",
-			consumes = { "text/csv", "text/plain", "application/octet-stream" })
+			consumes = { "text/csv", "text/plain", "application/octet-stream", "application/json" })
 	ResponseEntity<ImportOutcome> body(@PathVariable String election, ImportParameters parameters,
 			@RequestParam(required = false) String fileName, HttpServletRequest request, Principal principal)
 			throws IOException {

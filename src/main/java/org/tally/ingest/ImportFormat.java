@@ -13,7 +13,13 @@ public enum ImportFormat {
 	OPENELECTIONS("openelections"),
 
 	/** The summary.csv in the zip that Clarity election-night sites publish. */
-	CLARITY_SUMMARY("clarity-summary");
+	CLARITY_SUMMARY("clarity-summary"),
+
+	/**
+	 * RCTab's ranked-choice report: {@code *_detailed_report.json} or the older
+	 * {@code summary.json}.
+	 */
+	RCTAB("rctab");
 
 	private final String code;
 

@@ -53,8 +53,11 @@ public class ImportService {
 
 	private final AuditLog audit;
 
+	private final RoundsWriter rounds;
+
 	ImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			ResultsQueries results, CountMerge merge, ImportRecords records, AuditLog audit) {
+			ResultsQueries results, CountMerge merge, ImportRecords records, AuditLog audit, RoundsWriter rounds) {
+		this.rounds = rounds;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -192,12 +195,15 @@ public class ImportService {
 			long nextRevision = lockedRevision + 1;
 			ElectionNames names;
 			CountSums sums = new CountSums();
+			StagingSink sink;
+			ImportFormat format;
 			ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
 			try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
 					direct ? nextRevision : 0)) {
 				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
-				ReadSummary summary = ResultsFileReader.read(body, this.command.format(),
-						new StagingSink(writer, names, sums, this.problems, warnings, this.command, this.election));
+				sink = new StagingSink(writer, names, sums, this.problems, warnings, this.command, this.election);
+				ReadSummary summary = ResultsFileReader.read(body, this.command.format(), sink);
+				format = summary.format();
 				this.rows = summary.rows();
 				this.staged = writer.finish();
 			}
@@ -220,7 +226,10 @@ public class ImportService {
 				ImportService.this.jdbc.sql("analyze staged").update();
 			}
 			merge.resolve(others);
-			merge.checkConflictsAndDecreases(this.command.correction() != null, this.problems);
+			// ranked-choice rounds: a choice eliminated in a later round falls to 0 by
+			// design
+			merge.checkConflictsAndDecreases(this.command.correction() != null || format == ImportFormat.RCTAB,
+					this.problems);
 			if (this.problems.total() > 0) {
 				throw new Rejected();
 			}
@@ -239,6 +248,7 @@ public class ImportService {
 			Long revision = applied.revision();
 			if (revision != null) {
 				merge.snapshot(revision, applied.changedContests(), after, now, this.command.sourceUpdatedAt());
+				ImportService.this.rounds.write(revision, sink.rounds);
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
 					this.body.size(), this.rows, revision, List.copyOf(warnings));
@@ -351,6 +361,8 @@ public class ImportService {
 
 		private final CountSums sums;
 
+		private final List<RoundsWriter.Pending> rounds = new ArrayList<>();
+
 		StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ProblemCollector problems,
 				List<Problem> warnings, ImportCommand command, ElectionRef election) {
 			this.writer = writer;
@@ -403,6 +415,18 @@ public class ImportService {
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+		@Override
+		public void rounds(RankedRounds rounds) {
+			if (this.problems.total() > 0) {
+				return;
+			}
+			ElectionNames.Contest contest = this.names.contest(rounds.row(), rounds.office(), rounds.district());
+			if (contest == null) {
+				return;
+			}
+			this.rounds.add(new RoundsWriter.Pending(contest.id, Map.copyOf(contest.choices), rounds));
 		}
 
 		@Override

@@ -1,10 +1,13 @@
 package org.tally.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import org.tally.ingest.format.RctabReader;
 
 /**
  * Reads an uploaded results file (OpenElections CSV or a Clarity summary.csv) in one pass
@@ -23,6 +26,8 @@ public final class ResultsFileReader {
 			+ "(county,[precinct,]office,district,party,candidate,votes) or clarity-summary "
 			+ "(\"line number\",\"contest name\",\"choice name\",...)";
 
+	private static final int RCTAB_SNIFF = 4096;
+
 	private ResultsFileReader() {
 	}
 
@@ -40,8 +45,16 @@ public final class ResultsFileReader {
 	public static ReadSummary read(InputStream in, ImportFormat formatOrNull, RowSink sink) throws IOException {
 		Objects.requireNonNull(in, "in");
 		Objects.requireNonNull(sink, "sink");
+		// RCTab's JSON reports: told, or recognised by their first bytes
+		BufferedInputStream buffered = new BufferedInputStream(in, RCTAB_SNIFF);
+		buffered.mark(RCTAB_SNIFF);
+		byte[] head = buffered.readNBytes(RCTAB_SNIFF);
+		buffered.reset();
+		if (formatOrNull == ImportFormat.RCTAB || (formatOrNull == null && RctabReader.looksLike(head))) {
+			return RctabReader.read(buffered, sink);
+		}
 		Problems problems = new Problems(sink);
-		CsvRecordReader csv = new CsvRecordReader(in);
+		CsvRecordReader csv = new CsvRecordReader(buffered);
 		String binary = BinaryFormats.describe(csv.peek(BinaryFormats.MAGIC_LENGTH));
 		if (binary != null) {
 			problems.replaceAll(Problem.ofFile("not a CSV text file: " + binary));

@@ -14,6 +14,13 @@ public interface RowSink {
 	 */
 	void progress(ProgressRow row);
 
+	/**
+	 * A ranked-choice contest's rounds (an RCTab report), after the counts of its final
+	 * round. Formats without rounds never call it.
+	 */
+	default void rounds(RankedRounds rounds) {
+	}
+
 	/** Something that makes the file unusable as it stands; the import must not apply. */
 	void problem(Problem problem);
 

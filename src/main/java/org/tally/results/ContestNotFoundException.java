@@ -10,4 +10,9 @@ public class ContestNotFoundException extends RuntimeException {
 		return new ContestNotFoundException("No contest '" + contest + "' in election '" + election + "'");
 	}
 
+	public static ContestNotFoundException withoutRounds(String election, String contest) {
+		return new ContestNotFoundException(
+				"Contest '" + contest + "' in election '" + election + "' has no ranked-choice rounds");
+	}
+
 }

@@ -25,7 +25,11 @@ public class ResultsService {
 
 	private final Map<String, Election> lastRead = new ConcurrentHashMap<>();
 
-	ResultsService(ElectionRepository elections, ResultsQueries queries, ResultsCache cache, ElectionStates states) {
+	private final RoundsQueries rounds;
+
+	ResultsService(ElectionRepository elections, ResultsQueries queries, ResultsCache cache, ElectionStates states,
+			RoundsQueries rounds) {
+		this.rounds = rounds;
 		this.elections = elections;
 		this.queries = queries;
 		this.cache = cache;
@@ -149,6 +153,17 @@ public class ResultsService {
 	 */
 	public List<TimelineEvent> timeline(ElectionResults results, ContestResult contest) {
 		return this.cache.timeline(results, contest);
+	}
+
+	/**
+	 * A ranked-choice contest's rounds from the latest RCTab report at or before
+	 * {@code revision} (the results' revision when {@code null}), or {@code null} when it
+	 * has none. Read from the database on each call: the feed keeps the current rendering
+	 * per revision ({@code FeedView.ROUNDS}).
+	 */
+	public ContestRounds rounds(ElectionResults results, ContestResult contest, Long revision) {
+		long upTo = (revision != null) ? Math.min(revision, results.revision()) : results.revision();
+		return this.rounds.rounds(contest.id(), upTo);
 	}
 
 }

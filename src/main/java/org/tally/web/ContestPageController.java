@@ -1,9 +1,14 @@
 package org.tally.web;
 
+import java.util.List;
+
 import org.tally.results.ContestResult;
+import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitResult;
+import org.tally.web.map.CountyMaps;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +31,12 @@ class ContestPageController {
 
 	private final ReaderFormats formats;
 
-	ContestPageController(ResultsService results, ReaderFormats formats) {
+	private final CountyMaps maps;
+
+	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps) {
 		this.results = results;
 		this.formats = formats;
+		this.maps = maps;
 	}
 
 	@GetMapping("/elections/{election}/contests/{contest}")
@@ -42,10 +50,14 @@ class ContestPageController {
 		model.addAttribute("format", format);
 		model.addAttribute("times", format.times());
 		model.addAttribute("card", ContestCard.of(result, found.slug(), format));
-		model.addAttribute("units", UnitTable.of(result, this.results.reportingUnits(current, result, "county"),
+		List<UnitResult> counties = this.results.reportingUnits(current, result, "county");
+		model.addAttribute("units", UnitTable.of(result, counties,
 				this.results.reportingUnits(current, result, "precinct"), sort, dir, format));
+		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties).orElse(null));
 		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), format));
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
+		ContestRounds rounds = this.results.rounds(current, result, null);
+		model.addAttribute("rounds", (rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds) : null);
 		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result, format));
 		return "contest";
 	}

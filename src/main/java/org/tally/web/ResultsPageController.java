@@ -1,11 +1,15 @@
 package org.tally.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
+import org.tally.web.map.CountyMap;
+import org.tally.web.map.CountyMaps;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +28,12 @@ class ResultsPageController {
 
 	private final ReaderFormats formats;
 
-	ResultsPageController(ResultsService results, ReaderFormats formats) {
+	private final CountyMaps maps;
+
+	ResultsPageController(ResultsService results, ReaderFormats formats, CountyMaps maps) {
 		this.results = results;
 		this.formats = formats;
+		this.maps = maps;
 	}
 
 	@GetMapping("/")
@@ -52,7 +59,9 @@ class ResultsPageController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("offices", ContestFilter.offices(contests));
 		model.addAttribute("contestCount", contests.size());
-		model.addAttribute("cards", cards(filter.apply(contests), found.slug(), times));
+		List<ContestResult> shown = filter.apply(contests);
+		model.addAttribute("cards", cards(shown, found.slug(), times));
+		model.addAttribute("maps", statewideMaps(current, shown));
 		return "election";
 	}
 
@@ -73,6 +82,7 @@ class ResultsPageController {
 		ReaderFormat times = this.formats.of(found.timeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("cards", cards(changed, found.slug(), times));
+		model.addAttribute("maps", statewideMaps(current, changed));
 		return "fragments/card :: updates";
 	}
 
@@ -85,6 +95,25 @@ class ResultsPageController {
 		model.addAttribute("card",
 				ContestCard.of(this.results.contest(current, contest), current.election().slug(), times));
 		return "fragments/card :: single";
+	}
+
+	/**
+	 * The county maps of the contests counted in (nearly) every county of the state, by
+	 * contest slug.
+	 */
+	private Map<String, CountyMap> statewideMaps(ElectionResults current, List<ContestResult> contests) {
+		Map<String, CountyMap> maps = new LinkedHashMap<>();
+		for (ContestResult contest : contests) {
+			if (contest.totalVotes() == 0) {
+				continue;
+			}
+			this.maps
+				.map(current.election().jurisdiction(), contest,
+						this.results.reportingUnits(current, contest, "county"))
+				.filter(this.maps::statewide)
+				.ifPresent((map) -> maps.put(contest.slug(), map));
+		}
+		return maps;
 	}
 
 	private static List<ContestCard> cards(List<ContestResult> contests, String election, ReaderFormat times) {

@@ -27,7 +27,7 @@ class ImportFormatTest {
 	@Test
 	void refusesUnknownCodes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ImportFormat.fromCode("xlsx"))
-			.withMessage("Unknown import format 'xlsx': expected auto, openelections, clarity-summary");
+			.withMessage("Unknown import format 'xlsx': expected auto, openelections, clarity-summary, rctab");
 	}
 
 }

@@ -1,0 +1,244 @@
+package org.tally.ingest.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tally.ingest.CountRow;
+import org.tally.ingest.ImportFormat;
+import org.tally.ingest.Problem;
+import org.tally.ingest.RankedRounds;
+import org.tally.ingest.ReadSummary;
+import org.tally.ingest.RowSink;
+import org.tally.ingest.VoteType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads an RCTab ranked-choice report: the {@code *_detailed_report.json} of RCTab 1.3
+ * and later, or the {@code summary.json} of earlier versions (same {@code config} and
+ * {@code results} layout; tallies may be strings or numbers). The contest's counts are
+ * its final round's tallies (a choice eliminated earlier counts 0 there); every round
+ * goes to {@link RowSink#rounds} with its tallies, transfers, elected and eliminated
+ * choices, inactive ballots and threshold.
+ * <p>
+ * Problems name the JSON pointer of what is wrong in {@code column} (JSON has no rows
+ * worth naming).
+ *
+ * @see <a href="https://github.com/BrightSpots/rcv">RCTab (BrightSpots/rcv)</a>
+ */
+public final class RctabReader {
+
+	/** Reports are small (kilobytes); anything larger is not one. */
+	static final int MAX_BYTES = 20 * 1024 * 1024;
+
+	static final String EXHAUSTED = "exhausted";
+
+	private RctabReader() {
+	}
+
+	/**
+	 * Whether the first bytes of a file look like an RCTab report: a JSON object with
+	 * RCTab's {@code "config"} and {@code "results"} keys.
+	 */
+	public static boolean looksLike(byte[] head) {
+		String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1).stripLeading();
+		}
+		return text.startsWith("{") && text.contains("\"config\"")
+				&& (text.contains("\"results\"") || text.contains("\"jsonFormatVersion\""));
+	}
+
+	/**
+	 * Reads the report, calling the sink with one count per choice (the final round's
+	 * tally), then the rounds. Never throws for bad content: problems go to the sink.
+	 * @throws IOException only when the stream fails
+	 */
+	public static ReadSummary read(InputStream in, RowSink sink) throws IOException {
+		byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+		List<Problem> problems = new ArrayList<>();
+		if (bytes.length > MAX_BYTES) {
+			return fail(sink, problems, "", "an RCTab report is at most " + (MAX_BYTES >> 20) + " MB");
+		}
+		JsonNode root;
+		try {
+			root = JsonMapper.builder().build().readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			return fail(sink, problems, "", "not an RCTab report: not JSON (" + ex.getOriginalMessage() + ")");
+		}
+		if (root == null || !root.isObject() || !root.path("config").isObject() || !root.path("results").isArray()) {
+			return fail(sink, problems, "", "not an RCTab report: expected a JSON object with \"config\" and "
+					+ "\"results\" (RCTab's detailed_report.json or summary.json)");
+		}
+		JsonNode config = root.path("config");
+		String office = text(config, "office");
+		if (office.isEmpty()) {
+			office = text(config, "contest");
+		}
+		if (office.isEmpty()) {
+			problems.add(new Problem(0, "/config/office", null, "the report names no office or contest"));
+		}
+		JsonNode results = root.path("results");
+		if (results.isEmpty()) {
+			problems.add(new Problem(0, "/results", null, "the report has no rounds"));
+		}
+		BigDecimal finalThreshold = number(root.path("summary").path("finalThreshold"), "/summary/finalThreshold",
+				problems, true);
+		List<RankedRounds.Round> rounds = new ArrayList<>();
+		Set<String> choices = new LinkedHashSet<>();
+		for (int i = 0; i < results.size(); i++) {
+			RankedRounds.Round round = round(results.get(i), "/results/" + i, i + 1, problems);
+			if (round != null) {
+				rounds.add(round);
+				choices.addAll(round.tallies().keySet());
+			}
+		}
+		if (!problems.isEmpty()) {
+			problems.forEach(sink::problem);
+			return new ReadSummary(ImportFormat.RCTAB, 0, problems.size(), List.of());
+		}
+		RankedRounds.Round last = rounds.get(rounds.size() - 1);
+		if (last.threshold() == null && finalThreshold != null) {
+			rounds.set(rounds.size() - 1, new RankedRounds.Round(last.number(), finalThreshold, last.tallies(),
+					last.transfers(), last.exhaustedTransfer(), last.elected(), last.eliminated(), last.inactive()));
+		}
+		long row = 0;
+		boolean fractional = false;
+		for (String choice : choices) {
+			BigDecimal votes = last.tallies().getOrDefault(choice, BigDecimal.ZERO);
+			fractional |= votes.stripTrailingZeros().scale() > 0;
+			sink.count(new CountRow(++row, null, null, office, "", null, choice, VoteType.TOTAL,
+					votes.setScale(0, RoundingMode.FLOOR).longValueExact(), null, null));
+		}
+		if (fractional) {
+			sink.warning(new Problem(0, "/results/" + (rounds.size() - 1) + "/tally", null,
+					"fractional tallies: the contest's counts take the whole votes, the rounds keep the fractions"));
+		}
+		sink.rounds(new RankedRounds(0, null, office, "", rounds));
+		return new ReadSummary(ImportFormat.RCTAB, row, 0, List.of());
+	}
+
+	private static RankedRounds.Round round(JsonNode node, String at, int expected, List<Problem> problems) {
+		if (!node.isObject()) {
+			problems.add(new Problem(0, at, null, "a round must be an object"));
+			return null;
+		}
+		int number = node.path("round").asInt(-1);
+		if (number != expected) {
+			problems.add(new Problem(0, at + "/round", node.path("round").asString(""),
+					"rounds must be numbered 1, 2, 3... in order (expected " + expected + ")"));
+		}
+		Map<String, BigDecimal> tallies = new LinkedHashMap<>();
+		JsonNode tally = node.path("tally");
+		if (!tally.isObject() || tally.isEmpty()) {
+			problems.add(new Problem(0, at + "/tally", null, "a round needs a tally of its choices"));
+		}
+		for (Map.Entry<String, JsonNode> entry : tally.properties()) {
+			BigDecimal votes = number(entry.getValue(), at + "/tally/" + pointer(entry.getKey()), problems, false);
+			if (votes != null) {
+				if (entry.getKey().isBlank() || entry.getKey().length() > 300) {
+					problems.add(new Problem(0, at + "/tally", entry.getKey(),
+							"a choice needs a name of 1 to 300 characters"));
+				}
+				tallies.put(entry.getKey().strip(), votes);
+			}
+		}
+		Map<String, BigDecimal> transfers = new LinkedHashMap<>();
+		BigDecimal exhausted = BigDecimal.ZERO;
+		List<String> elected = new ArrayList<>();
+		List<String> eliminated = new ArrayList<>();
+		JsonNode results = node.path("tallyResults");
+		for (int r = 0; r < results.size(); r++) {
+			JsonNode result = results.get(r);
+			String from = null;
+			if (result.hasNonNull("elected")) {
+				from = result.path("elected").asString("").strip();
+				elected.add(from);
+			}
+			if (result.hasNonNull("eliminated")) {
+				from = result.path("eliminated").asString("").strip();
+				eliminated.add(from);
+			}
+			if (from != null && !tallies.containsKey(from)) {
+				problems
+					.add(new Problem(0, at + "/tallyResults/" + r, from, "names a choice this round has no tally for"));
+			}
+			BigDecimal moved = BigDecimal.ZERO;
+			for (Map.Entry<String, JsonNode> entry : result.path("transfers").properties()) {
+				BigDecimal votes = number(entry.getValue(),
+						at + "/tallyResults/" + r + "/transfers/" + pointer(entry.getKey()), problems, false);
+				if (votes == null) {
+					continue;
+				}
+				moved = moved.add(votes);
+				if (EXHAUSTED.equals(entry.getKey())) {
+					exhausted = exhausted.add(votes);
+				}
+				else {
+					transfers.merge(entry.getKey().strip(), votes, BigDecimal::add);
+				}
+			}
+			if (from != null) {
+				transfers.merge(from, moved.negate(), BigDecimal::add);
+			}
+		}
+		Map<String, BigDecimal> inactive = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : node.path("inactiveBallots").properties()) {
+			BigDecimal votes = number(entry.getValue(), at + "/inactiveBallots/" + pointer(entry.getKey()), problems,
+					false);
+			if (votes != null) {
+				inactive.put(entry.getKey(), votes);
+			}
+		}
+		BigDecimal threshold = number(node.path("threshold"), at + "/threshold", problems, true);
+		return new RankedRounds.Round(number, threshold, tallies, transfers, exhausted, elected, eliminated, inactive);
+	}
+
+	/** A count written as a string ("28951") or a number; {@code null} when missing. */
+	private static BigDecimal number(JsonNode node, String at, List<Problem> problems, boolean optional) {
+		if (node.isMissingNode() || node.isNull()) {
+			if (!optional) {
+				problems.add(new Problem(0, at, null, "missing count"));
+			}
+			return null;
+		}
+		String text = node.isNumber() ? node.decimalValue().toPlainString() : node.asString("").strip();
+		try {
+			BigDecimal value = new BigDecimal(text);
+			if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
+				problems.add(new Problem(0, at, text, "a count must be between 0 and 10^12"));
+				return null;
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new Problem(0, at, text, "not a number"));
+			return null;
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		return node.path(field).asString("").strip();
+	}
+
+	private static String pointer(String key) {
+		return key.replace("~", "~0").replace("/", "~1");
+	}
+
+	private static ReadSummary fail(RowSink sink, List<Problem> problems, String at, String message) {
+		sink.problem(new Problem(0, at.isEmpty() ? null : at, null, message));
+		return new ReadSummary(ImportFormat.RCTAB, 0, 1, List.of());
+	}
+
+}

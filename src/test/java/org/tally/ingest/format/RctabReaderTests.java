@@ -1,0 +1,152 @@
+package org.tally.ingest.format;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tally.ingest.CountRow;
+import org.tally.ingest.ImportFormat;
+import org.tally.ingest.Problem;
+import org.tally.ingest.ProgressRow;
+import org.tally.ingest.RankedRounds;
+import org.tally.ingest.ReadSummary;
+import org.tally.ingest.ResultsFileReader;
+import org.tally.ingest.RowSink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The RCTab reader on the Maine 2018 Democratic primary for governor (BrightSpots/rcv
+ * test data) and on the older summary.json layout with numbers for counts.
+ */
+class RctabReaderTests {
+
+	@Test
+	void readsMaineGovernorPrimaryDetectedFromItsFirstBytes() throws IOException {
+		Sink sink = new Sink();
+
+		ReadSummary summary = ResultsFileReader.read(RctabReaderTests.class
+			.getResourceAsStream("/rctab/2018_maine_governor_primary_expected_detailed_report.json"), null, sink);
+
+		assertThat(summary.format()).isEqualTo(ImportFormat.RCTAB);
+		assertThat(sink.problems).isEmpty();
+		// from the report: round 4 (final) Mills 63,387, Cote 53,866; round 1 had 8
+		// choices
+		assertThat(sink.counts).extracting(CountRow::office).containsOnly("Governor");
+		assertThat(sink.counts).hasSize(8);
+		assertThat(sink.counts).filteredOn((c) -> c.candidate().equals("Mills, Janet T."))
+			.extracting(CountRow::votes)
+			.containsExactly(63387L);
+		assertThat(sink.counts).filteredOn((c) -> c.candidate().equals("Dion, Donna J."))
+			.extracting(CountRow::votes)
+			.containsExactly(0L);
+		RankedRounds rounds = sink.rounds.get(0);
+		assertThat(rounds.rounds()).hasSize(4);
+		RankedRounds.Round first = rounds.rounds().get(0);
+		assertThat(first.tallies().get("Mills, Janet T.")).isEqualByComparingTo("41735");
+		assertThat(first.threshold()).isEqualByComparingTo("63070");
+		// four eliminated at once in round 1; Donna Dion's 1,596 leave her
+		// (390+196+362+273+375)
+		assertThat(first.eliminated()).containsExactly("Dion, Donna J.", "Dion, Mark N.", "Russell, Diane Marie",
+				"Write-in");
+		assertThat(first.transfers().get("Dion, Donna J.")).isEqualByComparingTo("-1596");
+		assertThat(first.transfers().get("Cote, Adam Roland")).isEqualByComparingTo("2065");
+		assertThat(first.exhaustedTransfer()).isEqualByComparingTo("2046");
+		assertThat(first.inactive().get("overvotes")).isEqualByComparingTo("430");
+		assertThat(rounds.rounds().get(3).elected()).containsExactly("Mills, Janet T.");
+	}
+
+	@Test
+	void readsTheOlderSummaryLayoutWithNumbersAndFractions() throws IOException {
+		Sink sink = new Sink();
+
+		ResultsFileReader.read(
+				stream("""
+						{"config":{"contest":"City Council","jurisdiction":"Town","office":"","date":"2017-11-07"},
+						 "results":[
+						  {"round":1,"tally":{"Ann":50,"Bo":30.5,"Cy":19.5},"tallyResults":[{"eliminated":"Cy","transfers":{"Ann":12,"exhausted":7.5}}]},
+						  {"round":2,"tally":{"Ann":62,"Bo":30.5},"tallyResults":[{"elected":"Ann","transfers":{}}]}],
+						 "summary":{"finalThreshold":46.26}}
+						"""),
+				ImportFormat.RCTAB, sink);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).extracting(CountRow::office).containsOnly("City Council");
+		assertThat(sink.counts).extracting(CountRow::candidate, CountRow::votes)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Ann", 62L),
+					org.assertj.core.groups.Tuple.tuple("Bo", 30L), org.assertj.core.groups.Tuple.tuple("Cy", 0L));
+		assertThat(sink.warnings).singleElement().extracting(Problem::message).asString().contains("fractional");
+		RankedRounds.Round last = sink.rounds.get(0).rounds().get(1);
+		assertThat(last.threshold()).isEqualByComparingTo("46.26");
+		assertThat(sink.rounds.get(0).rounds().get(0).transfers().get("Cy"))
+			.isEqualByComparingTo(new BigDecimal("-19.5"));
+	}
+
+	@Test
+	void namesWhatIsWrongByJsonPointer() throws IOException {
+		Sink sink = new Sink();
+
+		ResultsFileReader.read(stream("""
+				{"config":{"contest":"Mayor"},"results":[{"round":2,"tally":{"A/B":"ten"}}]}
+				"""), null, sink);
+
+		assertThat(sink.problems).extracting(Problem::column)
+			.containsExactly("/results/0/round", "/results/0/tally/A~1B");
+		assertThat(sink.counts).isEmpty();
+		assertThat(sink.rounds).isEmpty();
+	}
+
+	@Test
+	void aCsvIsNotTakenForAReport() {
+		assertThat(RctabReader.looksLike("county,office\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+		assertThat(RctabReader.looksLike("{\"Election\":{}}".getBytes(StandardCharsets.UTF_8))).isFalse();
+		assertThat(
+				RctabReader.looksLike("\uFEFF {\n \"config\" : {}, \"results\": []}".getBytes(StandardCharsets.UTF_8)))
+			.isTrue();
+	}
+
+	private static ByteArrayInputStream stream(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static final class Sink implements RowSink {
+
+		final List<CountRow> counts = new ArrayList<>();
+
+		final List<RankedRounds> rounds = new ArrayList<>();
+
+		final List<Problem> problems = new ArrayList<>();
+
+		final List<Problem> warnings = new ArrayList<>();
+
+		@Override
+		public void count(CountRow row) {
+			this.counts.add(row);
+		}
+
+		@Override
+		public void progress(ProgressRow row) {
+		}
+
+		@Override
+		public void rounds(RankedRounds rounds) {
+			this.rounds.add(rounds);
+		}
+
+		@Override
+		public void problem(Problem problem) {
+			this.problems.add(problem);
+		}
+
+		@Override
+		public void warning(Problem warning) {
+			this.warnings.add(warning);
+		}
+
+	}
+
+}
