@@ -122,6 +122,7 @@ public final class ResultsFileReader {
 			}
 			problems.rowRead(read);
 		}
+		rows.finish();
 		if (read == 0) {
 			problems.report(Problem.ofFile("no data rows"));
 		}

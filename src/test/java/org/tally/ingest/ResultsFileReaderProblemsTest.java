@@ -71,14 +71,15 @@ class ResultsFileReaderProblemsTest {
 	}
 
 	@Test
-	void reportsThousandsSeparatorsWithAHint() {
+	void readsThousandsSeparatorsButNotCommasElsewhere() {
 		RecordingSink sink = RecordingSink
 			.read(HEADER + "Los Angeles,0850001A,U.S. House,34,DEM,Jimmy Gomez,\"25,569\"\n"
-					+ "Los Angeles,0850001A,U.S. House,34,DEM,Robert Lee Ahn,\"17,61\"\n");
+					+ "Los Angeles,0850001A,U.S. House,34,DEM,Robert Lee Ahn,\"17,61\"\n"
+					+ "Los Angeles,0850002A,U.S. House,34,DEM,Jimmy Gomez,\"1,010,000\"\n");
 
-		assertThat(sink.problems).containsExactly(
-				new Problem(2, "votes", "25,569", "thousands separator in a count: write 25569 without commas"),
-				new Problem(3, "votes", "17,61", "not a whole number"));
+		assertThat(sink.problems).containsExactly(new Problem(3, "votes", "17,61", "not a whole number"));
+		assertThat(sink.counts).extracting(CountRow::row, CountRow::votes)
+			.containsExactly(tuple(2L, 25_569L), tuple(4L, 1_010_000L));
 	}
 
 	@Test
