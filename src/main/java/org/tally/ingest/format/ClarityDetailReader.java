@@ -161,7 +161,8 @@ public final class ClarityDetailReader {
 				}
 				xmlBytes = new Limited(zip, MAX_UNZIPPED_BYTES);
 			}
-			catch (ZipException | EOFException ex) {
+			catch (ZipException | EOFException | IllegalArgumentException ex) {
+				// IllegalArgumentException: an entry name that is not UTF-8
 				counter.problem(Problem.ofFile("damaged or truncated zip: " + ex.getMessage()));
 				return counter.summary(0);
 			}
@@ -184,6 +185,10 @@ public final class ClarityDetailReader {
 		catch (TooLarge ex) {
 			counter.problem(Problem
 				.ofFile("the zip unpacks to more than " + (MAX_UNZIPPED_BYTES >> 30) + " GB: refused as a zip bomb"));
+		}
+		catch (RuntimeException ex) {
+			// the JDK's parser and zip stream signal some damage unchecked
+			counter.problem(Problem.ofFile("damaged file: " + ex.getMessage()));
 		}
 		finally {
 			try {
