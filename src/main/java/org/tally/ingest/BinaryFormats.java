@@ -33,7 +33,7 @@ final class BinaryFormats {
 		}
 		String text = new String(start, StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
 		if (text.startsWith("<?xml")) {
-			return "this is an XML file (Clarity's detail.xml?): upload summary.csv instead";
+			return "this is an XML file (Clarity's detail.xml?): import it with format=clarity-detail or auto";
 		}
 		if (text.startsWith("<!doctype html") || text.startsWith("<html")) {
 			return "this is a web page, not the file it links to";

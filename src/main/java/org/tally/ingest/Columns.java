@@ -19,7 +19,8 @@ final class Columns {
 	enum Field {
 
 		COUNTY, PRECINCT, OFFICE, DISTRICT, PARTY, CANDIDATE, VOTES, ELECTION_DAY, EARLY, MAIL, PROVISIONAL,
-		PRECINCTS_REPORTING, PRECINCTS_TOTAL, BALLOTS_CAST, REGISTERED_VOTERS, BALLOTS_OUTSTANDING, INCUMBENT, WRITE_IN,
+		PRECINCTS_REPORTING, PRECINCTS_TOTAL, BALLOTS_CAST, REGISTERED_VOTERS, BALLOTS_OUTSTANDING, EXPECTED_VOTES,
+		INCUMBENT, WRITE_IN,
 
 		/** A column the format is known to have and Tally does not need. */
 		KNOWN
@@ -31,10 +32,14 @@ final class Columns {
 	private static final Map<String, Field> CLARITY_SUMMARY = new LinkedHashMap<>();
 
 	/**
-	 * Clarity's state-level summaries count counties or areas reporting, not precincts.
+	 * Clarity's state-level summaries count counties ("num County") or areas reporting,
+	 * not precincts: Colorado's 2024 summary has 64 "areas", its 64 counties.
 	 */
 	private static final Set<String> CLARITY_NOT_PRECINCTS = Set.of("num_area_total", "num_area_rptg",
 			"num_county_total", "num_county_rptg");
+
+	/** The vote-type columns, under the names the states' OpenElections files use. */
+	private static final Set<Field> SPLIT = Set.of(Field.ELECTION_DAY, Field.EARLY, Field.MAIL, Field.PROVISIONAL);
 
 	static {
 		OPENELECTIONS.put("county", Field.COUNTY);
@@ -44,11 +49,21 @@ final class Columns {
 		OPENELECTIONS.put("party", Field.PARTY);
 		OPENELECTIONS.put("candidate", Field.CANDIDATE);
 		OPENELECTIONS.put("votes", Field.VOTES);
-		OPENELECTIONS.put("election_day", Field.ELECTION_DAY);
-		OPENELECTIONS.put("early_voting", Field.EARLY);
-		OPENELECTIONS.put("absentee", Field.MAIL);
-		OPENELECTIONS.put("mail", Field.MAIL);
+		for (String name : new String[] { "election_day", "election_day_votes", "electionday", "eday", "eday_votes",
+				"polling_place", "polling_place_votes", "in_person", "in_person_votes" }) {
+			OPENELECTIONS.put(name, Field.ELECTION_DAY);
+		}
+		for (String name : new String[] { "early_voting", "early_votes", "early", "early_vote", "advanced_votes",
+				"advance_votes", "advanced_voting", "one_stop", "one_stop_votes" }) {
+			OPENELECTIONS.put(name, Field.EARLY);
+		}
+		for (String name : new String[] { "absentee", "absentee_votes", "absentee_by_mail", "absentee_by_mail_votes",
+				"mail", "mail_votes", "mail_in", "mail_in_votes", "vote_by_mail", "by_mail", "absentee_mail" }) {
+			OPENELECTIONS.put(name, Field.MAIL);
+		}
 		OPENELECTIONS.put("provisional", Field.PROVISIONAL);
+		OPENELECTIONS.put("provisional_votes", Field.PROVISIONAL);
+		OPENELECTIONS.put("expected_votes", Field.EXPECTED_VOTES);
 		OPENELECTIONS.put("precincts_reporting", Field.PRECINCTS_REPORTING);
 		OPENELECTIONS.put("precincts_total", Field.PRECINCTS_TOTAL);
 		OPENELECTIONS.put("ballots_cast", Field.BALLOTS_CAST);
@@ -67,6 +82,9 @@ final class Columns {
 		CLARITY_SUMMARY.put("ballots_cast", Field.BALLOTS_CAST);
 		CLARITY_SUMMARY.put("num_precinct_total", Field.PRECINCTS_TOTAL);
 		CLARITY_SUMMARY.put("num_precinct_rptg", Field.PRECINCTS_REPORTING);
+		// New Jersey's county sites call their precincts "districts"
+		CLARITY_SUMMARY.put("num_district_total", Field.PRECINCTS_TOTAL);
+		CLARITY_SUMMARY.put("num_district_rptg", Field.PRECINCTS_REPORTING);
 		CLARITY_SUMMARY.put("over_votes", Field.KNOWN);
 		CLARITY_SUMMARY.put("under_votes", Field.KNOWN);
 	}
@@ -132,7 +150,12 @@ final class Columns {
 			}
 		}
 		List<String> missing = new ArrayList<>();
+		boolean split = columns.index.keySet().stream().anyMatch(SPLIT::contains);
 		for (Field field : required(format)) {
+			if (field == Field.VOTES && split && format == ImportFormat.OPENELECTIONS) {
+				// the total is the sum of the vote types
+				continue;
+			}
 			if (!columns.index.containsKey(field)) {
 				missing.add(nameOf(known, field));
 			}
@@ -188,6 +211,11 @@ final class Columns {
 	private static List<Field> required(ImportFormat format) {
 		return (format == ImportFormat.CLARITY_SUMMARY) ? List.of(Field.OFFICE, Field.CANDIDATE, Field.VOTES)
 				: List.of(Field.COUNTY, Field.OFFICE, Field.CANDIDATE, Field.VOTES);
+	}
+
+	/** Whether the file gives vote-type columns. */
+	boolean hasSplit() {
+		return this.index.keySet().stream().anyMatch(SPLIT::contains);
 	}
 
 	private static String describe(Field field) {

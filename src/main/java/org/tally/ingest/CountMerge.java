@@ -64,16 +64,18 @@ class CountMerge {
 			create temporary table changed_progress on commit drop as
 			select s.* from (
 			    select distinct on (contest_id, unit_id) contest_id, unit_id, precincts_reporting, precincts_total,
-			           ballots_cast, registered_voters, ballots_outstanding
+			           ballots_cast, registered_voters, ballots_outstanding, expected_votes
 			    from staged
 			    where :anyProgress and kind = 'p'
 			    order by contest_id, unit_id, row desc
 			) s
 			left join progress p on p.contest_id = s.contest_id and p.unit_id = s.unit_id
 			where p.contest_id is null
-			   or (p.precincts_reporting, p.precincts_total, p.ballots_cast, p.registered_voters, p.ballots_outstanding)
+			   or (p.precincts_reporting, p.precincts_total, p.ballots_cast, p.registered_voters, p.ballots_outstanding,
+			       p.expected_votes)
 			      is distinct from
-			      (s.precincts_reporting, s.precincts_total, s.ballots_cast, s.registered_voters, s.ballots_outstanding)
+			      (s.precincts_reporting, s.precincts_total, s.ballots_cast, s.registered_voters, s.ballots_outstanding,
+			       s.expected_votes)
 			""";
 
 	/**
@@ -160,10 +162,10 @@ class CountMerge {
 		}
 		List<ElectionNames.NewContest> contests = created.contests();
 		this.jdbc.sql("""
-				insert into contest (id, election_id, slug, office, district, name, rule, ballot_order)
-				select id, :election, slug, office, district, name, :rule, least(ballot_order, 2147483647)
-				from unnest(:ids, :slugs, :offices, :districts, :names, :orders)
-				     as n(id, slug, office, district, name, ballot_order)
+				insert into contest (id, election_id, slug, office, district, name, rule, ballot_order, seats)
+				select id, :election, slug, office, district, name, :rule, least(ballot_order, 2147483647), seats
+				from unnest(:ids, :slugs, :offices, :districts, :names, :orders, :seats)
+				     as n(id, slug, office, district, name, ballot_order, seats)
 				""")
 			.param("election", electionId)
 			.param("rule", rule)
@@ -173,13 +175,15 @@ class CountMerge {
 			.param("districts", contests.stream().map(ElectionNames.NewContest::district).toArray(String[]::new))
 			.param("names", contests.stream().map(ElectionNames.NewContest::name).toArray(String[]::new))
 			.param("orders", contests.stream().map(ElectionNames.NewContest::firstRow).toArray(Long[]::new))
+			.param("seats", contests.stream().map(ElectionNames.NewContest::seats).toArray(Integer[]::new))
 			.update();
 		List<ElectionNames.NewChoice> choices = created.choices();
 		this.jdbc.sql("""
-				insert into choice (id, contest_id, name, party, incumbent, write_in, ballot_order)
-				select id, contest_id, name, party, incumbent, write_in, least(ballot_order, 2147483647)
-				from unnest(:ids, :contests, :names, :parties, :incumbents, :writeIns, :orders)
-				     as n(id, contest_id, name, party, incumbent, write_in, ballot_order)
+				insert into choice (id, contest_id, name, party, incumbent, write_in, ballot_order, written_name)
+				select id, contest_id, name, party, incumbent, write_in, least(ballot_order, 2147483647),
+				       nullif(written_name, name)
+				from unnest(:ids, :contests, :names, :parties, :incumbents, :writeIns, :orders, :writtenNames)
+				     as n(id, contest_id, name, party, incumbent, write_in, ballot_order, written_name)
 				""")
 			.param("ids", choices.stream().map(ElectionNames.NewChoice::id).toArray(Long[]::new))
 			.param("contests", choices.stream().map(ElectionNames.NewChoice::contestId).toArray(Long[]::new))
@@ -188,6 +192,7 @@ class CountMerge {
 			.param("incumbents", choices.stream().map(ElectionNames.NewChoice::incumbent).toArray(Boolean[]::new))
 			.param("writeIns", choices.stream().map(ElectionNames.NewChoice::writeIn).toArray(Boolean[]::new))
 			.param("orders", choices.stream().map(ElectionNames.NewChoice::firstRow).toArray(Long[]::new))
+			.param("writtenNames", choices.stream().map(ElectionNames.NewChoice::writtenName).toArray(String[]::new))
 			.update();
 		List<ElectionNames.NewUnit> units = created.units();
 		this.jdbc.sql("""
@@ -317,13 +322,13 @@ class CountMerge {
 				""").param("revision", revision).update();
 		this.jdbc.sql("""
 				insert into progress (contest_id, unit_id, precincts_reporting, precincts_total, ballots_cast,
-				                      registered_voters, ballots_outstanding, revision)
+				                      registered_voters, ballots_outstanding, expected_votes, revision)
 				select contest_id, unit_id, precincts_reporting, precincts_total, ballots_cast, registered_voters,
-				       ballots_outstanding, :revision from changed_progress
+				       ballots_outstanding, expected_votes, :revision from changed_progress
 				on conflict (contest_id, unit_id) do update set precincts_reporting = excluded.precincts_reporting,
 				    precincts_total = excluded.precincts_total, ballots_cast = excluded.ballots_cast,
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
-				    revision = excluded.revision
+				    expected_votes = excluded.expected_votes, revision = excluded.revision
 				""").param("revision", revision).update();
 		// the sums the totals read (V4) follow the counts: what each changed count adds
 		this.jdbc.sql("""

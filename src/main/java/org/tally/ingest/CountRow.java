@@ -22,7 +22,17 @@ package org.tally.ingest;
  * @param writeIn from a {@code write_in} column, or {@code true} when the party or name
  * marks a write-in; otherwise {@code null} when there is no such column or the cell is
  * blank
+ * @param writtenName the choice's name as the file wrote it ("- PHILIP MURPHY", "Tom
+ * Cotton (REP)"), kept with the choice for audit; {@code candidate} is the name after
+ * {@link org.tally.ingest.format.ChoiceNameNormaliser}
  */
 public record CountRow(long row, String county, String precinct, String office, String district, String party,
-		String candidate, VoteType voteType, long votes, Boolean incumbent, Boolean writeIn) {
+		String candidate, VoteType voteType, long votes, Boolean incumbent, Boolean writeIn, String writtenName) {
+
+	/** A count whose name the file wrote as it is. */
+	public CountRow(long row, String county, String precinct, String office, String district, String party,
+			String candidate, VoteType voteType, long votes, Boolean incumbent, Boolean writeIn) {
+		this(row, county, precinct, office, district, party, candidate, voteType, votes, incumbent, writeIn, candidate);
+	}
+
 }

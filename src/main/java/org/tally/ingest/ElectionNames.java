@@ -106,11 +106,11 @@ final class ElectionNames {
 	record NewUnit(long id, String code, String name, String level, Long parentId) {
 	}
 
-	record NewContest(long id, String slug, String office, String district, String name, long firstRow) {
+	record NewContest(long id, String slug, String office, String district, String name, long firstRow, int seats) {
 	}
 
 	record NewChoice(long id, long contestId, String name, String party, boolean incumbent, boolean writeIn,
-			long firstRow) {
+			long firstRow, String writtenName) {
 	}
 
 	/** What setup mode creates, in the order the rows must be inserted. */
@@ -133,6 +133,9 @@ final class ElectionNames {
 	private final Map<String, String> countyCodes = new HashMap<>();
 
 	private final Map<OfficeKey, String> contestSlugs = new HashMap<>();
+
+	/** Seats files state for contests ("(Vote For 2)"), used when setup creates them. */
+	private final Map<OfficeKey, Integer> statedSeats = new HashMap<>();
 
 	private final List<NewContest> newContests = new ArrayList<>();
 
@@ -218,6 +221,11 @@ final class ElectionNames {
 		return created;
 	}
 
+	/** Notes the seats a file states for a contest, for setup mode to create it with. */
+	void seats(String office, String district, int seats) {
+		this.statedSeats.put(new OfficeKey(office, district), seats);
+	}
+
 	/** The contest a row names, or null when strict mode does not know it. */
 	Contest contest(long row, String office, String district) {
 		if (!office.equals(this.lastOffice) || !district.equals(this.lastDistrict)) {
@@ -247,7 +255,8 @@ final class ElectionNames {
 			return null;
 		}
 		Contest contest = new Contest(this.ids.next(Sequence.CONTEST), name, true, new HashMap<>());
-		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row));
+		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row,
+				this.statedSeats.getOrDefault(new OfficeKey(office, district), 1)));
 		this.contests.put(slug, contest);
 		return contest;
 	}
@@ -273,7 +282,8 @@ final class ElectionNames {
 		}
 		long created = this.ids.next(Sequence.CHOICE);
 		this.newChoices.add(new NewChoice(created, contest.id, count.candidate(), count.party(),
-				Boolean.TRUE.equals(count.incumbent()), Boolean.TRUE.equals(count.writeIn()), count.row()));
+				Boolean.TRUE.equals(count.incumbent()), Boolean.TRUE.equals(count.writeIn()), count.row(),
+				count.writtenName()));
 		contest.choices.put(count.candidate(), created);
 		return created;
 	}

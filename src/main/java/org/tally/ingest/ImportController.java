@@ -2,10 +2,13 @@ package org.tally.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,9 +18,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.tally.results.InvalidRequestException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Staff send results files: as a {@code text/csv} body or a multipart field {@code file}.
+ * Staff send results files: as the request body or a multipart field {@code file}. The
+ * format is found from the bytes, not the Content-Type: any of {@link #READ_TYPES} is
+ * accepted for any format; another type is refused with a problem naming the formats. A
+ * {@code charset} parameter names a CSV file's encoding.
  */
 @RestController
 @Tag(name = "Imports", description = "Staff send results files; reading the history is public.")
@@ -50,26 +58,82 @@ class ImportController {
 			description = "a dry run's preview, or a file already imported or changing nothing")
 	@PostMapping(path = "/api/v1/elections/{election}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImportOutcome> upload(@PathVariable String election, @RequestPart("file") MultipartFile file,
-			ImportParameters parameters, Principal principal) throws IOException {
+			ImportParameters parameters, Principal principal) throws IOException, HttpMediaTypeNotSupportedException {
+		Charset charset = partCharset(file.getContentType());
 		try (InputStream body = file.getInputStream()) {
-			return answer(
-					this.imports.importFile(parameters.command(election, file.getOriginalFilename(), principal), body));
+			return answer(this.imports
+				.importFile(parameters.command(election, file.getOriginalFilename(), principal, charset), body));
 		}
 	}
+
+	/** The Content-Types a results file may come with. */
+	static final List<MediaType> READ_TYPES = List.of(MediaType.parseMediaType("text/csv"), MediaType.TEXT_PLAIN,
+			MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_JSON,
+			MediaType.parseMediaType("application/zip"), MediaType.parseMediaType("application/x-zip-compressed"),
+			MediaType.APPLICATION_OCTET_STREAM);
 
 	@Operation(summary = "Import a results file",
 			description = "The file as a multipart field 'file' or as the request body; all or nothing.")
 	@ApiResponse(responseCode = "201", description = "applied: the counts changed in a new revision")
 	@ApiResponse(responseCode = "200",
 			description = "a dry run's preview, or a file already imported or changing nothing")
-	@PostMapping(path = "/api/v1/elections/{election}/imports",
-			consumes = { "text/csv", "text/plain", "application/octet-stream", "application/json" })
+	@PostMapping(path = "/api/v1/elections/{election}/imports")
 	ResponseEntity<ImportOutcome> body(@PathVariable String election, ImportParameters parameters,
 			@RequestParam(required = false) String fileName, HttpServletRequest request, Principal principal)
-			throws IOException {
+			throws IOException, HttpMediaTypeNotSupportedException {
+		Charset charset = charsetOf(request.getContentType());
 		try (InputStream body = request.getInputStream()) {
-			return answer(this.imports.importFile(parameters.command(election, fileName, principal), body));
+			return answer(this.imports.importFile(parameters.command(election, fileName, principal, charset), body));
 		}
+	}
+
+	/**
+	 * The charset the Content-Type names, or {@code null}; an unsupported type or charset
+	 * is a {@link HttpMediaTypeNotSupportedException} (415).
+	 */
+	static Charset charsetOf(String contentType) throws HttpMediaTypeNotSupportedException {
+		MediaType type;
+		try {
+			type = MediaType.parseMediaType((contentType != null) ? contentType : "application/octet-stream");
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotSupportedException(ex.getMessage());
+		}
+		if (READ_TYPES.stream().noneMatch((read) -> read.equalsTypeAndSubtype(type))) {
+			throw new HttpMediaTypeNotSupportedException(type, READ_TYPES);
+		}
+		try {
+			return type.getCharset();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new HttpMediaTypeNotSupportedException("unknown charset in " + contentType);
+		}
+	}
+
+	/**
+	 * A part's charset, if it names one: browsers label a .csv part with whatever the
+	 * desktop says (even "application/vnd.ms-excel"), so the part's type is not checked.
+	 */
+	private static Charset partCharset(String contentType) {
+		try {
+			return (contentType != null) ? MediaType.parseMediaType(contentType).getCharset() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ProblemDetail unsupportedType(HttpMediaTypeNotSupportedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"Tally reads results files in these formats: "
+						+ Arrays.stream(ImportFormat.values()).map(ImportFormat::code).collect(Collectors.joining(", "))
+						+ " (found from the file itself); send the file as the body with one of the types "
+						+ READ_TYPES.stream().map(MediaType::toString).collect(Collectors.joining(", "))
+						+ ", or as multipart/form-data field 'file'");
+		problem.setTitle("Unsupported Content-Type");
+		problem.setProperty("formats", Arrays.stream(ImportFormat.values()).map(ImportFormat::code).toList());
+		return problem;
 	}
 
 	@GetMapping("/api/v1/elections/{election}/imports")
@@ -99,6 +163,10 @@ class ImportController {
 			String sourceUpdatedAt) {
 
 		ImportCommand command(String election, String fileName, Principal principal) {
+			return command(election, fileName, principal, null);
+		}
+
+		ImportCommand command(String election, String fileName, Principal principal, Charset charset) {
 			Instant source = null;
 			if (this.sourceUpdatedAt != null && !this.sourceUpdatedAt.isBlank()) {
 				try {
@@ -112,7 +180,7 @@ class ImportController {
 			try {
 				return new ImportCommand(election, fileName, ImportFormat.fromCode(this.format),
 						ImportMode.fromCode(this.mode), Boolean.TRUE.equals(this.dryRun), this.correction, this.county,
-						source, principal.getName());
+						source, principal.getName(), charset);
 			}
 			catch (IllegalArgumentException ex) {
 				// an unknown format or mode, a correction too long: the request's fault

@@ -15,10 +15,16 @@ public enum ImportFormat {
 	/** The summary.csv in the zip that Clarity election-night sites publish. */
 	CLARITY_SUMMARY("clarity-summary"),
 
-	/**
-	 * RCTab's ranked-choice report: {@code *_detailed_report.json} or the older
-	 * {@code summary.json}.
-	 */
+	/** Clarity's detail.xml, as XML or as the detailxml.zip it is published in. */
+	CLARITY_DETAIL("clarity-detail"),
+
+	/** A NIST SP 1500-100 v2 {@code ElectionReport} in JSON. */
+	NIST_CDF("nist-cdf"),
+
+	/** The AP Elections API results JSON. */
+	AP_JSON("ap-json"),
+
+	/** RCTab's ranked-choice report JSON. */
 	RCTAB("rctab");
 
 	private final String code;

@@ -143,6 +143,9 @@ public class ImportService {
 
 		private ImportOutcome pendingRecord;
 
+		/** The command's source time, else the file's own. */
+		private Instant sourceUpdatedAt;
+
 		Attempt(ImportCommand command, ElectionRef election, Spool body, ProblemCollector problems) {
 			this.command = command;
 			this.election = election;
@@ -202,8 +205,10 @@ public class ImportService {
 					direct ? nextRevision : 0)) {
 				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
 				sink = new StagingSink(writer, names, sums, this.problems, warnings, this.command, this.election);
-				ReadSummary summary = ResultsFileReader.read(body, this.command.format(), sink);
+				ReadSummary summary = ResultsFileReader.read(body, this.command.format(), this.command.charset(), sink);
 				format = summary.format();
+				this.sourceUpdatedAt = (this.command.sourceUpdatedAt() != null) ? this.command.sourceUpdatedAt()
+						: sink.sourceUpdatedAt;
 				this.rows = summary.rows();
 				this.staged = writer.finish();
 			}
@@ -235,8 +240,8 @@ public class ImportService {
 			}
 			Map<Long, Long> before = merge.lastTotals(this.election.id());
 			Instant now = Instant.now();
-			CountMerge.Applied applied = merge.apply(this.election, this.command, this.staged, fresh, nextRevision,
-					now);
+			CountMerge.Applied applied = merge.apply(this.election,
+					this.command.withSourceUpdatedAt(this.sourceUpdatedAt), this.staged, fresh, nextRevision, now);
 			Map<Long, ContestResult> after = byId(
 					ImportService.this.results.contests(this.election.id(), applied.changedContests()));
 			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, names.newCandidates());
@@ -247,7 +252,7 @@ public class ImportService {
 			}
 			Long revision = applied.revision();
 			if (revision != null) {
-				merge.snapshot(revision, applied.changedContests(), after, now, this.command.sourceUpdatedAt());
+				merge.snapshot(revision, applied.changedContests(), after, now, this.sourceUpdatedAt);
 				ImportService.this.rounds.write(revision, sink.rounds);
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
@@ -363,6 +368,9 @@ public class ImportService {
 
 		private final List<RoundsWriter.Pending> rounds = new ArrayList<>();
 
+		/** When the file says it was produced, if it does. */
+		Instant sourceUpdatedAt;
+
 		StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ProblemCollector problems,
 				List<Problem> warnings, ImportCommand command, ElectionRef election) {
 			this.writer = writer;
@@ -427,6 +435,16 @@ public class ImportService {
 				return;
 			}
 			this.rounds.add(new RoundsWriter.Pending(contest.id, Map.copyOf(contest.choices), rounds));
+		}
+
+		@Override
+		public void contest(ContestRow contest) {
+			this.names.seats(contest.office(), contest.district(), contest.seats());
+		}
+
+		@Override
+		public void sourceUpdatedAt(Instant updatedAt) {
+			this.sourceUpdatedAt = updatedAt;
 		}
 
 		@Override

@@ -1,16 +1,22 @@
 package org.tally.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One thing wrong with an import file, pointed at precisely enough for staff to find and
- * fix it in a spreadsheet. Also used for warnings, which do not stop an import.
+ * fix it in a spreadsheet or an editor. Also used for warnings, which do not stop an
+ * import.
  *
  * @param row line in the file, the header being row 1; 0 when it concerns the whole file
- * @param column the header name of the cell, or {@code null} when it concerns the whole
- * row
+ * @param column the header name of the cell (for XML and JSON the attribute or member),
+ * or {@code null} when it concerns the whole row
  * @param value the offending cell (at most 80 characters), or {@code null}
  * @param message what is wrong, in words for the election desk
+ * @param location for XML the element path, for JSON the JSON pointer; {@code null} for
+ * CSV
  */
-public record Problem(long row, String column, String value, String message) {
+public record Problem(long row, String column, String value, String message,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String location) {
 
 	static final int MAX_VALUE_LENGTH = 80;
 
@@ -22,7 +28,12 @@ public record Problem(long row, String column, String value, String message) {
 		}
 	}
 
-	static Problem ofFile(String message) {
+	/** A problem in a CSV file, where the row and column say where. */
+	public Problem(long row, String column, String value, String message) {
+		this(row, column, value, message, null);
+	}
+
+	public static Problem ofFile(String message) {
 		return new Problem(0, null, null, message);
 	}
 

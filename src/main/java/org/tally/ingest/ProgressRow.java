@@ -14,8 +14,19 @@ package org.tally.ingest;
  * @param ballotsCast ballots cast
  * @param registeredVoters registered voters
  * @param ballotsOutstanding staff's estimate of ballots still to count
+ * @param expectedVotes the source's or staff's estimate of the contest's final vote in
+ * the unit
  */
 public record ProgressRow(long row, String county, String precinct, String office, String district,
 		Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,
-		Long ballotsOutstanding) {
+		Long ballotsOutstanding, Long expectedVotes) {
+
+	/** Progress without an estimate of the final vote. */
+	public ProgressRow(long row, String county, String precinct, String office, String district,
+			Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,
+			Long ballotsOutstanding) {
+		this(row, county, precinct, office, district, precinctsReporting, precinctsTotal, ballotsCast, registeredVoters,
+				ballotsOutstanding, null);
+	}
+
 }

@@ -3,13 +3,17 @@ package org.tally.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.tally.ingest.Columns.Field;
+import org.tally.ingest.format.ChoiceNameNormaliser;
 
 /**
  * Turns the records of a results file into counts and progress, checking every cell of a
@@ -20,6 +24,13 @@ import org.tally.ingest.Columns.Field;
  * consecutive run of rows with the same county, precinct, office and district, and a row
  * whose progress contradicts its run is a problem. Only the current run is remembered, so
  * memory stays constant: a unit that comes back later in the file starts a new run.
+ * <p>
+ * The variants real files come in (SPEC §3): vote-type columns without a {@code votes}
+ * column (the total is their sum), both disagreeing (the {@code votes} column wins, and a
+ * warning names the row), counts written "1,010", turnout pseudo-rows (office "Registered
+ * Voters" or "Ballots Cast" with no candidate: progress, not candidates), "(Vote For N)"
+ * in a contest's name (its seats, taken off the name), and choice names through the one
+ * {@link ChoiceNameNormaliser}.
  */
 final class ResultRows {
 
@@ -33,7 +44,21 @@ final class ResultRows {
 			VoteType.PROVISIONAL };
 
 	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
-			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING };
+			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING, Field.EXPECTED_VOTES };
+
+	private static final Pattern VOTE_FOR = Pattern.compile("\\s*\\(\\s*vote\\s+for\\s+(\\d{1,3})\\s*\\)\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** What a turnout pseudo-row states. */
+	private enum Turnout {
+
+		REGISTERED, CAST, BLANK
+
+	}
+
+	private static final Map<String, Turnout> TURNOUT_OFFICES = Map.of("registeredvoters", Turnout.REGISTERED,
+			"registered", Turnout.REGISTERED, "ballotscast", Turnout.CAST, "totalballotscast", Turnout.CAST,
+			"ballotscastblank", Turnout.BLANK, "blankballots", Turnout.BLANK, "ballotscastblanks", Turnout.BLANK);
 
 	private final CsvRecordReader csv;
 
@@ -103,6 +128,29 @@ final class ResultRows {
 
 	private boolean warnedEncoding;
 
+	private int warnedDisagreements;
+
+	private String lastOfficeWritten;
+
+	private String lastOfficeNamed;
+
+	private final Map<String, ChoiceNameNormaliser.Name> names = new HashMap<>();
+
+	/**
+	 * Turnout pseudo-rows by county: registered, their units, cast, their units, first
+	 * row.
+	 */
+	private final Map<String, long[]> countyTurnout = new LinkedHashMap<>();
+
+	/**
+	 * The units (by a 64-bit hash of the precinct) each contest has in each county, to
+	 * tell whether turnout fits it; grows with the election, as the count sums do.
+	 */
+	private final Map<ContestInCounty, LongSet> contestUnits = new LinkedHashMap<>();
+
+	private record ContestInCounty(String county, String office, String district) {
+	}
+
 	ResultRows(CsvRecordReader csv, Columns columns, Problems problems, RowSink sink) {
 		this.csv = csv;
 		this.columns = columns;
@@ -147,11 +195,17 @@ final class ResultRows {
 		String precinct = precinct(row, county);
 		String office = required(row, this.office);
 		String district = (this.district >= 0) ? this.csv.text(this.district) : "";
+		if (this.csv.isEmpty(this.candidate) && !office.isEmpty()) {
+			Turnout turnout = TURNOUT_OFFICES.get(letters(office));
+			if (turnout != null) {
+				return turnout(row, county, precinct, office, turnout);
+			}
+		}
 		String candidate = required(row, this.candidate);
-		long total = count(row, this.votes, true);
 		for (int i = 0; i < this.voteColumns.length; i++) {
 			this.voteCounts[i] = count(row, this.voteColumns[i], false);
 		}
+		long total = total(row);
 		Boolean incumbent = yesNo(row, this.incumbent);
 		Boolean writeIn = yesNo(row, this.writeIn);
 		boolean stated = readProgress(row);
@@ -161,8 +215,19 @@ final class ResultRows {
 		if ((this.csv.recordFlags() & CsvRecordReader.NON_ASCII) != 0) {
 			checkEncoding(row);
 		}
+		office = office(row, office, district);
 		if (!progress(row, county, precinct, office, district, stated)) {
 			return true;
+		}
+		ChoiceNameNormaliser.Name name = this.names.computeIfAbsent(candidate,
+				(written) -> ChoiceNameNormaliser.normalise(written, null));
+		if (this.names.size() > 10_000) {
+			this.names.clear();
+		}
+		String written = candidate;
+		candidate = name.name();
+		if (name.incumbent() && incumbent == null) {
+			incumbent = Boolean.TRUE;
 		}
 		ChoiceNames.Kind kind = kind(candidate);
 		if (kind == ChoiceNames.Kind.OVER_UNDER || kind == ChoiceNames.Kind.TOTAL) {
@@ -172,18 +237,140 @@ final class ResultRows {
 			return true;
 		}
 		String party = party();
+		if (party == null && name.party() != null) {
+			party = name.party();
+		}
 		if (this.lastPartyWriteIn || kind == ChoiceNames.Kind.WRITE_IN) {
 			writeIn = Boolean.TRUE;
 		}
 		this.sink.count(new CountRow(row, county, precinct, office, district, party, candidate, VoteType.TOTAL, total,
-				incumbent, writeIn));
+				incumbent, writeIn, written));
 		for (int i = 0; i < this.voteCounts.length; i++) {
 			if (this.voteCounts[i] != NONE) {
 				this.sink.count(new CountRow(row, county, precinct, office, district, party, candidate, VOTE_TYPES[i],
-						this.voteCounts[i], incumbent, writeIn));
+						this.voteCounts[i], incumbent, writeIn, written));
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The row's total: its {@code votes} cell, or the sum of its vote types when the file
+	 * has no such column. When both are there and disagree, the votes cell wins, and a
+	 * warning names the row (the first 20 such rows).
+	 */
+	private long total(long row) {
+		if (this.votes >= 0) {
+			long total = count(row, this.votes, true);
+			long sum = 0;
+			for (int i = 0; i < this.voteCounts.length; i++) {
+				if (this.voteColumns[i] < 0) {
+					continue;
+				}
+				if (this.voteCounts[i] == NONE) {
+					return total;
+				}
+				sum += this.voteCounts[i];
+			}
+			if (total != NONE && sum != total && this.columns.hasSplit()
+					&& this.warnedDisagreements++ < MAX_WARNED_VALUES) {
+				this.problems.warn(new Problem(row, this.columns.name(this.votes), Long.toString(total), "votes ("
+						+ total + ") is not the sum of the vote types (" + sum + "): the votes column is used"));
+			}
+			return total;
+		}
+		long sum = 0;
+		boolean any = false;
+		for (long count : this.voteCounts) {
+			if (count != NONE) {
+				sum += count;
+				any = true;
+			}
+		}
+		if (!any && this.rowOk) {
+			this.rowOk = false;
+			this.problems.report(new Problem(row, null, this.csv.shownRecord(),
+					"no votes: every vote-type cell is blank (the total is their sum)"));
+		}
+		return any ? sum : NONE;
+	}
+
+	/** The contest's name without its "(Vote For N)", whose N is passed on as seats. */
+	private String office(long row, String office, String district) {
+		if (office.equals(this.lastOfficeWritten)) {
+			return this.lastOfficeNamed;
+		}
+		String named = office;
+		Matcher voteFor = VOTE_FOR.matcher(office);
+		if (voteFor.find() && voteFor.start() > 0) {
+			named = office.substring(0, voteFor.start()).strip();
+			int seats = Integer.parseInt(voteFor.group(1));
+			if (seats >= 1 && seats <= 100) {
+				this.sink.contest(new ContestRow(row, named, district, seats));
+			}
+		}
+		this.lastOfficeWritten = office;
+		this.lastOfficeNamed = named;
+		return named;
+	}
+
+	/**
+	 * A turnout pseudo-row ("Registered Voters", "Ballots Cast" with no candidate):
+	 * summed per county, and given to the contests that cover the whole county at the
+	 * end.
+	 */
+	private boolean turnout(long row, String county, String precinct, String office, Turnout turnout) {
+		long value = count(row, this.votes, false);
+		if (value == NONE) {
+			long sum = 0;
+			boolean any = false;
+			for (int column : this.voteColumns) {
+				long count = count(row, column, false);
+				if (count != NONE) {
+					sum += count;
+					any = true;
+				}
+			}
+			value = any ? sum : NONE;
+		}
+		if (!this.rowOk || value == NONE) {
+			return true;
+		}
+		if (turnout == Turnout.BLANK) {
+			warnOnce(row, this.office, office, "blank ballots are not votes for any choice: such rows are skipped");
+			return true;
+		}
+		long[] figures = this.countyTurnout.computeIfAbsent(Objects.toString(county, ""),
+				(c) -> new long[] { 0, 0, 0, 0, row });
+		int at = (turnout == Turnout.REGISTERED) ? 0 : 2;
+		figures[at] += value;
+		figures[at + 1]++;
+		warnOnce(row, this.office, office, "turnout row, not a contest: read as the progress of the county's "
+				+ "contests that every one of its units votes in");
+		return true;
+	}
+
+	/**
+	 * Ends the file: the turnout pseudo-rows become the progress of each contest that has
+	 * as many units in the county as the turnout rows do (a county-wide contest), so a
+	 * district's contest never gets the whole county's voters.
+	 */
+	void finish() {
+		if (this.countyTurnout.isEmpty()) {
+			return;
+		}
+		this.contestUnits.forEach((contest, units) -> {
+			long[] figures = this.countyTurnout.get(contest.county());
+			if (figures == null) {
+				return;
+			}
+			Long registered = (figures[1] == units.size()) ? figures[0] : null;
+			Long cast = (figures[3] == units.size()) ? figures[2] : null;
+			if (registered != null || cast != null) {
+				this.sink.progress(new ProgressRow(figures[4], contest.county().isEmpty() ? null : contest.county(),
+						null, contest.office(), contest.district(), null, null, cast, registered, null));
+			}
+		});
 	}
 
 	private boolean reportBrokenCells(long row) {
@@ -262,6 +449,13 @@ final class ResultRows {
 			return NONE;
 		}
 		long count = this.csv.number(column);
+		if (count == VoteNumber.THOUSANDS_SEPARATOR) {
+			// "1,010": grouped by thousands, as spreadsheets write it
+			count = Long.parseLong(this.csv.text(column).replace(",", ""));
+			if (count > VoteNumber.MAX) {
+				count = VoteNumber.TOO_LARGE;
+			}
+		}
 		if (count < 0) {
 			String text = this.csv.text(column);
 			report(row, column, text, VoteNumber.reason(count, text));
@@ -325,6 +519,12 @@ final class ResultRows {
 				|| !office.equals(this.runOffice) || !district.equals(this.runDistrict)) {
 			this.inRun = true;
 			this.runStated = false;
+			if (this.contestUnits.size() < 100_000) {
+				this.contestUnits
+					.computeIfAbsent(new ContestInCounty(Objects.toString(county, ""), office, district),
+							(key) -> new LongSet())
+					.add(hash(precinct));
+			}
 			this.runCounty = county;
 			this.runPrecinct = precinct;
 			this.runOffice = office;
@@ -339,7 +539,7 @@ final class ResultRows {
 			System.arraycopy(this.progress, 0, this.runProgress, 0, this.progress.length);
 			this.sink.progress(new ProgressRow(row, county, precinct, office, district, integer(this.progress[0]),
 					integer(this.progress[1]), boxed(this.progress[2]), boxed(this.progress[3]),
-					boxed(this.progress[4])));
+					boxed(this.progress[4]), boxed(this.progress[5])));
 			return true;
 		}
 		boolean agrees = true;
@@ -413,6 +613,29 @@ final class ResultRows {
 			}
 		}
 		return new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+	}
+
+	/** FNV-1a, 64 bits: collisions among an election's precincts are not a concern. */
+	private static long hash(String precinct) {
+		if (precinct == null) {
+			return 0;
+		}
+		long hash = 0xcbf29ce484222325L;
+		for (int i = 0; i < precinct.length(); i++) {
+			hash = (hash ^ precinct.charAt(i)) * 0x100000001b3L;
+		}
+		return hash & Long.MAX_VALUE;
+	}
+
+	private static String letters(String text) {
+		StringBuilder letters = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isLetter(c)) {
+				letters.append(Character.toLowerCase(c));
+			}
+		}
+		return letters.toString();
 	}
 
 	private static Integer integer(long value) {

@@ -3,22 +3,27 @@ package org.tally.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.tally.ingest.format.RctabReader;
+import org.tally.ingest.format.ClarityDetailReader;
 
 /**
- * Reads an uploaded results file (OpenElections CSV or a Clarity summary.csv) in one pass
- * and constant memory, handing each count, progress figure and problem to a
- * {@link RowSink}. It only reads and validates: what the counts mean for an election is
- * the importer's business.
+ * The one entry for reading an uploaded results file: picks the reader by the named
+ * format or, for {@code format=auto}, by the file's first bytes (a zip or {@code <} is
+ * Clarity's detail.xml, <code>{</code> or {@code [} is JSON, anything else CSV), never by
+ * the Content-Type. Every reader reads in one pass and constant memory, handing each
+ * count, progress figure and problem to a {@link RowSink}; it only reads and validates:
+ * what the counts mean for an election is the importer's business.
  * <p>
- * Files are UTF-8 (a byte order mark is skipped) with RFC 4180 quoting and LF, CRLF or CR
- * line ends; cells are trimmed and stay text (precinct "0850001A" keeps its zero). Row
- * numbers are lines in the file, the header being row 1, so a row whose quoted cell spans
- * lines is named by its first line.
+ * The CSV readers (OpenElections, Clarity summary.csv) are here. Files are UTF-8 (a byte
+ * order mark is skipped) or Windows-1252 (see {@link Windows1252Fallback}) with RFC 4180
+ * quoting and LF, CRLF or CR line ends; cells are trimmed and stay text (precinct
+ * "0850001A" keeps its zero). Row numbers are lines in the file, the header being row 1,
+ * so a row whose quoted cell spans lines is named by its first line.
  */
 public final class ResultsFileReader {
 
@@ -31,31 +36,58 @@ public final class ResultsFileReader {
 	private ResultsFileReader() {
 	}
 
+	/** Reads a file whose text encoding is to be detected. */
+	public static ReadSummary read(InputStream in, ImportFormat formatOrNull, RowSink sink) throws IOException {
+		return read(in, formatOrNull, null, sink);
+	}
+
 	/**
 	 * Reads the whole stream once, in constant memory, calling the sink per row. Never
 	 * throws for bad content: every problem goes to {@link RowSink#problem}, and reading
 	 * goes on after a bad row so that all problems are found. A file that turns out to be
 	 * binary gets one problem ("not a CSV text file") and is not read further.
 	 * @param in the file; not closed
-	 * @param formatOrNull the format, or {@code null} to detect it from the header
+	 * @param formatOrNull the format, or {@code null} to detect it from the first bytes
+	 * and the header
+	 * @param charsetOrNull the charset the sender named for a CSV file, or {@code null}
+	 * to detect UTF-8 or Windows-1252
 	 * @param sink receives counts, progress, problems and warnings
 	 * @return what was read
 	 * @throws IOException only when the stream itself fails
 	 */
-	public static ReadSummary read(InputStream in, ImportFormat formatOrNull, RowSink sink) throws IOException {
+	public static ReadSummary read(InputStream in, ImportFormat formatOrNull, Charset charsetOrNull, RowSink sink)
+			throws IOException {
 		Objects.requireNonNull(in, "in");
 		Objects.requireNonNull(sink, "sink");
-		// RCTab's JSON reports: told, or recognised by their first bytes
-		BufferedInputStream buffered = new BufferedInputStream(in, RCTAB_SNIFF);
-		buffered.mark(RCTAB_SNIFF);
-		byte[] head = buffered.readNBytes(RCTAB_SNIFF);
-		buffered.reset();
+		BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+		FileKind kind = (formatOrNull != null) ? FileKind.of(formatOrNull) : FileKind.sniff(buffered);
+		return switch (kind) {
+			case CSV -> readCsv(buffered, formatOrNull, charsetOrNull, sink);
+			case XML -> ClarityDetailReader.read(buffered, sink);
+			case JSON -> readJson(buffered, formatOrNull, sink);
+		};
+	}
+
+	/** JSON formats: nist-cdf, ap-json and rctab. */
+	private static ReadSummary readJson(BufferedInputStream in, ImportFormat formatOrNull, RowSink sink)
+			throws IOException {
+		in.mark(RCTAB_SNIFF);
+		byte[] head = in.readNBytes(RCTAB_SNIFF);
+		in.reset();
 		if (formatOrNull == ImportFormat.RCTAB || (formatOrNull == null && RctabReader.looksLike(head))) {
-			return RctabReader.read(buffered, sink);
+			return RctabReader.read(in, sink);
 		}
+		sink.problem(Problem.ofFile("this is a JSON file: Tally does not read JSON results yet"));
+		return new ReadSummary(formatOrNull, 0, 1, List.of());
+	}
+
+	private static ReadSummary readCsv(BufferedInputStream in, ImportFormat formatOrNull, Charset charsetOrNull,
+			RowSink sink) throws IOException {
 		Problems problems = new Problems(sink);
-		CsvRecordReader csv = new CsvRecordReader(buffered);
-		String binary = BinaryFormats.describe(csv.peek(BinaryFormats.MAGIC_LENGTH));
+		in.mark(BinaryFormats.MAGIC_LENGTH);
+		String binary = BinaryFormats.describe(in.readNBytes(BinaryFormats.MAGIC_LENGTH));
+		in.reset();
+		CsvRecordReader csv = new CsvRecordReader(Windows1252Fallback.wrap(in, charsetOrNull, sink));
 		if (binary != null) {
 			problems.replaceAll(Problem.ofFile("not a CSV text file: " + binary));
 			return new ReadSummary(formatOrNull, 0, problems.count(), List.of());
@@ -100,6 +132,7 @@ public final class ResultsFileReader {
 			}
 			problems.rowRead(read);
 		}
+		rows.finish();
 		if (read == 0) {
 			problems.report(Problem.ofFile("no data rows"));
 		}

@@ -1,7 +1,9 @@
 package org.tally.ingest;
 
+import java.time.Instant;
+
 /**
- * Receives what {@link ResultsFileReader} reads, row by row, so that nothing has to hold
+ * Receives what a reader of results files reads, row by row, so that nothing has to hold
  * a whole file. Calls come from the reading thread, in file order.
  */
 public interface RowSink {
@@ -26,5 +28,13 @@ public interface RowSink {
 
 	/** Something staff should know that does not stop the import (an ignored column). */
 	void warning(Problem warning);
+
+	/** What the file says of a contest (its seats), before that contest's counts. */
+	default void contest(ContestRow contest) {
+	}
+
+	/** When the source says it produced the file (Clarity's {@code Timestamp}). */
+	default void sourceUpdatedAt(Instant updatedAt) {
+	}
 
 }

@@ -3,7 +3,9 @@ package org.tally.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 import org.tally.results.ResultsService;
@@ -100,7 +102,9 @@ class StaffImportController {
 	private String show(String election, StagedUpload upload, Model model) {
 		model.addAttribute("election", this.results.election(election));
 		model.addAttribute("upload", upload);
-		model.addAttribute("formats", List.of("auto", "openelections", "clarity-summary"));
+		model.addAttribute("formats",
+				Stream.concat(Stream.of("auto"), Arrays.stream(ImportFormat.values()).map(ImportFormat::code))
+					.toList());
 		model.addAttribute("history", this.history.forElection(election));
 		return PAGE;
 	}

@@ -36,7 +36,8 @@ final class StagingWriter implements AutoCloseable {
 			    precincts_total     integer,
 			    ballots_cast        bigint,
 			    registered_voters   bigint,
-			    ballots_outstanding bigint
+			    ballots_outstanding bigint,
+			    expected_votes      bigint
 			) on commit drop
 			""";
 
@@ -112,7 +113,7 @@ final class StagingWriter implements AutoCloseable {
 		number(choiceId);
 		bytes(VOTE_TYPES[type.ordinal()]);
 		number(votes);
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 6; i++) {
 			bytes(NULL);
 		}
 		endLine();
@@ -133,6 +134,7 @@ final class StagingWriter implements AutoCloseable {
 		number(progress.ballotsCast());
 		number(progress.registeredVoters());
 		number(progress.ballotsOutstanding());
+		number(progress.expectedVotes());
 		endLine();
 		this.progressRows++;
 	}

@@ -27,7 +27,8 @@ class ImportFormatTest {
 	@Test
 	void refusesUnknownCodes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ImportFormat.fromCode("xlsx"))
-			.withMessage("Unknown import format 'xlsx': expected auto, openelections, clarity-summary, rctab");
+			.withMessage("Unknown import format 'xlsx': expected auto, openelections, clarity-summary, clarity-detail, "
+					+ "nist-cdf, ap-json, rctab");
 	}
 
 }

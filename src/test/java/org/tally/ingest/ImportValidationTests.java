@@ -105,12 +105,12 @@ class ImportValidationTests {
 	}
 
 	@Test
-	void rejectsInvalidUtf8NamingTheRow() {
+	void readsWindows1252AndStillRefusesANameThatIsNotTheCandidates() {
 		byte[] file = concat(bytes(HEADER + GOMEZ + "309\n"), bytes("Los Angeles,0850001A,U.S. House,34,DEM,Robert L"),
 				new byte[] { (byte) 0xE9 }, bytes("e Ahn,28\n"));
 
 		assertThat(problems(rejectedBody(file))).singleElement()
-			.satisfies((p) -> assertProblem(p, 3, "candidate", "Robert L\uFFFDe Ahn", "not UTF-8: byte 0xE9"));
+			.satisfies((p) -> assertProblem(p, 3, "candidate", "Robert L\u00E9e Ahn", "unknown candidate"));
 	}
 
 	@Test

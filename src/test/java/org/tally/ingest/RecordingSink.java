@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 
 /**
  * Keeps everything a {@link ResultsFileReader} hands over, for assertions.
@@ -20,6 +21,10 @@ class RecordingSink implements RowSink {
 	final List<Problem> problems = new ArrayList<>();
 
 	final List<Problem> warnings = new ArrayList<>();
+
+	final List<ContestRow> contests = new ArrayList<>();
+
+	Instant sourceUpdatedAt;
 
 	ReadSummary summary;
 
@@ -80,6 +85,28 @@ class RecordingSink implements RowSink {
 	@Override
 	public void warning(Problem warning) {
 		this.warnings.add(warning);
+	}
+
+	@Override
+	public void contest(ContestRow contest) {
+		this.contests.add(contest);
+	}
+
+	@Override
+	public void sourceUpdatedAt(Instant updatedAt) {
+		this.sourceUpdatedAt = updatedAt;
+	}
+
+	List<String> warningMessages() {
+		return this.warnings.stream().map(Problem::message).toList();
+	}
+
+	/** The sum of the counts of one choice and vote type. */
+	long votes(String candidate, VoteType type) {
+		return this.counts.stream()
+			.filter((count) -> count.candidate().equals(candidate) && count.voteType() == type)
+			.mapToLong(CountRow::votes)
+			.sum();
 	}
 
 }

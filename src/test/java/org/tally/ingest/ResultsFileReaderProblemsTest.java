@@ -71,14 +71,15 @@ class ResultsFileReaderProblemsTest {
 	}
 
 	@Test
-	void reportsThousandsSeparatorsWithAHint() {
+	void readsThousandsSeparatorsButNotCommasElsewhere() {
 		RecordingSink sink = RecordingSink
 			.read(HEADER + "Los Angeles,0850001A,U.S. House,34,DEM,Jimmy Gomez,\"25,569\"\n"
-					+ "Los Angeles,0850001A,U.S. House,34,DEM,Robert Lee Ahn,\"17,61\"\n");
+					+ "Los Angeles,0850001A,U.S. House,34,DEM,Robert Lee Ahn,\"17,61\"\n"
+					+ "Los Angeles,0850002A,U.S. House,34,DEM,Jimmy Gomez,\"1,010,000\"\n");
 
-		assertThat(sink.problems).containsExactly(
-				new Problem(2, "votes", "25,569", "thousands separator in a count: write 25569 without commas"),
-				new Problem(3, "votes", "17,61", "not a whole number"));
+		assertThat(sink.problems).containsExactly(new Problem(3, "votes", "17,61", "not a whole number"));
+		assertThat(sink.counts).extracting(CountRow::row, CountRow::votes)
+			.containsExactly(tuple(2L, 25_569L), tuple(4L, 1_010_000L));
 	}
 
 	@Test
@@ -121,36 +122,50 @@ class ResultsFileReaderProblemsTest {
 	}
 
 	@Test
-	void reportsRowOfInvalidUtf8() {
+	void readsLatin1AsWindows1252AndSaysSo() {
 		byte[] latin1 = (HEADER + "Solano,17005,State Assembly,14,DEM,Mae Cendaña Torlakson,628\n"
 				+ "Solano,17045,State Assembly,14,DEM,Mae Cendaña Torlakson,893\n")
 			.getBytes(StandardCharsets.ISO_8859_1);
 
 		RecordingSink sink = RecordingSink.read(latin1, null);
 
-		assertThat(sink.counts).isEmpty();
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).extracting(CountRow::candidate)
+			.containsExactly("Mae Cendaña Torlakson", "Mae Cendaña Torlakson");
+		assertThat(sink.warnings).extracting(Problem::row, Problem::message)
+			.containsExactly(tuple(2L, "not UTF-8 (byte 0xF1 on row 2): read as Windows-1252, as Clarity and "
+					+ "spreadsheets save it; check the accented names"));
+	}
+
+	@Test
+	void reportsRowOfInvalidUtf8InAFileThatIsUtf8() {
+		byte[] utf8 = (HEADER + "Solano,17005,State Assembly,14,DEM,Mae Cendaña Torlakson,628\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] latin1 = "Solano,17045,State Assembly,14,DEM,Mae Cendaña Torlakson,893\n"
+			.getBytes(StandardCharsets.ISO_8859_1);
+
+		RecordingSink sink = RecordingSink.read(concat(utf8, latin1), null);
+
 		assertThat(sink.problems).extracting(Problem::row, Problem::column, Problem::value, Problem::message)
-			.containsExactly(
-					tuple(2L, "candidate", "Mae Cenda\uFFFDa Torlakson",
-							"not UTF-8: byte 0xF1 (save the file as UTF-8; was it saved as Latin-1 or Windows-1252?)"),
-					tuple(3L, "candidate", "Mae Cenda\uFFFDa Torlakson",
-							"not UTF-8: byte 0xF1 (save the file as UTF-8; was it saved as Latin-1 or Windows-1252?)"));
+			.containsExactly(tuple(3L, "candidate", "Mae Cenda\uFFFDa Torlakson",
+					"not UTF-8: byte 0xF1 (save the file as UTF-8; was it saved as Latin-1 or Windows-1252?)"));
 	}
 
 	@Test
 	void reportsOverlongAndSurrogateUtf8() {
 		byte[] overlong = { 'A', (byte) 0xC0, (byte) 0xAF };
 		byte[] surrogate = { 'B', (byte) 0xED, (byte) 0xA0, (byte) 0x80 };
-		byte[] file = concat(HEADER.getBytes(StandardCharsets.UTF_8), "Alpine,1,Mayor,,,".getBytes(), overlong,
+		byte[] file = concat(HEADER.getBytes(StandardCharsets.UTF_8),
+				"Alpine,1,Mayor,,,Zoë Lee,1\nAlpine,1,Mayor,,,".getBytes(StandardCharsets.UTF_8), overlong,
 				",1\nAlpine,1,Mayor,,,".getBytes(), surrogate, ",2\n".getBytes());
 
 		RecordingSink sink = RecordingSink.read(file, null);
 
 		assertThat(sink.problems).extracting(Problem::row, Problem::message)
 			.containsExactly(
-					tuple(2L,
-							"not UTF-8: byte 0xC0 (save the file as UTF-8; was it saved as Latin-1 or Windows-1252?)"),
 					tuple(3L,
+							"not UTF-8: byte 0xC0 (save the file as UTF-8; was it saved as Latin-1 or Windows-1252?)"),
+					tuple(4L,
 							"not UTF-8: byte 0xED (save the file as UTF-8; was it saved as Latin-1 or Windows-1252?)"));
 	}
 
@@ -227,12 +242,22 @@ class ResultsFileReaderProblemsTest {
 		byte[] xlsx = { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0 };
 		byte[] utf16 = "\uFEFFcounty,office".getBytes(StandardCharsets.UTF_16LE);
 
-		assertThat(RecordingSink.read(xlsx, null).problemMessages()).containsExactly(
+		assertThat(RecordingSink.read(xlsx, ImportFormat.OPENELECTIONS).problemMessages()).containsExactly(
 				"not a CSV text file: this is a ZIP archive or an Excel .xlsx workbook: unzip it, or save the sheet as CSV UTF-8");
+		assertThat(RecordingSink.read(xlsx, null).problemMessages()).containsExactly(
+				"the zip holds no detail.xml: this is some other ZIP archive or an Excel .xlsx workbook; upload "
+						+ "Clarity's detailxml.zip, or save the sheet as CSV UTF-8");
 		assertThat(RecordingSink.read(utf16, null).problemMessages())
 			.containsExactly("not a CSV text file: this is UTF-16 text: save it as UTF-8");
-		assertThat(RecordingSink.read("<?xml version=\"1.0\"?><ElectionResult>").problemMessages()).containsExactly(
-				"not a CSV text file: this is an XML file (Clarity's detail.xml?): upload summary.csv instead");
+		assertThat(RecordingSink
+			.read("<?xml version=\"1.0\"?><ElectionResult>".getBytes(StandardCharsets.UTF_8),
+					ImportFormat.CLARITY_SUMMARY)
+			.problemMessages())
+			.containsExactly("not a CSV text file: this is an XML file (Clarity's detail.xml?): import it with "
+					+ "format=clarity-detail or auto");
+		assertThat(RecordingSink.read("<?xml version=\"1.0\"?><ElectionResult>").problemMessages()).singleElement()
+			.asString()
+			.startsWith("not well-formed XML (truncated or damaged file?)");
 	}
 
 	@Test

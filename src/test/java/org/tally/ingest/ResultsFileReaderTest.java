@@ -165,16 +165,18 @@ class ResultsFileReaderTest {
 		assertThat(sink.summary.format()).isEqualTo(ImportFormat.CLARITY_SUMMARY);
 		assertThat(sink.summary.problems()).isZero();
 		assertThat(sink.counts).hasSize(15);
-		assertThat(sink.counts.get(0)).isEqualTo(new CountRow(2, null, null, "Presidential Electors (Vote For 1)", "",
-				"DEM", "Kamala D. Harris / Tim Walz", VoteType.TOTAL, 1_728_159, null, null));
+		assertThat(sink.counts.get(0)).isEqualTo(new CountRow(2, null, null, "Presidential Electors", "", "DEM",
+				"Kamala D. Harris / Tim Walz", VoteType.TOTAL, 1_728_159, null, null));
 		assertThat(sink.counts).extracting(CountRow::candidate).contains("Kristi ''KBB'' Burton Brown", "Yes/For");
 		assertThat(sink.progress).extracting(ProgressRow::row, ProgressRow::office)
-			.containsExactly(tuple(2L, "Presidential Electors (Vote For 1)"),
-					tuple(10L, "Representative to the 119th United States Congress - District 1 (Vote For 1)"),
-					tuple(14L, "State Board of Education Member - Congressional District 4 (Vote For 1)"),
-					tuple(15L, "Adams 12 Five Star Schools Ballot Issue 5E (Vote For 1)"));
-		assertThat(sink.progress.get(0)).isEqualTo(
-				new ProgressRow(2, null, null, "Presidential Electors (Vote For 1)", "", null, null, 0L, 0L, null));
+			.containsExactly(tuple(2L, "Presidential Electors"),
+					tuple(10L, "Representative to the 119th United States Congress - District 1"),
+					tuple(14L, "State Board of Education Member - Congressional District 4"),
+					tuple(15L, "Adams 12 Five Star Schools Ballot Issue 5E"));
+		assertThat(sink.progress.get(0))
+			.isEqualTo(new ProgressRow(2, null, null, "Presidential Electors", "", null, null, 0L, 0L, null));
+		// "Presidential Electors (Vote For 1)": the seats, taken off the name
+		assertThat(sink.contests.get(0)).isEqualTo(new ContestRow(2, "Presidential Electors", "", 1));
 		assertThat(sink.warnings).extracting(Problem::column, Problem::message)
 			.containsExactly(tuple("num Area total", "counts counties or areas reporting, not precincts: ignored"),
 					tuple("num Area rptg", "counts counties or areas reporting, not precincts: ignored"));
@@ -187,10 +189,8 @@ class ResultsFileReaderTest {
 		assertThat(sink.summary.problems()).isZero();
 		assertThat(sink.warnings).isEmpty();
 		assertThat(sink.progress).containsExactly(
-				new ProgressRow(2, null, null, "Straight Party Ticket (Vote For 1)", "", 506, 506, 775_379L, 1_035_172L,
-						null),
-				new ProgressRow(3, null, null, "United States Senator (Vote For 1)", "", 506, 506, 775_379L, 1_035_172L,
-						null));
+				new ProgressRow(2, null, null, "Straight Party Ticket", "", 506, 506, 775_379L, 1_035_172L, null),
+				new ProgressRow(3, null, null, "United States Senator", "", 506, 506, 775_379L, 1_035_172L, null));
 		assertThat(sink.counts).extracting(CountRow::candidate, CountRow::votes)
 			.containsExactly(tuple("Democratic Party", 246_801L), tuple("Gary Peters", 418_312L));
 	}
@@ -215,7 +215,7 @@ class ResultsFileReaderTest {
 		assertThat(sink.warnings).extracting(Problem::row, Problem::value)
 			.containsExactly(tuple(5L, "Over Votes"), tuple(6L, "Under Votes"), tuple(7L, "Total Votes"));
 		assertThat(sink.progress)
-			.containsExactly(new ProgressRow(2, null, null, "Mayor (Vote For 1)", "", 10, 12, 9000L, 20000L, null));
+			.containsExactly(new ProgressRow(2, null, null, "Mayor", "", 10, 12, 9000L, 20000L, null));
 	}
 
 	@Test

@@ -56,6 +56,15 @@ public final class TallyApi {
 			.exchange();
 	}
 
+	/** Posts bytes as the body with the given Content-Type. */
+	public RestTestClient.ResponseSpec importBody(String election, byte[] body, String contentType, String query) {
+		return this.admin.post()
+			.uri("/api/v1/elections/" + election + "/imports" + ((query == null || query.isEmpty()) ? "" : "?" + query))
+			.header(HttpHeaders.CONTENT_TYPE, contentType)
+			.body(body)
+			.exchange();
+	}
+
 	public static byte[] read(String resource) {
 		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
 			return in.readAllBytes();

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Times Tally's HTTP import of a large generated precinct-level Clarity detail.xml
+# (default 40 contests x 5 choices x 2,600 precincts x 2 vote types: 520,000 precinct
+# counts, 1,560,000 count rows with the totals) beside the same counts as one
+# OpenElections CSV, in fresh elections, with the heap capped: memory must stay flat.
+#
+#   bench/detail-bench.sh            # builds the jar when missing
+#
+# Settings (environment): PORT (18121), DB (tally_i11csv_bench), PGHOST (localhost),
+# PGUSER (postgres), HEAP (-Xmx256m), CONTESTS (40), CHOICES (5), PRECINCTS (2600),
+# JAR (target/tally-*.jar).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18121}
+DB=${DB:-tally_i11csv_bench}
+export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
+HEAP=${HEAP:--Xmx256m}
+CONTESTS=${CONTESTS:-40}
+CHOICES=${CHOICES:-5}
+PRECINCTS=${PRECINCTS:-2600}
+PASSWORD=bench-$RANDOM$RANDOM
+WORK=$(mktemp -d)
+BASE="http://localhost:$PORT"
+
+JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
+if [ -z "$JAR" ]; then
+	./mvnw -o -q -B package -DskipTests
+	JAR=$(ls target/tally-*.jar | grep -v plain | head -1)
+fi
+
+now() { date +%s.%N; }
+seconds() { echo "$2 - $1" | bc; }
+
+# The detail.xml of a county site (VoterTurnout/Precincts layout) and the same counts as CSV.
+python3 - "$WORK" "$CONTESTS" "$CHOICES" "$PRECINCTS" <<'PY'
+import sys
+work, contests, choices, precincts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+names = [f"Precinct {p:05d}" for p in range(precincts)]
+with open(f"{work}/detail.xml", "w") as x, open(f"{work}/detail.csv", "w") as c:
+    x.write('<?xml version="1.0"?>\n<ElectionResult>\n<Timestamp>11/8/2022 11:45:00 PM EST</Timestamp>\n')
+    x.write(f'<VoterTurnout totalVoters="{precincts * 1000}" ballotsCast="{precincts * 600}" voterTurnout="60.00">\n<Precincts>\n')
+    for n in names:
+        x.write(f'<Precinct name="{n}" totalVoters="1000" ballotsCast="600" voterTurnout="60.00" percentReporting="4" />\n')
+    x.write('</Precincts>\n</VoterTurnout>\n')
+    c.write("county,precinct,office,district,party,candidate,votes,election_day,mail\n")
+    for k in range(contests):
+        x.write(f'<Contest key="{k}" text="Contest {k} (Vote For 1)" voteFor="1" isQuestion="false" precinctsReporting="{precincts}" precinctsReported="{precincts}">\n')
+        for ch in range(choices):
+            x.write(f'<Choice key="{ch}" text="- Candidate {k}-{ch} (DEM)" totalVotes="0">\n')
+            for t, name in enumerate(("Election Day", "Absentee by Mail")):
+                x.write(f'<VoteType name="{name}" votes="0">\n')
+                for p, n in enumerate(names):
+                    x.write(f'<Precinct name="{n}" votes="{(p * 7 + k * 3 + ch + t) % 250}" />\n')
+                x.write('</VoteType>\n')
+            x.write('</Choice>\n')
+            for p, n in enumerate(names):
+                eday, mail = (p * 7 + k * 3 + ch) % 250, (p * 7 + k * 3 + ch + 1) % 250
+                c.write(f"Bench,{n},Contest {k},,DEM,Candidate {k}-{ch},{eday + mail},{eday},{mail}\n")
+        x.write('</Contest>\n')
+    x.write('</ElectionResult>\n')
+PY
+COUNTS=$((CONTESTS * CHOICES * PRECINCTS * 2))
+echo "detail.xml: $(du -h "$WORK/detail.xml" | cut -f1), $COUNTS precinct counts by vote type; detail.csv: $(du -h "$WORK/detail.csv" | cut -f1)"
+
+psql -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+
+java $HEAP -XX:+UseSerialGC -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" --server.port="$PORT" \
+	--spring.datasource.url="jdbc:postgresql://localhost:5432/$DB" --tally.admin-password="$PASSWORD" \
+	> "$WORK/tally.log" 2>&1 &
+TALLY=$!
+trap 'kill $TALLY 2>/dev/null || true; wait $TALLY 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 180); do
+	curl -sf "$BASE/actuator/health" > /dev/null && break
+	sleep 1
+done
+curl -sf "$BASE/actuator/health" > /dev/null || { echo "Tally did not start:"; tail -40 "$WORK/tally.log"; exit 1; }
+
+TOKEN=$(curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/tokens" \
+	-d '{"name":"detail bench","username":"admin"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+[ -n "$TOKEN" ] || { echo "could not create an API token"; exit 1; }
+
+election() {
+	curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/elections" \
+		-d "{\"slug\":\"$1\",\"name\":\"Bench ($1)\",\"date\":\"2022-11-08\",\"kind\":\"general\",\"jurisdiction\":\"Bench\",\"test\":true}" > /dev/null
+}
+
+import() { # election file content-type -> prints the HTTP status
+	curl -s -o "$WORK/answer.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H "Content-Type: $3" \
+		--data-binary "@$2" "$BASE/api/v1/elections/$1/imports?mode=setup&county=Bench&fileName=$(basename "$2")"
+}
+
+gc_max() { grep -oE '[0-9]+M->[0-9]+M' "$WORK/gc.log" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1; }
+
+# Warm-up on a small cut of each format.
+head -c 200000 "$WORK/detail.csv" | sed '$d' > "$WORK/warm.csv"
+election warm-up
+import warm-up "$WORK/warm.csv" text/csv > /dev/null
+
+for run in xml csv; do
+	election "bench-$run"
+	: > "$WORK/gc.log.mark"
+	if [ "$run" = xml ]; then file="$WORK/detail.xml"; type=application/xml; else file="$WORK/detail.csv"; type=text/csv; fi
+	start=$(now)
+	status=$(import "bench-$run" "$file" "$type")
+	took=$(seconds "$start" "$(now)")
+	echo "$run: HTTP $status in ${took}s, largest heap after GC so far: $(gc_max)M: $(head -c 200 "$WORK/answer.json")"
+	[ "$status" = 201 ] || exit 1
+done
+
+echo "counts equal in both elections: $(psql -tA -d "$DB" -c "
+	select count(*) = 0 from (
+	  (select c.slug, ch.name, u.code, v.vote_type, v.votes from vote_count v join contest c on c.id = v.contest_id
+	     join choice ch on ch.id = v.choice_id join reporting_unit u on u.id = v.unit_id
+	     join election e on e.id = c.election_id where e.slug = 'bench-xml'
+	   except
+	   select c.slug, ch.name, u.code, v.vote_type, v.votes from vote_count v join contest c on c.id = v.contest_id
+	     join choice ch on ch.id = v.choice_id join reporting_unit u on u.id = v.unit_id
+	     join election e on e.id = c.election_id where e.slug = 'bench-csv')) d")"
+echo "heap: $HEAP; largest heap after GC during the run: $(gc_max)M"

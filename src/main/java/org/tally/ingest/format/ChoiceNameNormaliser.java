@@ -1,0 +1,118 @@
+package org.tally.ingest.format;
+
+import java.util.Locale;
+
+/**
+ * The one way every format turns a choice's name as a file writes it into the name Tally
+ * shows (SPEC §3), so that a desk may switch formats mid-count and still name the same
+ * candidates:
+ * <ul>
+ * <li>a leading dash ("- PHILIP MURPHY", Clarity's way of indenting) is dropped;</li>
+ * <li>a trailing "(I)" marks the incumbent and is dropped;</li>
+ * <li>a trailing party in parentheses ("Tom Cotton (REP)", "Jane Roe (Working Families)":
+ * letters, spaces, dots, hyphens, ampersands and slashes, at most 30 characters, not
+ * "(W/I)" nor a write-in mark) becomes the party when the file gives none in a column of
+ * its own, and is dropped either way;</li>
+ * <li>runs of white space become one space, and the name is trimmed.</li>
+ * </ul>
+ * A name that would be left empty is kept as written. Nothing else changes: case is kept
+ * ("Mitch McCONNELL"), and so are quotes and middle parentheses ("Bernard (Bernie)
+ * Sanders").
+ */
+public final class ChoiceNameNormaliser {
+
+	/** A choice's name as Tally keeps it. */
+	public record Name(String name, String party, boolean incumbent) {
+	}
+
+	private static final int MAX_PARTY_LENGTH = 30;
+
+	private ChoiceNameNormaliser() {
+	}
+
+	/**
+	 * @param written the name as the file wrote it
+	 * @param party the party the file gives in its own column or attribute, or
+	 * {@code null}
+	 */
+	public static Name normalise(String written, String party) {
+		String name = collapseSpaces(written);
+		if (name.startsWith("-")) {
+			String rest = name.substring(1).strip();
+			if (!rest.isEmpty() && !Character.isDigit(rest.charAt(0))) {
+				name = rest;
+			}
+		}
+		boolean incumbent = false;
+		String named = (party != null && !party.isBlank()) ? party : null;
+		boolean stripped = true;
+		while (stripped && name.endsWith(")")) {
+			stripped = false;
+			int open = name.lastIndexOf('(');
+			if (open <= 0) {
+				break;
+			}
+			String inside = name.substring(open + 1, name.length() - 1).strip();
+			String before = name.substring(0, open).strip();
+			if (before.isEmpty()) {
+				break;
+			}
+			if (inside.equalsIgnoreCase("I") || inside.equalsIgnoreCase("Inc")
+					|| inside.equalsIgnoreCase("Incumbent")) {
+				incumbent = true;
+				name = before;
+				stripped = true;
+			}
+			else if (isParty(inside)) {
+				if (named == null) {
+					named = inside;
+				}
+				name = before;
+				stripped = true;
+			}
+		}
+		return new Name(name, named, incumbent);
+	}
+
+	/** The name alone, as {@link #normalise(String, String)} gives it. */
+	public static String name(String written) {
+		return normalise(written, null).name();
+	}
+
+	private static boolean isParty(String text) {
+		if (text.isEmpty() || text.length() > MAX_PARTY_LENGTH || !Character.isLetter(text.charAt(0))) {
+			return false;
+		}
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (lower.equals("w/i") || lower.replace("-", "").replace(" ", "").startsWith("writein")) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!Character.isLetter(c) && c != ' ' && c != '.' && c != '-' && c != '&' && c != '/') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String collapseSpaces(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || c == '\u00A0') {
+				space = out.length() > 0;
+			}
+			else {
+				if (space) {
+					out.append(' ');
+					space = false;
+				}
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}
