@@ -106,7 +106,8 @@ final class ElectionNames {
 	record NewUnit(long id, String code, String name, String level, Long parentId) {
 	}
 
-	record NewContest(long id, String slug, String office, String district, String name, long firstRow) {
+	record NewContest(long id, String slug, String office, String district, String name, long firstRow, String kind,
+			int seats) {
 	}
 
 	record NewChoice(long id, long contestId, String name, String party, boolean incumbent, boolean writeIn,
@@ -133,6 +134,8 @@ final class ElectionNames {
 	private final Map<String, String> countyCodes = new HashMap<>();
 
 	private final Map<OfficeKey, String> contestSlugs = new HashMap<>();
+
+	private final Map<OfficeKey, ContestRow> declared = new HashMap<>();
 
 	private final List<NewContest> newContests = new ArrayList<>();
 
@@ -218,6 +221,16 @@ final class ElectionNames {
 		return created;
 	}
 
+	/**
+	 * Notes what a file says of a contest's kind and seats, for setup mode to use if it
+	 * creates the contest.
+	 */
+	void declare(ContestRow contest) {
+		if (this.setup && this.declared.size() < 100_000) {
+			this.declared.putIfAbsent(new OfficeKey(contest.office(), contest.district()), contest);
+		}
+	}
+
 	/** The contest a row names, or null when strict mode does not know it. */
 	Contest contest(long row, String office, String district) {
 		if (!office.equals(this.lastOffice) || !district.equals(this.lastDistrict)) {
@@ -247,7 +260,10 @@ final class ElectionNames {
 			return null;
 		}
 		Contest contest = new Contest(this.ids.next(Sequence.CONTEST), name, true, new HashMap<>());
-		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row));
+		ContestRow declared = this.declared.get(new OfficeKey(office, district));
+		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
+		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
+		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats));
 		this.contests.put(slug, contest);
 		return contest;
 	}

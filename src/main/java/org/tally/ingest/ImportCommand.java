@@ -8,9 +8,25 @@ import java.time.Instant;
  * @param format the file's format, or null to detect it from the header
  * @param county the county a clarity-summary file reports (it names none itself)
  * @param correction why counts may go down, or null when they may not
+ * @param sourceCalls whether the source's own calls (AP's winner flags) become calls
+ * ({@code calls=ap}); a staff call always wins over them
  */
 public record ImportCommand(String election, String fileName, ImportFormat format, ImportMode mode, boolean dryRun,
-		String correction, String county, Instant sourceUpdatedAt, String recordedBy) {
+		String correction, String county, Instant sourceUpdatedAt, String recordedBy, boolean sourceCalls) {
+
+	public ImportCommand(String election, String fileName, ImportFormat format, ImportMode mode, boolean dryRun,
+			String correction, String county, Instant sourceUpdatedAt, String recordedBy) {
+		this(election, fileName, format, mode, dryRun, correction, county, sourceUpdatedAt, recordedBy, false);
+	}
+
+	/** The same import, with the time the file itself states when staff gave none. */
+	ImportCommand withSourceUpdatedAt(Instant stated) {
+		if (this.sourceUpdatedAt != null || stated == null) {
+			return this;
+		}
+		return new ImportCommand(this.election, this.fileName, this.format, this.mode, this.dryRun, this.correction,
+				this.county, stated, this.recordedBy, this.sourceCalls);
+	}
 
 	public ImportCommand {
 		if (correction != null && correction.isBlank()) {

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Staff send results files: as a {@code text/csv} body or a multipart field {@code file}.
+ * Staff send results files: as a body ({@code text/csv}, {@code application/json}, ...)
+ * or a multipart field {@code file}; the format is told from the bytes.
  */
 @RestController
 class ImportController {
@@ -47,7 +48,7 @@ class ImportController {
 	}
 
 	@PostMapping(path = "/api/v1/elections/{election}/imports",
-			consumes = { "text/csv", "text/plain", "application/octet-stream" })
+			consumes = { "text/csv", "text/plain", "application/octet-stream", "application/json" })
 	ResponseEntity<ImportOutcome> body(@PathVariable String election, ImportParameters parameters,
 			@RequestParam(required = false) String fileName, HttpServletRequest request, Principal principal)
 			throws IOException {
@@ -79,7 +80,7 @@ class ImportController {
 
 	/** Query parameters of an import. */
 	record ImportParameters(String format, String mode, Boolean dryRun, String correction, String county,
-			String sourceUpdatedAt) {
+			String sourceUpdatedAt, String calls) {
 
 		ImportCommand command(String election, String fileName, Principal principal) {
 			Instant source = null;
@@ -94,7 +95,17 @@ class ImportController {
 			}
 			return new ImportCommand(election, fileName, ImportFormat.fromCode(this.format),
 					ImportMode.fromCode(this.mode), Boolean.TRUE.equals(this.dryRun), this.correction, this.county,
-					source, principal.getName());
+					source, principal.getName(), sourceCalls(this.calls));
+		}
+
+		private static boolean sourceCalls(String calls) {
+			if (calls == null || calls.isBlank() || calls.strip().equalsIgnoreCase("none")) {
+				return false;
+			}
+			if (calls.strip().equalsIgnoreCase("ap")) {
+				return true;
+			}
+			throw new IllegalArgumentException("calls must be 'ap' (AP's winner flags become calls) or 'none'");
 		}
 
 	}

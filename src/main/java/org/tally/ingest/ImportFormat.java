@@ -13,7 +13,13 @@ public enum ImportFormat {
 	OPENELECTIONS("openelections"),
 
 	/** The summary.csv in the zip that Clarity election-night sites publish. */
-	CLARITY_SUMMARY("clarity-summary");
+	CLARITY_SUMMARY("clarity-summary"),
+
+	/** A NIST SP 1500-100 v2 {@code ElectionReport} in JSON. */
+	NIST_CDF("nist-cdf"),
+
+	/** The AP Elections API results JSON, as newsdev/elex stores it. */
+	AP_JSON("ap-json");
 
 	private final String code;
 

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.tally.ingest.format.ApJsonReader;
+import org.tally.ingest.format.JsonFormats;
+import org.tally.ingest.format.NistCdfReader;
+
 /**
  * Reads an uploaded results file (OpenElections CSV or a Clarity summary.csv) in one pass
  * and constant memory, handing each count, progress figure and problem to a
@@ -92,6 +96,43 @@ public final class ResultsFileReader {
 		}
 		problems.release();
 		return new ReadSummary(format, read, problems.count(), names);
+	}
+
+	// JSON formats (nist-cdf, ap-json): told from CSV by the first byte, from each other
+	// by
+	// their keys; they read the file twice, so they take a source they can open again.
+
+	/**
+	 * Reads a file that can be opened again: JSON goes to its format's reader
+	 * ({@link NistCdfReader}, {@link ApJsonReader}), anything else is read as CSV by
+	 * {@link #read(InputStream, ImportFormat, RowSink)}. Never throws for bad content.
+	 * @param source the file
+	 * @param formatOrNull the format, or {@code null} to detect it from the bytes
+	 * @param context the election the file is read for
+	 * @param sink receives counts, progress, problems and warnings
+	 * @return what was read
+	 * @throws IOException only when the file itself fails
+	 */
+	public static ReadSummary read(FileSource source, ImportFormat formatOrNull, ReadContext context, RowSink sink)
+			throws IOException {
+		ImportFormat format = formatOrNull;
+		if (format == null && JsonFormats.looksLikeJson(source)) {
+			JsonFormats.Detection detection = JsonFormats.detect(source);
+			if (detection.format() == null) {
+				sink.problem(detection.problem());
+				return new ReadSummary(null, 0, 1, List.of());
+			}
+			format = detection.format();
+		}
+		if (format == ImportFormat.NIST_CDF) {
+			return NistCdfReader.read(source, context, sink);
+		}
+		if (format == ImportFormat.AP_JSON) {
+			return ApJsonReader.read(source, context, sink);
+		}
+		try (InputStream in = source.open()) {
+			return read(in, format, sink);
+		}
 	}
 
 	private static List<String> header(CsvRecordReader csv) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,37 @@ class RecordingSink implements RowSink {
 
 	final List<Problem> warnings = new ArrayList<>();
 
+	final List<ContestRow> contests = new ArrayList<>();
+
+	final List<WinnerRow> winners = new ArrayList<>();
+
+	Instant sourceUpdatedAt;
+
 	ReadSummary summary;
+
+	/** Reads a file the way an import does: from a source it may open twice. */
+	static RecordingSink readFile(byte[] bytes, ImportFormat format, ReadContext context) {
+		RecordingSink sink = new RecordingSink();
+		try {
+			sink.summary = ResultsFileReader.read(() -> new ByteArrayInputStream(bytes), format, context, sink);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return sink;
+	}
+
+	static byte[] json(String name) {
+		try (InputStream in = RecordingSink.class.getResourceAsStream("/json/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No fixture " + name);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	static RecordingSink read(String csv) {
 		return read(csv.getBytes(StandardCharsets.UTF_8), null);
@@ -80,6 +111,21 @@ class RecordingSink implements RowSink {
 	@Override
 	public void warning(Problem warning) {
 		this.warnings.add(warning);
+	}
+
+	@Override
+	public void contest(ContestRow row) {
+		this.contests.add(row);
+	}
+
+	@Override
+	public void winner(WinnerRow row) {
+		this.winners.add(row);
+	}
+
+	@Override
+	public void sourceUpdatedAt(Instant at) {
+		this.sourceUpdatedAt = at;
 	}
 
 }
