@@ -27,7 +27,9 @@ class ImportFormatTest {
 	@Test
 	void refusesUnknownCodes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ImportFormat.fromCode("xlsx"))
-			.withMessage("Unknown import format 'xlsx': expected auto, openelections, clarity-summary");
+			.withMessageStartingWith("Unknown import format 'xlsx': expected auto, openelections, clarity-summary")
+			.withMessageContaining("nist-cdf")
+			.withMessageContaining("ap-json");
 	}
 
 }
