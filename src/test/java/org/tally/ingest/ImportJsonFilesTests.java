@@ -65,6 +65,26 @@ class ImportJsonFilesTests {
 	}
 
 	@Test
+	void nistsOwnReportShowsTheCountysTotalsFromItsPrecincts() {
+		String election = election("nist-gen-01", "Test County", false);
+
+		post(election, "nist-err-gen-01-cut.json", "mode=setup").expectStatus().isCreated();
+
+		// the file's ru-county-1 (Test County) row for each selection of the contest
+		contest(election, "president-and-vice-president-of-the-united-states").jsonPath("$.totalVotes")
+			.isEqualTo(12 + 12 + 8 + 8);
+		// two anonymous write-in selections in a vote-for-2 contest stay two choices
+		contest(election, "county-assessor").jsonPath("$.seats")
+			.isEqualTo(2)
+			.jsonPath("$.totalVotes")
+			.isEqualTo(12 + 12 + 8 + 8 + 8 + 8 + 16 + 8)
+			.jsonPath("$.candidates[?(@.name == 'Write-in 2')].votes")
+			.isEqualTo(List.of(8));
+		assertThat(units(election)).contains("test-county", "test-county/Precinct 2a")
+			.doesNotContain("test-county/Test County");
+	}
+
+	@Test
 	void theSameReportSentTwiceIsADuplicateAndADryRunAppliesNothing() {
 		String election = election("nist-twice", "Example State", false);
 

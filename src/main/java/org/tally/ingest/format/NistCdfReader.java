@@ -620,6 +620,11 @@ public final class NistCdfReader {
 			if (!selection.contest.skipped) {
 				choice(selection);
 			}
+			if ("Write-in".equals(selection.name)) {
+				// a vote-for-N contest may have one anonymous write-in selection per seat
+				int earlier = selection.contest.writeIns++;
+				selection.name = (earlier == 0) ? "Write-in" : "Write-in " + (earlier + 1);
+			}
 		}
 	}
 
@@ -934,6 +939,8 @@ public final class NistCdfReader {
 		boolean measure;
 
 		boolean skipped;
+
+		int writeIns;
 
 		String office;
 
