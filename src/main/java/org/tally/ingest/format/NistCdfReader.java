@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,23 +41,14 @@ import org.tally.ingest.VoteType;
  * for each contest), the second streams the vote counts. Memory grows with the number of
  * units and candidates, never with the number of counts.
  * <p>
- * Which units count: for each contest, the units holding its {@code VoteCounts}, except
- * any unit that another of them lies inside ({@code ComposingGpUnitIds}, followed down),
- * and, when other units hold counts too, the election's scope, the contest's district and
- * units of a state-wide or district type: their counts are the sum of the others. A
- * counted county is a county-level unit; any other counted unit is a precinct-level unit
- * under the county that composes it (or under the election's scope when no county does).
+ * Which units count, and under which county, is {@link NistUnits}' rule: the units that
+ * hold a contest's counts, except those holding the sums of others.
  */
 public final class NistCdfReader {
 
 	static final String REPORT_TYPE = "ElectionResults.ElectionReport";
 
 	private static final long MAX_VOTES = 1_000_000_000_000L;
-
-	private static final Set<String> WIDE_TYPES = Set.of("country", "state");
-
-	private static final Set<String> DISTRICT_TYPES = Set.of("congressional", "state-house", "state-senate", "judicial",
-			"school", "city-council", "county-council", "utility", "water", "special", "ballot-style-area");
 
 	private static final Set<String> COUNT_ITEM_TYPES = Set.of("absentee", "absentee-fwab", "absentee-in-person",
 			"absentee-mail", "early", "election-day", "other", "provisional", "seats", "total", "uocava", "write-in");
@@ -84,9 +74,7 @@ public final class NistCdfReader {
 
 	private String scopeId;
 
-	private final Map<String, Integer> unitIndex = new HashMap<>();
-
-	private final List<Unit> units = new ArrayList<>();
+	private final NistUnits units = new NistUnits();
 
 	private final Map<String, JsonNode> parties = new HashMap<>();
 
@@ -168,7 +156,7 @@ public final class NistCdfReader {
 				case "IsTest" -> isTest(p);
 				case "Status" -> status(p);
 				case "GeneratedDate" -> generatedDate(p);
-				case "GpUnit" -> eachTree(p, "GpUnit", this::gpUnit);
+				case "GpUnit" -> eachTree(p, "GpUnit", (node, at) -> this.units.define(node, at, this::problem));
 				case "Party" -> eachTree(p, "Party", (node, at) -> define(this.parties, node, at, p));
 				case "Person" -> eachTree(p, "Person", (node, at) -> define(this.persons, node, at, p));
 				case "Election" -> JsonFiles.eachElement(p, this::problem, "Election", () -> election(p));
@@ -257,43 +245,6 @@ public final class NistCdfReader {
 		if (into.putIfAbsent(id, node) != null) {
 			problem(JsonFiles.problem(p, at + "/@id", node.get("@id"), "@id defined twice"));
 		}
-	}
-
-	private void gpUnit(JsonNode node, String at) {
-		String id = JsonFiles.string(node, "@id");
-		if (id == null) {
-			problem(new Problem(0, null, null, "GpUnit without an @id", at));
-			return;
-		}
-		Unit unit = unit(id, 0, at);
-		if (unit.defined) {
-			problem(new Problem(0, null, id, "@id defined twice", at + "/@id"));
-			return;
-		}
-		unit.defined = true;
-		unit.type = lower(JsonFiles.string(node, "Type"));
-		String name = JsonFiles.text(node.get("Name"));
-		unit.name = (name != null) ? name : id;
-		JsonNode composing = node.get("ComposingGpUnitIds");
-		if (composing != null) {
-			unit.composing = ids(composing);
-		}
-		unit.subUnitsReported = integer(node.get("SubUnitsReported"));
-		unit.totalSubUnits = integer(node.get("TotalSubUnits"));
-		Long registered = count(node.get("VotersRegistered"));
-		unit.votersRegistered = registered;
-		unit.votersParticipated = count(node.get("VotersParticipated"));
-	}
-
-	private Unit unit(String id, long line, String at) {
-		Integer index = this.unitIndex.get(id);
-		if (index != null) {
-			return this.units.get(index);
-		}
-		Unit unit = new Unit(this.units.size(), id, line, at);
-		this.unitIndex.put(id, unit.index);
-		this.units.add(unit);
-		return unit;
 	}
 
 	private void election(JsonParser p) {
@@ -439,10 +390,11 @@ public final class NistCdfReader {
 				problem(new Problem(line, "GpUnitId", null, "VoteCounts without a GpUnitId", at));
 				return;
 			}
-			contest.units.set(unit(unitId, line, at + "/GpUnitId").index);
+			contest.units.set(this.units.reference(unitId, line, at + "/GpUnitId").index);
 			return;
 		}
-		if (unitId == null || contest.skipped || !contest.counted.get(this.unitIndex.get(unitId))) {
+		NistUnits.Unit unit = this.units.find(unitId);
+		if (unit == null || contest.skipped || !contest.counted.get(unit.index)) {
 			return;
 		}
 		String type = lower(JsonFiles.string(node, "Type"));
@@ -477,13 +429,11 @@ public final class NistCdfReader {
 							at + "/Type"));
 		}
 		String key = type.equals("other") ? "other:" + otherType : type;
-		Counts unitCounts = counts.computeIfAbsent(this.unitIndex.get(unitId), (u) -> new Counts(line, at));
+		Counts unitCounts = counts.computeIfAbsent(unit.index, (u) -> new Counts(line, at));
 		Long earlier = unitCounts.raw.putIfAbsent(key, votes);
 		if (earlier != null && earlier.longValue() != votes) {
-			problem(new Problem(
-					line, "Count", String.valueOf(votes), "the unit " + this.units.get(this.unitIndex.get(unitId)).name
-							+ " already has " + earlier + " votes of type " + key + " for this selection",
-					at + "/Count"));
+			problem(new Problem(line, "Count", String.valueOf(votes), "the unit " + unit.name + " already has "
+					+ earlier + " votes of type " + key + " for this selection", at + "/Count"));
 			return;
 		}
 		if (earlier == null) {
@@ -509,7 +459,7 @@ public final class NistCdfReader {
 		}
 		Contest contest = selection.contest;
 		for (Map.Entry<Integer, Counts> entry : counts.entrySet()) {
-			Unit unit = this.units.get(entry.getKey());
+			NistUnits.Unit unit = this.units.get(entry.getKey());
 			Counts unitCounts = entry.getValue();
 			long parts = 0;
 			for (int slot = 1; slot <= UNPLACED; slot++) {
@@ -530,8 +480,8 @@ public final class NistCdfReader {
 											+ ", not the stated total " + total + "; the total is kept",
 									unitCounts.at));
 			}
-			String county = county(unit);
-			String precinct = precinct(unit);
+			String county = this.units.county(unit);
+			String precinct = this.units.precinct(unit);
 			for (int slot = TOTAL; slot < UNPLACED; slot++) {
 				if (slot == TOTAL || (unitCounts.seen & (1 << slot)) != 0) {
 					this.sink.count(new CountRow(unitCounts.line, county, precinct, contest.office, contest.district,
@@ -544,13 +494,12 @@ public final class NistCdfReader {
 	}
 
 	private void progress(Contest contest) {
-		for (int index = contest.counted.nextSetBit(0); index >= 0; index = contest.counted.nextSetBit(index + 1)) {
-			Unit unit = this.units.get(index);
-			if (unit.subUnitsReported != null || unit.totalSubUnits != null || unit.votersRegistered != null
-					|| unit.votersParticipated != null) {
-				this.sink.progress(new ProgressRow(contest.line, county(unit), precinct(unit), contest.office,
-						contest.district, unit.subUnitsReported, unit.totalSubUnits, unit.votersParticipated,
-						unit.votersRegistered, null));
+		for (int at = contest.counted.nextSetBit(0); at >= 0; at = contest.counted.nextSetBit(at + 1)) {
+			NistUnits.Unit unit = this.units.get(at);
+			if (unit.hasProgress()) {
+				this.sink.progress(new ProgressRow(contest.line, this.units.county(unit), this.units.precinct(unit),
+						contest.office, contest.district, unit.subUnitsReported, unit.totalSubUnits,
+						unit.votersParticipated, unit.votersRegistered, null));
 			}
 		}
 	}
@@ -567,31 +516,7 @@ public final class NistCdfReader {
 	}
 
 	private void resolve() {
-		for (Unit unit : this.units) {
-			if (!unit.defined) {
-				problem(new Problem(unit.firstLine, "GpUnitId", unit.id, "no GpUnit has this @id", unit.firstAt));
-			}
-		}
-		List<Unit> defined = List.copyOf(this.units);
-		for (Unit unit : defined) {
-			for (String child : unit.composing) {
-				Integer index = this.unitIndex.get(child);
-				if (index == null || !this.units.get(index).defined) {
-					warnOnce("composing:" + child, new Problem(0, "ComposingGpUnitIds", child,
-							"the GpUnit " + unit.id + " is composed of a unit the file does not define", unit.firstAt));
-					continue;
-				}
-				this.units.get(index).parents.add(unit.index);
-			}
-		}
-		for (Unit unit : this.units) {
-			unit.county = nearestCounty(unit);
-		}
-		Unit scope = (this.scopeId != null && this.unitIndex.containsKey(this.scopeId))
-				? this.units.get(this.unitIndex.get(this.scopeId)) : null;
-		this.scopeCounty = (scope != null && scope.defined && !WIDE_TYPES.contains(scope.type)
-				&& !DISTRICT_TYPES.contains(scope.type)) ? scope.name : null;
-		this.scopeIndex = (scope != null) ? scope.index : -1;
+		this.units.link(this.scopeId, this::problem, this::warnOnce);
 		Map<String, Integer> names = new HashMap<>();
 		for (Contest contest : this.contests) {
 			if (!contest.skipped) {
@@ -608,8 +533,8 @@ public final class NistCdfReader {
 			contest.office = contest.name;
 			contest.district = "";
 			if (names.get(contest.name) > 1 && contest.districtId != null) {
-				Integer district = this.unitIndex.get(contest.districtId);
-				contest.district = (district != null) ? this.units.get(district).name : contest.districtId;
+				NistUnits.Unit district = this.units.find(contest.districtId);
+				contest.district = (district != null) ? district.name : contest.districtId;
 			}
 			if (contest.district.length() > 100) {
 				contest.district = contest.district.substring(0, 100);
@@ -627,10 +552,6 @@ public final class NistCdfReader {
 			}
 		}
 	}
-
-	private String scopeCounty;
-
-	private int scopeIndex = -1;
 
 	private void contestNames(Contest contest) {
 		String type = (contest.type != null) ? contest.type : "";
@@ -659,87 +580,13 @@ public final class NistCdfReader {
 	}
 
 	private void countedUnits(Contest contest) {
-		BitSet held = contest.units;
-		BitSet aggregate = new BitSet();
-		for (int index = held.nextSetBit(0); index >= 0; index = held.nextSetBit(index + 1)) {
-			ArrayDeque<Integer> up = new ArrayDeque<>(this.units.get(index).parents);
-			BitSet seen = new BitSet();
-			while (!up.isEmpty()) {
-				int parent = up.pop();
-				if (seen.get(parent)) {
-					continue;
-				}
-				seen.set(parent);
-				if (parent != index && held.get(parent)) {
-					aggregate.set(parent);
-				}
-				up.addAll(this.units.get(parent).parents);
-			}
-		}
-		Integer district = (contest.districtId != null) ? this.unitIndex.get(contest.districtId) : null;
-		if (held.cardinality() > 1) {
-			for (int index = held.nextSetBit(0); index >= 0; index = held.nextSetBit(index + 1)) {
-				Unit unit = this.units.get(index);
-				if (index == this.scopeIndex || (district != null && index == district)
-						|| WIDE_TYPES.contains(unit.type) || DISTRICT_TYPES.contains(unit.type)) {
-					aggregate.set(index);
-				}
-			}
-		}
-		BitSet counted = (BitSet) held.clone();
-		counted.andNot(aggregate);
-		if (counted.isEmpty() && !held.isEmpty()) {
-			if (district != null && held.get(district)) {
-				counted.set(district);
-			}
-			else if (this.scopeIndex >= 0 && held.get(this.scopeIndex)) {
-				counted.set(this.scopeIndex);
-			}
-			else {
-				problem(new Problem(contest.line, null, contest.name,
-						"cannot tell which units to count: each one holding counts lies inside another", contest.at));
-			}
+		BitSet counted = this.units.counted(contest.units, contest.districtId);
+		if (counted == null) {
+			problem(new Problem(contest.line, null, contest.name,
+					"cannot tell which units to count: each one holding counts lies inside another", contest.at));
+			counted = new BitSet();
 		}
 		contest.counted = counted;
-	}
-
-	private int nearestCounty(Unit unit) {
-		ArrayDeque<Integer> up = new ArrayDeque<>(unit.parents);
-		BitSet seen = new BitSet();
-		while (!up.isEmpty()) {
-			int parent = up.removeFirst();
-			if (seen.get(parent)) {
-				continue;
-			}
-			seen.set(parent);
-			if ("county".equals(this.units.get(parent).type)) {
-				return parent;
-			}
-			up.addAll(this.units.get(parent).parents);
-		}
-		return -1;
-	}
-
-	/** The county a counted unit is or lies in; {@code null}: the election's own. */
-	private String county(Unit unit) {
-		if ("county".equals(unit.type)) {
-			return unit.name;
-		}
-		if (unit.county >= 0) {
-			return this.units.get(unit.county).name;
-		}
-		return this.scopeCounty;
-	}
-
-	private String precinct(Unit unit) {
-		if ("county".equals(unit.type)) {
-			return null;
-		}
-		if (unit.county < 0 && (unit.index == this.scopeIndex || WIDE_TYPES.contains(unit.type)
-				|| DISTRICT_TYPES.contains(unit.type))) {
-			return null;
-		}
-		return unit.name;
 	}
 
 	private void choice(Selection selection) {
@@ -822,7 +669,7 @@ public final class NistCdfReader {
 
 	// small helpers
 
-	private static List<String> ids(JsonNode node) {
+	static List<String> ids(JsonNode node) {
 		List<String> ids = new ArrayList<>();
 		if (node == null) {
 			return ids;
@@ -873,53 +720,13 @@ public final class NistCdfReader {
 		return null;
 	}
 
-	private static Integer integer(JsonNode node) {
+	static Integer integer(JsonNode node) {
 		Long value = count(node);
 		return (value != null && value <= Integer.MAX_VALUE) ? value.intValue() : null;
 	}
 
 	private static String lower(String text) {
 		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
-	}
-
-	private static final class Unit {
-
-		final int index;
-
-		final String id;
-
-		final long firstLine;
-
-		final String firstAt;
-
-		boolean defined;
-
-		String type = "";
-
-		String name;
-
-		List<String> composing = List.of();
-
-		final List<Integer> parents = new ArrayList<>();
-
-		int county = -1;
-
-		Integer subUnitsReported;
-
-		Integer totalSubUnits;
-
-		Long votersRegistered;
-
-		Long votersParticipated;
-
-		Unit(int index, String id, long firstLine, String firstAt) {
-			this.index = index;
-			this.id = id;
-			this.name = id;
-			this.firstLine = firstLine;
-			this.firstAt = firstAt;
-		}
-
 	}
 
 	private static final class Contest {
