@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param location in a JSON or XML file, where: a JSON pointer ({@code /races/3/...}) or
  * the element path; {@code null} for CSV files
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(long row, String column, String value, String message, String location) {
+public record Problem(long row, String column, String value, String message,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String location) {
 
 	static final int MAX_VALUE_LENGTH = 80;
 
