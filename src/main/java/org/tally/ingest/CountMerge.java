@@ -162,10 +162,10 @@ class CountMerge {
 		}
 		List<ElectionNames.NewContest> contests = created.contests();
 		this.jdbc.sql("""
-				insert into contest (id, election_id, slug, office, district, name, rule, ballot_order, seats)
-				select id, :election, slug, office, district, name, :rule, least(ballot_order, 2147483647), seats
-				from unnest(:ids, :slugs, :offices, :districts, :names, :orders, :seats)
-				     as n(id, slug, office, district, name, ballot_order, seats)
+				insert into contest (id, election_id, slug, office, district, name, rule, ballot_order, kind, seats)
+				select id, :election, slug, office, district, name, :rule, least(ballot_order, 2147483647), kind, seats
+				from unnest(:ids, :slugs, :offices, :districts, :names, :orders, :kinds, :seats)
+				     as n(id, slug, office, district, name, ballot_order, kind, seats)
 				""")
 			.param("election", electionId)
 			.param("rule", rule)
@@ -175,6 +175,7 @@ class CountMerge {
 			.param("districts", contests.stream().map(ElectionNames.NewContest::district).toArray(String[]::new))
 			.param("names", contests.stream().map(ElectionNames.NewContest::name).toArray(String[]::new))
 			.param("orders", contests.stream().map(ElectionNames.NewContest::firstRow).toArray(Long[]::new))
+			.param("kinds", contests.stream().map(ElectionNames.NewContest::kind).toArray(String[]::new))
 			.param("seats", contests.stream().map(ElectionNames.NewContest::seats).toArray(Integer[]::new))
 			.update();
 		List<ElectionNames.NewChoice> choices = created.choices();

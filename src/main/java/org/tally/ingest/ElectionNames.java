@@ -106,7 +106,8 @@ final class ElectionNames {
 	record NewUnit(long id, String code, String name, String level, Long parentId) {
 	}
 
-	record NewContest(long id, String slug, String office, String district, String name, long firstRow, int seats) {
+	record NewContest(long id, String slug, String office, String district, String name, long firstRow, String kind,
+			int seats) {
 	}
 
 	record NewChoice(long id, long contestId, String name, String party, boolean incumbent, boolean writeIn,
@@ -134,8 +135,7 @@ final class ElectionNames {
 
 	private final Map<OfficeKey, String> contestSlugs = new HashMap<>();
 
-	/** Seats files state for contests ("(Vote For 2)"), used when setup creates them. */
-	private final Map<OfficeKey, Integer> statedSeats = new HashMap<>();
+	private final Map<OfficeKey, ContestRow> declared = new HashMap<>();
 
 	private final List<NewContest> newContests = new ArrayList<>();
 
@@ -221,9 +221,14 @@ final class ElectionNames {
 		return created;
 	}
 
-	/** Notes the seats a file states for a contest, for setup mode to create it with. */
-	void seats(String office, String district, int seats) {
-		this.statedSeats.put(new OfficeKey(office, district), seats);
+	/**
+	 * Notes what a file says of a contest's kind and seats, for setup mode to use if it
+	 * creates the contest.
+	 */
+	void declare(ContestRow contest) {
+		if (this.setup && this.declared.size() < 100_000) {
+			this.declared.putIfAbsent(new OfficeKey(contest.office(), contest.district()), contest);
+		}
 	}
 
 	/** The contest a row names, or null when strict mode does not know it. */
@@ -255,8 +260,10 @@ final class ElectionNames {
 			return null;
 		}
 		Contest contest = new Contest(this.ids.next(Sequence.CONTEST), name, true, new HashMap<>());
-		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row,
-				this.statedSeats.getOrDefault(new OfficeKey(office, district), 1)));
+		ContestRow declared = this.declared.get(new OfficeKey(office, district));
+		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
+		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
+		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats));
 		this.contests.put(slug, contest);
 		return contest;
 	}

@@ -160,7 +160,7 @@ class ImportController {
 
 	/** Query parameters of an import. */
 	record ImportParameters(String format, String mode, Boolean dryRun, String correction, String county,
-			String sourceUpdatedAt) {
+			String sourceUpdatedAt, String calls) {
 
 		ImportCommand command(String election, String fileName, Principal principal) {
 			return command(election, fileName, principal, null);
@@ -180,12 +180,23 @@ class ImportController {
 			try {
 				return new ImportCommand(election, fileName, ImportFormat.fromCode(this.format),
 						ImportMode.fromCode(this.mode), Boolean.TRUE.equals(this.dryRun), this.correction, this.county,
-						source, principal.getName(), charset);
+						source, principal.getName(), sourceCalls(this.calls), charset);
 			}
 			catch (IllegalArgumentException ex) {
-				// an unknown format or mode, a correction too long: the request's fault
+				// an unknown format, mode or calls, a correction too long: the request's
+				// fault
 				throw new InvalidRequestException(ex.getMessage());
 			}
+		}
+
+		private static boolean sourceCalls(String calls) {
+			if (calls == null || calls.isBlank() || calls.strip().equalsIgnoreCase("none")) {
+				return false;
+			}
+			if (calls.strip().equalsIgnoreCase("ap")) {
+				return true;
+			}
+			throw new IllegalArgumentException("calls must be 'ap' (AP's winner flags become calls) or 'none'");
 		}
 
 	}

@@ -55,9 +55,13 @@ public class ImportService {
 
 	private final RoundsWriter rounds;
 
+	private final SourceCalls sourceCalls;
+
 	ImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			ResultsQueries results, CountMerge merge, ImportRecords records, AuditLog audit, RoundsWriter rounds) {
+			ResultsQueries results, CountMerge merge, ImportRecords records, AuditLog audit, RoundsWriter rounds,
+			SourceCalls sourceCalls) {
 		this.rounds = rounds;
+		this.sourceCalls = sourceCalls;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -73,10 +77,10 @@ public class ImportService {
 	 * applied to this election.
 	 */
 	public ImportOutcome importFile(ImportCommand command, InputStream body) {
-		ElectionRef election = this.jdbc.sql("select id, slug, kind, jurisdiction from election where slug = ?")
+		ElectionRef election = this.jdbc.sql("select id, slug, kind, jurisdiction, test from election where slug = ?")
 			.param(command.election())
 			.query((rs, row) -> new ElectionRef(rs.getLong("id"), rs.getString("slug"), rs.getString("kind"),
-					rs.getString("jurisdiction")))
+					rs.getString("jurisdiction"), rs.getBoolean("test")))
 			.optional()
 			.orElseThrow(() -> ElectionNotFoundException.forSlug(command.election()));
 		try (Spool spool = Spool.of(body)) {
@@ -108,7 +112,7 @@ public class ImportService {
 		}
 	}
 
-	record ElectionRef(long id, String slug, String kind, String jurisdiction) {
+	record ElectionRef(long id, String slug, String kind, String jurisdiction, boolean test) {
 	}
 
 	/** What the audit log keeps of an applied import. */
@@ -127,7 +131,7 @@ public class ImportService {
 	/** One run of one import inside its transaction. */
 	private final class Attempt {
 
-		private final ImportCommand command;
+		private ImportCommand command;
 
 		private final ElectionRef election;
 
@@ -142,9 +146,6 @@ public class ImportService {
 		private StagingWriter.Staged staged;
 
 		private ImportOutcome pendingRecord;
-
-		/** The command's source time, else the file's own. */
-		private Instant sourceUpdatedAt;
 
 		Attempt(ImportCommand command, ElectionRef election, Spool body, ProblemCollector problems) {
 			this.command = command;
@@ -171,16 +172,14 @@ public class ImportService {
 			}
 			try {
 				Savepoint start = connection.setSavepoint();
-				try (InputStream first = this.body.open()) {
-					return run(connection, first, lockedRevision, true);
+				try {
+					return run(connection, lockedRevision, true);
 				}
 				catch (StagingWriter.CountsCollide ex) {
 					connection.rollback(start);
 					this.problems.clear();
 					this.warnings.clear();
-					try (InputStream again = this.body.open()) {
-						return run(connection, again, lockedRevision, false);
-					}
+					return run(connection, lockedRevision, false);
 				}
 			}
 			catch (SQLException ex) {
@@ -191,25 +190,26 @@ public class ImportService {
 			}
 		}
 
-		private ImportOutcome run(Connection connection, InputStream body, long lockedRevision, boolean direct)
+		private ImportOutcome run(Connection connection, long lockedRevision, boolean direct)
 				throws SQLException, IOException {
 			CountMerge merge = ImportService.this.merge;
 			List<Problem> warnings = this.warnings;
 			long nextRevision = lockedRevision + 1;
 			ElectionNames names;
-			CountSums sums = new CountSums();
 			StagingSink sink;
+			CountSums sums = new CountSums();
 			ImportFormat format;
 			ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
 			try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
 					direct ? nextRevision : 0)) {
 				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
 				sink = new StagingSink(writer, names, sums, this.problems, warnings, this.command, this.election);
-				ReadSummary summary = ResultsFileReader.read(body, this.command.format(), this.command.charset(), sink);
+				ReadSummary summary = ResultsFileReader.read(this.body::open, this.command.format(),
+						this.command.charset(), new ReadContext(this.election.jurisdiction(), this.election.test()),
+						sink);
 				format = summary.format();
-				this.sourceUpdatedAt = (this.command.sourceUpdatedAt() != null) ? this.command.sourceUpdatedAt()
-						: sink.sourceUpdatedAt;
 				this.rows = summary.rows();
+				this.command = this.command.withSourceUpdatedAt(sink.statedUpdatedAt);
 				this.staged = writer.finish();
 			}
 			if (this.problems.total() > 0) {
@@ -240,8 +240,8 @@ public class ImportService {
 			}
 			Map<Long, Long> before = merge.lastTotals(this.election.id());
 			Instant now = Instant.now();
-			CountMerge.Applied applied = merge.apply(this.election,
-					this.command.withSourceUpdatedAt(this.sourceUpdatedAt), this.staged, fresh, nextRevision, now);
+			CountMerge.Applied applied = merge.apply(this.election, this.command, this.staged, fresh, nextRevision,
+					now);
 			Map<Long, ContestResult> after = byId(
 					ImportService.this.results.contests(this.election.id(), applied.changedContests()));
 			List<ImportOutcome.ContestPreview> previews = previews(before, after, applied, names.newCandidates());
@@ -251,8 +251,12 @@ public class ImportService {
 				return this.pendingRecord;
 			}
 			Long revision = applied.revision();
+			if (this.command.sourceCalls() && !sink.winners.isEmpty()) {
+				revision = ImportService.this.sourceCalls.record(this.election.id(), sink.winners, revision,
+						this.command.recordedBy(), now);
+			}
 			if (revision != null) {
-				merge.snapshot(revision, applied.changedContests(), after, now, this.sourceUpdatedAt);
+				merge.snapshot(revision, applied.changedContests(), after, now, this.command.sourceUpdatedAt());
 				ImportService.this.rounds.write(revision, sink.rounds);
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
@@ -368,8 +372,13 @@ public class ImportService {
 
 		private final List<RoundsWriter.Pending> rounds = new ArrayList<>();
 
-		/** When the file says it was produced, if it does. */
-		Instant sourceUpdatedAt;
+		private final boolean keepWinners;
+
+		/** The source's calls, kept when staff asked for them ({@code calls=ap}). */
+		final List<WinnerRow> winners = new ArrayList<>();
+
+		/** When the file says it was last updated, if it says. */
+		Instant statedUpdatedAt;
 
 		StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ProblemCollector problems,
 				List<Problem> warnings, ImportCommand command, ElectionRef election) {
@@ -378,6 +387,7 @@ public class ImportService {
 			this.names = names;
 			this.problems = problems;
 			this.warnings = warnings;
+			this.keepWinners = command.sourceCalls();
 			this.fixedCounty = (command.county() != null && !command.county().isBlank()) ? command.county().strip()
 					: election.jurisdiction();
 		}
@@ -438,18 +448,25 @@ public class ImportService {
 		}
 
 		@Override
-		public void contest(ContestRow contest) {
-			this.names.seats(contest.office(), contest.district(), contest.seats());
-		}
-
-		@Override
-		public void sourceUpdatedAt(Instant updatedAt) {
-			this.sourceUpdatedAt = updatedAt;
-		}
-
-		@Override
 		public void problem(Problem problem) {
 			this.problems.add(problem);
+		}
+
+		@Override
+		public void contest(ContestRow row) {
+			this.names.declare(row);
+		}
+
+		@Override
+		public void winner(WinnerRow row) {
+			if (this.keepWinners && this.winners.size() < 100_000) {
+				this.winners.add(row);
+			}
+		}
+
+		@Override
+		public void sourceUpdatedAt(Instant at) {
+			this.statedUpdatedAt = at;
 		}
 
 		@Override

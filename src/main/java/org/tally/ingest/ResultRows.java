@@ -306,7 +306,7 @@ final class ResultRows {
 			named = office.substring(0, voteFor.start()).strip();
 			int seats = Integer.parseInt(voteFor.group(1));
 			if (seats >= 1 && seats <= 100) {
-				this.sink.contest(new ContestRow(row, named, district, seats));
+				this.sink.contest(new ContestRow(row, named, district, false, seats));
 			}
 		}
 		this.lastOfficeWritten = office;

@@ -10,6 +10,9 @@ import java.util.Objects;
 
 import org.tally.ingest.format.RctabReader;
 import org.tally.ingest.format.ClarityDetailReader;
+import org.tally.ingest.format.ApJsonReader;
+import org.tally.ingest.format.JsonFormats;
+import org.tally.ingest.format.NistCdfReader;
 
 /**
  * The one entry for reading an uploaded results file: picks the reader by the named
@@ -77,7 +80,8 @@ public final class ResultsFileReader {
 		if (formatOrNull == ImportFormat.RCTAB || (formatOrNull == null && RctabReader.looksLike(head))) {
 			return RctabReader.read(in, sink);
 		}
-		sink.problem(Problem.ofFile("this is a JSON file: Tally does not read JSON results yet"));
+		sink.problem(Problem.ofFile("a JSON file that is not RCTab's report: nist-cdf and ap-json files are read "
+				+ "from a file that can be opened twice (ResultsFileReader.read(FileSource, ...))"));
 		return new ReadSummary(formatOrNull, 0, 1, List.of());
 	}
 
@@ -138,6 +142,56 @@ public final class ResultsFileReader {
 		}
 		problems.release();
 		return new ReadSummary(format, read, problems.count(), names);
+	}
+
+	// NIST and AP JSON: told from CSV by the first byte, from each other by their keys;
+	// they read the file twice, so they take a source they can open again.
+
+	/** Reads a file that can be opened again, its text encoding detected. */
+	public static ReadSummary read(FileSource source, ImportFormat formatOrNull, ReadContext context, RowSink sink)
+			throws IOException {
+		return read(source, formatOrNull, null, context, sink);
+	}
+
+	/**
+	 * Reads a file that can be opened again: NIST and AP JSON go to their readers
+	 * ({@link NistCdfReader}, {@link ApJsonReader}), which read it twice; anything else
+	 * is read once by {@link #read(InputStream, ImportFormat, Charset, RowSink)}. Never
+	 * throws for bad content.
+	 * @param source the file
+	 * @param formatOrNull the format, or {@code null} to detect it from the bytes
+	 * @param charsetOrNull the charset the sender named for a CSV file, or {@code null}
+	 * @param context the election the file is read for
+	 * @param sink receives counts, progress, problems and warnings
+	 * @return what was read
+	 * @throws IOException only when the file itself fails
+	 */
+	public static ReadSummary read(FileSource source, ImportFormat formatOrNull, Charset charsetOrNull,
+			ReadContext context, RowSink sink) throws IOException {
+		ImportFormat format = formatOrNull;
+		if (format == null && JsonFormats.looksLikeJson(source) && !looksLikeRctab(source)) {
+			JsonFormats.Detection detection = JsonFormats.detect(source);
+			if (detection.format() == null) {
+				sink.problem(detection.problem());
+				return new ReadSummary(null, 0, 1, List.of());
+			}
+			format = detection.format();
+		}
+		if (format == ImportFormat.NIST_CDF) {
+			return NistCdfReader.read(source, context, sink);
+		}
+		if (format == ImportFormat.AP_JSON) {
+			return ApJsonReader.read(source, context, sink);
+		}
+		try (InputStream in = source.open()) {
+			return read(in, format, charsetOrNull, sink);
+		}
+	}
+
+	private static boolean looksLikeRctab(FileSource source) throws IOException {
+		try (InputStream in = source.open()) {
+			return RctabReader.looksLike(in.readNBytes(RCTAB_SNIFF));
+		}
 	}
 
 	private static List<String> header(CsvRecordReader csv) {

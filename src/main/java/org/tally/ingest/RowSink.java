@@ -29,11 +29,20 @@ public interface RowSink {
 	/** Something staff should know that does not stop the import (an ignored column). */
 	void warning(Problem warning);
 
-	/** What the file says of a contest (its seats), before that contest's counts. */
+	/**
+	 * What the file says of a contest (kind, seats: "(Vote For 2)", Clarity's
+	 * {@code voteFor}), before that contest's counts.
+	 */
 	default void contest(ContestRow contest) {
 	}
 
-	/** When the source says it produced the file (Clarity's {@code Timestamp}). */
+	/** A winner the source declared (AP). */
+	default void winner(WinnerRow row) {
+	}
+
+	/**
+	 * When the source says it produced the file (Clarity's {@code Timestamp}, AP, NIST).
+	 */
 	default void sourceUpdatedAt(Instant updatedAt) {
 	}
 

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.tally.results.ResultsService;
 
@@ -45,18 +45,19 @@ class StaffImportController {
 
 	@GetMapping("/staff/elections/{election}/imports")
 	String page(@PathVariable String election, Model model) {
-		return show(election, new StagedUpload(null, null, "auto", "strict", null), model);
+		return show(election, new StagedUpload(null, null, "auto", "strict", null, null), model);
 	}
 
 	@PostMapping(path = "/staff/elections/{election}/imports", consumes = "multipart/form-data")
 	String preview(@PathVariable String election, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "auto") String format, @RequestParam(defaultValue = "strict") String mode,
-			@RequestParam(required = false) String correction, Principal principal, Model model) throws IOException {
+			@RequestParam(required = false) String correction, @RequestParam(required = false) String calls,
+			Principal principal, Model model) throws IOException {
 		String hash;
 		try (InputStream body = file.getInputStream()) {
 			hash = this.uploads.store(body);
 		}
-		StagedUpload upload = new StagedUpload(hash, file.getOriginalFilename(), format, mode, correction);
+		StagedUpload upload = new StagedUpload(hash, file.getOriginalFilename(), format, mode, correction, calls);
 		run(upload, true, election, principal, model);
 		return show(election, upload, model);
 	}

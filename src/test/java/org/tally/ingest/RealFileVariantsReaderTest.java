@@ -90,8 +90,9 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.warnings).isEmpty();
 		// row 19: 18,"General Assembly 3rd Legislative District (Vote For 2)"," - JOHN J.
 		// BURZICHELLI",...,19686,...,84858,34002,97,97
-		assertThat(sink.contests).contains(new ContestRow(19, "General Assembly 3rd Legislative District", "", 2),
-				new ContestRow(2, "Governor", "", 1));
+		assertThat(sink.contests).contains(
+				new ContestRow(19, "General Assembly 3rd Legislative District", "", false, 2),
+				new ContestRow(2, "Governor", "", false, 1));
 		CountRow burzichelli = sink.counts.stream().filter((c) -> c.row() == 19).findFirst().orElseThrow();
 		assertThat(burzichelli.office()).isEqualTo("General Assembly 3rd Legislative District");
 		assertThat(burzichelli.candidate()).isEqualTo("JOHN J. BURZICHELLI");

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
 
 /**
  * Keeps everything a {@link ResultsFileReader} hands over, for assertions.
@@ -24,9 +24,35 @@ class RecordingSink implements RowSink {
 
 	final List<ContestRow> contests = new ArrayList<>();
 
+	final List<WinnerRow> winners = new ArrayList<>();
+
 	Instant sourceUpdatedAt;
 
 	ReadSummary summary;
+
+	/** Reads a file the way an import does: from a source it may open twice. */
+	static RecordingSink readFile(byte[] bytes, ImportFormat format, ReadContext context) {
+		RecordingSink sink = new RecordingSink();
+		try {
+			sink.summary = ResultsFileReader.read(() -> new ByteArrayInputStream(bytes), format, context, sink);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return sink;
+	}
+
+	static byte[] json(String name) {
+		try (InputStream in = RecordingSink.class.getResourceAsStream("/json/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No fixture " + name);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	static RecordingSink read(String csv) {
 		return read(csv.getBytes(StandardCharsets.UTF_8), null);
@@ -107,6 +133,11 @@ class RecordingSink implements RowSink {
 			.filter((count) -> count.candidate().equals(candidate) && count.voteType() == type)
 			.mapToLong(CountRow::votes)
 			.sum();
+	}
+
+	@Override
+	public void winner(WinnerRow row) {
+		this.winners.add(row);
 	}
 
 }

@@ -176,7 +176,7 @@ class ResultsFileReaderTest {
 		assertThat(sink.progress.get(0))
 			.isEqualTo(new ProgressRow(2, null, null, "Presidential Electors", "", null, null, 0L, 0L, null));
 		// "Presidential Electors (Vote For 1)": the seats, taken off the name
-		assertThat(sink.contests.get(0)).isEqualTo(new ContestRow(2, "Presidential Electors", "", 1));
+		assertThat(sink.contests.get(0)).isEqualTo(new ContestRow(2, "Presidential Electors", "", false, 1));
 		assertThat(sink.warnings).extracting(Problem::column, Problem::message)
 			.containsExactly(tuple("num Area total", "counts counties or areas reporting, not precincts: ignored"),
 					tuple("num Area rptg", "counts counties or areas reporting, not precincts: ignored"));

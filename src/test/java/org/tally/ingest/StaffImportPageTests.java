@@ -151,6 +151,19 @@ class StaffImportPageTests {
 		assertThat(revision(election)).isEqualTo(1);
 	}
 
+	@Test
+	void showsWhereInAJsonFileEachProblemIs() {
+		String election = this.api.createElection("nist-page-problems", "general");
+		String file = new String(RecordingSink.json("nist-composed-units.json"), StandardCharsets.UTF_8);
+		byte[] broken = file.replaceFirst("\"Count\": 240", "\"Count\": -240").getBytes(StandardCharsets.UTF_8);
+
+		String answer = upload(election, get("/staff/elections/" + election + "/imports"), broken, "setup", "");
+
+		assertThat(answer).contains("1 problem: nothing was applied", "-240",
+				"/Election/0/Contest/0/ContestSelection/1/VoteCounts/2/Count", "name=\"calls\"");
+		assertThat(revision(election)).isZero();
+	}
+
 	private String upload(String election, String page, byte[] file, String mode, String correction) {
 		MultiValueMap<String, Object> parts = ImportValidationTests.multipart("certified.csv", file);
 		parts.add("_csrf", csrf(page));

@@ -327,7 +327,7 @@ public final class ClarityDetailReader {
 		}
 		this.contest = office;
 		if (seats != null) {
-			this.sink.contest(new ContestRow(line, office, "", seats));
+			this.sink.contest(new ContestRow(line, office, "", false, seats));
 		}
 		long reported = optionalCount("precinctsReported");
 		long participating = optionalCount("precinctsParticipating");

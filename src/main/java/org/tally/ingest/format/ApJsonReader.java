@@ -1,0 +1,445 @@
+package org.tally.ingest.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+import org.tally.ingest.ContestRow;
+import org.tally.ingest.CountRow;
+import org.tally.ingest.FileSource;
+import org.tally.ingest.ImportFormat;
+import org.tally.ingest.Problem;
+import org.tally.ingest.ProgressRow;
+import org.tally.ingest.ReadContext;
+import org.tally.ingest.ReadSummary;
+import org.tally.ingest.RowSink;
+import org.tally.ingest.VoteType;
+import org.tally.ingest.WinnerRow;
+
+/**
+ * Reads the AP Elections API results JSON, as newsdev/elex stores it
+ * ({@code {"electionDate":..., "races":[{..., "reportingUnits":[{"level":..., "candidates":
+ * [...]}]}]}}), into counts, progress and AP's own calls.
+ * <p>
+ * Only the races of the election's state are read; the others are named in a warning.
+ * Each race is counted at one level, so the state row is never added to its counties: its
+ * counties (AP's {@code subunit}s) when it has them, else its state row, else its
+ * districts. A race's fields may follow its reporting units, so the file is read twice:
+ * the first pass keeps each race's few fields, the second streams the units one at a
+ * time.
+ */
+public final class ApJsonReader {
+
+	private static final Set<String> COUNTY_LEVELS = Set.of("subunit", "county", "township", "fipscode");
+
+	private final ReadContext context;
+
+	private final RowSink sink;
+
+	private final String state;
+
+	private final List<Race> races = new ArrayList<>();
+
+	private boolean second;
+
+	private int raceAt;
+
+	private long problems;
+
+	private long rows;
+
+	private Instant lastUpdated;
+
+	private Instant timestamp;
+
+	private boolean sawRaces;
+
+	private ApJsonReader(ReadContext context, RowSink sink) {
+		this.context = context;
+		this.sink = sink;
+		this.state = States.postalCode(context.jurisdiction());
+	}
+
+	/**
+	 * Reads the file, twice. Never throws for bad content: every problem goes to the
+	 * sink, with the JSON pointer of where it is.
+	 * @throws IOException only when the file itself cannot be read
+	 */
+	public static ReadSummary read(FileSource source, ReadContext context, RowSink sink) throws IOException {
+		ApJsonReader reader = new ApJsonReader(context, sink);
+		if (reader.pass(source) && reader.check()) {
+			reader.second = true;
+			reader.pass(source);
+			Instant updated = (reader.lastUpdated != null) ? reader.lastUpdated : reader.timestamp;
+			if (updated != null && reader.problems == 0) {
+				sink.sourceUpdatedAt(updated);
+			}
+		}
+		return new ReadSummary(ImportFormat.AP_JSON, reader.rows, reader.problems, List.of());
+	}
+
+	private boolean pass(FileSource source) throws IOException {
+		JsonParser parser = null;
+		try (InputStream in = source.open()) {
+			parser = JsonFiles.parser(in);
+			file(parser);
+			return true;
+		}
+		catch (JacksonException ex) {
+			problem(JsonFiles.unreadable(ex, parser));
+			return false;
+		}
+		finally {
+			if (parser != null) {
+				parser.close();
+			}
+		}
+	}
+
+	private void problem(Problem problem) {
+		this.problems++;
+		this.sink.problem(problem);
+	}
+
+	private boolean check() {
+		if (!this.sawRaces) {
+			problem(new Problem(1, "races", null, "not an AP results file: it has no \"races\" array", "/races"));
+			return false;
+		}
+		if (this.state == null) {
+			problem(new Problem(0, null, this.context.jurisdiction(), "the election's jurisdiction is not a US "
+					+ "state, so Tally cannot tell which of the AP file's races are its own", null));
+			return false;
+		}
+		for (Race race : this.races) {
+			if (race.skipped) {
+				continue;
+			}
+			if (race.state != null && !race.state.equalsIgnoreCase(this.state)) {
+				race.skipped = true;
+				this.sink.warning(new Problem(race.line, "statePostal", race.state, "race " + race.id + " ("
+						+ race.office + ") is in " + race.state + ", not " + this.state + ": skipped", race.at));
+				continue;
+			}
+			if (race.test != null && race.test != this.context.test()) {
+				problem(new Problem(race.line, "test", String.valueOf(race.test),
+						race.test ? "the AP race is test data (test true) but the election holds real results"
+								: "the AP race holds real results (test false) but the election is a test election",
+						race.at + "/test"));
+			}
+		}
+		return true;
+	}
+
+	private void file(JsonParser p) {
+		if (p.nextToken() != JsonToken.START_OBJECT) {
+			problem(JsonFiles.problem(p, "not an AP results file: the file is not a JSON object"));
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			p.nextToken();
+			switch (name) {
+				case "races" -> {
+					this.sawRaces = true;
+					JsonFiles.eachElement(p, this.second ? (problem) -> {
+					} : this::problem, "races", () -> race(p));
+				}
+				case "timestamp" -> {
+					if (!this.second && p.currentToken() == JsonToken.VALUE_STRING) {
+						this.timestamp = instant(p.getString());
+					}
+				}
+				default -> p.skipChildren();
+			}
+		}
+	}
+
+	private void race(JsonParser p) {
+		Race race;
+		if (this.second) {
+			race = this.races.get(this.raceAt++);
+		}
+		else {
+			race = new Race(JsonFiles.line(p), JsonFiles.pointer(p));
+			this.races.add(race);
+		}
+		if (p.currentToken() != JsonToken.START_OBJECT) {
+			if (!this.second) {
+				problem(JsonFiles.problem(p, "a race should be a JSON object"));
+				race.skipped = true;
+			}
+			p.skipChildren();
+			return;
+		}
+		if (this.second && !race.skipped) {
+			this.sink.contest(new ContestRow(race.line, race.office, race.district, race.measure, race.seats));
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			p.nextToken();
+			if (name.equals("reportingUnits")) {
+				JsonFiles.eachElement(p, this.second ? (problem) -> {
+				} : this::problem, "reportingUnits", () -> reportingUnit(p, race));
+				continue;
+			}
+			if (this.second || !p.currentToken().isScalarValue()) {
+				p.skipChildren();
+				continue;
+			}
+			String value = JsonFiles.blankToNull(p.getValueAsString());
+			switch (name) {
+				case "test" ->
+					race.test = p.currentToken().isBoolean() ? p.currentToken() == JsonToken.VALUE_TRUE : null;
+				case "raceID" -> race.id = value;
+				case "raceType" -> race.raceType = value;
+				case "officeID" -> race.officeId = value;
+				case "officeName" -> race.officeName = value;
+				case "seatName" -> race.seatName = value;
+				case "seatNum" -> race.seatNum = value;
+				case "party" -> race.party = value;
+				case "statePostal" -> race.state = value;
+				case "numWinners" -> race.seats = seats(value);
+				default -> {
+				}
+			}
+		}
+		if (!this.second) {
+			name(race);
+		}
+	}
+
+	private void name(Race race) {
+		if (race.officeName == null) {
+			race.skipped = true;
+			problem(new Problem(race.line, "officeName", null, "a race without an officeName", race.at));
+			return;
+		}
+		race.measure = "I".equalsIgnoreCase(race.officeId)
+				|| (race.raceType != null && race.raceType.toLowerCase(Locale.ROOT).contains("ballot"));
+		String office = race.officeName;
+		String district = "";
+		if (race.seatNum != null) {
+			district = race.seatNum;
+		}
+		else if (race.seatName != null) {
+			office = office + " " + race.seatName;
+		}
+		if (race.party != null) {
+			office = office + " (" + race.party + ")";
+		}
+		race.office = office;
+		race.district = (district.length() > 100) ? district.substring(0, 100) : district;
+		if (race.id == null) {
+			race.id = "?";
+		}
+	}
+
+	private void reportingUnit(JsonParser p, Race race) {
+		long line = JsonFiles.line(p);
+		String at = JsonFiles.pointer(p);
+		if (!this.second || race.skipped) {
+			if (this.second) {
+				p.skipChildren();
+				return;
+			}
+			if (p.currentToken() != JsonToken.START_OBJECT) {
+				problem(JsonFiles.problem(p, "a reporting unit should be a JSON object"));
+				p.skipChildren();
+				return;
+			}
+			// the first pass keeps only the unit's level and state
+			while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = p.currentName();
+				p.nextToken();
+				if (name.equals("level") && p.currentToken() == JsonToken.VALUE_STRING) {
+					race.levels.add(p.getString().toLowerCase(Locale.ROOT));
+				}
+				else if (name.equals("statePostal") && race.state == null
+						&& p.currentToken() == JsonToken.VALUE_STRING) {
+					race.state = JsonFiles.blankToNull(p.getString());
+				}
+				else {
+					p.skipChildren();
+				}
+			}
+			return;
+		}
+		JsonNode unit = JsonFiles.tree(p);
+		String level = lower(JsonFiles.string(unit, "level"));
+		String counted = race.countedLevel();
+		if ("state".equals(level)) {
+			winners(race, unit, line, at);
+		}
+		if (level == null || !level.equals(counted) && !(COUNTY_LEVELS.contains(level) && "subunit".equals(counted))) {
+			return;
+		}
+		String county = "state".equals(level) ? null : JsonFiles.string(unit, "reportingunitName");
+		if (!"state".equals(level) && county == null) {
+			problem(new Problem(line, "reportingunitName", null, "a reporting unit without its name", at));
+			return;
+		}
+		Instant updated = instant(JsonFiles.string(unit, "lastUpdated"));
+		if (updated != null && (this.lastUpdated == null || updated.isAfter(this.lastUpdated))) {
+			this.lastUpdated = updated;
+		}
+		JsonNode candidates = unit.get("candidates");
+		if (candidates == null || !candidates.isArray()) {
+			problem(new Problem(line, "candidates", null, "a reporting unit without its candidates array",
+					at + "/candidates"));
+			return;
+		}
+		for (int i = 0; i < candidates.size(); i++) {
+			candidate(race, county, candidates.get(i), line, at + "/candidates/" + i);
+		}
+		Integer reporting = integer(unit.get("precinctsReporting"));
+		Integer total = integer(unit.get("precinctsTotal"));
+		if (reporting != null || total != null) {
+			this.sink.progress(new ProgressRow(line, county, null, race.office, race.district, reporting, total, null,
+					null, null));
+		}
+	}
+
+	private void candidate(Race race, String county, JsonNode candidate, long line, String at) {
+		this.rows++;
+		String name = name(candidate);
+		if (name == null) {
+			problem(new Problem(line, "last", null, "a candidate without a name", at));
+			return;
+		}
+		JsonNode value = candidate.get("voteCount");
+		Long votes = NistCdfReader.count(value);
+		if (votes == null) {
+			problem(new Problem(line, "voteCount", JsonFiles.shown(value),
+					"voteCount must be a whole number of votes, 0 or more (at most 10^12)", at + "/voteCount"));
+			return;
+		}
+		String party = race.measure ? null : JsonFiles.string(candidate, "party");
+		Boolean incumbent = candidate.path("incumbent").isBoolean() ? candidate.path("incumbent").asBoolean() : null;
+		this.sink.count(new CountRow(line, county, null, race.office, race.district, party, name, VoteType.TOTAL, votes,
+				incumbent, null));
+	}
+
+	private void winners(Race race, JsonNode unit, long line, String at) {
+		JsonNode candidates = unit.get("candidates");
+		if (candidates == null || !candidates.isArray()) {
+			return;
+		}
+		for (int i = 0; i < candidates.size(); i++) {
+			String flag = JsonFiles.string(candidates.get(i), "winner");
+			String name = name(candidates.get(i));
+			if (name != null && ("X".equalsIgnoreCase(flag) || "R".equalsIgnoreCase(flag))) {
+				this.sink.winner(new WinnerRow(line, race.office, race.district, name, "R".equalsIgnoreCase(flag),
+						at + "/candidates/" + i + "/winner"));
+			}
+		}
+	}
+
+	private static String name(JsonNode candidate) {
+		StringBuilder name = new StringBuilder();
+		for (String part : new String[] { "first", "middle", "last", "suffix" }) {
+			String text = JsonFiles.string(candidate, part);
+			if (text != null) {
+				name.append((name.length() > 0) ? " " : "").append(text);
+			}
+		}
+		return (name.length() > 0) ? name.toString() : null;
+	}
+
+	private static Integer integer(JsonNode node) {
+		Long value = NistCdfReader.count(node);
+		return (value != null && value <= Integer.MAX_VALUE) ? value.intValue() : null;
+	}
+
+	private static Integer seats(String value) {
+		if (value != null && value.matches("[0-9]{1,3}")) {
+			int seats = Integer.parseInt(value);
+			return (seats >= 1 && seats <= 100) ? seats : null;
+		}
+		return null;
+	}
+
+	private static Instant instant(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static String lower(String text) {
+		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static final class Race {
+
+		final long line;
+
+		final String at;
+
+		final Set<String> levels = new java.util.HashSet<>();
+
+		Boolean test;
+
+		String id;
+
+		String raceType;
+
+		String officeId;
+
+		String officeName;
+
+		String seatName;
+
+		String seatNum;
+
+		String party;
+
+		String state;
+
+		Integer seats;
+
+		boolean measure;
+
+		boolean skipped;
+
+		String office;
+
+		String district;
+
+		Race(long line, String at) {
+			this.line = line;
+			this.at = at;
+		}
+
+		/** The one level the race is counted at. */
+		String countedLevel() {
+			for (String level : this.levels) {
+				if (COUNTY_LEVELS.contains(level)) {
+					return "subunit";
+				}
+			}
+			if (this.levels.contains("state")) {
+				return "state";
+			}
+			return this.levels.contains("district") ? "district" : "none";
+		}
+
+	}
+
+}

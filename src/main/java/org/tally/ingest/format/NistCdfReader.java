@@ -1,0 +1,821 @@
+package org.tally.ingest.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+import org.tally.ingest.ContestRow;
+import org.tally.ingest.CountRow;
+import org.tally.ingest.FileSource;
+import org.tally.ingest.ImportFormat;
+import org.tally.ingest.Problem;
+import org.tally.ingest.ProgressRow;
+import org.tally.ingest.ReadContext;
+import org.tally.ingest.ReadSummary;
+import org.tally.ingest.RowSink;
+import org.tally.ingest.VoteType;
+
+/**
+ * Reads a NIST SP 1500-100 v2 {@code ElectionReport} in JSON (what modern tabulators
+ * export) into counts and progress.
+ * <p>
+ * NIST files refer to units, parties and candidates by {@code @id}, before or after their
+ * definitions, so the file is read twice from the spooled copy: the first pass keeps the
+ * small maps (units and what composes them, parties, candidates, which units hold counts
+ * for each contest), the second streams the vote counts. Memory grows with the number of
+ * units and candidates, never with the number of counts.
+ * <p>
+ * Which units count, and under which county, is {@link NistUnits}' rule: the units that
+ * hold a contest's counts, except those holding the sums of others.
+ */
+public final class NistCdfReader {
+
+	static final String REPORT_TYPE = "ElectionResults.ElectionReport";
+
+	private static final long MAX_VOTES = 1_000_000_000_000L;
+
+	private static final Set<String> COUNT_ITEM_TYPES = Set.of("absentee", "absentee-fwab", "absentee-in-person",
+			"absentee-mail", "early", "election-day", "other", "provisional", "seats", "total", "uocava", "write-in");
+
+	private static final int TOTAL = 0;
+
+	private static final int UNPLACED = 5;
+
+	private static final VoteType[] SLOT_TYPES = { VoteType.TOTAL, VoteType.ELECTION_DAY, VoteType.MAIL, VoteType.EARLY,
+			VoteType.PROVISIONAL };
+
+	private final ReadContext context;
+
+	private final RowSink sink;
+
+	private long problems;
+
+	private long rows;
+
+	private boolean second;
+
+	private String reportType;
+
+	private String scopeId;
+
+	private final NistUnits units = new NistUnits();
+
+	private final Map<String, JsonNode> parties = new HashMap<>();
+
+	private final Map<String, JsonNode> persons = new HashMap<>();
+
+	private final Map<String, JsonNode> candidates = new HashMap<>();
+
+	private final List<Contest> contests = new ArrayList<>();
+
+	private final List<Selection> selections = new ArrayList<>();
+
+	private final Set<String> warned = new HashSet<>();
+
+	private int contestAt;
+
+	private int selectionAt;
+
+	private NistCdfReader(ReadContext context, RowSink sink) {
+		this.context = context;
+		this.sink = sink;
+	}
+
+	/**
+	 * Reads the report, twice. Never throws for bad content: every problem goes to the
+	 * sink, with the JSON pointer of where it is.
+	 * @throws IOException only when the file itself cannot be read
+	 */
+	public static ReadSummary read(FileSource source, ReadContext context, RowSink sink) throws IOException {
+		NistCdfReader reader = new NistCdfReader(context, sink);
+		if (reader.pass(source) && reader.checkReport()) {
+			reader.resolve();
+			reader.second = true;
+			reader.pass(source);
+		}
+		return new ReadSummary(ImportFormat.NIST_CDF, reader.rows, reader.problems, List.of());
+	}
+
+	private boolean pass(FileSource source) throws IOException {
+		JsonParser parser = null;
+		try (InputStream in = source.open()) {
+			parser = JsonFiles.parser(in);
+			report(parser);
+			return true;
+		}
+		catch (JacksonException ex) {
+			problem(JsonFiles.unreadable(ex, parser));
+			return false;
+		}
+		finally {
+			if (parser != null) {
+				parser.close();
+			}
+		}
+	}
+
+	private void problem(Problem problem) {
+		this.problems++;
+		this.sink.problem(problem);
+	}
+
+	private void warnOnce(String key, Problem warning) {
+		if (this.warned.add(key)) {
+			this.sink.warning(warning);
+		}
+	}
+
+	// the walk, shared by both passes
+
+	private void report(JsonParser p) {
+		if (p.nextToken() != JsonToken.START_OBJECT) {
+			problem(JsonFiles.problem(p, "not a NIST ElectionReport: the file is not a JSON object"));
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			p.nextToken();
+			switch (name) {
+				case "@type" -> this.reportType = p.currentToken().isScalarValue() ? p.getValueAsString() : "?";
+				case "IsTest" -> isTest(p);
+				case "Status" -> status(p);
+				case "GeneratedDate" -> generatedDate(p);
+				case "GpUnit" -> eachTree(p, "GpUnit", (node, at) -> this.units.define(node, at, this::problem));
+				case "Party" -> eachTree(p, "Party", (node, at) -> define(this.parties, node, at, p));
+				case "Person" -> eachTree(p, "Person", (node, at) -> define(this.persons, node, at, p));
+				case "Election" -> JsonFiles.eachElement(p, this::problem, "Election", () -> election(p));
+				default -> p.skipChildren();
+			}
+		}
+	}
+
+	private interface TreeHandler {
+
+		void handle(JsonNode node, String at);
+
+	}
+
+	/** The small objects are read as trees, in the first pass only. */
+	private void eachTree(JsonParser p, String what, TreeHandler handler) {
+		if (this.second) {
+			p.skipChildren();
+			return;
+		}
+		JsonFiles.eachElement(p, this::problem, what, () -> {
+			String at = JsonFiles.pointer(p);
+			JsonNode node = JsonFiles.tree(p);
+			if (!node.isObject()) {
+				problem(JsonFiles.problem(p, at, node, what + " entries should be JSON objects"));
+				return;
+			}
+			handler.handle(node, at);
+		});
+	}
+
+	private void isTest(JsonParser p) {
+		if (this.second) {
+			return;
+		}
+		if (!p.currentToken().isBoolean()) {
+			problem(JsonFiles.problem(p, "IsTest should be true or false"));
+			p.skipChildren();
+			return;
+		}
+		boolean test = p.currentToken() == JsonToken.VALUE_TRUE;
+		if (test != this.context.test()) {
+			problem(new Problem(JsonFiles.line(p), "IsTest", String.valueOf(test),
+					test ? "the file is a test report (IsTest true) but the election holds real results"
+							: "the file holds real results (IsTest false) but the election is a test election",
+					JsonFiles.pointer(p)));
+		}
+	}
+
+	private void status(JsonParser p) {
+		String status = p.currentToken().isScalarValue() ? p.getValueAsString() : null;
+		p.skipChildren();
+		if (!this.second && ("correction".equals(status) || "recount".equals(status))) {
+			this.sink.warning(new Problem(JsonFiles.line(p), "Status", status,
+					"the report is a " + status + ": counts that go down are applied only with correction=<reason>",
+					JsonFiles.pointer(p)));
+		}
+	}
+
+	private void generatedDate(JsonParser p) {
+		String text = p.currentToken().isScalarValue() ? p.getValueAsString() : null;
+		p.skipChildren();
+		if (this.second || text == null) {
+			return;
+		}
+		try {
+			this.sink.sourceUpdatedAt(OffsetDateTime.parse(text.strip()).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				this.sink.sourceUpdatedAt(Instant.parse(text.strip()));
+			}
+			catch (DateTimeParseException again) {
+				this.sink.warning(new Problem(JsonFiles.line(p), "GeneratedDate", text,
+						"not a date and time with its zone; the import's time is used", JsonFiles.pointer(p)));
+			}
+		}
+	}
+
+	private void define(Map<String, JsonNode> into, JsonNode node, String at, JsonParser p) {
+		String id = JsonFiles.string(node, "@id");
+		if (id == null) {
+			problem(JsonFiles.problem(p, at, null, "missing @id"));
+			return;
+		}
+		if (into.putIfAbsent(id, node) != null) {
+			problem(JsonFiles.problem(p, at + "/@id", node.get("@id"), "@id defined twice"));
+		}
+	}
+
+	private void election(JsonParser p) {
+		if (p.currentToken() != JsonToken.START_OBJECT) {
+			problem(JsonFiles.problem(p, "an Election should be a JSON object"));
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			p.nextToken();
+			switch (name) {
+				case "ElectionScopeId" -> {
+					if (this.scopeId == null && p.currentToken().isScalarValue()) {
+						this.scopeId = JsonFiles.blankToNull(p.getValueAsString());
+					}
+				}
+				case "Candidate" -> eachTree(p, "Candidate", (node, at) -> define(this.candidates, node, at, p));
+				case "Contest" -> JsonFiles.eachElement(p, this::problem, "Contest", () -> contest(p));
+				default -> p.skipChildren();
+			}
+		}
+	}
+
+	private void contest(JsonParser p) {
+		Contest contest;
+		if (this.second) {
+			contest = this.contests.get(this.contestAt++);
+		}
+		else {
+			contest = new Contest(JsonFiles.line(p), JsonFiles.pointer(p));
+			this.contests.add(contest);
+		}
+		if (p.currentToken() != JsonToken.START_OBJECT) {
+			if (!this.second) {
+				problem(JsonFiles.problem(p, "a Contest should be a JSON object"));
+				contest.skipped = true;
+			}
+			p.skipChildren();
+			return;
+		}
+		if (this.second && !contest.skipped) {
+			this.sink.contest(
+					new ContestRow(contest.line, contest.office, contest.district, contest.measure, contest.seats));
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			p.nextToken();
+			if (this.second) {
+				if (name.equals("ContestSelection")) {
+					JsonFiles.eachElement(p, (problem) -> {
+					}, "ContestSelection", () -> selection(p, contest));
+				}
+				else {
+					p.skipChildren();
+				}
+				continue;
+			}
+			switch (name) {
+				case "@type" -> contest.type = p.currentToken().isScalarValue() ? p.getValueAsString() : "?";
+				case "Name", "BallotTitle" -> {
+					String text = JsonFiles.text(JsonFiles.tree(p));
+					if (name.equals("Name") || contest.name == null) {
+						contest.name = (text != null) ? text : contest.name;
+					}
+				}
+				case "ElectionDistrictId" -> contest.districtId = p.currentToken().isScalarValue()
+						? JsonFiles.blankToNull(p.getValueAsString()) : null;
+				case "NumberElected", "VotesAllowed" -> {
+					Integer seats = integer(JsonFiles.tree(p));
+					if (seats != null && seats >= 1 && seats <= 100
+							&& (name.equals("NumberElected") || contest.seats == null)) {
+						contest.seats = seats;
+					}
+				}
+				case "ContestSelection" ->
+					JsonFiles.eachElement(p, this::problem, "ContestSelection", () -> selection(p, contest));
+				default -> p.skipChildren();
+			}
+		}
+		if (this.second && !contest.skipped) {
+			progress(contest);
+		}
+	}
+
+	private void selection(JsonParser p, Contest contest) {
+		Selection selection;
+		if (this.second) {
+			selection = this.selections.get(this.selectionAt++);
+		}
+		else {
+			selection = new Selection(contest, JsonFiles.line(p), JsonFiles.pointer(p));
+			this.selections.add(selection);
+		}
+		if (p.currentToken() != JsonToken.START_OBJECT) {
+			if (!this.second) {
+				problem(JsonFiles.problem(p, "a ContestSelection should be a JSON object"));
+			}
+			p.skipChildren();
+			return;
+		}
+		Map<Integer, Counts> counts = this.second ? new LinkedHashMap<>() : null;
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			p.nextToken();
+			if (name.equals("VoteCounts")) {
+				JsonFiles.eachElement(p, this.second ? (problem) -> {
+				} : this::problem, "VoteCounts", () -> voteCounts(p, contest, counts));
+				continue;
+			}
+			if (this.second) {
+				p.skipChildren();
+				continue;
+			}
+			switch (name) {
+				case "@type" -> selection.type = p.currentToken().isScalarValue() ? p.getValueAsString() : "?";
+				case "CandidateIds" -> selection.candidateIds = ids(JsonFiles.tree(p));
+				case "PartyIds" -> selection.partyIds = ids(JsonFiles.tree(p));
+				case "Selection" -> selection.text = JsonFiles.text(JsonFiles.tree(p));
+				case "IsWriteIn" -> selection.writeIn = p.currentToken() == JsonToken.VALUE_TRUE;
+				default -> p.skipChildren();
+			}
+		}
+		if (this.second) {
+			emit(selection, counts);
+		}
+	}
+
+	private void voteCounts(JsonParser p, Contest contest, Map<Integer, Counts> counts) {
+		long line = JsonFiles.line(p);
+		String at = JsonFiles.pointer(p);
+		JsonNode node = JsonFiles.tree(p);
+		if (!node.isObject()) {
+			if (!this.second) {
+				problem(JsonFiles.problem(p, at, node, "VoteCounts entries should be JSON objects"));
+			}
+			return;
+		}
+		String unitId = JsonFiles.string(node, "GpUnitId");
+		if (!this.second) {
+			this.rows++;
+			if (unitId == null) {
+				problem(new Problem(line, "GpUnitId", null, "VoteCounts without a GpUnitId", at));
+				return;
+			}
+			contest.units.set(this.units.reference(unitId, line, at + "/GpUnitId").index);
+			return;
+		}
+		NistUnits.Unit unit = this.units.find(unitId);
+		if (unit == null || contest.skipped || !contest.counted.get(unit.index)) {
+			return;
+		}
+		String type = lower(JsonFiles.string(node, "Type"));
+		if (type == null || !COUNT_ITEM_TYPES.contains(type)) {
+			problem(new Problem(line, "Type", JsonFiles.string(node, "Type"), "unknown CountItemType: expected one of "
+					+ String.join(", ", COUNT_ITEM_TYPES.stream().sorted().toList()), at + "/Type"));
+			return;
+		}
+		if (node.has("Round") || node.has("DeviceClass")) {
+			warnOnce("round-device", new Problem(line, null, null,
+					"counts by round or by device class are left out: Tally reads the unit's own counts", at));
+			return;
+		}
+		String otherType = lower(JsonFiles.string(node, "OtherType"));
+		if (type.equals("seats") || (type.equals("other") && otherType != null
+				&& (otherType.contains("over") || otherType.contains("under") || otherType.contains("blank")))) {
+			return;
+		}
+		JsonNode value = node.get("Count");
+		Long votes = count(value);
+		if (votes == null) {
+			problem(new Problem(line, "Count", JsonFiles.shown(value),
+					"Count must be a whole number of votes, 0 or more (at most 10^12)", at + "/Count"));
+			return;
+		}
+		int slot = slot(type);
+		if (slot == UNPLACED) {
+			String shown = type.equals("other") && otherType != null ? "other (" + otherType + ")" : type;
+			warnOnce("unplaced:" + shown,
+					new Problem(line, "Type", shown,
+							"votes of type " + shown + " count toward the total only: Tally has no vote type for them",
+							at + "/Type"));
+		}
+		String key = type.equals("other") ? "other:" + otherType : type;
+		Counts unitCounts = counts.computeIfAbsent(unit.index, (u) -> new Counts(line, at));
+		Long earlier = unitCounts.raw.putIfAbsent(key, votes);
+		if (earlier != null && earlier.longValue() != votes) {
+			problem(new Problem(line, "Count", String.valueOf(votes), "the unit " + unit.name + " already has "
+					+ earlier + " votes of type " + key + " for this selection", at + "/Count"));
+			return;
+		}
+		if (earlier == null) {
+			unitCounts.slots[slot] += votes;
+			unitCounts.seen |= 1 << slot;
+		}
+	}
+
+	private static int slot(String type) {
+		return switch (type) {
+			case "total" -> TOTAL;
+			case "election-day" -> 1;
+			case "absentee", "absentee-mail", "absentee-fwab", "uocava" -> 2;
+			case "early", "absentee-in-person" -> 3;
+			case "provisional" -> 4;
+			default -> UNPLACED;
+		};
+	}
+
+	private void emit(Selection selection, Map<Integer, Counts> counts) {
+		if (selection.name == null) {
+			return;
+		}
+		Contest contest = selection.contest;
+		for (Map.Entry<Integer, Counts> entry : counts.entrySet()) {
+			NistUnits.Unit unit = this.units.get(entry.getKey());
+			Counts unitCounts = entry.getValue();
+			long parts = 0;
+			for (int slot = 1; slot <= UNPLACED; slot++) {
+				parts += unitCounts.slots[slot];
+			}
+			boolean stated = (unitCounts.seen & 1) != 0;
+			long total = stated ? unitCounts.slots[TOTAL] : parts;
+			if (total > MAX_VOTES) {
+				problem(new Problem(unitCounts.line, "Count", String.valueOf(total),
+						"more than 10^12 votes in one unit", unitCounts.at));
+				continue;
+			}
+			if (stated && (unitCounts.seen & ~1) != 0 && parts != total) {
+				this.sink
+					.warning(
+							new Problem(unitCounts.line, "Count", String.valueOf(total),
+									"the vote types of " + selection.name + " in " + unit.name + " add up to " + parts
+											+ ", not the stated total " + total + "; the total is kept",
+									unitCounts.at));
+			}
+			String county = this.units.county(unit);
+			String precinct = this.units.precinct(unit);
+			for (int slot = TOTAL; slot < UNPLACED; slot++) {
+				if (slot == TOTAL || (unitCounts.seen & (1 << slot)) != 0) {
+					this.sink.count(new CountRow(unitCounts.line, county, precinct, contest.office, contest.district,
+							selection.party, selection.name, SLOT_TYPES[slot],
+							(slot == TOTAL) ? total : unitCounts.slots[slot], selection.incumbent,
+							selection.writeIn ? Boolean.TRUE : null));
+				}
+			}
+		}
+	}
+
+	private void progress(Contest contest) {
+		for (int at = contest.counted.nextSetBit(0); at >= 0; at = contest.counted.nextSetBit(at + 1)) {
+			NistUnits.Unit unit = this.units.get(at);
+			if (unit.hasProgress()) {
+				this.sink.progress(new ProgressRow(contest.line, this.units.county(unit), this.units.precinct(unit),
+						contest.office, contest.district, unit.subUnitsReported, unit.totalSubUnits,
+						unit.votersParticipated, unit.votersRegistered, null));
+			}
+		}
+	}
+
+	// between the passes: references, roles, names
+
+	private boolean checkReport() {
+		if (!REPORT_TYPE.equals(this.reportType)) {
+			problem(new Problem(1, "@type", this.reportType,
+					"not a NIST SP 1500-100 v2 ElectionReport: @type should be " + REPORT_TYPE, "/@type"));
+			return false;
+		}
+		return true;
+	}
+
+	private void resolve() {
+		this.units.link(this.scopeId, this::problem, this::warnOnce);
+		Map<String, Integer> names = new HashMap<>();
+		for (Contest contest : this.contests) {
+			if (!contest.skipped) {
+				contestNames(contest);
+				if (!contest.skipped) {
+					names.merge(contest.name, 1, Integer::sum);
+				}
+			}
+		}
+		for (Contest contest : this.contests) {
+			if (contest.skipped) {
+				continue;
+			}
+			contest.office = contest.name;
+			contest.district = "";
+			if (names.get(contest.name) > 1 && contest.districtId != null) {
+				NistUnits.Unit district = this.units.find(contest.districtId);
+				contest.district = (district != null) ? district.name : contest.districtId;
+			}
+			if (contest.district.length() > 100) {
+				contest.district = contest.district.substring(0, 100);
+			}
+			countedUnits(contest);
+		}
+		for (Selection selection : this.selections) {
+			if (!selection.contest.skipped) {
+				choice(selection);
+			}
+			if ("Write-in".equals(selection.name)) {
+				// a vote-for-N contest may have one anonymous write-in selection per seat
+				int earlier = selection.contest.writeIns++;
+				selection.name = (earlier == 0) ? "Write-in" : "Write-in " + (earlier + 1);
+			}
+		}
+	}
+
+	private void contestNames(Contest contest) {
+		String type = (contest.type != null) ? contest.type : "";
+		switch (type) {
+			case "ElectionResults.CandidateContest" -> contest.measure = false;
+			case "ElectionResults.BallotMeasureContest", "ElectionResults.RetentionContest" -> contest.measure = true;
+			case "ElectionResults.PartyContest" -> {
+				contest.skipped = true;
+				warnOnce("party-contest", new Problem(contest.line, "@type", type,
+						"straight-party contests are not races: left out", contest.at));
+				return;
+			}
+			default -> {
+				contest.skipped = true;
+				problem(new Problem(contest.line, "@type", contest.type,
+						"unknown contest @type: expected ElectionResults.CandidateContest, BallotMeasureContest, "
+								+ "RetentionContest or PartyContest",
+						contest.at + "/@type"));
+				return;
+			}
+		}
+		if (contest.name == null) {
+			contest.skipped = true;
+			problem(new Problem(contest.line, "Name", null, "a contest without a Name", contest.at));
+		}
+	}
+
+	private void countedUnits(Contest contest) {
+		BitSet counted = this.units.counted(contest.units, contest.districtId);
+		if (counted == null) {
+			problem(new Problem(contest.line, null, contest.name,
+					"cannot tell which units to count: each one holding counts lies inside another", contest.at));
+			counted = new BitSet();
+		}
+		contest.counted = counted;
+	}
+
+	private void choice(Selection selection) {
+		String type = (selection.type != null) ? selection.type : "";
+		if (selection.contest.measure) {
+			String text = (selection.text != null) ? selection.text : null;
+			if (text == null) {
+				problem(new Problem(selection.line, "Selection", null, "a ballot measure selection without its text",
+						selection.at));
+				return;
+			}
+			selection.name = text.equalsIgnoreCase("yes") ? "Yes" : text.equalsIgnoreCase("no") ? "No" : text;
+			return;
+		}
+		if (!type.equals("ElectionResults.CandidateSelection")) {
+			problem(new Problem(selection.line, "@type", selection.type,
+					"a candidate contest's selections should be ElectionResults.CandidateSelection", selection.at));
+			return;
+		}
+		JsonNode top = null;
+		for (String id : selection.candidateIds) {
+			JsonNode candidate = this.candidates.get(id);
+			if (candidate == null) {
+				problem(new Problem(selection.line, "CandidateIds", id, "no Candidate has this @id",
+						selection.at + "/CandidateIds"));
+				return;
+			}
+			if (top == null || candidate.path("IsTopTicket").asBoolean(false)) {
+				top = candidate;
+			}
+		}
+		if (top == null) {
+			if (selection.writeIn) {
+				selection.name = "Write-in";
+				return;
+			}
+			problem(new Problem(selection.line, "CandidateIds", null, "a candidate selection that names no candidate",
+					selection.at));
+			return;
+		}
+		String name = JsonFiles.text(top.get("BallotName"));
+		JsonNode person = this.persons.get(JsonFiles.string(top, "PersonId"));
+		if (name == null && person != null) {
+			name = personName(person);
+		}
+		if (name == null) {
+			problem(new Problem(selection.line, "BallotName", JsonFiles.string(top, "@id"),
+					"a candidate without a BallotName", selection.at));
+			return;
+		}
+		selection.name = name;
+		String partyId = JsonFiles.string(top, "PartyId");
+		if (partyId == null && person != null) {
+			partyId = JsonFiles.string(person, "PartyId");
+		}
+		if (partyId != null) {
+			JsonNode party = this.parties.get(partyId);
+			if (party == null) {
+				problem(new Problem(selection.line, "PartyId", partyId, "no Party has this @id", selection.at));
+				return;
+			}
+			String abbreviation = JsonFiles.text(party.get("Abbreviation"));
+			selection.party = (abbreviation != null) ? abbreviation : JsonFiles.text(party.get("Name"));
+		}
+		selection.incumbent = top.path("IsIncumbent").isBoolean() ? top.path("IsIncumbent").asBoolean() : null;
+	}
+
+	private static String personName(JsonNode person) {
+		String full = JsonFiles.text(person.get("FullName"));
+		if (full != null) {
+			return full;
+		}
+		String first = JsonFiles.string(person, "FirstName");
+		String last = JsonFiles.string(person, "LastName");
+		if (first == null && last == null) {
+			return null;
+		}
+		return ((first != null) ? first + " " : "") + ((last != null) ? last : "").strip();
+	}
+
+	// small helpers
+
+	static List<String> ids(JsonNode node) {
+		List<String> ids = new ArrayList<>();
+		if (node == null) {
+			return ids;
+		}
+		if (node.isString()) {
+			for (String id : node.asString().strip().split("\\s+")) {
+				if (!id.isEmpty()) {
+					ids.add(id);
+				}
+			}
+		}
+		else if (node.isArray()) {
+			for (JsonNode element : node) {
+				if (element.isString() && !element.asString().isBlank()) {
+					ids.add(element.asString().strip());
+				}
+			}
+		}
+		return ids;
+	}
+
+	/** A whole non-negative number of at most 10^12, from a number or numeric text. */
+	static Long count(JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return null;
+		}
+		if (node.isIntegralNumber() && node.canConvertToLong()) {
+			long value = node.asLong();
+			return (value >= 0 && value <= MAX_VOTES) ? value : null;
+		}
+		if (node.isNumber()) {
+			java.math.BigDecimal decimal = node.decimalValue();
+			try {
+				long value = decimal.longValueExact();
+				return (value >= 0 && value <= MAX_VOTES) ? value : null;
+			}
+			catch (ArithmeticException ex) {
+				return null;
+			}
+		}
+		if (node.isString()) {
+			String text = node.asString().strip();
+			if (text.matches("[0-9]{1,13}")) {
+				long value = Long.parseLong(text);
+				return (value <= MAX_VOTES) ? value : null;
+			}
+		}
+		return null;
+	}
+
+	static Integer integer(JsonNode node) {
+		Long value = count(node);
+		return (value != null && value <= Integer.MAX_VALUE) ? value.intValue() : null;
+	}
+
+	private static String lower(String text) {
+		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static final class Contest {
+
+		final long line;
+
+		final String at;
+
+		String type;
+
+		String name;
+
+		String districtId;
+
+		Integer seats;
+
+		boolean measure;
+
+		boolean skipped;
+
+		int writeIns;
+
+		String office;
+
+		String district;
+
+		final BitSet units = new BitSet();
+
+		BitSet counted = new BitSet();
+
+		Contest(long line, String at) {
+			this.line = line;
+			this.at = at;
+		}
+
+	}
+
+	private static final class Selection {
+
+		final Contest contest;
+
+		final long line;
+
+		final String at;
+
+		String type;
+
+		List<String> candidateIds = List.of();
+
+		List<String> partyIds = List.of();
+
+		String text;
+
+		boolean writeIn;
+
+		String name;
+
+		String party;
+
+		Boolean incumbent;
+
+		Selection(Contest contest, long line, String at) {
+			this.contest = contest;
+			this.line = line;
+			this.at = at;
+		}
+
+	}
+
+	/**
+	 * One selection's counts in one unit, by vote type, while its VoteCounts are read.
+	 */
+	private static final class Counts {
+
+		final long line;
+
+		final String at;
+
+		final long[] slots = new long[UNPLACED + 1];
+
+		final Map<String, Long> raw = new HashMap<>(4);
+
+		int seen;
+
+		Counts(long line, String at) {
+			this.line = line;
+			this.at = at;
+		}
+
+	}
+
+}

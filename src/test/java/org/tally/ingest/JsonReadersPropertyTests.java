@@ -1,0 +1,107 @@
+package org.tally.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * No input makes the JSON readers throw: the real fixtures, damaged the ways files get
+ * damaged (cut short, a byte changed, a stretch lost, a value of the wrong type or out of
+ * range), and bytes at random, are read into problems, never an exception; and a file
+ * read without problems only ever yields counts of 0 votes or more.
+ */
+class JsonReadersPropertyTests {
+
+	private static final List<byte[]> FIXTURES = List.of(RecordingSink.json("nist-composed-units.json"),
+			RecordingSink.json("nist-err-gen-01-cut.json"), RecordingSink.json("ap-20151103-national-cut.json"),
+			RecordingSink.json("ap-00000000-fake-cut.json"));
+
+	private static final String[] VALUES = { "-1", "1e30", "1.5", "\"x\"", "null", "true", "[]", "{}",
+			"99999999999999999999", "\"\"", "[[[[[[[[", "\"ElectionResults.ElectionReport\"", "-0", "0.0",
+			"\"\\u0000\"", "1000000000001", "[1,2]", "{\"@id\":\"st\"}", "\"p1\"", "\"total\"" };
+
+	private static final Pattern SCALAR = Pattern.compile("(?<=: ?)(-?[0-9][0-9.eE+-]*|\"[^\"]*\"|true|false|null)");
+
+	@Property(tries = 250)
+	void damagedFilesGiveProblemsNeverExceptions(@ForAll @IntRange(min = 0, max = 3) int fixture,
+			@ForAll @IntRange(min = 0, max = 4) int damage, @ForAll @IntRange(min = 0, max = 1 << 30) int at,
+			@ForAll @IntRange(min = 0, max = 19) int value, @ForAll @IntRange(min = 0, max = 3) int format) {
+		byte[] file = damage(FIXTURES.get(fixture), damage, at, value);
+
+		readsWithoutThrowing(file, format);
+	}
+
+	@Property(tries = 200)
+	void randomBytesGiveProblemsNeverExceptions(@ForAll("jsonish") String text,
+			@ForAll @IntRange(min = 0, max = 3) int format) {
+		readsWithoutThrowing(text.getBytes(StandardCharsets.UTF_8), format);
+	}
+
+	@Provide
+	Arbitrary<String> jsonish() {
+		return Arbitraries.strings()
+			.withChars("{}[]\":,0123456789-.eE tnrufalsGpUId@yRcVoC")
+			.ofMaxLength(200)
+			.map((text) -> (text.startsWith("{") || text.startsWith("[")) ? text : "{" + text);
+	}
+
+	private static void readsWithoutThrowing(byte[] file, int format) {
+		ImportFormat named = switch (format) {
+			case 1 -> ImportFormat.NIST_CDF;
+			case 2 -> ImportFormat.AP_JSON;
+			default -> null;
+		};
+		for (ReadContext context : List.of(new ReadContext("Kentucky", false), new ReadContext("Virginia", true))) {
+			List<RecordingSink> read = new ArrayList<>();
+			assertThatNoException().isThrownBy(() -> read.add(RecordingSink.readFile(file, named, context)));
+			RecordingSink sink = read.get(0);
+			assertThat(sink.summary.problems()).isEqualTo(sink.problems.size());
+			if (sink.problems.isEmpty()) {
+				assertThat(sink.counts).allMatch((count) -> count.votes() >= 0 && count.votes() <= 1_000_000_000_000L);
+			}
+		}
+	}
+
+	private static byte[] damage(byte[] file, int damage, int at, int value) {
+		int position = at % file.length;
+		return switch (damage) {
+			case 0 -> java.util.Arrays.copyOf(file, position);
+			case 1 -> {
+				byte[] changed = file.clone();
+				changed[position] = "{}[]\":,-0x\\".getBytes(StandardCharsets.UTF_8)[value % 11];
+				yield changed;
+			}
+			case 2 -> {
+				int end = Math.min(file.length, position + 1 + value * 7);
+				byte[] cut = new byte[file.length - (end - position)];
+				System.arraycopy(file, 0, cut, 0, position);
+				System.arraycopy(file, end, cut, position, file.length - end);
+				yield cut;
+			}
+			default -> {
+				String text = new String(file, StandardCharsets.UTF_8);
+				Matcher scalars = SCALAR.matcher(text);
+				List<int[]> spans = new ArrayList<>();
+				while (scalars.find()) {
+					spans.add(new int[] { scalars.start(), scalars.end() });
+				}
+				int[] span = spans.get(at % spans.size());
+				yield (text.substring(0, span[0]) + VALUES[value] + text.substring(span[1]))
+					.getBytes(StandardCharsets.UTF_8);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,193 @@
+package org.tally.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * NIST SP 1500-100 v2 reports: {@code nist-err-gen-01-cut.json} is cut from NIST's
+ * cdf-test-method synthetic report (its county of combined and split precincts, the
+ * Election before the GpUnits it names); {@code nist-composed-units.json} is written by
+ * hand to hold each role a unit can play: a state and a county that hold the sums of
+ * units inside them, a county with no precincts, a city made of precincts, and counts
+ * split by vote type.
+ */
+class NistCdfReaderTest {
+
+	private static final ReadContext REAL = new ReadContext("Example State", false);
+
+	@Test
+	void countsEachCombinedAndSplitPrecinctOnceAndNeverTheCountyThatHoldsTheirSum() {
+		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-err-gen-01-cut.json"), null, REAL);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.summary.format()).isEqualTo(ImportFormat.NIST_CDF);
+		// the file gives Harry Brown 12 in ru-county-1 ("Test County", the election's
+		// scope) and 3 in each of its four precinct-level units
+		List<CountRow> brown = totals(sink, "President and Vice President of the United States", "Harry Brown");
+		assertThat(brown).extracting(CountRow::precinct)
+			.containsExactly("Combined Precincts 1,4,5,6", "Combined Precincts 3,7,8,9", "Precinct 2a", "Precinct 2b");
+		assertThat(brown).extracting(CountRow::county).containsOnly("Test County");
+		assertThat(brown).extracting(CountRow::votes).containsOnly(3L);
+		assertThat(brown).extracting(CountRow::party).containsOnly("Libertarian");
+		assertThat(sum(totals(sink, "Representative in Congress - District 1", "Jim Gibbons"))).isEqualTo(6);
+		assertThat(sum(totals(sink, "Proposal 2 - Stadium", "Yes"))).isEqualTo(10);
+		assertThat(totals(sink, "President and Vice President of the United States", "Write-in"))
+			.extracting(CountRow::writeIn)
+			.containsOnly(true);
+	}
+
+	@Test
+	void readsMeasuresSeatsAndLeavesStraightPartyContestsOut() {
+		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-err-gen-01-cut.json"), null, REAL);
+
+		assertThat(sink.contests).extracting(ContestRow::office)
+			.containsExactly("President and Vice President of the United States",
+					"Representative in Congress - District 1", "Representative in Congress - District 2",
+					"Proposal 2 - Stadium", "County Assessor");
+		assertThat(sink.contests).filteredOn(ContestRow::measure)
+			.extracting(ContestRow::office)
+			.containsExactly("Proposal 2 - Stadium");
+		assertThat(sink.contests).filteredOn((contest) -> contest.office().equals("County Assessor"))
+			.extracting(ContestRow::seats)
+			.containsExactly(2);
+		assertThat(sink.counts).noneMatch((count) -> count.office().equals("Straight Party"));
+		assertThat(sink.warnings).extracting(Problem::message).anyMatch((m) -> m.contains("straight-party"));
+	}
+
+	@Test
+	void countsTheInnermostUnitsThatHoldCountsUnderTheCountyThatComposesThem() {
+		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-composed-units.json"), null, REAL);
+
+		assertThat(sink.problems).isEmpty();
+		// Ann Able: the state says 1000, North County 600 (= P-1 + P-2A), South County
+		// 400
+		List<CountRow> able = totals(sink, "Governor", "Ann Able");
+		assertThat(able).extracting((row) -> row.county() + "/" + row.precinct() + "=" + row.votes())
+			.containsExactly("North County/P-1=310", "North County/P-2A=290", "South County/null=400");
+		assertThat(sum(able)).isEqualTo(1000);
+		assertThat(sum(totals(sink, "Governor", "Bob Baker"))).isEqualTo(240 + 260 + 300);
+		assertThat(sum(totals(sink, "Governor", "Write-in"))).isEqualTo(3 + 2 + 1);
+		// the city of Riverton is made of P-1 and Vote Center 1, which both hold counts
+		assertThat(totals(sink, "City Council", "Cy Cole"))
+			.extracting((row) -> row.county() + "/" + row.precinct() + "=" + row.votes())
+			.containsExactly("North County/P-1=40", "North County/Vote Center 1=30");
+		// a measure counted only in its own district, a county
+		assertThat(totals(sink, "Measure A - Parks", "Yes"))
+			.extracting(CountRow::county, CountRow::precinct, CountRow::votes)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("South County", null, 220L));
+	}
+
+	@Test
+	void splitsVoteTypesAndTakesTheTotalFromThePartsWhenTheFileGivesNone() {
+		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-composed-units.json"), null, REAL);
+
+		Map<VoteType, Long> p1 = sink.counts.stream()
+			.filter((row) -> row.candidate().equals("Ann Able") && "P-1".equals(row.precinct()))
+			.collect(Collectors.toMap(CountRow::voteType, CountRow::votes));
+		assertThat(p1).containsExactlyInAnyOrderEntriesOf(Map.of(VoteType.TOTAL, 100L + 150 + 50 + 10,
+				VoteType.ELECTION_DAY, 100L, VoteType.MAIL, 150L, VoteType.EARLY, 50L, VoteType.PROVISIONAL, 10L));
+		// Bob Baker's 7 overvotes in P-1 are not votes
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Bob Baker") && "P-1".equals(row.precinct()))
+			.extracting(CountRow::voteType, CountRow::votes)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(VoteType.TOTAL, 240L),
+					org.assertj.core.groups.Tuple.tuple(VoteType.ELECTION_DAY, 240L));
+	}
+
+	@Test
+	void readsPartiesIncumbentsPersonsProgressAndTheGeneratedDate() {
+		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-composed-units.json"), null, REAL);
+
+		assertThat(totals(sink, "Governor", "Bob Baker")).extracting(CountRow::party, CountRow::incumbent)
+			.containsOnly(org.assertj.core.groups.Tuple.tuple("REP", true));
+		assertThat(totals(sink, "City Council", "Di Dunn")).extracting(CountRow::party).containsOnly("REP");
+		assertThat(sink.progress).filteredOn((row) -> row.office().equals("Governor"))
+			.extracting(ProgressRow::county, ProgressRow::registeredVoters, ProgressRow::ballotsCast)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("South County", 5000L, 900L));
+		assertThat(sink.sourceUpdatedAt).isEqualTo(Instant.parse("2024-11-06T09:30:00Z"));
+	}
+
+	@Test
+	void aTestFlagThatContradictsTheElectionIsAProblemAtItsPointer() {
+		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-composed-units.json"), null,
+				new ReadContext("Example State", true));
+
+		assertThat(sink.problems).singleElement().satisfies((problem) -> {
+			assertThat(problem.location()).isEqualTo("/IsTest");
+			assertThat(problem.message()).contains("IsTest false");
+		});
+	}
+
+	@Test
+	void aNegativeCountIsAProblemNamingItsJsonPointerAndLine() {
+		String file = new String(RecordingSink.json("nist-composed-units.json"), StandardCharsets.UTF_8);
+		String bad = file.replaceFirst("\"Count\": 240", "\"Count\": -240");
+		long line = bad.substring(0, bad.indexOf("-240")).lines().count();
+
+		RecordingSink sink = RecordingSink.readFile(bad.getBytes(StandardCharsets.UTF_8), null, REAL);
+
+		assertThat(sink.problems).singleElement().satisfies((problem) -> {
+			assertThat(problem.location()).isEqualTo("/Election/0/Contest/0/ContestSelection/1/VoteCounts/2/Count");
+			assertThat(problem.value()).isEqualTo("-240");
+			assertThat(problem.row()).isBetween(line - 6, line);
+		});
+	}
+
+	@Test
+	void aUnitNoGpUnitDefinesIsAProblem() {
+		String file = new String(RecordingSink.json("nist-composed-units.json"), StandardCharsets.UTF_8);
+
+		RecordingSink sink = RecordingSink.readFile(
+				file.replace("\"GpUnitId\": \"p2\"", "\"GpUnitId\": \"p9\"").getBytes(StandardCharsets.UTF_8), null,
+				REAL);
+
+		assertThat(sink.problems).singleElement().satisfies((problem) -> {
+			assertThat(problem.value()).isEqualTo("p9");
+			assertThat(problem.message()).contains("no GpUnit");
+			assertThat(problem.location()).startsWith("/Election/0/Contest/0/ContestSelection/0/VoteCounts/");
+		});
+	}
+
+	@Test
+	void aReportOfAnotherSchemaIsRefused() {
+		RecordingSink sink = RecordingSink.readFile(
+				"{\"@type\":\"ElectionResults.BallotStyle\",\"Election\":[]}".getBytes(StandardCharsets.UTF_8), null,
+				REAL);
+
+		assertThat(sink.problems).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("not a NIST SP 1500-100 v2 ElectionReport"));
+		assertThat(sink.counts).isEmpty();
+	}
+
+	@Test
+	void aTruncatedReportIsAProblemWithTheLineWhereItStops() {
+		byte[] file = RecordingSink.json("nist-composed-units.json");
+		byte[] cut = java.util.Arrays.copyOf(file, file.length / 2);
+
+		RecordingSink sink = RecordingSink.readFile(cut, ImportFormat.NIST_CDF, REAL);
+
+		assertThat(sink.problems).singleElement().satisfies((problem) -> {
+			assertThat(problem.message()).startsWith("not readable as JSON");
+			assertThat(problem.row()).isPositive();
+		});
+		assertThat(sink.counts).isEmpty();
+	}
+
+	static List<CountRow> totals(RecordingSink sink, String office, String candidate) {
+		return sink.counts.stream()
+			.filter((row) -> row.office().equals(office) && row.candidate().equals(candidate)
+					&& row.voteType() == VoteType.TOTAL)
+			.toList();
+	}
+
+	static long sum(List<CountRow> rows) {
+		return rows.stream().mapToLong(CountRow::votes).sum();
+	}
+
+}
