@@ -22,12 +22,31 @@ public final class ElectionResults {
 
 	private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
+	private final Map<Long, Map<Object, Object>> derivedPerContest = new ConcurrentHashMap<>();
+
 	ElectionResults(ElectionState election, List<ContestResult> contests) {
+		this(election, contests, null);
+	}
+
+	/**
+	 * Results that share with {@code previous} the values derived from each contest it
+	 * had unchanged (the same {@link ContestResult}): a revision that touched one county
+	 * keeps every other contest's breakdowns and history.
+	 */
+	ElectionResults(ElectionState election, List<ContestResult> contests, ElectionResults previous) {
 		this.election = election;
 		this.contests = List.copyOf(contests);
 		Map<String, ContestResult> bySlug = new LinkedHashMap<>();
 		contests.forEach((contest) -> bySlug.put(contest.slug(), contest));
 		this.bySlug = bySlug;
+		if (previous != null) {
+			for (ContestResult contest : contests) {
+				Map<Object, Object> kept = previous.derivedPerContest.get(contest.id());
+				if (kept != null && previous.bySlug.get(contest.slug()) == contest) {
+					this.derivedPerContest.put(contest.id(), kept);
+				}
+			}
+		}
 	}
 
 	/** The election row read in the same snapshot as the contests. */
@@ -80,6 +99,26 @@ public final class ElectionResults {
 
 	Object known(Object key) {
 		return this.derived.get(key);
+	}
+
+	/**
+	 * Keeps a value read for one contest; it lives on in the next revision's results
+	 * while the contest is unchanged.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T remember(ContestResult contest, Object key, T value) {
+		Map<Object, Object> values = this.derivedPerContest.computeIfAbsent(contest.id(),
+				(id) -> new ConcurrentHashMap<>());
+		if (values.size() >= 100) {
+			return value;
+		}
+		Object earlier = values.putIfAbsent(key, value);
+		return (earlier != null) ? (T) earlier : value;
+	}
+
+	Object known(ContestResult contest, Object key) {
+		Map<Object, Object> values = this.derivedPerContest.get(contest.id());
+		return (values != null) ? values.get(key) : null;
 	}
 
 }

@@ -87,13 +87,14 @@ public class ResultsService {
 
 	/**
 	 * The contest's counts per county (after the totals rule) or per precinct
-	 * ({@code level} is {@code county} or {@code precinct}), kept per revision.
+	 * ({@code level} is {@code county} or {@code precinct}), kept while the contest is
+	 * unchanged.
 	 */
 	public List<UnitResult> reportingUnits(ElectionResults results, ContestResult contest, String level) {
 		if (!"county".equals(level) && !"precinct".equals(level)) {
 			throw new IllegalArgumentException("level must be county or precinct");
 		}
-		return this.cache.derive(results, List.of("units", contest.slug(), level),
+		return this.cache.derive(results, contest, List.of("units", level),
 				() -> this.queries.reportingUnits(results.election().id(), contest, level));
 	}
 
@@ -106,11 +107,11 @@ public class ResultsService {
 	}
 
 	/**
-	 * The contest's totals after each revision that changed its counts, kept per
-	 * revision.
+	 * The contest's totals after each revision that changed its counts, kept while the
+	 * contest is unchanged.
 	 */
 	public List<HistoryPoint> history(ElectionResults results, ContestResult contest) {
-		return this.cache.derive(results, List.of("history", contest.slug()), () -> this.queries.history(contest.id()));
+		return this.cache.derive(results, contest, "history", () -> this.queries.history(contest.id()));
 	}
 
 }
