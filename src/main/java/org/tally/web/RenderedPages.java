@@ -2,6 +2,8 @@ package org.tally.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.FilterChain;
@@ -27,6 +29,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class RenderedPages extends OncePerRequestFilter {
 
+	/** Host names kept per revision (the embed snippet carries the site's URL). */
+	static final int MAX_HOSTS = 4;
+
 	private final ResultsService results;
 
 	private final PageLanguages languages;
@@ -45,9 +50,19 @@ class RenderedPages extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		String host = request.getServerName() + ":" + request.getServerPort();
+		Set<String> hosts = current.derived(List.of(RenderedPages.class, "hosts"), ConcurrentHashMap::newKeySet);
+		if (!hosts.contains(host)) {
+			if (hosts.size() >= MAX_HOSTS) {
+				// a Host header made up per request must not fill the memory with copies
+				chain.doFilter(request, response);
+				return;
+			}
+			hosts.add(host);
+		}
 		String language = this.languages.of(request);
-		AtomicReference<RenderedPage> cell = current.derived(List.of(RenderedPages.class, request.getRequestURI(),
-				language, request.getServerName(), request.getServerPort()), AtomicReference::new);
+		AtomicReference<RenderedPage> cell = current
+			.derived(List.of(RenderedPages.class, request.getRequestURI(), language, host), AtomicReference::new);
 		RenderedPage page = cell.get();
 		if (page != null) {
 			response.setContentType(page.contentType());
