@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
+import org.tally.system.HttpCaching;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -25,13 +26,18 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * election night these are nearly all the traffic, and they need no security, no handler
  * lookup and no serialization. The bytes and headers are the ones the controllers give
  * (same keys in {@link FeedBodies}); anything else, and anything not rendered yet, goes
- * down the chain to the controllers.
+ * down the chain to the controllers. A client that accepts gzip gets the bytes compressed
+ * once per revision ({@link Rendered#gzip()}), with their own ETag.
  */
 class FeedFastPath implements Filter {
 
 	static final String PREFIX = "/api/v1/elections/";
 
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+	private static final String VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+	private static final String VARY_ENCODED = VARY + ", Accept-Encoding";
 
 	private static final String EXPOSED = String.join(", ", FeedWebConfiguration.EXPOSED_HEADERS);
 
@@ -54,7 +60,9 @@ class FeedFastPath implements Filter {
 		}
 		ServerHttpObservationFilter.findObservationContext(request)
 			.ifPresent((context) -> context.setPathPattern(pattern(request.getRequestURI())));
-		response.setHeader(HttpHeaders.VARY, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+		boolean gzip = answer.gzip() != null && HttpCaching.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		String etag = gzip ? answer.gzipEtag() : answer.etag();
+		response.setHeader(HttpHeaders.VARY, (answer.gzip() != null) ? VARY_ENCODED : VARY);
 		if (request.getHeader(HttpHeaders.ORIGIN) != null) {
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
@@ -64,18 +72,22 @@ class FeedFastPath implements Filter {
 		if (answer.lastModified() != null) {
 			response.setHeader(HttpHeaders.LAST_MODIFIED, answer.lastModified());
 		}
-		response.setHeader(HttpHeaders.ETAG, answer.etag());
+		response.setHeader(HttpHeaders.ETAG, etag);
 		if (answer.test()) {
 			response.setHeader(FeedResponses.TEST_HEADER, "true");
 		}
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
 		response.setContentType("application/json");
-		response.setContentLength(answer.body().length);
-		response.getOutputStream().write(answer.body());
+		byte[] body = gzip ? answer.gzip() : answer.body();
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	/**
@@ -124,7 +136,7 @@ class FeedFastPath implements Filter {
 
 	private static Answer answer(ElectionResults found, Rendered body, Instant lastModified) {
 		Instant modified = (lastModified != null) ? lastModified : found.election().lastUpdated();
-		return new Answer(body.body(), body.etag(), Long.toString(found.revision()),
+		return new Answer(body.body(), body.etag(), body.gzip(), body.gzipEtag(), Long.toString(found.revision()),
 				(modified != null) ? HTTP_DATE.format(modified) : null, found.election().test());
 	}
 
@@ -133,22 +145,11 @@ class FeedFastPath implements Filter {
 	 * asks).
 	 */
 	static boolean matches(String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		for (String candidate : ifNoneMatch.split(",")) {
-			String tag = candidate.strip();
-			if (tag.startsWith("W/")) {
-				tag = tag.substring(2);
-			}
-			if (tag.equals("*") || tag.equals(etag)) {
-				return true;
-			}
-		}
-		return false;
+		return HttpCaching.matches(ifNoneMatch, etag);
 	}
 
-	private record Answer(byte[] body, String etag, String revision, String lastModified, boolean test) {
+	private record Answer(byte[] body, String etag, byte[] gzip, String gzipEtag, String revision, String lastModified,
+			boolean test) {
 	}
 
 }

@@ -9,15 +9,19 @@ import tools.jackson.databind.json.JsonMapper;
 import org.tally.results.ElectionResults;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Turns results into cacheable answers: the bytes of each representation are serialized
  * once per revision and kept beside the results; every answer carries the strong ETag,
  * {@code Cache-Control}, {@code Last-Modified} and the election's revision, and Spring
- * answers a matching {@code If-None-Match} with 304.
+ * answers a matching {@code If-None-Match} with 304. Clients that accept gzip get the
+ * bytes compressed once per revision ({@link Rendered#gzip()}) with their own tag.
  */
 @Component
 class FeedResponses {
@@ -62,16 +66,11 @@ class FeedResponses {
 	}
 
 	ResponseEntity<byte[]> ok(Rendered rendered) {
-		return ResponseEntity.ok()
-			.eTag(rendered.etag())
-			.cacheControl(CACHE)
-			.contentType(rendered.type())
-			.body(rendered.body());
+		return encoded(ResponseEntity.ok().cacheControl(CACHE).contentType(rendered.type()), rendered);
 	}
 
 	ResponseEntity<byte[]> ok(ElectionResults results, Rendered rendered, Instant lastModified) {
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-			.eTag(rendered.etag())
 			.cacheControl(CACHE)
 			.contentType(rendered.type())
 			.header(REVISION_HEADER, Long.toString(results.revision()));
@@ -82,7 +81,27 @@ class FeedResponses {
 		if (results.election().test()) {
 			answer.header(TEST_HEADER, "true");
 		}
-		return answer.body(rendered.body());
+		return encoded(answer, rendered);
+	}
+
+	/**
+	 * The gzipped bytes and their tag for a client that accepts gzip, else the plain
+	 * ones; either way {@code Vary: Accept-Encoding} when both exist.
+	 */
+	private static ResponseEntity<byte[]> encoded(ResponseEntity.BodyBuilder answer, Rendered rendered) {
+		if (rendered.gzip() == null) {
+			return answer.eTag(rendered.etag()).body(rendered.body());
+		}
+		answer.varyBy(HttpHeaders.ACCEPT_ENCODING);
+		if (rendered.gzipFor(acceptEncoding())) {
+			return answer.eTag(rendered.gzipEtag()).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendered.gzip());
+		}
+		return answer.eTag(rendered.etag()).body(rendered.body());
+	}
+
+	private static String acceptEncoding() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest().getHeader(HttpHeaders.ACCEPT_ENCODING) : null;
 	}
 
 }

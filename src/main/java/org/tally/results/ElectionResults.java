@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  */
 public final class ElectionResults {
 
+	/** At most this many pages are kept per revision ({@link #page}). */
+	static final int MAX_PAGES = 4_096;
+
 	private final ElectionState election;
 
 	private final List<ContestResult> contests;
@@ -28,14 +31,27 @@ public final class ElectionResults {
 
 	private final Map<Enum<?>, Object> rendered = new ConcurrentHashMap<>();
 
+	private final Map<List<String>, Object> pages = new ConcurrentHashMap<>();
+
 	ElectionResults(ElectionState election, List<ContestResult> contests) {
+		this(election, contests, null);
+	}
+
+	/**
+	 * Results that share with {@code previous} the values derived from each contest it
+	 * had unchanged (the same {@link ContestResult}): a revision that touched one county
+	 * keeps every other contest's breakdowns and history.
+	 */
+	ElectionResults(ElectionState election, List<ContestResult> contests, ElectionResults previous) {
 		this.election = election;
 		this.contests = List.copyOf(contests);
 		Map<String, ContestResult> bySlug = new LinkedHashMap<>();
 		Map<String, Details> details = new LinkedHashMap<>();
 		contests.forEach((contest) -> {
 			bySlug.put(contest.slug(), contest);
-			details.put(contest.slug(), new Details());
+			Details kept = (previous != null && previous.bySlug.get(contest.slug()) == contest)
+					? previous.details.get(contest.slug()) : null;
+			details.put(contest.slug(), (kept != null) ? kept.carriedOver() : new Details());
 		});
 		this.bySlug = bySlug;
 		this.details = details;
@@ -103,6 +119,26 @@ public final class ElectionResults {
 		return (T) value;
 	}
 
+	/**
+	 * A page rendered from these results, kept until the next revision. The caller bounds
+	 * the keys (known contests, configured languages, a few hosts); past
+	 * {@link #MAX_PAGES} pages are made and not kept.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T page(List<String> key, Supplier<T> make) {
+		Object value = this.pages.get(key);
+		if (value == null) {
+			value = make.get();
+			if (this.pages.size() < MAX_PAGES) {
+				Object earlier = this.pages.putIfAbsent(List.copyOf(key), value);
+				if (earlier != null) {
+					value = earlier;
+				}
+			}
+		}
+		return (T) value;
+	}
+
 	/** A whole-election view already made, or {@code null}. */
 	@SuppressWarnings("unchecked")
 	<T> T known(Enum<?> view) {
@@ -129,6 +165,20 @@ public final class ElectionResults {
 		volatile List<TimelineEvent> timeline;
 
 		final Map<Enum<?>, Object> rendered = new ConcurrentHashMap<>();
+
+		/**
+		 * The slots read from the database, for the next revision's results when the
+		 * contest did not change; rendered views are made again (they carry the
+		 * revision).
+		 */
+		Details carriedOver() {
+			Details next = new Details();
+			next.counties = this.counties;
+			next.precincts = this.precincts;
+			next.history = this.history;
+			next.timeline = this.timeline;
+			return next;
+		}
 
 	}
 

@@ -1,5 +1,7 @@
 package org.tally.results;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,13 +144,43 @@ public class ResultsCache {
 			ElectionResults loaded = this.snapshot.execute((status) -> {
 				ElectionState election = this.queries.electionState(electionId)
 					.orElseThrow(() -> ElectionNotFoundException.forSlug("#" + electionId));
-				return new ElectionResults(election, this.queries.contests(electionId, 0));
+				return (cached != null) ? changedSince(election, cached)
+						: new ElectionResults(election, this.queries.contests(electionId, 0));
 			});
 			if (cached == null || loaded.revision() >= cached.revision()) {
 				this.latest.put(electionId, loaded);
 			}
 			return loaded;
 		}
+	}
+
+	/**
+	 * The election's results read again only for the contests changed since
+	 * {@code earlier} (a contest's {@code revision} is the last revision that changed
+	 * it): an import that touched one county reads the contests on its ballot, not the
+	 * election, and the others keep their results and what was derived from them.
+	 */
+	private ElectionResults changedSince(ElectionState election, ElectionResults earlier) {
+		Map<Long, ContestResult> known = new HashMap<>();
+		earlier.contests().forEach((contest) -> known.put(contest.id(), contest));
+		Map<Long, Long> revisions = this.queries.contestRevisions(election.id());
+		List<Long> changed = new ArrayList<>();
+		revisions.forEach((id, revision) -> {
+			ContestResult contest = known.get(id);
+			if (contest == null || contest.revision() != revision) {
+				changed.add(id);
+			}
+		});
+		Map<Long, ContestResult> fresh = new HashMap<>();
+		this.queries.contests(election.id(), changed).forEach((contest) -> fresh.put(contest.id(), contest));
+		List<ContestResult> contests = new ArrayList<>(revisions.size());
+		for (Long id : revisions.keySet()) {
+			ContestResult contest = fresh.getOrDefault(id, known.get(id));
+			if (contest != null) {
+				contests.add(contest);
+			}
+		}
+		return new ElectionResults(election, contests, earlier);
 	}
 
 }

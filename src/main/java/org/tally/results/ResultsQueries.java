@@ -266,6 +266,21 @@ public class ResultsQueries {
 		return this.jdbc.sql(ELECTION + " where id = ?").param(id).query(ResultsQueries::electionState).optional();
 	}
 
+	/**
+	 * The election's contests in ballot order (as {@link #contests(long, long)} lists
+	 * them), each with the last revision that changed it.
+	 */
+	public Map<Long, Long> contestRevisions(long electionId) {
+		Map<Long, Long> revisions = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, revision from contest where election_id = ?
+				order by ballot_order, office, length(district), district, name, id
+				""")
+			.param(electionId)
+			.query((RowCallbackHandler) (rs) -> revisions.put(rs.getLong("id"), rs.getLong("revision")));
+		return revisions;
+	}
+
 	/** The election's current revision. */
 	public long revisionOf(long electionId) {
 		return this.jdbc.sql("select revision from election where id = ?").param(electionId).query(Long.class).single();

@@ -1,7 +1,10 @@
 package org.tally.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.tally.results.ContestNotFoundException;
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
@@ -16,13 +19,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One contest in full: its card, the county and precinct tables, the share chart over
- * revisions and the timeline of calls and concessions. The card, the tables and the chart
- * come from {@link ResultsService}'s read model for the election's current revision (the
- * election from memory, as the feed reads it; the counts per unit, the history and the
- * timeline read once per revision and shared with the feed).
+ * One contest in full: its card, the county table (and the precinct table when it is
+ * short, or searched), the share chart over revisions and the timeline of calls and
+ * concessions; and a county's page with its precincts. The card, the tables and the chart
+ * come from {@link ResultsService}'s results for the election's revision (the counts per
+ * unit, the history and the timeline are read once per revision and shared with the
+ * feed).
  */
 @Controller
 class ContestPageController {
@@ -41,25 +46,91 @@ class ContestPageController {
 
 	@GetMapping("/elections/{election}/contests/{contest}")
 	String contest(@PathVariable String election, @PathVariable String contest,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
 		ElectionResults current = this.results.results(this.results.current(election));
 		ElectionState found = current.election();
 		ContestResult result = this.results.contest(current, contest);
 		ReaderFormat format = this.formats.of(found.timeZone());
-		model.addAttribute("election", ElectionHeader.of(found, format));
-		model.addAttribute("format", format);
-		model.addAttribute("times", format.times());
-		model.addAttribute("card", ContestCard.of(result, found.slug(), format));
 		List<UnitResult> counties = this.results.reportingUnits(current, result, "county");
-		model.addAttribute("units", UnitTable.of(result, counties,
-				this.results.reportingUnits(current, result, "precinct"), sort, dir, format));
+		List<UnitResult> precincts = this.results.reportingUnits(current, result, "precinct");
+		// a statewide contest shows its counties; their precincts are a click or a search
+		// away
+		boolean listed = precincts.size() <= PrecinctPage.SIZE || (q != null && !q.isBlank());
+		UnitTable units = UnitTable.of(result, counties, listed ? PrecinctPage.matching(precincts, q) : List.of(), sort,
+				dir, format);
+		String path = "/elections/" + found.slug() + "/contests/" + result.slug();
+		addContest(model, current, result, format);
+		model.addAttribute("units", units);
 		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties).orElse(null));
-		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), format));
+		model.addAttribute("countyLinks", countyLinks(counties, path));
+		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir));
+		model.addAttribute("precinctsListed", listed);
+		model.addAttribute("precinctCount", precincts.size());
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
 		ContestRounds rounds = this.results.rounds(current, result, null);
 		model.addAttribute("rounds", (rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds) : null);
 		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result, format));
 		return "contest";
+	}
+
+	/**
+	 * One county of a contest: its row and its precincts, a page at a time. The contest
+	 * page loads the precinct panel of this page in place (htmx); without JavaScript its
+	 * county links lead here.
+	 */
+	@GetMapping("/elections/{election}/contests/{contest}/counties/{county}")
+	String county(@PathVariable String election, @PathVariable String contest, @PathVariable String county,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+		ElectionResults current = this.results.results(this.results.current(election));
+		ElectionState found = current.election();
+		ContestResult result = this.results.contest(current, contest);
+		ReaderFormat format = this.formats.of(found.timeZone());
+		UnitResult unit = this.results.reportingUnits(current, result, "county")
+			.stream()
+			.filter((candidate) -> candidate.code().equals(county))
+			.findFirst()
+			.orElseThrow(() -> ContestNotFoundException.forSlug(found.slug(), result.slug() + "/counties/" + county));
+		List<UnitResult> precincts = this.results.reportingUnits(current, result, "precinct")
+			.stream()
+			.filter((precinct) -> county.equals(precinct.parent()))
+			.toList();
+		UnitTable units = UnitTable.of(result, List.of(unit), PrecinctPage.matching(precincts, q), sort, dir, format);
+		String path = "/elections/" + found.slug() + "/contests/" + result.slug() + "/counties/" + county;
+		addContest(model, current, result, format);
+		model.addAttribute("county", unit);
+		model.addAttribute("units", units);
+		model.addAttribute("countyLinks", Map.of());
+		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir));
+		model.addAttribute("precinctsListed", true);
+		model.addAttribute("precinctCount", precincts.size());
+		return "county";
+	}
+
+	private void addContest(Model model, ElectionResults current, ContestResult result, ReaderFormat format) {
+		ElectionState found = current.election();
+		model.addAttribute("election", ElectionHeader.of(found, format));
+		model.addAttribute("format", format);
+		model.addAttribute("times", format.times());
+		model.addAttribute("card", ContestCard.of(result, found.slug(), format));
+		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), format));
+	}
+
+	/** Each county's name to its page, for the county table's links. */
+	private static Map<String, String> countyLinks(List<UnitResult> counties, String contestPath) {
+		Map<String, String> links = new HashMap<>();
+		for (UnitResult county : counties) {
+			if ("county".equals(county.level())) {
+				links.put(county.name(),
+						UriComponentsBuilder.fromPath(contestPath)
+							.pathSegment("counties", county.code())
+							.encode()
+							.build()
+							.toUriString());
+			}
+		}
+		return links;
 	}
 
 	private static String embedSnippet(String election, ContestResult contest, ReaderFormat format) {

@@ -174,7 +174,9 @@ class ResultPagesTests {
 
 	/** A county or precinct table row's cells as text, after its name. */
 	private static String row(String html, String unit) {
-		Matcher row = Pattern.compile("<th scope=\"row\">" + Pattern.quote(unit) + "</th>(.*?)</tr>", Pattern.DOTALL)
+		Matcher row = Pattern
+			.compile("<th scope=\"row\">(?:<a [^>]*>)?" + Pattern.quote(unit) + "(?:</a>)?</th>(.*?)</tr>",
+					Pattern.DOTALL)
 			.matcher(html);
 		assertThat(row.find()).as("a row for " + unit).isTrue();
 		return text(row.group(1));

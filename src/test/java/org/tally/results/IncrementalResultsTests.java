@@ -1,0 +1,75 @@
+package org.tally.results;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tally.support.TallyApi;
+import org.tally.support.TallyIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A revision that touched one county reads again only the contests it changed: the others
+ * keep their results and what was read for them (breakdowns, history), so time and memory
+ * follow the change, not the election.
+ */
+@TallyIntegrationTest
+class IncrementalResultsTests {
+
+	@Autowired
+	ResultsService results;
+
+	final TallyApi api;
+
+	IncrementalResultsTests(TallyApi api) {
+		this.api = api;
+	}
+
+	@Test
+	void anImportInOneCountyRereadsOnlyItsContests() {
+		String election = this.api.createElection("incremental-results", "general");
+		this.api.importCsv(election, """
+				county,precinct,office,district,party,candidate,votes
+				Alpha,A-1,Governor,,,Ann,10
+				Alpha,A-1,Governor,,,Bob,5
+				Alpha,A-1,Mayor,1,,Cy,7
+				Beta,B-1,Governor,,,Ann,3
+				Beta,B-1,Governor,,,Bob,4
+				Beta,B-1,Sheriff,2,,Di,9
+				""".getBytes(StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
+		ElectionResults before = this.results.results(this.results.current(election));
+		ContestResult sheriff = before.contest("sheriff-2").orElseThrow();
+		List<UnitResult> sheriffPrecincts = this.results.reportingUnits(before, sheriff, "precinct");
+		List<HistoryPoint> sheriffHistory = this.results.history(before, sheriff);
+		ContestResult governor = before.contest("governor").orElseThrow();
+
+		// Alpha's file: the governor and Alpha's mayor, not Beta's sheriff
+		this.api.importCsv(election, """
+				county,precinct,office,district,party,candidate,votes
+				Alpha,A-1,Governor,,,Ann,20
+				Alpha,A-1,Governor,,,Bob,6
+				Alpha,A-1,Mayor,1,,Cy,8
+				""".getBytes(StandardCharsets.UTF_8), "").expectStatus().is2xxSuccessful();
+		ElectionResults after = this.results.results(this.results.current(election));
+
+		assertThat(after.revision()).isEqualTo(before.revision() + 1);
+		assertThat(after.contests()).extracting(ContestResult::slug)
+			.containsExactly("governor", "mayor-1", "sheriff-2");
+		// changed contests read again: Ann 20 + 3, Bob 6 + 4; Cy 8
+		assertThat(after.contest("governor").orElseThrow().candidates()).extracting(CandidateResult::votes)
+			.containsExactly(23L, 10L);
+		assertThat(after.contest("governor").orElseThrow()).isNotSameAs(governor);
+		assertThat(after.contest("mayor-1").orElseThrow().totalVotes()).isEqualTo(8);
+		// the untouched contest, and what was read for it, carried over as they were
+		assertThat(after.contest("sheriff-2").orElseThrow()).isSameAs(sheriff);
+		assertThat(this.results.reportingUnits(after, sheriff, "precinct")).isSameAs(sheriffPrecincts);
+		assertThat(this.results.history(after, sheriff)).isSameAs(sheriffHistory);
+		assertThat(this.results.reportingUnits(after, after.contest("governor").orElseThrow(), "county"))
+			.extracting(UnitResult::totalVotes)
+			.containsExactly(26L, 7L);
+	}
+
+}
