@@ -7,7 +7,8 @@ import java.util.Locale;
  * shows (SPEC §3), so that a desk may switch formats mid-count and still name the same
  * candidates:
  * <ul>
- * <li>a leading dash ("- PHILIP MURPHY", Clarity's way of indenting) is dropped;</li>
+ * <li>a leading dash and space ("- PHILIP MURPHY", Clarity's way of indenting) is
+ * dropped;</li>
  * <li>a trailing "(I)" marks the incumbent and is dropped;</li>
  * <li>a trailing party in parentheses ("Tom Cotton (REP)", "Jane Roe (Working Families)":
  * letters, spaces, dots, hyphens, ampersands and slashes, at most 30 characters, not
@@ -37,11 +38,9 @@ public final class ChoiceNameNormaliser {
 	 */
 	public static Name normalise(String written, String party) {
 		String name = collapseSpaces(written);
-		if (name.startsWith("-")) {
-			String rest = name.substring(1).strip();
-			if (!rest.isEmpty() && !Character.isDigit(rest.charAt(0))) {
-				name = rest;
-			}
+		if (name.startsWith("- ")) {
+			// "- PHILIP MURPHY"; "-Minus" is a name (and a spreadsheet formula to escape)
+			name = name.substring(2);
 		}
 		boolean incumbent = false;
 		String named = (party != null && !party.isBlank()) ? party : null;
