@@ -66,10 +66,10 @@ class CountyMapPageTests {
 		assertThat(html).contains("(plain)", "(diagonal stripes)");
 		assertThat(html).doesNotContain("No map shape for");
 		// the election page's card of this statewide contest has the map too, linking to
-		// the rows
+		// the rows (in the reader's language, as every link from the page)
 		String card = page("/elections/" + election);
 		assertThat(card).contains("class=\"card-map\"",
-				"href=\"/elections/map-ca-2020/contests/president#county-kern\"");
+				"href=\"/elections/map-ca-2020/contests/president?lang=en#county-kern\"");
 	}
 
 	@Test
