@@ -26,6 +26,35 @@ public record ContestRounds(long revision, List<Long> revisions, List<Round> rou
 	}
 
 	/**
+	 * The largest tally of any choice in any round, at least 1: the top of a chart's vote
+	 * scale.
+	 */
+	public BigDecimal largestTally() {
+		BigDecimal max = BigDecimal.ONE;
+		for (Round round : this.rounds) {
+			for (Tally tally : round.choices()) {
+				max = max.max(tally.votes());
+			}
+		}
+		return max;
+	}
+
+	/**
+	 * Evenly spaced whole-vote marks from 0 to {@link #largestTally()}, for a chart's
+	 * vote axis.
+	 * @param parts how many spaces between the marks (so {@code parts + 1} marks)
+	 */
+	public List<BigDecimal> voteMarks(int parts) {
+		BigDecimal max = largestTally();
+		List<BigDecimal> marks = new java.util.ArrayList<>(parts + 1);
+		for (int k = 0; k <= parts; k++) {
+			marks.add(max.multiply(BigDecimal.valueOf(k))
+				.divide(BigDecimal.valueOf(parts), 0, java.math.RoundingMode.HALF_UP));
+		}
+		return marks;
+	}
+
+	/**
 	 * One round.
 	 *
 	 * @param number 1 for the first

@@ -164,6 +164,9 @@ public final class ElectionResults {
 
 		volatile List<TimelineEvent> timeline;
 
+		/** The current ranked-choice rounds; empty when the contest has none. */
+		volatile java.util.Optional<ContestRounds> rounds;
+
 		final Map<Enum<?>, Object> rendered = new ConcurrentHashMap<>();
 
 		/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -103,6 +104,23 @@ public class ResultsCache {
 		Read<List<TimelineEvent>> read = read(results, () -> this.queries.timeline(contest.id()));
 		if (read.current() && details != null) {
 			details.timeline = read.value();
+		}
+		return read.value();
+	}
+
+	/**
+	 * The contest's ranked-choice rounds at the results' revision (empty when it has
+	 * none), read once.
+	 */
+	Optional<ContestRounds> rounds(ElectionResults results, ContestResult contest, RoundsQueries rounds) {
+		ElectionResults.Details details = results.details(contest.slug());
+		if (details != null && details.rounds != null) {
+			return details.rounds;
+		}
+		Read<Optional<ContestRounds>> read = read(results,
+				() -> Optional.ofNullable(rounds.rounds(contest.id(), results.revision())));
+		if (read.current() && details != null) {
+			details.rounds = read.value();
 		}
 		return read.value();
 	}

@@ -158,12 +158,15 @@ public class ResultsService {
 	/**
 	 * A ranked-choice contest's rounds from the latest RCTab report at or before
 	 * {@code revision} (the results' revision when {@code null}), or {@code null} when it
-	 * has none. Read from the database on each call: the feed keeps the current rendering
-	 * per revision ({@code FeedView.ROUNDS}).
+	 * has none. The current rounds are read once per revision (so pages answer from
+	 * memory while the database is out of reach); an earlier revision's are read on each
+	 * call.
 	 */
 	public ContestRounds rounds(ElectionResults results, ContestResult contest, Long revision) {
-		long upTo = (revision != null) ? Math.min(revision, results.revision()) : results.revision();
-		return this.rounds.rounds(contest.id(), upTo);
+		if (revision == null || revision >= results.revision()) {
+			return this.cache.rounds(results, contest, this.rounds).orElse(null);
+		}
+		return this.rounds.rounds(contest.id(), revision);
 	}
 
 }

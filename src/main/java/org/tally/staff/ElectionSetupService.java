@@ -166,7 +166,7 @@ public class ElectionSetupService {
 	private String language(String language) {
 		return this.languages.forTag(language)
 			.map(ReaderLanguages::code)
-			.orElseThrow(() -> new IllegalArgumentException("language: one of "
+			.orElseThrow(() -> new InvalidRequestException("language: one of "
 					+ String.join(", ", this.languages.locales().stream().map(ReaderLanguages::code).toList())));
 	}
 

@@ -9,14 +9,15 @@ import org.tally.results.Election;
  *
  * @param date the election day, ISO (2017-06-06)
  * @param revision the election's revision after the change
+ * @param language the public pages' default language ("en", "es")
  */
 record ElectionView(String slug, String name, String date, String kind, String jurisdiction, String status,
-		boolean test, String timeZone, long revision) {
+		boolean test, String timeZone, long revision, String language) {
 
 	static ElectionView of(Election election) {
 		return new ElectionView(election.getSlug(), election.getName(), election.getDate().toString(),
 				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
-				election.getTimeZone(), election.getRevision());
+				election.getTimeZone(), election.getRevision(), election.getLanguage());
 	}
 
 	/** From the setup service's snapshot (camelCase columns). */
@@ -24,7 +25,7 @@ record ElectionView(String slug, String name, String date, String kind, String j
 		return new ElectionView((String) row.get("slug"), (String) row.get("name"), String.valueOf(row.get("date")),
 				(String) row.get("kind"), (String) row.get("jurisdiction"), (String) row.get("status"),
 				Boolean.TRUE.equals(row.get("test")), (String) row.get("timeZone"),
-				((Number) row.get("revision")).longValue());
+				((Number) row.get("revision")).longValue(), (String) row.get("language"));
 	}
 
 }

@@ -8,8 +8,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.results.ElectionNotFoundException;
+import org.tally.results.ElectionStates;
+
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -35,11 +37,11 @@ public class ReaderLocale implements LocaleResolver {
 
 	private final ReaderLanguages languages;
 
-	private final JdbcClient jdbc;
+	private final ElectionStates elections;
 
-	ReaderLocale(ReaderLanguages languages, JdbcClient jdbc) {
+	ReaderLocale(ReaderLanguages languages, ElectionStates elections) {
 		this.languages = languages;
-		this.jdbc = jdbc;
+		this.elections = elections;
 	}
 
 	@Override
@@ -97,11 +99,14 @@ public class ReaderLocale implements LocaleResolver {
 		if (!matcher.find()) {
 			return null;
 		}
-		return this.jdbc.sql("select language from election where slug = ?")
-			.param(matcher.group(1))
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		// from the read model's memory, so readers get their page while the database is
+		// out of reach
+		try {
+			return this.elections.current(matcher.group(1)).language();
+		}
+		catch (ElectionNotFoundException ex) {
+			return null;
+		}
 	}
 
 }

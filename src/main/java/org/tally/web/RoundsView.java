@@ -92,12 +92,7 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 		inactive.add(new InactiveRow("Inactive ballots, all",
 				rounds.stream().map((round) -> number(round.inactiveTotal())).toList()));
 		List<String> charted = order.subList(0, Math.min(CHARTED, order.size()));
-		BigDecimal max = BigDecimal.ONE;
-		for (ContestRounds.Round round : rounds) {
-			for (ContestRounds.Tally tally : round.choices()) {
-				max = max.max(tally.votes());
-			}
-		}
+		BigDecimal max = contest.largestTally();
 		List<Series> series = new ArrayList<>();
 		for (int i = 0; i < charted.size(); i++) {
 			String name = charted.get(i);
@@ -122,9 +117,7 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 			xTicks.add(new Tick(x(r, last), "R" + r));
 		}
 		List<Tick> yTicks = new ArrayList<>();
-		for (int k = 0; k <= 4; k++) {
-			BigDecimal value = max.multiply(BigDecimal.valueOf(k))
-				.divide(BigDecimal.valueOf(4), 0, java.math.RoundingMode.HALF_UP);
+		for (BigDecimal value : contest.voteMarks(4)) {
 			yTicks.add(new Tick(y(value, max), number(value)));
 		}
 		return new RoundsView(contest.revision(),

@@ -98,10 +98,11 @@ class DemoElectionsTests {
 			.returnResult()
 			.getResponseBody();
 		// x axis in dates from Jun 7 to Jun 16; the timeline at the night's own times
-		assertThat(page).contains(">Jun 7<", ">Jun 16<")
+		// (the reader's language's medium date and time, with the year)
+		assertThat(page).contains(">Jun 7, 2017<", ">Jun 16, 2017<")
 			.doesNotContain(">Rev 1<")
-			.contains("Jun 6, 10:30 PM PDT", "Jun 7, 1:30 AM PDT")
-			.contains("Jun 7, 1:00 AM PDT", "Jun 16, 4:00 PM PDT");
+			.contains("Jun 6, 2017, 10:30 PM PDT", "Jun 7, 2017, 1:30 AM PDT")
+			.contains("Jun 7, 2017, 1:00 AM PDT", "Jun 16, 2017, 4:00 PM PDT");
 	}
 
 	@Test

@@ -74,8 +74,8 @@ class MessageBundlesTests {
 	void everyKeyTheWebClassesAskForIsInTheBundles() throws IOException {
 		Set<String> keys = bundle("messages.properties").stringPropertyNames();
 		Set<String> asked = new TreeSet<>();
-		try (Stream<Path> sources = Files.list(Path.of("src/main/java/org/tally/web"))) {
-			for (Path source : sources.toList()) {
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java/org/tally/web"))) {
+			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
 				Matcher matcher = JAVA_KEY.matcher(Files.readString(source));
 				while (matcher.find()) {
 					asked.add(matcher.group(1));

@@ -268,14 +268,12 @@ public record CountyMap(String id, String state, int width, int height, String o
 		}
 
 		static Standing of(UnitResult unit, StateShapes.CountyShape shape) {
-			long[] votes = unit.candidates().stream().mapToLong(UnitResult.Votes::votes).toArray();
-			Margin margin = Margin.of(votes);
+			Margin margin = unit.margin();
 			if (unit.totalVotes() == 0 || margin.leader() < 0) {
 				return new Standing(unit, shape, margin, null, false, 0);
 			}
-			boolean tie = margin.runnerUp() >= 0 && margin.votes() == 0;
-			String leader = tie ? TIE : unit.candidates().get(margin.leader()).name();
-			return new Standing(unit, shape, margin, leader, tie, bucket(margin.points()));
+			String leader = unit.tie() ? TIE : unit.leader();
+			return new Standing(unit, shape, margin, leader, unit.tie(), bucket(margin.points()));
 		}
 
 		static int bucket(BigDecimal points) {

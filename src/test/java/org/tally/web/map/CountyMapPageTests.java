@@ -66,10 +66,10 @@ class CountyMapPageTests {
 		assertThat(html).contains("(plain)", "(diagonal stripes)");
 		assertThat(html).doesNotContain("No map shape for");
 		// the election page's card of this statewide contest has the map too, linking to
-		// the rows
+		// the rows (in the reader's language, as every link from the page)
 		String card = page("/elections/" + election);
 		assertThat(card).contains("class=\"card-map\"",
-				"href=\"/elections/map-ca-2020/contests/president#county-kern\"");
+				"href=\"/elections/map-ca-2020/contests/president?lang=en#county-kern\"");
 	}
 
 	@Test
@@ -89,6 +89,11 @@ class CountyMapPageTests {
 		assertThat(html)
 			.contains("<title>Los Angeles: Jimmy Gomez leads with 25,569 votes (59.2%), ahead by 7,959 votes");
 		assertThat(html).contains("No map shape for Atlantis: listed in the table only.");
+		// the same map in Spanish: the fragment's words come from the bundles
+		String spanish = page("/elections/" + election + "/contests/us-house-34?lang=es");
+		assertThat(spanish).contains("Quién va a la cabeza en cada condado", "Mapa de California por condado",
+				"Sin forma en el mapa para Atlantis: solo figura en la tabla.");
+		assertThat(spanish).doesNotContain("Who leads in each county", "No map shape for");
 	}
 
 	@Test
