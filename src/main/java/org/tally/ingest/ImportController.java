@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,7 +76,15 @@ class ImportController {
 			MediaType.APPLICATION_OCTET_STREAM);
 
 	@Operation(summary = "Import a results file",
-			description = "The file as a multipart field 'file' or as the request body; all or nothing.")
+			description = "The file as a multipart field 'file' or as the request body; all or nothing.",
+			requestBody = @RequestBody(description = "the results file's bytes", content = {
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/xml", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/octet-stream",
+							schema = @Schema(type = "string", format = "binary")) }))
 	@ApiResponse(responseCode = "201", description = "applied: the counts changed in a new revision")
 	@ApiResponse(responseCode = "200",
 			description = "a dry run's preview, or a file already imported or changing nothing")

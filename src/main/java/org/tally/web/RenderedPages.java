@@ -16,6 +16,7 @@ import org.tally.results.ResultsService;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -50,6 +51,8 @@ class RenderedPages extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		// these pages carry the revision's ETag; the bytes' ETag filter keeps off them
+		ShallowEtagHeaderFilter.disableContentCaching(request);
 		String host = request.getServerName() + ":" + request.getServerPort();
 		Set<String> hosts = current.page(List.of("hosts"), ConcurrentHashMap::newKeySet);
 		if (!hosts.contains(host)) {

@@ -310,11 +310,36 @@ class HonestNumbersTests {
 	}
 
 	/**
-	 * "0850001A Jimmy Gomez 25.4" per row and column of the counties or precincts table.
+	 * "0850001A Jimmy Gomez 25.4" per row and column of the counties table, or of every
+	 * precinct table: the contest page's when it lists precincts, else each county page's
+	 * (a contest over several counties lists its precincts there), every page of them.
 	 */
-	private static List<String> unitCells(Document page, String level) {
-		Element heading = page.getElementById(level);
-		Element table = heading.nextElementSibling().selectFirst("table.units");
+	private List<String> unitCells(Document page, String level) {
+		if ("counties".equals(level)) {
+			return cells(page.selectFirst("#counties ~ .table-scroll table.units"));
+		}
+		if (page.selectFirst("#precinct-panel table.units") != null) {
+			return precinctCells(page);
+		}
+		List<String> cells = new ArrayList<>();
+		for (Element county : page.select("#counties ~ .table-scroll table.units tbody th a[href]")) {
+			cells.addAll(precinctCells(page(county.attr("href"))));
+		}
+		return cells;
+	}
+
+	/** The precinct table's cells on this page and the pages after it. */
+	private List<String> precinctCells(Document page) {
+		List<String> cells = new ArrayList<>(cells(page.selectFirst("#precinct-panel table.units")));
+		Element next = page.selectFirst("#precinct-panel a[rel=next]");
+		if (next != null) {
+			cells.addAll(precinctCells(page(next.attr("href"))));
+		}
+		return cells;
+	}
+
+	private static List<String> cells(Element table) {
+		assertThat(table).as("a county or precinct table").isNotNull();
 		List<String> names = new ArrayList<>(table.select("thead th").eachText());
 		// County/Precinct, the candidates, Others, Total, Leader, Margin
 		List<String> cellColumns = names.subList(1, names.size() - 3);

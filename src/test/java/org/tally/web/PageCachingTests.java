@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -73,7 +74,11 @@ class PageCachingTests {
 
 			HttpResponse<byte[]> gzip = get(path, "gzip", null);
 			assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
-			assertThat(gzip.headers().allValues("Vary")).contains("Accept-Encoding");
+			assertThat(gzip.headers()
+				.allValues("Vary")
+				.stream()
+				.flatMap((vary) -> Arrays.stream(vary.split(",")))
+				.map(String::strip)).contains("Accept-Encoding");
 			assertThat(gunzip(gzip.body())).isEqualTo(first.body());
 			String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
 			assertThat(gzipTag).isEqualTo(etag.substring(0, etag.length() - 1) + "-gzip\"");

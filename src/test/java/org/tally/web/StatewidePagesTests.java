@@ -80,11 +80,13 @@ class StatewidePagesTests {
 	void countyRowAndPrecinctRowShowTheFilesVotes() {
 		// Stanislaus 101002 in the file: Trump 57, Johnson 2, La Riva 5, Clinton 147,
 		// Stein 13
-		// (224 votes; Clinton 147 / 224 = 65.6%, Trump 57 / 224 = 25.4%)
+		// (224 votes; shares 65.625, 25.446, 0.893, 5.804, 2.232 %; floors to a tenth add
+		// up to 99.8, so the two largest remainders, Johnson's .93 and Trump's .46, get
+		// the missing tenths: Clinton 65.6%, Trump 25.5%)
 		String html = page(this.contest + "/counties/stanislaus?q=101002");
 
 		assertThat(html).contains("Precincts 1–1 of 1");
-		assertThat(row(html, "101002")).contains("147 65.6%", "57 25.4%", "224", "Hillary Clinton +90");
+		assertThat(row(html, "101002")).contains("147 65.6%", "57 25.5%", "224", "Hillary Clinton +90");
 		// Alpine's five precincts add up to its county row
 		long alpineClinton = votes("Alpine", "Hillary Clinton");
 		assertThat(row(page(this.contest + "/counties/alpine"), "Alpine"))
@@ -139,18 +141,28 @@ class StatewidePagesTests {
 	/** The names of the table rows (counties, then precincts), in page order. */
 	private static List<String> rowNames(String html) {
 		List<String> names = new ArrayList<>();
-		Matcher row = Pattern.compile("<th scope=\"row\">(?:<a [^>]*>)?([^<]*)(?:</a>)?</th>").matcher(html);
+		Matcher row = Pattern.compile("<th scope=\"row\">(?:<a [^>]*>)?([^<]*)(?:</a>)?</th>")
+			.matcher(unitTables(html));
 		while (row.find()) {
 			names.add(row.group(1));
 		}
 		return names;
 	}
 
+	/**
+	 * The page from its first county or precinct table on, past the county map's rows.
+	 */
+	private static String unitTables(String html) {
+		int start = html.indexOf("<table class=\"data units\">");
+		assertThat(start).as("a county or precinct table").isNotNegative();
+		return html.substring(start);
+	}
+
 	private static String row(String html, String unit) {
 		Matcher row = Pattern
 			.compile("<th scope=\"row\">(?:<a [^>]*>)?" + Pattern.quote(unit) + "(?:</a>)?</th>(.*?)</tr>",
 					Pattern.DOTALL)
-			.matcher(html);
+			.matcher(unitTables(html));
 		assertThat(row.find()).as("a row for " + unit).isTrue();
 		return row.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
 	}
