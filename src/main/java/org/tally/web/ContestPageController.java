@@ -64,7 +64,7 @@ class ContestPageController {
 		model.addAttribute("units", units);
 		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties).orElse(null));
 		model.addAttribute("countyLinks", countyLinks(counties, path));
-		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir));
+		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir, format.lang()));
 		model.addAttribute("precinctsListed", listed);
 		model.addAttribute("precinctCount", precincts.size());
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
@@ -102,7 +102,7 @@ class ContestPageController {
 		model.addAttribute("county", unit);
 		model.addAttribute("units", units);
 		model.addAttribute("countyLinks", Map.of());
-		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir));
+		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir, format.lang()));
 		model.addAttribute("precinctsListed", true);
 		model.addAttribute("precinctCount", precincts.size());
 		return "county";

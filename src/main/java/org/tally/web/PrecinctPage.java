@@ -24,9 +24,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param path the page these links go to (the contest or the county page)
  * @param sort the sort column when one was asked for, else {@code null}
  * @param dir the sort direction when one was asked for, else {@code null}
+ * @param lang the reader's language, kept in the links
  */
 public record PrecinctPage(List<UnitTable.Row> rows, int page, int pages, int total, int first, int last, String query,
-		String path, String sort, String dir) {
+		String path, String sort, String dir, String lang) {
 
 	/** Rows per page: a county's page stays under about 300 KB of HTML. */
 	static final int SIZE = 200;
@@ -47,14 +48,14 @@ public record PrecinctPage(List<UnitTable.Row> rows, int page, int pages, int to
 	}
 
 	/** The asked-for page of the sorted rows (the last one when asked for too far). */
-	static PrecinctPage of(List<UnitTable.Row> sorted, Integer page, String query, String path, String sort,
-			String dir) {
+	static PrecinctPage of(List<UnitTable.Row> sorted, Integer page, String query, String path, String sort, String dir,
+			String lang) {
 		int pages = Math.max(1, (sorted.size() + SIZE - 1) / SIZE);
 		int shown = (page == null || page < 1) ? 1 : Math.min(page, pages);
 		int from = (shown - 1) * SIZE;
 		int to = Math.min(sorted.size(), from + SIZE);
 		return new PrecinctPage(sorted.subList(from, to), shown, pages, sorted.size(), (to > from) ? from + 1 : 0, to,
-				(query != null) ? query.strip() : "", path, sort, dir);
+				(query != null) ? query.strip() : "", path, sort, dir, lang);
 	}
 
 	/** Whether the rows were narrowed by a search. */
@@ -82,6 +83,9 @@ public record PrecinctPage(List<UnitTable.Row> rows, int page, int pages, int to
 
 	private String uri(String sort, String dir, int page) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(this.path);
+		if (this.lang != null) {
+			uri.queryParam(ReaderLocale.PARAMETER, this.lang);
+		}
 		if (!this.query.isEmpty()) {
 			uri.queryParam("q", this.query);
 		}

@@ -47,7 +47,9 @@ class RenderedPages extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String election = cacheable(request);
 		ElectionResults current = (election != null) ? current(election) : null;
-		if (current == null || !knownContest(current, request.getRequestURI())) {
+		if (current == null || this.results.delayed() || !knownContest(current, request.getRequestURI())) {
+			// while the database is out of reach the page says results may be delayed:
+			// rendered per request (from the results in memory), and not kept
 			chain.doFilter(request, response);
 			return;
 		}

@@ -142,7 +142,10 @@ class LanguagePagesTests {
 		assertThat(page("/elections/" + election + "/contests/us-house-34/card?lang=es", null)).contains("Votos");
 
 		String contest = page("/elections/" + election + "/contests/us-house-34?lang=es", null);
-		assertThat(contest).contains("href=\"?lang=es&amp;sort=total&amp;dir=desc#precincts\"",
+		assertThat(contest).contains("href=\"?lang=es&amp;sort=total&amp;dir=desc#counties\"",
+				"href=\"/elections/" + election
+						+ "/contests/us-house-34?lang=es&amp;sort=total&amp;dir=desc#precincts\"",
+				"<input type=\"hidden\" name=\"lang\" value=\"es\">",
 				"/embed/elections/" + election + "/contests/us-house-34?lang=es");
 	}
 
@@ -259,7 +262,8 @@ class LanguagePagesTests {
 	 */
 	private static String row(String html, String unit) {
 		Matcher row = Pattern
-			.compile("<tr>\\s*<th scope=\"row\">" + Pattern.quote(unit) + "</th>(.*?)</tr>", Pattern.DOTALL)
+			.compile("<tr>\\s*<th scope=\"row\">(?:<a [^>]*>)?" + Pattern.quote(unit) + "(?:</a>)?</th>(.*?)</tr>",
+					Pattern.DOTALL)
 			.matcher(html);
 		assertThat(row.find()).as("a row for " + unit).isTrue();
 		return row.group(1).replaceAll("<[^>]+>", " ").replaceAll("[ \\t\\r\\n]+", " ").strip();

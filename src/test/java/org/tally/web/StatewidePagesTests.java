@@ -65,7 +65,7 @@ class StatewidePagesTests {
 		String second = page(this.contest + "/counties/stanislaus?page=2");
 
 		assertThat(first).contains("Precincts in Stanislaus", "Precincts 1–200 of 211", "Page 1 of 2",
-				"href=\"" + this.contest + "/counties/stanislaus?page=2#precincts\"");
+				"href=\"" + this.contest + "/counties/stanislaus?lang=en&amp;page=2#precincts\"");
 		// the county row, then the page's precincts in name order
 		List<String> onFirst = rowNames(first);
 		List<String> onSecond = rowNames(second);
