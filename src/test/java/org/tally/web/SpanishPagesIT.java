@@ -58,7 +58,7 @@ class SpanishPagesIT {
 					"Jimmy Gomez | 25,569 | 59.2" + NBSP + "%", "Robert Lee Ahn | 17,610 | 40.8" + NBSP + "%");
 			assertThat(Browser.text(browser.find(".kicker"))).contains("6 de junio de 2017");
 			assertThat(Browser.text(browser.find("#contest-us-house-34"))).contains("✓ Ganador", "Reconoció su derrota",
-					"de los distritos electorales han informado", "43,179 votos");
+					"195 distritos electorales han informado", "43,179 votos");
 			browser.waitUntil(Duration.ofSeconds(20),
 					(driver) -> Browser.text(browser.find("#live-state")).startsWith("En vivo"));
 			browser.fullPageScreenshot("election-ca34-general-es-1280", 1600);
