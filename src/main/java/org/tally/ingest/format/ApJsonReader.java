@@ -1,7 +1,6 @@
 package org.tally.ingest.format;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -90,21 +88,7 @@ public final class ApJsonReader {
 	}
 
 	private boolean pass(FileSource source) throws IOException {
-		JsonParser parser = null;
-		try (InputStream in = source.open()) {
-			parser = JsonFiles.parser(in);
-			file(parser);
-			return true;
-		}
-		catch (JacksonException ex) {
-			problem(JsonFiles.unreadable(ex, parser));
-			return false;
-		}
-		finally {
-			if (parser != null) {
-				parser.close();
-			}
-		}
+		return JsonFiles.pass(source, this::file, this::problem);
 	}
 
 	private void problem(Problem problem) {
@@ -169,6 +153,12 @@ public final class ApJsonReader {
 	private void race(JsonParser p) {
 		Race race;
 		if (this.second) {
+			if (this.raceAt >= this.races.size()) {
+				// the second reading met a race the first did not (a damaged file)
+				problem(JsonFiles.problem(p, "a race the file's first reading did not find"));
+				p.skipChildren();
+				return;
+			}
 			race = this.races.get(this.raceAt++);
 		}
 		else {

@@ -15,6 +15,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.tally.ingest.FileSource;
 import org.tally.ingest.Problem;
 
 /**
@@ -47,6 +48,29 @@ final class JsonFiles {
 	}
 
 	/** The next value as a tree; the parser must be at its first token. */
+	/**
+	 * One pass over the file: opens it, hands the parser to {@code body} and closes both.
+	 * A file that is not readable JSON becomes one problem.
+	 * @return whether the pass read the whole file
+	 */
+	static boolean pass(FileSource source, Consumer<JsonParser> body, Consumer<Problem> problems) throws IOException {
+		JsonParser parser = null;
+		try (InputStream in = source.open()) {
+			parser = parser(in);
+			body.accept(parser);
+			return true;
+		}
+		catch (JacksonException ex) {
+			problems.accept(unreadable(ex, parser));
+			return false;
+		}
+		finally {
+			if (parser != null) {
+				parser.close();
+			}
+		}
+	}
+
 	static JsonNode tree(JsonParser parser) {
 		return MAPPER.readTree(parser);
 	}

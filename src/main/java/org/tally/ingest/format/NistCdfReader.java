@@ -1,7 +1,6 @@
 package org.tally.ingest.format;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -113,21 +111,7 @@ public final class NistCdfReader {
 	}
 
 	private boolean pass(FileSource source) throws IOException {
-		JsonParser parser = null;
-		try (InputStream in = source.open()) {
-			parser = JsonFiles.parser(in);
-			report(parser);
-			return true;
-		}
-		catch (JacksonException ex) {
-			problem(JsonFiles.unreadable(ex, parser));
-			return false;
-		}
-		finally {
-			if (parser != null) {
-				parser.close();
-			}
-		}
+		return JsonFiles.pass(source, this::report, this::problem);
 	}
 
 	private void problem(Problem problem) {
@@ -272,6 +256,12 @@ public final class NistCdfReader {
 	private void contest(JsonParser p) {
 		Contest contest;
 		if (this.second) {
+			if (this.contestAt >= this.contests.size()) {
+				// the second reading met a contest the first did not (a damaged file)
+				problem(JsonFiles.problem(p, "a Contest the file's first reading did not find"));
+				p.skipChildren();
+				return;
+			}
 			contest = this.contests.get(this.contestAt++);
 		}
 		else {
@@ -333,6 +323,12 @@ public final class NistCdfReader {
 	private void selection(JsonParser p, Contest contest) {
 		Selection selection;
 		if (this.second) {
+			if (this.selectionAt >= this.selections.size()) {
+				// the second reading met a selection the first did not (a damaged file)
+				problem(JsonFiles.problem(p, "a ContestSelection the file's first reading did not find"));
+				p.skipChildren();
+				return;
+			}
 			selection = this.selections.get(this.selectionAt++);
 		}
 		else {
