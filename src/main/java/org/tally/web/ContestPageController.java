@@ -62,14 +62,15 @@ class ContestPageController {
 		String path = "/elections/" + found.slug() + "/contests/" + result.slug();
 		addContest(model, current, result, format);
 		model.addAttribute("units", units);
-		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties).orElse(null));
-		model.addAttribute("countyLinks", countyLinks(counties, path));
+		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties, format).orElse(null));
+		model.addAttribute("countyLinks", countyLinks(counties, path, format));
 		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir, format.lang()));
 		model.addAttribute("precinctsListed", listed);
 		model.addAttribute("precinctCount", precincts.size());
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
 		ContestRounds rounds = this.results.rounds(current, result, null);
-		model.addAttribute("rounds", (rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds) : null);
+		model.addAttribute("rounds",
+				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);
 		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result, format));
 		return "contest";
 	}
@@ -118,16 +119,16 @@ class ContestPageController {
 	}
 
 	/** Each county's name to its page, for the county table's links. */
-	private static Map<String, String> countyLinks(List<UnitResult> counties, String contestPath) {
+	private static Map<String, String> countyLinks(List<UnitResult> counties, String contestPath, ReaderFormat format) {
 		Map<String, String> links = new HashMap<>();
 		for (UnitResult county : counties) {
 			if ("county".equals(county.level())) {
 				links.put(county.name(),
-						UriComponentsBuilder.fromPath(contestPath)
+						format.link(UriComponentsBuilder.fromPath(contestPath)
 							.pathSegment("counties", county.code())
 							.encode()
 							.build()
-							.toUriString());
+							.toUriString()));
 			}
 		}
 		return links;

@@ -61,7 +61,7 @@ class ResultsPageController {
 		model.addAttribute("contestCount", contests.size());
 		List<ContestResult> shown = filter.apply(contests);
 		model.addAttribute("cards", cards(shown, found.slug(), times));
-		model.addAttribute("maps", statewideMaps(current, shown));
+		model.addAttribute("maps", statewideMaps(current, shown, times));
 		return "election";
 	}
 
@@ -82,7 +82,7 @@ class ResultsPageController {
 		ReaderFormat times = this.formats.of(found.timeZone());
 		model.addAttribute("election", ElectionHeader.of(found, times));
 		model.addAttribute("cards", cards(changed, found.slug(), times));
-		model.addAttribute("maps", statewideMaps(current, changed));
+		model.addAttribute("maps", statewideMaps(current, changed, times));
 		return "fragments/card :: updates";
 	}
 
@@ -101,7 +101,8 @@ class ResultsPageController {
 	 * The county maps of the contests counted in (nearly) every county of the state, by
 	 * contest slug.
 	 */
-	private Map<String, CountyMap> statewideMaps(ElectionResults current, List<ContestResult> contests) {
+	private Map<String, CountyMap> statewideMaps(ElectionResults current, List<ContestResult> contests,
+			ReaderFormat format) {
 		Map<String, CountyMap> maps = new LinkedHashMap<>();
 		for (ContestResult contest : contests) {
 			if (contest.totalVotes() == 0) {
@@ -109,7 +110,7 @@ class ResultsPageController {
 			}
 			this.maps
 				.map(current.election().jurisdiction(), contest,
-						this.results.reportingUnits(current, contest, "county"))
+						this.results.reportingUnits(current, contest, "county"), format)
 				.filter(this.maps::statewide)
 				.ifPresent((map) -> maps.put(contest.slug(), map));
 		}

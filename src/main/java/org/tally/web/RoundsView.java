@@ -1,6 +1,7 @@
 package org.tally.web;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 
 	static final int CHARTED = 6;
 
-	static RoundsView of(ContestRounds contest) {
+	static RoundsView of(ContestRounds contest, ReaderFormat format) {
 		List<ContestRounds.Round> rounds = contest.rounds();
 		int last = rounds.size();
 		Map<String, Row> rows = new LinkedHashMap<>();
@@ -70,27 +71,29 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 			for (ContestRounds.Round round : rounds) {
 				ContestRounds.Tally tally = find(round, name);
 				if (tally == null) {
-					cells.add(new Cell("", "", "", null));
+					cells.add(new Cell("", "", "", null, null));
 					continue;
 				}
-				cells.add(new Cell(number(tally.votes()), (tally.votePct() != null) ? tally.votePct() + "%" : "",
-						signed(tally.transfer()), tally.outcome()));
+				String happened = (tally.outcome() != null) ? outcome(tally.outcome(), null, format) : null;
+				cells.add(new Cell(number(tally.votes(), format), format.percent(tally.votePct()),
+						signed(tally.transfer(), format), tally.outcome(), happened));
 				if (tally.outcome() != null) {
-					outcome = tally.outcome() + " in round " + round.number();
+					outcome = outcome(tally.outcome(), round.number(), format);
 				}
 			}
 			rows.put(name, new Row(name, cells, outcome));
 		}
 		List<InactiveRow> inactive = new ArrayList<>();
-		for (String[] reason : new String[][] { { "overvotes", "Overvotes" }, { "skippedRankings", "Skipped rankings" },
-				{ "exhaustedChoices", "Exhausted choices" }, { "repeatedRankings", "Repeated rankings" } }) {
+		for (String[] reason : new String[][] { { "overvotes", "rounds.inactive.overvotes" },
+				{ "skippedRankings", "rounds.inactive.skipped" }, { "exhaustedChoices", "rounds.inactive.exhausted" },
+				{ "repeatedRankings", "rounds.inactive.repeated" } }) {
 			if (rounds.stream().anyMatch((round) -> round.inactive().containsKey(reason[0]))) {
-				inactive.add(new InactiveRow(reason[1],
-						rounds.stream().map((round) -> number(round.inactive().get(reason[0]))).toList()));
+				inactive.add(new InactiveRow(format.text(reason[1]),
+						rounds.stream().map((round) -> number(round.inactive().get(reason[0]), format)).toList()));
 			}
 		}
-		inactive.add(new InactiveRow("Inactive ballots, all",
-				rounds.stream().map((round) -> number(round.inactiveTotal())).toList()));
+		inactive.add(new InactiveRow(format.text("rounds.inactive.all"),
+				rounds.stream().map((round) -> number(round.inactiveTotal(), format)).toList()));
 		List<String> charted = order.subList(0, Math.min(CHARTED, order.size()));
 		BigDecimal max = contest.largestTally();
 		List<Series> series = new ArrayList<>();
@@ -107,23 +110,23 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(round.number(), last), lastY));
 			}
 			ContestRounds.Tally end = find(finalRound, name);
-			String label = name + ((end != null) ? " " + number(end.votes()) : "");
+			String label = name + ((end != null) ? " " + number(end.votes(), format) : "");
 			series.add(new Series(i, name, points.toString().strip(), lastY, label));
 		}
 		spreadLabels(series);
 		List<Tick> xTicks = new ArrayList<>();
 		int step = Math.max(1, (int) Math.ceil(last / 10.0));
 		for (int r = 1; r <= last; r += step) {
-			xTicks.add(new Tick(x(r, last), "R" + r));
+			xTicks.add(new Tick(x(r, last), format.text("rounds.tick", r)));
 		}
 		List<Tick> yTicks = new ArrayList<>();
 		for (BigDecimal value : contest.voteMarks(4)) {
-			yTicks.add(new Tick(y(value, max), number(value)));
+			yTicks.add(new Tick(y(value, max), number(value, format)));
 		}
 		return new RoundsView(contest.revision(),
 				contest.revisions().stream().filter((r) -> r != contest.revision()).toList(),
 				rounds.stream().map(ContestRounds.Round::number).toList(),
-				rounds.stream().map((round) -> number(round.threshold())).toList(), List.copyOf(rows.values()),
+				rounds.stream().map((round) -> number(round.threshold(), format)).toList(), List.copyOf(rows.values()),
 				inactive, WIDTH, HEIGHT, series, xTicks, yTicks);
 	}
 
@@ -162,21 +165,40 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 		return HEIGHT - BOTTOM - plot * votes.doubleValue() / max.doubleValue();
 	}
 
-	static String number(BigDecimal value) {
+	/**
+	 * What happened to a choice ("elected", "eliminated"), in words; with the round when
+	 * it is given.
+	 */
+	private static String outcome(String outcome, Integer round, ReaderFormat format) {
+		boolean elected = "elected".equals(outcome);
+		if (round == null) {
+			return format.text(elected ? "rounds.outcome.elected" : "rounds.outcome.eliminated");
+		}
+		return format.text(elected ? "rounds.outcome.elected-in" : "rounds.outcome.eliminated-in", round);
+	}
+
+	/**
+	 * A tally as RCTab wrote it, with the reader's grouping and as many decimals as it
+	 * has (fractional transfers): never rounded here.
+	 */
+	static String number(BigDecimal value, ReaderFormat format) {
 		if (value == null) {
 			return "";
 		}
 		if (value.scale() <= 0) {
-			return String.format(Locale.US, "%,d", value.longValueExact());
+			return format.votes(value.longValueExact());
 		}
-		return String.format(Locale.US, "%,." + value.scale() + "f", value);
+		NumberFormat number = NumberFormat.getNumberInstance(format.locale());
+		number.setMinimumFractionDigits(value.scale());
+		number.setMaximumFractionDigits(value.scale());
+		return number.format(value);
 	}
 
-	static String signed(BigDecimal value) {
+	static String signed(BigDecimal value, ReaderFormat format) {
 		if (value == null || value.signum() == 0) {
 			return "";
 		}
-		return (value.signum() > 0) ? "+" + number(value) : "−" + number(value.negate());
+		return (value.signum() > 0) ? "+" + number(value, format) : "−" + number(value.negate(), format);
 	}
 
 	/** A choice's row: a cell per round. */
@@ -184,9 +206,10 @@ public record RoundsView(long reportRevision, List<Long> earlier, List<Integer> 
 	}
 
 	/**
-	 * A choice in a round: votes, share, transfer to the next round and what happened.
+	 * A choice in a round: votes, share, transfer to the next round and what happened
+	 * ({@code outcome} the code for the cell's class, {@code happened} its words).
 	 */
-	public record Cell(String votes, String pct, String transfer, String outcome) {
+	public record Cell(String votes, String pct, String transfer, String outcome, String happened) {
 	}
 
 	/** Inactive ballots of one reason, per round. */

@@ -51,8 +51,12 @@ class StatewidePagesTests {
 
 		assertThat(html).contains("216 precincts. Choose a county above");
 		assertThat(rowNames(html)).containsExactly("Alpine", "Stanislaus");
-		assertThat(html).contains("href=\"" + this.contest + "/counties/stanislaus\"",
-				"hx-get=\"" + this.contest + "/counties/stanislaus\"", "hx-select=\"#precinct-panel\"");
+		// the county's page in the reader's language, loaded in place or followed without
+		// JS
+		assertThat(html).contains("href=\"" + this.contest + "/counties/stanislaus?lang=en\"",
+				"hx-get=\"" + this.contest + "/counties/stanislaus?lang=en\"", "hx-select=\"#precinct-panel\"");
+		assertThat(page(this.contest + "?lang=es"))
+			.contains("href=\"" + this.contest + "/counties/stanislaus?lang=es\"");
 		assertThat(html).doesNotContain(">101002<");
 	}
 

@@ -14,6 +14,7 @@ import org.tally.results.Margin;
 import org.tally.results.ResultsService;
 import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
+import org.tally.web.ReaderFormat;
 
 /**
  * A contest's counties as an SVG map for a page: each county filled by its leader and the
@@ -69,8 +70,10 @@ public record CountyMap(String id, String state, int width, int height, String o
 	 * @param contest the contest, its choices in the read model's order
 	 * @param counties its counties as {@link ResultsService#reportingUnits} reads them
 	 * @param state the state the election's jurisdiction names
+	 * @param format the reader's language: every word and number of the map and its table
 	 */
-	public static Optional<CountyMap> of(ContestResult contest, List<UnitResult> counties, StateShapes state) {
+	public static Optional<CountyMap> of(ContestResult contest, List<UnitResult> counties, StateShapes state,
+			ReaderFormat format) {
 		List<UnitResult> shown = counties.stream().filter((unit) -> "county".equals(unit.level())).toList();
 		if (shown.isEmpty()) {
 			return Optional.empty();
@@ -96,19 +99,23 @@ public record CountyMap(String id, String state, int width, int height, String o
 		for (Standing standing : standings) {
 			Leader leader = (standing.leader != null) ? leaders.get(standing.leader) : null;
 			String fill = fill(id, standing, leader);
-			String title = title(standing);
+			String title = title(standing, format);
 			if (standing.shape != null) {
 				areas.add(new Area(standing.shape.id(), standing.unit.name(), standing.shape.path(), fill, title,
 						anchor(standing.unit.name())));
 			}
-			rows.add(new Row(standing.unit.name(), anchor(standing.unit.name()), standing.leaderLabel(),
-					standing.marginLabel(), votes(standing.unit.totalVotes()), fill, standing.shape != null));
+			rows.add(new Row(standing.unit.name(), anchor(standing.unit.name()), standing.leaderLabel(format),
+					standing.marginLabel(format), format.votes(standing.unit.totalVotes()), fill,
+					standing.shape != null));
 		}
 		rows.sort((a, b) -> a.name().compareTo(b.name()));
-		List<Bucket> buckets = List.of(new Bucket(0, "under 5 points"), new Bucket(1, "5 to 15"),
-				new Bucket(2, "15 to 30"), new Bucket(3, "30 points or more"));
+		List<Bucket> buckets = new ArrayList<>();
+		for (String step : new String[] { "map.step.0", "map.step.1", "map.step.2", "map.step.3" }) {
+			buckets.add(new Bucket(buckets.size(), format.text(step)));
+		}
 		return Optional.of(new CountyMap(id, state.name(), state.width(), state.height(), state.outline(), tile, stroke,
-				List.copyOf(areas), List.copyOf(leaders.values()), buckets, List.copyOf(rows), List.copyOf(missing)));
+				List.copyOf(areas), List.copyOf(leaders.values()), List.copyOf(buckets), List.copyOf(rows),
+				List.copyOf(missing)));
 	}
 
 	/** The pattern id of a leader slot at a margin step. */
@@ -146,18 +153,6 @@ public record CountyMap(String id, String state, int width, int height, String o
 					+ "\" fill=\"none\" " + ink + "/>";
 			case "bars" -> "<path d=\"M0 " + half + "H" + t + "\" " + ink + "/>";
 			default -> "";
-		};
-	}
-
-	/** A leader's mark in words, for the legend. */
-	public String markName(String mark) {
-		return switch (mark) {
-			case "stripes" -> "diagonal stripes";
-			case "dots" -> "dots";
-			case "cross" -> "cross-hatching";
-			case "rings" -> "rings";
-			case "bars" -> "horizontal bars";
-			default -> "plain";
 		};
 	}
 
@@ -210,34 +205,19 @@ public record CountyMap(String id, String state, int width, int height, String o
 		return "url(#" + id + "-p" + leader.slot() + "-" + standing.bucket + ")";
 	}
 
-	private static String title(Standing standing) {
+	private static String title(Standing standing, ReaderFormat format) {
 		UnitResult unit = standing.unit;
 		if (standing.leader == null) {
-			return unit.name() + ": no votes counted yet";
+			return format.text("map.county.none", unit.name());
 		}
-		StringBuilder title = new StringBuilder(unit.name()).append(": ");
+		String counted = format.votes(unit.totalVotes());
 		if (standing.tie) {
-			title.append("tie for first");
+			return format.text("map.county.tie", unit.name(), counted);
 		}
-		else {
-			UnitResult.Votes leader = unit.candidates().get(standing.margin.leader());
-			title.append(leader.name())
-				.append(" leads with ")
-				.append(votes(leader.votes()))
-				.append(" votes (")
-				.append(leader.votePct().toPlainString())
-				.append("%), ahead by ")
-				.append(votes(standing.margin.votes()))
-				.append(" votes (")
-				.append(standing.margin.points().toPlainString())
-				.append(" points)");
-		}
-		title.append("; ").append(votes(unit.totalVotes())).append(" votes counted");
-		return title.toString();
-	}
-
-	static String votes(long votes) {
-		return String.format(Locale.US, "%,d", votes);
+		UnitResult.Votes leader = unit.candidates().get(standing.margin.leader());
+		return format.text("map.county.leads", unit.name(), leader.name(), format.votes(leader.votes()),
+				format.percent(leader.votePct()), format.votes(standing.margin.votes()),
+				format.decimal(standing.margin.points()), counted);
 	}
 
 	/** A county's leader and lead, as the read model gives them. */
@@ -284,18 +264,18 @@ public record CountyMap(String id, String state, int width, int height, String o
 			return bucket;
 		}
 
-		String leaderLabel() {
+		String leaderLabel(ReaderFormat format) {
 			if (this.leader == null) {
 				return "—";
 			}
-			return this.tie ? "Tie" : this.leader;
+			return this.tie ? format.text("map.tie") : this.leader;
 		}
 
-		String marginLabel() {
+		String marginLabel(ReaderFormat format) {
 			if (this.leader == null || this.tie) {
 				return "—";
 			}
-			return "+" + votes(this.margin.votes()) + " (" + this.margin.points().toPlainString() + " pts)";
+			return format.text("map.margin", format.votes(this.margin.votes()), format.decimal(this.margin.points()));
 		}
 
 	}

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tally.results.ContestResult;
 import org.tally.results.UnitResult;
+import org.tally.web.ReaderFormat;
 
 import org.springframework.stereotype.Component;
 
@@ -37,10 +38,12 @@ public class CountyMaps {
 	 * @param contest the contest
 	 * @param counties its county units, as {@code ResultsService.reportingUnits} reads
 	 * them
+	 * @param format the reader's language
 	 */
-	public Optional<CountyMap> map(String jurisdiction, ContestResult contest, List<UnitResult> counties) {
+	public Optional<CountyMap> map(String jurisdiction, ContestResult contest, List<UnitResult> counties,
+			ReaderFormat format) {
 		Optional<CountyMap> map = this.atlas.state(jurisdiction)
-			.flatMap((state) -> CountyMap.of(contest, counties, state));
+			.flatMap((state) -> CountyMap.of(contest, counties, state, format));
 		map.ifPresent((shown) -> shown.missing().forEach((county) -> {
 			if (this.warned.add(shown.state() + ":" + county) && this.warned.size() < 10_000) {
 				log.warn("No map shape for county '{}' in {}: add it to map/county-aliases.csv if it has another name",

@@ -110,6 +110,21 @@ class RctabImportTests {
 			.getResponseBody();
 		assertThat(page).contains("Ranked-choice rounds", "Round 33", "elected in round 33", "38,852", "28,951",
 				"class=\"share-chart rounds-chart\"");
+		// the same rounds in Spanish: outcomes, inactive ballots and shares in the
+		// reader's
+		// language
+		String spanish = this.api.anonymous()
+			.get()
+			.uri("/elections/" + election + "/contests/mayor?lang=es")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(spanish).contains("Ronda 33", "elegido en la ronda 33", "eliminado", "Boletas inactivas, total",
+				"38,852");
+		assertThat(spanish).doesNotContain("elected in round", "Inactive ballots", ">eliminated<");
 	}
 
 	@Test

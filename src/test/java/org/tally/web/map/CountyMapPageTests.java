@@ -94,6 +94,12 @@ class CountyMapPageTests {
 		assertThat(spanish).contains("Quién va a la cabeza en cada condado", "Mapa de California por condado",
 				"Sin forma en el mapa para Atlantis: solo figura en la tabla.");
 		assertThat(spanish).doesNotContain("Who leads in each county", "No map shape for");
+		// the county's title, the legend and the table's lead in Spanish words and
+		// numbers
+		assertThat(spanish).contains(
+				"<title>Los Angeles: Jimmy Gomez encabeza con 25,569 votos (59.2\u00a0%), con una ventaja de 7,959 votos",
+				"menos de 5 puntos", "(liso)", "+7,959 (18.4 pts.)");
+		assertThat(spanish).doesNotContain("leads with", "under 5 points", "(plain)", " pts)");
 	}
 
 	@Test
