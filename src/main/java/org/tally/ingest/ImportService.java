@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -112,9 +111,6 @@ public class ImportService {
 		}
 	}
 
-	record ElectionRef(long id, String slug, String kind, String jurisdiction, boolean test) {
-	}
-
 	/** What the audit log keeps of an applied import. */
 	record AuditedImport(long revision, long rows, long changedCounts, String hash, String file) {
 	}
@@ -202,14 +198,14 @@ public class ImportService {
 			ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
 			try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
 					direct ? nextRevision : 0)) {
-				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
+				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer, merge));
 				sink = new StagingSink(writer, names, sums, this.problems, warnings, this.command, this.election);
 				ReadSummary summary = ResultsFileReader.read(this.body::open, this.command.format(),
 						this.command.charset(), new ReadContext(this.election.jurisdiction(), this.election.test()),
 						sink);
 				format = summary.format();
 				this.rows = summary.rows();
-				this.command = this.command.withSourceUpdatedAt(sink.statedUpdatedAt);
+				this.command = this.command.withSourceUpdatedAt(sink.statedUpdatedAt());
 				this.staged = writer.finish();
 			}
 			if (this.problems.total() > 0) {
@@ -220,8 +216,7 @@ public class ImportService {
 				throw new Rejected();
 			}
 			String contentHash = this.body.hash();
-			merge.create(this.election.id(), this.election.kind().endsWith("primary") ? "top-two" : "plurality",
-					names.created());
+			merge.create(this.election.id(), this.election.winnerRule(), names.created());
 			CountMerge.Fresh fresh = direct ? fresh(names, nextRevision) : CountMerge.Fresh.NONE;
 			fresh.contests().forEach(sums::contest);
 			merge.writeSums(sums);
@@ -251,13 +246,13 @@ public class ImportService {
 				return this.pendingRecord;
 			}
 			Long revision = applied.revision();
-			if (this.command.sourceCalls() && !sink.winners.isEmpty()) {
-				revision = ImportService.this.sourceCalls.record(this.election.id(), sink.winners, revision,
+			if (this.command.sourceCalls() && !sink.winners().isEmpty()) {
+				revision = ImportService.this.sourceCalls.record(this.election.id(), sink.winners(), revision,
 						this.command.recordedBy(), now);
 			}
 			if (revision != null) {
 				merge.snapshot(revision, applied.changedContests(), after, now, this.command.sourceUpdatedAt());
-				ImportService.this.rounds.write(revision, sink.rounds);
+				ImportService.this.rounds.write(revision, sink.rounds());
 			}
 			long id = ImportService.this.records.applied(this.command, this.election.id(), contentHash,
 					this.body.size(), this.rows, revision, List.copyOf(warnings));
@@ -315,167 +310,6 @@ public class ImportService {
 
 	private static Map<Long, ContestResult> byId(List<ContestResult> contests) {
 		return contests.stream().collect(Collectors.toMap(ContestResult::id, Function.identity()));
-	}
-
-	/**
-	 * Ids for new names in blocks that grow as a file keeps naming new things; the
-	 * staging {@code COPY} pauses while a block is taken.
-	 */
-	private final class IdBlocks implements ElectionNames.Ids {
-
-		private final StagingWriter writer;
-
-		private final Map<ElectionNames.Sequence, long[]> blocks = new EnumMap<>(ElectionNames.Sequence.class);
-
-		private final Map<ElectionNames.Sequence, Integer> used = new EnumMap<>(ElectionNames.Sequence.class);
-
-		IdBlocks(StagingWriter writer) {
-			this.writer = writer;
-		}
-
-		@Override
-		public long next(ElectionNames.Sequence sequence) {
-			long[] block = this.blocks.get(sequence);
-			int at = this.used.getOrDefault(sequence, 0);
-			if (block == null || at == block.length) {
-				int size = (block == null) ? 16 : Math.min(block.length * 4, 1 << 16);
-				try {
-					this.writer.pause();
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
-				}
-				block = ImportService.this.merge.nextIds(sequence, size);
-				this.blocks.put(sequence, block);
-				at = 0;
-			}
-			this.used.put(sequence, at + 1);
-			return block[at];
-		}
-
-	}
-
-	/** Turns parsed rows into staged rows of ids; keeps the problems. */
-	private static final class StagingSink implements RowSink {
-
-		private final StagingWriter writer;
-
-		private final ElectionNames names;
-
-		private final ProblemCollector problems;
-
-		private final List<Problem> warnings;
-
-		private final String fixedCounty;
-
-		private final CountSums sums;
-
-		private final List<RoundsWriter.Pending> rounds = new ArrayList<>();
-
-		private final boolean keepWinners;
-
-		/** The source's calls, kept when staff asked for them ({@code calls=ap}). */
-		final List<WinnerRow> winners = new ArrayList<>();
-
-		/** When the file says it was last updated, if it says. */
-		Instant statedUpdatedAt;
-
-		StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ProblemCollector problems,
-				List<Problem> warnings, ImportCommand command, ElectionRef election) {
-			this.writer = writer;
-			this.sums = sums;
-			this.names = names;
-			this.problems = problems;
-			this.warnings = warnings;
-			this.keepWinners = command.sourceCalls();
-			this.fixedCounty = (command.county() != null && !command.county().isBlank()) ? command.county().strip()
-					: election.jurisdiction();
-		}
-
-		@Override
-		public void count(CountRow row) {
-			if (this.problems.total() > 0) {
-				return;
-			}
-			ElectionNames.Unit unit = this.names.unit(row.row(),
-					(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
-			ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
-			long choice = (contest != null) ? this.names.choice(contest, row) : -1;
-			if (!unit.known() || choice < 0) {
-				return;
-			}
-			contest.counted(unit.id());
-			if (contest.fresh && row.voteType() == VoteType.TOTAL) {
-				this.sums.add(contest.id, choice, unit.id(), unit.countyId(), unit.precinct(), row.votes());
-			}
-			try {
-				this.writer.count(row.row(), contest.id, unit.id(), choice, row.voteType(), row.votes(), contest.fresh);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		@Override
-		public void progress(ProgressRow row) {
-			if (this.problems.total() > 0) {
-				return;
-			}
-			ElectionNames.Unit unit = this.names.unit(row.row(),
-					(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
-			ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
-			if (!unit.known() || contest == null) {
-				return;
-			}
-			try {
-				this.writer.progress(row.row(), contest.id, unit.id(), row);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		@Override
-		public void rounds(RankedRounds rounds) {
-			if (this.problems.total() > 0) {
-				return;
-			}
-			ElectionNames.Contest contest = this.names.contest(rounds.row(), rounds.office(), rounds.district());
-			if (contest == null) {
-				return;
-			}
-			this.rounds.add(new RoundsWriter.Pending(contest.id, Map.copyOf(contest.choices), rounds));
-		}
-
-		@Override
-		public void problem(Problem problem) {
-			this.problems.add(problem);
-		}
-
-		@Override
-		public void contest(ContestRow row) {
-			this.names.declare(row);
-		}
-
-		@Override
-		public void winner(WinnerRow row) {
-			if (this.keepWinners && this.winners.size() < 100_000) {
-				this.winners.add(row);
-			}
-		}
-
-		@Override
-		public void sourceUpdatedAt(Instant at) {
-			this.statedUpdatedAt = at;
-		}
-
-		@Override
-		public void warning(Problem warning) {
-			if (this.warnings.size() < 100) {
-				this.warnings.add(warning);
-			}
-		}
-
 	}
 
 }
