@@ -265,7 +265,7 @@ class CountMerge {
 	 * contests are already in (see {@link #insertFresh}) with the revision this takes.
 	 * Makes no revision when nothing changed.
 	 */
-	Applied apply(ImportService.ElectionRef election, ImportCommand command, StagingWriter.Staged staged, Fresh fresh,
+	Applied apply(ElectionRef election, ImportCommand command, StagingWriter.Staged staged, Fresh fresh,
 			long nextRevision, Instant now) {
 		this.jdbc.sql(CHANGED).update();
 		this.jdbc.sql(PROGRESS_CHANGED).param("anyProgress", staged.progressRows() > 0).update();

@@ -25,6 +25,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,6 +145,25 @@ class ImportController {
 						+ ", or as multipart/form-data field 'file'");
 		problem.setTitle("Unsupported Content-Type");
 		problem.setProperty("formats", Arrays.stream(ImportFormat.values()).map(ImportFormat::code).toList());
+		return problem;
+	}
+
+	/**
+	 * A form-encoded body is parsed into request parameters while the import's parameters
+	 * are bound, before {@link #charsetOf} sees its type, and a results file's lines make
+	 * parameter names the firewall refuses: that is a Content-Type Tally does not read.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ProblemDetail rejectedRequest(RequestRejectedException ex, HttpServletRequest request) {
+		try {
+			charsetOf(request.getContentType());
+		}
+		catch (HttpMediaTypeNotSupportedException unsupported) {
+			return unsupportedType(unsupported);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"the request was refused: a parameter holds characters Tally does not accept");
+		problem.setTitle("Bad request");
 		return problem;
 	}
 

@@ -236,8 +236,10 @@ public final class ClarityDetailReader {
 		}
 		String root = this.xml.getLocalName();
 		if (!root.equals("ElectionResult")) {
-			problem(null, null, root.equalsIgnoreCase("html") ? "this is a web page, not the detail.xml it links to"
-					: "not a Clarity detail.xml: the root element is <" + root + ">, expected <ElectionResult>");
+			problem(new Problem(line(), null, root,
+					root.equalsIgnoreCase("html") ? "this is a web page, not the detail.xml it links to"
+							: "not a Clarity detail.xml: the root element is <" + root + ">, expected <ElectionResult>",
+					"/" + root));
 			return;
 		}
 		boolean contests = false;

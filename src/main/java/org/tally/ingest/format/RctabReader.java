@@ -87,11 +87,11 @@ public final class RctabReader {
 			office = text(config, "contest");
 		}
 		if (office.isEmpty()) {
-			problems.add(new Problem(0, "/config/office", null, "the report names no office or contest"));
+			problems.add(problem("/config/office", null, "the report names no office or contest"));
 		}
 		JsonNode results = root.path("results");
 		if (results.isEmpty()) {
-			problems.add(new Problem(0, "/results", null, "the report has no rounds"));
+			problems.add(problem("/results", null, "the report has no rounds"));
 		}
 		BigDecimal finalThreshold = number(root.path("summary").path("finalThreshold"), "/summary/finalThreshold",
 				problems, true);
@@ -122,7 +122,7 @@ public final class RctabReader {
 					votes.setScale(0, RoundingMode.FLOOR).longValueExact(), null, null));
 		}
 		if (fractional) {
-			sink.warning(new Problem(0, "/results/" + (rounds.size() - 1) + "/tally", null,
+			sink.warning(problem("/results/" + (rounds.size() - 1) + "/tally", null,
 					"fractional tallies: the contest's counts take the whole votes, the rounds keep the fractions"));
 		}
 		sink.rounds(new RankedRounds(0, null, office, "", rounds));
@@ -131,25 +131,25 @@ public final class RctabReader {
 
 	private static RankedRounds.Round round(JsonNode node, String at, int expected, List<Problem> problems) {
 		if (!node.isObject()) {
-			problems.add(new Problem(0, at, null, "a round must be an object"));
+			problems.add(problem(at, null, "a round must be an object"));
 			return null;
 		}
 		int number = node.path("round").asInt(-1);
 		if (number != expected) {
-			problems.add(new Problem(0, at + "/round", node.path("round").asString(""),
+			problems.add(problem(at + "/round", node.path("round").asString(""),
 					"rounds must be numbered 1, 2, 3... in order (expected " + expected + ")"));
 		}
 		Map<String, BigDecimal> tallies = new LinkedHashMap<>();
 		JsonNode tally = node.path("tally");
 		if (!tally.isObject() || tally.isEmpty()) {
-			problems.add(new Problem(0, at + "/tally", null, "a round needs a tally of its choices"));
+			problems.add(problem(at + "/tally", null, "a round needs a tally of its choices"));
 		}
 		for (Map.Entry<String, JsonNode> entry : tally.properties()) {
 			BigDecimal votes = number(entry.getValue(), at + "/tally/" + pointer(entry.getKey()), problems, false);
 			if (votes != null) {
 				if (entry.getKey().isBlank() || entry.getKey().length() > 300) {
-					problems.add(new Problem(0, at + "/tally", entry.getKey(),
-							"a choice needs a name of 1 to 300 characters"));
+					problems
+						.add(problem(at + "/tally", entry.getKey(), "a choice needs a name of 1 to 300 characters"));
 				}
 				tallies.put(entry.getKey().strip(), votes);
 			}
@@ -171,8 +171,7 @@ public final class RctabReader {
 				eliminated.add(from);
 			}
 			if (from != null && !tallies.containsKey(from)) {
-				problems
-					.add(new Problem(0, at + "/tallyResults/" + r, from, "names a choice this round has no tally for"));
+				problems.add(problem(at + "/tallyResults/" + r, from, "names a choice this round has no tally for"));
 			}
 			BigDecimal moved = BigDecimal.ZERO;
 			for (Map.Entry<String, JsonNode> entry : result.path("transfers").properties()) {
@@ -209,7 +208,7 @@ public final class RctabReader {
 	private static BigDecimal number(JsonNode node, String at, List<Problem> problems, boolean optional) {
 		if (node.isMissingNode() || node.isNull()) {
 			if (!optional) {
-				problems.add(new Problem(0, at, null, "missing count"));
+				problems.add(problem(at, null, "missing count"));
 			}
 			return null;
 		}
@@ -217,15 +216,27 @@ public final class RctabReader {
 		try {
 			BigDecimal value = new BigDecimal(text);
 			if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-				problems.add(new Problem(0, at, text, "a count must be between 0 and 10^12"));
+				problems.add(problem(at, text, "a count must be between 0 and 10^12"));
 				return null;
 			}
 			return value;
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new Problem(0, at, text, "not a number"));
+			problems.add(problem(at, text, "not a number"));
 			return null;
 		}
+	}
+
+	/**
+	 * A problem in the report, found by its JSON pointer, the column being the member
+	 * named (as the other JSON readers do); the tree is read whole, so there is no line.
+	 */
+	private static Problem problem(String pointer, String value, String message) {
+		String member = null;
+		if (pointer != null) {
+			member = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+		}
+		return new Problem(0, member, value, message, pointer);
 	}
 
 	private static String text(JsonNode node, String field) {
@@ -237,7 +248,7 @@ public final class RctabReader {
 	}
 
 	private static ReadSummary fail(RowSink sink, List<Problem> problems, String at, String message) {
-		sink.problem(new Problem(0, at.isEmpty() ? null : at, null, message));
+		sink.problem(problem(at.isEmpty() ? null : at, null, message));
 		return new ReadSummary(ImportFormat.RCTAB, 0, 1, List.of());
 	}
 

@@ -18,6 +18,7 @@ import org.tally.ingest.ResultsFileReader;
 import org.tally.ingest.RowSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The RCTab reader on the Maine 2018 Democratic primary for governor (BrightSpots/rcv
@@ -94,8 +95,8 @@ class RctabReaderTests {
 				{"config":{"contest":"Mayor"},"results":[{"round":2,"tally":{"A/B":"ten"}}]}
 				"""), null, sink);
 
-		assertThat(sink.problems).extracting(Problem::column)
-			.containsExactly("/results/0/round", "/results/0/tally/A~1B");
+		assertThat(sink.problems).extracting(Problem::location, Problem::column)
+			.containsExactly(tuple("/results/0/round", "round"), tuple("/results/0/tally/A~1B", "A/B"));
 		assertThat(sink.counts).isEmpty();
 		assertThat(sink.rounds).isEmpty();
 	}

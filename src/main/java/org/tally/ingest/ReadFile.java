@@ -1,0 +1,54 @@
+package org.tally.ingest;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Import step: read and validate. Streams the received file through its format's reader
+ * ({@link ResultsFileReader}) into a {@link StagingSink}, which turns names into ids
+ * while the rows go to PostgreSQL by {@code COPY}. Any problem in the file ends the
+ * import here.
+ */
+@Component
+class ReadFile {
+
+	private final JdbcClient jdbc;
+
+	private final CountMerge merge;
+
+	ReadFile(JdbcClient jdbc, CountMerge merge) {
+		this.jdbc = jdbc;
+		this.merge = merge;
+	}
+
+	/**
+	 * Reads the whole file once, under the election's lock.
+	 * @param directRevision the revision counts of fresh contests are written with
+	 * straight into {@code vote_count}, or 0 to stage every row
+	 */
+	FileRead read(ImportRun run, Connection connection, long directRevision) throws SQLException, IOException {
+		ElectionRef election = run.election();
+		ImportCommand command = run.command();
+		CountSums sums = new CountSums();
+		FileRead read;
+		this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
+		try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
+				directRevision)) {
+			ElectionNames names = this.merge.names(election.id(), command.mode(), new IdBlocks(writer, this.merge));
+			StagingSink sink = new StagingSink(writer, names, sums, run.problems(), run.warnings(), command, election);
+			ReadSummary summary = ResultsFileReader.read(run.body()::open, command.format(), command.charset(),
+					new ReadContext(election.jurisdiction(), election.test()), sink);
+			run.read(summary.rows(), sink.statedUpdatedAt());
+			read = new FileRead(summary.format(), names, sums, writer.finish(), sink.winners(), sink.rounds());
+		}
+		run.rejectIfProblems();
+		return read;
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.tally.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.tally.results.AuditLog;
+import org.tally.results.ContestResult;
+import org.tally.results.ResultsQueries;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Import step: everything after the counts. The per-contest preview (a dry run stops
+ * there), the source's calls when staff asked for them, the snapshots and ranked-choice
+ * rounds of the new revision, the import history and the audit event.
+ */
+@Component
+class RecordImport {
+
+	private final ResultsQueries results;
+
+	private final CountMerge merge;
+
+	private final SourceCalls sourceCalls;
+
+	private final RoundsWriter rounds;
+
+	private final ImportRecords records;
+
+	private final AuditLog audit;
+
+	RecordImport(ResultsQueries results, CountMerge merge, SourceCalls sourceCalls, RoundsWriter rounds,
+			ImportRecords records, AuditLog audit) {
+		this.results = results;
+		this.merge = merge;
+		this.sourceCalls = sourceCalls;
+		this.rounds = rounds;
+		this.records = records;
+		this.audit = audit;
+	}
+
+	/** Records what the write did and answers the import's outcome. */
+	ImportOutcome record(ImportRun run, FileRead read, WriteCounts.Written written) {
+		ImportCommand command = run.command();
+		ElectionRef election = run.election();
+		CountMerge.Applied applied = written.applied();
+		Map<Long, ContestResult> after = this.results.contests(election.id(), applied.changedContests())
+			.stream()
+			.collect(Collectors.toMap(ContestResult::id, Function.identity()));
+		List<ImportOutcome.ContestPreview> previews = previews(written.before(), after, applied,
+				read.names().newCandidates());
+		if (command.dryRun()) {
+			return run.preview(applied.changedCounts(), previews);
+		}
+		String contentHash = run.body().hash();
+		Long revision = applied.revision();
+		if (command.sourceCalls() && !read.winners().isEmpty()) {
+			revision = this.sourceCalls.record(election.id(), read.winners(), revision, command.recordedBy(),
+					written.at());
+		}
+		if (revision != null) {
+			this.merge.snapshot(revision, applied.changedContests(), after, written.at(), command.sourceUpdatedAt());
+			this.rounds.write(revision, read.rounds());
+		}
+		List<Problem> warnings = List.copyOf(run.warnings());
+		long id = this.records.applied(command, election.id(), contentHash, run.body().size(), run.rows(), revision,
+				warnings);
+		if (revision != null) {
+			this.audit.record(command.recordedBy(), (command.correction() != null) ? "correction" : "import",
+					election.slug(), null,
+					new AuditedImport(revision, run.rows(), applied.changedCounts(), contentHash, command.fileName()),
+					command.correction());
+		}
+		return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash, run.rows(),
+				applied.changedCounts(), previews, warnings);
+	}
+
+	private static List<ImportOutcome.ContestPreview> previews(Map<Long, Long> before, Map<Long, ContestResult> after,
+			CountMerge.Applied applied, Map<Long, List<String>> newCandidates) {
+		List<ImportOutcome.ContestPreview> previews = new ArrayList<>();
+		for (Long contestId : applied.changedContests()) {
+			ContestResult now = after.get(contestId);
+			previews.add(new ImportOutcome.ContestPreview(now.slug(), now.name(), before.getOrDefault(contestId, 0L),
+					now.totalVotes(), applied.decreases().getOrDefault(contestId, 0L),
+					applied.newUnits().getOrDefault(contestId, 0), newCandidates.getOrDefault(contestId, List.of())));
+		}
+		return previews;
+	}
+
+	/** What the audit log keeps of an applied import. */
+	record AuditedImport(long revision, long rows, long changedCounts, String hash, String file) {
+	}
+
+}

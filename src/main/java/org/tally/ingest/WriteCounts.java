@@ -1,0 +1,86 @@
+package org.tally.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Import step: the all-or-nothing write. Counts of fresh contests are already in
+ * {@code vote_count} (or follow from staging in one insert); the rest are resolved,
+ * checked for conflicts and decreases, and merged set-wise by {@link CountMerge} under a
+ * new revision.
+ */
+@Component
+class WriteCounts {
+
+	private final JdbcClient jdbc;
+
+	private final CountMerge merge;
+
+	WriteCounts(JdbcClient jdbc, CountMerge merge) {
+		this.jdbc = jdbc;
+		this.merge = merge;
+	}
+
+	/**
+	 * Writes what the file changes, or ends the import on a conflict or an uncorrected
+	 * decrease. Throws {@link StagingWriter.CountsCollide} when fresh counts were stated
+	 * twice, so the file is read again with every row staged.
+	 * @param direct whether counts of fresh contests were written straight while reading
+	 */
+	Written write(ImportRun run, FileRead read, long nextRevision, boolean direct) {
+		ElectionNames names = read.names();
+		CountMerge.Fresh fresh = direct ? fresh(names, read.staged(), nextRevision) : CountMerge.Fresh.NONE;
+		fresh.contests().forEach(read.sums()::contest);
+		this.merge.writeSums(read.sums());
+		List<Long> others = names.counted().stream().filter((id) -> !fresh.contests().contains(id)).toList();
+		if (!others.isEmpty()) {
+			// without statistics PostgreSQL plans the temporary table as empty
+			this.jdbc.sql("analyze staged").update();
+		}
+		this.merge.resolve(others);
+		// ranked-choice rounds: a choice eliminated in a later round falls to 0 by design
+		this.merge.checkConflictsAndDecreases(run.command().correction() != null || read.format() == ImportFormat.RCTAB,
+				run.problems());
+		run.rejectIfProblems();
+		Map<Long, Long> before = this.merge.lastTotals(run.election().id());
+		Instant now = Instant.now();
+		CountMerge.Applied applied = this.merge.apply(run.election(), run.command(), read.staged(), fresh, nextRevision,
+				now);
+		return new Written(applied, before, now);
+	}
+
+	/**
+	 * The fresh contests: their counts went straight into {@code vote_count} while the
+	 * file was read, and those staged after the first row that needed staging follow now,
+	 * in one insert.
+	 */
+	private CountMerge.Fresh fresh(ElectionNames names, StagingWriter.Staged staged, long revision) {
+		List<Long> contests = names.freshCounted();
+		long rows = staged.directRows();
+		if (!contests.isEmpty() && staged.countRows() > 0) {
+			try {
+				rows += this.merge.insertFresh(contests, revision);
+			}
+			catch (DuplicateKeyException ex) {
+				throw new StagingWriter.CountsCollide(ex);
+			}
+		}
+		return new CountMerge.Fresh(contests, rows, names.freshUnits());
+	}
+
+	/**
+	 * What the write did.
+	 *
+	 * @param applied the revision (null: nothing changed) and what changed
+	 * @param before each contest's total before the write
+	 * @param at when the write happened
+	 */
+	record Written(CountMerge.Applied applied, Map<Long, Long> before, Instant at) {
+	}
+
+}
