@@ -3,6 +3,7 @@ package org.tally.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,54 @@ class NistCdfReaderTest {
 		assertThat(totals(sink, "President and Vice President of the United States", "Write-in"))
 			.extracting(CountRow::writeIn)
 			.containsOnly(true);
+	}
+
+	@Test
+	void everySelectionsCountedUnitsAddUpToTheCountyRowTheFileGivesBesideThem() throws java.io.IOException {
+		byte[] file = RecordingSink.json("nist-err-gen-01-cut.json");
+		RecordingSink sink = RecordingSink.readFile(file, null, REAL);
+
+		// the file's own figures: each selection's count for ru-county-1 (Test County),
+		// which holds the sum of the precinct-level units beside it
+		Map<String, Long> county = new java.util.TreeMap<>();
+		tools.jackson.databind.JsonNode report = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(file);
+		Map<String, String> names = new java.util.HashMap<>();
+		report.path("Election")
+			.get(0)
+			.path("Candidate")
+			.forEach((candidate) -> names.put(candidate.path("@id").asString(),
+					candidate.path("BallotName").path("Text").get(0).path("Content").asString()));
+		for (tools.jackson.databind.JsonNode contest : report.path("Election").get(0).path("Contest")) {
+			if (contest.path("@type").asString().endsWith("PartyContest")) {
+				continue;
+			}
+			for (tools.jackson.databind.JsonNode selection : contest.path("ContestSelection")) {
+				if (selection.path("IsWriteIn").asBoolean(false)) {
+					continue;
+				}
+				String name = selection.has("CandidateIds")
+						? names.get(selection.path("CandidateIds").get(0).asString())
+						: selection.path("Selection").path("Text").path(0).path("Content").asString(null);
+				for (tools.jackson.databind.JsonNode count : selection.path("VoteCounts")) {
+					if (count.path("GpUnitId").asString().equals("ru-county-1") && name != null) {
+						// the reader writes a measure's YES and NO as Yes and No
+						county.merge((contest.path("Name").asString() + " | " + name).toLowerCase(Locale.ROOT),
+								count.path("Count").asLong(), Long::sum);
+					}
+				}
+			}
+		}
+		Map<String, Long> counted = new java.util.TreeMap<>();
+		sink.counts.stream()
+			.filter((row) -> row.voteType() == VoteType.TOTAL && !row.candidate().startsWith("Write-in"))
+			.forEach((row) -> counted.merge((row.office() + " | " + row.candidate()).toLowerCase(Locale.ROOT),
+					row.votes(), Long::sum));
+
+		assertThat(county).isNotEmpty();
+		assertThat(counted).containsExactlyInAnyOrderEntriesOf(county);
+		assertThat(sink.counts).noneMatch((row) -> "Test County".equals(row.precinct()));
 	}
 
 	@Test
