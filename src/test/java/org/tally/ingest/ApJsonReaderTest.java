@@ -207,7 +207,9 @@ class ApJsonReaderTest {
 		String file = new String(RecordingSink.json("ap-20151103-national-cut.json"), StandardCharsets.UTF_8)
 			.replace("\"raceID\":\"18525\",", "\"raceID\":\"18525\",\"eevp\":99,")
 			.replace("\"reportingunitName\":\"Adair\",", "\"reportingunitName\":\"Adair\",\"eevp\":\"80\",")
-			.replace("\"reportingunitName\":\"Allen\",", "\"reportingunitName\":\"Allen\",\"eevp\":140,");
+			.replace("\"reportingunitName\":\"Allen\",", "\"reportingunitName\":\"Allen\",\"eevp\":140,")
+			.replace("\"reportingunitName\":\"Anderson\",",
+					"\"reportingunitName\":\"Anderson\",\"eevp\":\"0.0000000001\",");
 
 		RecordingSink sink = RecordingSink.readFile(file.getBytes(StandardCharsets.UTF_8), null,
 				new ReadContext("Kentucky", false));
@@ -219,7 +221,8 @@ class ApJsonReaderTest {
 					tuple("Ballard", null));
 		assertThat(sink.warnings).filteredOn((warning) -> "eevp".equals(warning.column()))
 			.extracting(Problem::value, Problem::location)
-			.containsExactlyInAnyOrder(tuple("140", "/races/2/reportingUnits/2/eevp"), tuple("99", "/races/2/eevp"));
+			.containsExactlyInAnyOrder(tuple("140", "/races/2/reportingUnits/2/eevp"),
+					tuple("0.0000000001", "/races/2/reportingUnits/3/eevp"), tuple("99", "/races/2/eevp"));
 	}
 
 	@Test

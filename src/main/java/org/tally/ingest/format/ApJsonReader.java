@@ -44,6 +44,8 @@ public final class ApJsonReader {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	private static final BigDecimal MAX_EXPECTED = BigDecimal.valueOf(1_000_000_000_000L);
+
 	private static final Set<String> COUNTY_LEVELS = Set.of("subunit", "county", "township", "fipscode");
 
 	private final ReadContext context;
@@ -349,7 +351,15 @@ public final class ApJsonReader {
 		if (percent.signum() == 0) {
 			return null;
 		}
-		return BigDecimal.valueOf(votes).multiply(HUNDRED).divide(percent, 0, RoundingMode.HALF_UP).longValueExact();
+		BigDecimal expected = BigDecimal.valueOf(votes).multiply(HUNDRED).divide(percent, 0, RoundingMode.HALF_UP);
+		if (expected.compareTo(MAX_EXPECTED) > 0) {
+			// a percentage so small that the estimate passes any electorate
+			this.sink.warning(new Problem(line, "eevp", text,
+					"AP's expected vote percentage gives more than 10^12 expected votes: left out",
+					(own != null) ? at + "/eevp" : race.at + "/eevp"));
+			return null;
+		}
+		return expected.longValueExact();
 	}
 
 	/**
