@@ -41,8 +41,9 @@ class JsonReadersPropertyTests {
 
 	private static final Pattern SCALAR = Pattern.compile("(?<=: ?)(-?[0-9][0-9.eE+-]*|\"[^\"]*\"|true|false|null)");
 
-	// 5 to 10 ms a try on a busy machine: 800 tries stay under 10 s
-	@Property(tries = 800)
+	// 3 ms a try on an idle machine, up to 18 ms on the shared one under load: 500 tries
+	// stay under 10 s
+	@Property(tries = 500)
 	void damagedFilesGiveProblemsNeverExceptions(@ForAll @IntRange(min = 0, max = 5) int fixture,
 			@ForAll @IntRange(min = 0, max = 4) int damage, @ForAll @IntRange(min = 0, max = 1 << 30) int at,
 			@ForAll @IntRange(min = 0, max = 20) int value, @ForAll @IntRange(min = 0, max = 3) int format) {
