@@ -6,13 +6,17 @@
 #
 #   bench/detail-bench.sh            # builds the jar when missing
 #
-# Settings (environment): PORT (18121), DB (tally_i11csv_bench), PGHOST (localhost),
+# It reports each import's wall time and the largest heap left after a GC during it, and
+# the detail.xml's figures as ratios to the CSV's, measured in the same run (the machine
+# may be shared: the load average is printed beside them).
+#
+# Settings (environment): PORT (18241), DB (tally_i11csv_bench), PGHOST (localhost),
 # PGUSER (postgres), HEAP (-Xmx256m), CONTESTS (40), CHOICES (5), PRECINCTS (2600),
 # JAR (target/tally-*.jar).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-PORT=${PORT:-18121}
+PORT=${PORT:-18241}
 DB=${DB:-tally_i11csv_bench}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
 HEAP=${HEAP:--Xmx256m}
@@ -90,23 +94,30 @@ import() { # election file content-type -> prints the HTTP status
 		--data-binary "@$2" "$BASE/api/v1/elections/$1/imports?mode=setup&county=Bench&fileName=$(basename "$2")"
 }
 
-gc_max() { grep -oE '[0-9]+M->[0-9]+M' "$WORK/gc.log" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1; }
+# The largest heap after a GC in the log's lines after line $1 (0: the whole log).
+gc_max() { tail -n +"$(($1 + 1))" "$WORK/gc.log" | grep -oE '[0-9]+M->[0-9]+M' | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1; }
 
 # Warm-up on a small cut of each format.
 head -c 200000 "$WORK/detail.csv" | sed '$d' > "$WORK/warm.csv"
 election warm-up
 import warm-up "$WORK/warm.csv" text/csv > /dev/null
 
+declare -A TOOK HEAP_MB
 for run in xml csv; do
 	election "bench-$run"
-	: > "$WORK/gc.log.mark"
 	if [ "$run" = xml ]; then file="$WORK/detail.xml"; type=application/xml; else file="$WORK/detail.csv"; type=text/csv; fi
+	mark=$(wc -l < "$WORK/gc.log")
+	echo "load before $run: $(uptime | sed -E 's/.*load average: //')"
 	start=$(now)
 	status=$(import "bench-$run" "$file" "$type")
 	took=$(seconds "$start" "$(now)")
-	echo "$run: HTTP $status in ${took}s, largest heap after GC so far: $(gc_max)M: $(head -c 200 "$WORK/answer.json")"
+	heap=$(gc_max "$mark")
+	TOOK[$run]=$took
+	HEAP_MB[$run]=${heap:-0}
+	echo "$run: HTTP $status in ${took}s, largest heap after a GC during the import: ${heap:-?}M: $(head -c 200 "$WORK/answer.json")"
 	[ "$status" = 201 ] || exit 1
 done
+echo "detail.xml / CSV: time $(echo "scale=2; ${TOOK[xml]} / ${TOOK[csv]}" | bc)x, heap $(echo "scale=2; ${HEAP_MB[xml]} / ${HEAP_MB[csv]}" | bc)x (same run, load average $(uptime | sed -E 's/.*load average: //'))"
 
 echo "counts equal in both elections: $(psql -tA -d "$DB" -c "
 	select count(*) = 0 from (
@@ -117,4 +128,4 @@ echo "counts equal in both elections: $(psql -tA -d "$DB" -c "
 	   select c.slug, ch.name, u.code, v.vote_type, v.votes from vote_count v join contest c on c.id = v.contest_id
 	     join choice ch on ch.id = v.choice_id join reporting_unit u on u.id = v.unit_id
 	     join election e on e.id = c.election_id where e.slug = 'bench-csv')) d")"
-echo "heap: $HEAP; largest heap after GC during the run: $(gc_max)M"
+echo "heap cap: $HEAP; largest heap after a GC over the whole run (start-up included): $(gc_max 0)M"

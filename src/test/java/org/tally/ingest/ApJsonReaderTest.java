@@ -147,6 +147,85 @@ class ApJsonReaderTest {
 	}
 
 	@Test
+	void candidateNamesGoThroughTheOneNormaliserAndKeepTheWrittenName() {
+		// the real Alaska file with names written as other formats write them
+		String file = new String(RecordingSink.json("ap-20121106-ak-prez.json"), StandardCharsets.UTF_8)
+			.replace("\"last\":\"Stein\"", "\"last\":\"Stein (I)\"")
+			.replace("\"last\":\"Johnson\"", "\"last\":\"Johnson  (Lib)\"");
+
+		RecordingSink sink = RecordingSink.readFile(file.getBytes(StandardCharsets.UTF_8), null,
+				new ReadContext("Alaska", false));
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts)
+			.extracting(CountRow::candidate, CountRow::writtenName, CountRow::incumbent, CountRow::votes)
+			.containsExactly(tuple("Mitt Romney", "Mitt Romney", null, 136848L),
+					tuple("Barack Obama", "Barack Obama", true, 102138L),
+					tuple("Gary Johnson", "Gary Johnson  (Lib)", null, 6131L),
+					tuple("Jill Stein", "Jill Stein (I)", true, 2366L));
+		// AP's own party column wins over the name's
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Gary Johnson"))
+			.extracting(CountRow::party)
+			.containsExactly("Lib");
+	}
+
+	@Test
+	void apsWinnerFlagNamesTheNormalisedChoice() {
+		String file = new String(RecordingSink.json("ap-20151103-national-cut.json"), StandardCharsets.UTF_8)
+			.replace("\"last\":\"Bevin\"", "\"last\":\"Bevin (GOP)\"");
+
+		RecordingSink sink = RecordingSink.readFile(file.getBytes(StandardCharsets.UTF_8), null,
+				new ReadContext("Kentucky", false));
+
+		assertThat(sink.winners).extracting(WinnerRow::candidate).containsExactly("Matt Bevin");
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Matt Bevin")).hasSize(4);
+	}
+
+	@Test
+	void apsExpectedVotePercentageOfAStateCountedRaceBecomesItsExpectedVote() {
+		// the elex sample has no eevp (AP added it later, race-level, "estimated expected
+		// vote percentage"): written into the Iowa GOP race, whose state row is counted
+		String file = new String(RecordingSink.json("ap-20160201-district.json"), StandardCharsets.UTF_8)
+			.replace("\"raceID\":\"16957\",", "\"raceID\":\"16957\",\"eevp\":95,");
+
+		RecordingSink sink = RecordingSink.readFile(file.getBytes(StandardCharsets.UTF_8), null,
+				new ReadContext("IA", false));
+
+		assertThat(sink.problems).isEmpty();
+		// the state row's 13 candidates add up to 186,874 votes: 186,874 x 100 / 95 =
+		// 196,709.47
+		assertThat(sink.progress).filteredOn((row) -> row.office().equals("President (GOP)"))
+			.extracting(ProgressRow::county, ProgressRow::expectedVotes, ProgressRow::precinctsReporting)
+			.containsExactly(tuple(null, 196_709L, 1681));
+		assertThat(sink.progress).filteredOn((row) -> row.office().equals("President (Dem)"))
+			.extracting(ProgressRow::expectedVotes)
+			.containsOnlyNulls();
+	}
+
+	@Test
+	void aCountysOwnExpectedVotePercentageIsItsAndTheRacesIsNotSpreadOverCounties() {
+		String file = new String(RecordingSink.json("ap-20151103-national-cut.json"), StandardCharsets.UTF_8)
+			.replace("\"raceID\":\"18525\",", "\"raceID\":\"18525\",\"eevp\":99,")
+			.replace("\"reportingunitName\":\"Adair\",", "\"reportingunitName\":\"Adair\",\"eevp\":\"80\",")
+			.replace("\"reportingunitName\":\"Allen\",", "\"reportingunitName\":\"Allen\",\"eevp\":140,")
+			.replace("\"reportingunitName\":\"Anderson\",",
+					"\"reportingunitName\":\"Anderson\",\"eevp\":\"0.0000000001\",");
+
+		RecordingSink sink = RecordingSink.readFile(file.getBytes(StandardCharsets.UTF_8), null,
+				new ReadContext("Kentucky", false));
+
+		assertThat(sink.problems).isEmpty();
+		// Adair: Bevin 2727 + Conway 1268 + Curtis 116 = 4111 votes, 80% of 5138.75
+		assertThat(sink.progress).extracting(ProgressRow::county, ProgressRow::expectedVotes)
+			.containsExactly(tuple("Adair", 5139L), tuple("Allen", null), tuple("Anderson", null),
+					tuple("Ballard", null));
+		assertThat(sink.warnings).filteredOn((warning) -> "eevp".equals(warning.column()))
+			.extracting(Problem::value, Problem::location)
+			.containsExactlyInAnyOrder(tuple("140", "/races/2/reportingUnits/2/eevp"),
+					tuple("0.0000000001", "/races/2/reportingUnits/3/eevp"), tuple("99", "/races/2/eevp"));
+	}
+
+	@Test
 	void anElectionOutsideAnyStateCannotTakeAnApFile() {
 		RecordingSink sink = read("ap-20121106-ak-prez.json", "Los Angeles County", false);
 

@@ -141,6 +141,93 @@ class ClarityDetailReaderTest {
 	}
 
 	@Test
+	void georgiaPrecinctFileSplitsItsFourVoteTypesAndTakesThePartyFromTheName() {
+		RecordingSink sink = RecordingSink.readResource("clarity-detail-ga-atkinson-2020-precinct.xml");
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.warnings).isEmpty();
+		// <Choice text="Donald J. Trump (I) (Rep)" party="NP" totalVotes="2300">: "NP" is
+		// Georgia's placeholder, the name says Rep and incumbent
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Donald J. Trump"))
+			.extracting(CountRow::party, CountRow::incumbent, CountRow::writtenName)
+			.containsOnly(org.assertj.core.groups.Tuple.tuple("Rep", true, "Donald J. Trump (I) (Rep)"));
+		assertThat(sink.votes("Donald J. Trump", VoteType.TOTAL)).isEqualTo(2300);
+		// its vote types' votes attributes: 716, 1419, 164 and 1 (716 + 1419 + 164 + 1 =
+		// 2300)
+		assertThat(sink.votes("Donald J. Trump", VoteType.ELECTION_DAY)).isEqualTo(716);
+		assertThat(sink.votes("Donald J. Trump", VoteType.EARLY)).isEqualTo(1419);
+		assertThat(sink.votes("Donald J. Trump", VoteType.MAIL)).isEqualTo(164);
+		assertThat(sink.votes("Donald J. Trump", VoteType.PROVISIONAL)).isEqualTo(1);
+		assertThat(sink.votes("Joseph R. Biden", VoteType.TOTAL)).isEqualTo(825);
+		assertThat(sink.votes("Jo Jorgensen", VoteType.TOTAL)).isEqualTo(30);
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Joseph R. Biden"))
+			.extracting(CountRow::party, CountRow::incumbent)
+			.containsOnly(org.assertj.core.groups.Tuple.tuple("Dem", null));
+		// the contest's Undervotes (15) are nobody's votes
+		assertThat(sink.counts).extracting(CountRow::candidate)
+			.containsOnly("Donald J. Trump", "Joseph R. Biden", "Jo Jorgensen");
+		assertThat(sink.progress).singleElement().satisfies((progress) -> {
+			assertThat(progress.precinctsReporting()).isEqualTo(4);
+			assertThat(progress.precinctsTotal()).isEqualTo(4);
+			assertThat(progress.registeredVoters()).isEqualTo(4799);
+			assertThat(progress.ballotsCast()).isEqualTo(3172);
+		});
+		assertThat(sink.sourceUpdatedAt).isEqualTo(Instant.parse("2020-11-06T18:05:50Z"));
+	}
+
+	@Test
+	void coloradoStateFileWithOnlyTotalVotesGivesCountyTotalsAndEachCountysProgress() {
+		RecordingSink sink = RecordingSink.readResource("clarity-detail-co-2024-county-cut.xml");
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).allMatch((row) -> row.voteType() == VoteType.TOTAL && row.precinct() == null);
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Kamala D. Harris / Tim Walz"))
+			.extracting(CountRow::county, CountRow::votes, CountRow::party)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Adams", 124056L, "DEM"),
+					org.assertj.core.groups.Tuple.tuple("Alamosa", 3244L, "DEM"),
+					org.assertj.core.groups.Tuple.tuple("Arapahoe", 190725L, "DEM"));
+		// each county's own progress for the contest (278 of Adams' 283 precincts vote
+		// on it), with the county's turnout
+		assertThat(sink.progress)
+			.extracting(ProgressRow::county, ProgressRow::precinctsReporting, ProgressRow::precinctsTotal,
+					ProgressRow::registeredVoters, ProgressRow::ballotsCast)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Adams", 278, 278, 320225L, 236899L),
+					org.assertj.core.groups.Tuple.tuple("Alamosa", 8, 8, 10321L, 7671L),
+					org.assertj.core.groups.Tuple.tuple("Arapahoe", 398, 398, 426537L, 330745L));
+		assertThat(sink.sourceUpdatedAt).isEqualTo(Instant.parse("2024-12-06T20:20:51Z"));
+	}
+
+	@Test
+	void questionsAreMeasuresAndAChoiceWithOnlyItsTotalVotesIsCountedForTheRegion() {
+		// written by hand in the Colorado file's layout: a question, and a choice that
+		// gives only its totalVotes (no VoteType), as some sites' files do
+		RecordingSink sink = read("""
+				<ElectionResult><Timestamp>12/6/2024 1:20:51 PM MST</Timestamp>
+				<Contest key="30" text="Amendment G (Constitutional)" voteFor="1" isQuestion="true">
+				<Choice key="1" text="Yes/For" totalVotes="120">
+				<VoteType name="Total Votes" votes="120"><County name="Adams" votes="120"/></VoteType></Choice>
+				<Choice key="2" text="No/Against" totalVotes="80">
+				<VoteType name="Total Votes" votes="80"><County name="Adams" votes="80"/></VoteType></Choice>
+				</Contest>
+				<Contest key="31" text="County Clerk (Vote For 1)" isQuestion="false">
+				<Choice key="1" text="Ann Lee (DEM)" totalVotes="55"/>
+				<Choice key="2" text="" totalVotes="3"/>
+				</Contest></ElectionResult>""");
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.contests).extracting(ContestRow::office, ContestRow::measure, ContestRow::seats)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Amendment G (Constitutional)", true, null),
+					org.assertj.core.groups.Tuple.tuple("County Clerk", false, 1));
+		assertThat(sink.votes("Yes/For", VoteType.TOTAL)).isEqualTo(120);
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Ann Lee"))
+			.extracting(CountRow::county, CountRow::precinct, CountRow::votes, CountRow::party)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(null, null, 55L, "DEM"));
+		// the blank choice is left out with a warning, not a problem
+		assertThat(sink.warnings).singleElement()
+			.satisfies((warning) -> assertThat(warning.message()).contains("without its text"));
+	}
+
+	@Test
 	void statedTotalWinsOverItsPartsWithAWarning() {
 		RecordingSink sink = read("""
 				<ElectionResult><Contest text="Mayor">

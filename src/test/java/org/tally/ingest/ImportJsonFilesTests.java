@@ -179,6 +179,27 @@ class ImportJsonFilesTests {
 	}
 
 	@Test
+	void apsExpectedVotePercentageIsStoredAsEachCountysExpectedVotes() {
+		String election = election("ap-eevp", "Kentucky", false);
+		// the elex sample predates AP's eevp: written into Adair's and Allen's units
+		String file = new String(RecordingSink.json("ap-20151103-national-cut.json"), StandardCharsets.UTF_8)
+			.replace("\"reportingunitName\":\"Adair\",", "\"reportingunitName\":\"Adair\",\"eevp\":80,")
+			.replace("\"reportingunitName\":\"Allen\",", "\"reportingunitName\":\"Allen\",\"eevp\":100,");
+
+		postBytes(election, file.getBytes(StandardCharsets.UTF_8), "mode=setup", MediaType.APPLICATION_JSON_VALUE)
+			.expectStatus()
+			.isCreated();
+
+		// Adair: 2727 + 1268 + 116 = 4111 votes are 80% of 5138.75; Allen: 2344 + 977 +
+		// 76 = 3397 are all of it
+		List<String> expected = this.jdbc.sql("""
+				select u.code || '=' || coalesce(p.expected_votes::text, '-') from progress p
+				join reporting_unit u on u.id = p.unit_id join election e on e.id = u.election_id
+				where e.slug = ? order by u.code""").param(election).query(String.class).list();
+		assertThat(expected).containsExactly("adair=5139", "allen=3397", "anderson=-", "ballard=-");
+	}
+
+	@Test
 	void apWinnerFlagsBecomeCallsOnlyWhenAskedAndAStaffCallAlwaysWins() {
 		String election = election("ap-calls", "Kentucky", false);
 

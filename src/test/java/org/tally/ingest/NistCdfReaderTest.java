@@ -3,6 +3,7 @@ package org.tally.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,54 @@ class NistCdfReaderTest {
 		assertThat(totals(sink, "President and Vice President of the United States", "Write-in"))
 			.extracting(CountRow::writeIn)
 			.containsOnly(true);
+	}
+
+	@Test
+	void everySelectionsCountedUnitsAddUpToTheCountyRowTheFileGivesBesideThem() throws java.io.IOException {
+		byte[] file = RecordingSink.json("nist-err-gen-01-cut.json");
+		RecordingSink sink = RecordingSink.readFile(file, null, REAL);
+
+		// the file's own figures: each selection's count for ru-county-1 (Test County),
+		// which holds the sum of the precinct-level units beside it
+		Map<String, Long> county = new java.util.TreeMap<>();
+		tools.jackson.databind.JsonNode report = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(file);
+		Map<String, String> names = new java.util.HashMap<>();
+		report.path("Election")
+			.get(0)
+			.path("Candidate")
+			.forEach((candidate) -> names.put(candidate.path("@id").asString(),
+					candidate.path("BallotName").path("Text").get(0).path("Content").asString()));
+		for (tools.jackson.databind.JsonNode contest : report.path("Election").get(0).path("Contest")) {
+			if (contest.path("@type").asString().endsWith("PartyContest")) {
+				continue;
+			}
+			for (tools.jackson.databind.JsonNode selection : contest.path("ContestSelection")) {
+				if (selection.path("IsWriteIn").asBoolean(false)) {
+					continue;
+				}
+				String name = selection.has("CandidateIds")
+						? names.get(selection.path("CandidateIds").get(0).asString())
+						: selection.path("Selection").path("Text").path(0).path("Content").asString(null);
+				for (tools.jackson.databind.JsonNode count : selection.path("VoteCounts")) {
+					if (count.path("GpUnitId").asString().equals("ru-county-1") && name != null) {
+						// the reader writes a measure's YES and NO as Yes and No
+						county.merge((contest.path("Name").asString() + " | " + name).toLowerCase(Locale.ROOT),
+								count.path("Count").asLong(), Long::sum);
+					}
+				}
+			}
+		}
+		Map<String, Long> counted = new java.util.TreeMap<>();
+		sink.counts.stream()
+			.filter((row) -> row.voteType() == VoteType.TOTAL && !row.candidate().startsWith("Write-in"))
+			.forEach((row) -> counted.merge((row.office() + " | " + row.candidate()).toLowerCase(Locale.ROOT),
+					row.votes(), Long::sum));
+
+		assertThat(county).isNotEmpty();
+		assertThat(counted).containsExactlyInAnyOrderEntriesOf(county);
+		assertThat(sink.counts).noneMatch((row) -> "Test County".equals(row.precinct()));
 	}
 
 	@Test
@@ -177,6 +226,120 @@ class NistCdfReaderTest {
 			assertThat(problem.row()).isPositive();
 		});
 		assertThat(sink.counts).isEmpty();
+	}
+
+	@Test
+	void ballotNamesGoThroughTheOneNormaliserAndKeepTheWrittenName() {
+		// NIST's own cut, with two ballot names written as Clarity writes them
+		String file = new String(RecordingSink.json("nist-err-gen-01-cut.json"), StandardCharsets.UTF_8)
+			.replace("\"Content\": \"Harry Brown\"", "\"Content\": \"- Harry  Brown (I)\"")
+			.replace("\"Content\": \"Jim Gibbons\"", "\"Content\": \"Jim Gibbons (REP)\"")
+			.replaceFirst("(\"@id\": \"can-jg\",[\\s\\S]*?)\"PartyId\": \"par-lib\",", "$1");
+
+		RecordingSink sink = RecordingSink.readFile(file.getBytes(StandardCharsets.UTF_8), null, REAL);
+
+		assertThat(sink.problems).isEmpty();
+		List<CountRow> brown = totals(sink, "President and Vice President of the United States", "Harry Brown");
+		assertThat(brown).hasSize(4)
+			.extracting(CountRow::writtenName, CountRow::party, CountRow::incumbent)
+			.containsOnly(org.assertj.core.groups.Tuple.tuple("- Harry  Brown (I)", "Libertarian", true));
+		// no PartyId left on Jim Gibbons: the name's "(REP)" is the party
+		assertThat(totals(sink, "Representative in Congress - District 1", "Jim Gibbons"))
+			.extracting(CountRow::writtenName, CountRow::party)
+			.containsOnly(org.assertj.core.groups.Tuple.tuple("Jim Gibbons (REP)", "REP"));
+		assertThat(sum(totals(sink, "Representative in Congress - District 1", "Jim Gibbons"))).isEqualTo(6);
+	}
+
+	@Test
+	void countsByDeviceClassStandInForAUnitsCountOnlyWhenItHasNoneOfItsOwn() {
+		// P-1's election-day count (100) beside a breakdown by device class that says
+		// otherwise: the unit's own count is read
+		String file = new String(RecordingSink.json("nist-composed-units.json"), StandardCharsets.UTF_8);
+		String p1 = device(file, "p1", "election-day", 100,
+				"{\"@type\": \"ElectionResults.DeviceClass\", " + "\"Type\": \"opscan-precinct\"}", 999);
+		RecordingSink sink = RecordingSink.readFile(p1.getBytes(StandardCharsets.UTF_8), null, REAL);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts)
+			.filteredOn((row) -> row.candidate().equals("Ann Able") && "P-1".equals(row.precinct())
+					&& row.voteType() == VoteType.ELECTION_DAY)
+			.extracting(CountRow::votes)
+			.containsExactly(100L);
+		assertThat(sink.warnings).extracting(Problem::column).contains("DeviceClass");
+
+		String onlyByDevice = device(file, "p1", "election-day", 100,
+				"{\"@type\": \"ElectionResults.DeviceClass\", \"Type\": \"dre\"}", 7);
+		onlyByDevice = onlyByDevice.replaceFirst(
+				"(\"GpUnitId\": \"p1\",\\s*\"Type\": \"election-day\",\\s*\"Count\": 100)",
+				"$1, \"DeviceClass\": {\"@type\": \"ElectionResults.DeviceClass\", \"Type\": \"opscan-precinct\"}");
+		sink = RecordingSink.readFile(onlyByDevice.getBytes(StandardCharsets.UTF_8), null, REAL);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Ann Able") && "P-1".equals(row.precinct()))
+			.extracting(CountRow::voteType, CountRow::votes)
+			.contains(org.assertj.core.groups.Tuple.tuple(VoteType.ELECTION_DAY, 107L),
+					org.assertj.core.groups.Tuple.tuple(VoteType.TOTAL, 107L + 150 + 50 + 10));
+	}
+
+	@Test
+	void aRankedChoiceContestIsReadAtItsFinalRound() {
+		// NIST's Round: every count becomes round 2, and Ann Able's P-1 gets a round 1
+		// beside it
+		String file = new String(RecordingSink.json("nist-composed-units.json"), StandardCharsets.UTF_8);
+		String rounds = file.replaceAll("(\"Count\": [0-9]+)", "$1, \"Round\": 2");
+		rounds = device(rounds, "p1", "election-day", 100, null, 5);
+
+		RecordingSink sink = RecordingSink.readFile(rounds.getBytes(StandardCharsets.UTF_8), null, REAL);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts)
+			.filteredOn((row) -> row.candidate().equals("Ann Able") && "P-1".equals(row.precinct())
+					&& row.voteType() == VoteType.ELECTION_DAY)
+			.extracting(CountRow::votes)
+			.containsExactly(100L);
+		assertThat(sum(totals(sink, "Governor", "Ann Able"))).isEqualTo(1000);
+		assertThat(sink.warnings).extracting(Problem::message).anyMatch((m) -> m.contains("final round (2)"));
+	}
+
+	@Test
+	void aReportingDevicesCountsAreABreakdownOfTheUnitComposedOfIt() {
+		// P-1 is composed of a scanner whose counts the file also gives
+		String compact = new String(RecordingSink.json("nist-composed-units.json"), StandardCharsets.UTF_8)
+			.replaceAll("\\s+", " ")
+			.replace("\"Content\": \"P-1\", \"Language\": \"en\" } ] } }",
+					"\"Content\": \"P-1\", \"Language\": \"en\" } ] }, \"ComposingGpUnitIds\": [\"scan-1\"] }, "
+							+ "{ \"@type\": \"ElectionResults.ReportingDevice\", \"@id\": \"scan-1\", "
+							+ "\"Name\": \"Scanner 1\" }")
+			.replace("\"GpUnitId\": \"p1\", \"Type\": \"election-day\", \"Count\": 100 }",
+					"\"GpUnitId\": \"p1\", \"Type\": \"election-day\", \"Count\": 100 }, "
+							+ "{ \"@type\": \"ElectionResults.VoteCounts\", \"GpUnitId\": \"scan-1\", "
+							+ "\"Type\": \"election-day\", \"Count\": 60 }");
+		assertThat(compact).contains("\"@id\": \"scan-1\"", "\"GpUnitId\": \"scan-1\"");
+
+		RecordingSink sink = RecordingSink.readFile(compact.getBytes(StandardCharsets.UTF_8), null, REAL);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).noneMatch((row) -> "Scanner 1".equals(row.precinct()));
+		assertThat(totals(sink, "Governor", "Ann Able"))
+			.extracting((row) -> row.county() + "/" + row.precinct() + "=" + row.votes())
+			.containsExactly("North County/P-1=310", "North County/P-2A=290", "South County/null=400");
+	}
+
+	/**
+	 * The file with one more VoteCounts after the first one of {@code unit} and
+	 * {@code type} whose count is {@code count}: a round-1 count when {@code deviceClass}
+	 * is {@code null}, else one filtered by that device class.
+	 */
+	private static String device(String file, String unit, String type, int count, String deviceClass, int votes) {
+		String anchor = "\"GpUnitId\": \"" + unit + "\",";
+		int at = file.indexOf(anchor);
+		int typeAt = file.indexOf("\"Type\": \"" + type + "\"", at);
+		int countAt = file.indexOf("\"Count\": " + count, typeAt);
+		int end = file.indexOf('}', countAt) + 1;
+		String extra = ", {\"@type\": \"ElectionResults.VoteCounts\", \"GpUnitId\": \"" + unit + "\", \"Type\": \""
+				+ type + "\", \"Count\": " + votes
+				+ ((deviceClass != null) ? ", \"DeviceClass\": " + deviceClass : ", \"Round\": 1") + "}";
+		return file.substring(0, end) + extra + file.substring(end);
 	}
 
 	static List<CountRow> totals(RecordingSink sink, String office, String candidate) {

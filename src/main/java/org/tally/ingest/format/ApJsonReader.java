@@ -1,10 +1,13 @@
 package org.tally.ingest.format;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,6 +42,10 @@ import org.tally.ingest.WinnerRow;
  */
 public final class ApJsonReader {
 
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private static final BigDecimal MAX_EXPECTED = BigDecimal.valueOf(1_000_000_000_000L);
+
 	private static final Set<String> COUNTY_LEVELS = Set.of("subunit", "county", "township", "fipscode");
 
 	private final ReadContext context;
@@ -62,6 +69,8 @@ public final class ApJsonReader {
 	private Instant timestamp;
 
 	private boolean sawRaces;
+
+	private final Set<String> warnedEevp = new HashSet<>();
 
 	private ApJsonReader(ReadContext context, RowSink sink) {
 		this.context = context;
@@ -201,6 +210,7 @@ public final class ApJsonReader {
 				case "party" -> race.party = value;
 				case "statePostal" -> race.state = value;
 				case "numWinners" -> race.seats = seats(value);
+				case "eevp" -> race.eevp = value;
 				default -> {
 				}
 			}
@@ -290,35 +300,94 @@ public final class ApJsonReader {
 					at + "/candidates"));
 			return;
 		}
+		long votes = 0;
 		for (int i = 0; i < candidates.size(); i++) {
-			candidate(race, county, candidates.get(i), line, at + "/candidates/" + i);
+			long candidateVotes = candidate(race, county, candidates.get(i), line, at + "/candidates/" + i);
+			votes = (votes < 0 || candidateVotes < 0) ? -1 : votes + candidateVotes;
 		}
 		Integer reporting = integer(unit.get("precinctsReporting"));
 		Integer total = integer(unit.get("precinctsTotal"));
-		if (reporting != null || total != null) {
+		Long expected = (votes >= 0) ? expectedVotes(race, unit, "state".equals(level), votes, line, at) : null;
+		if (reporting != null || total != null || expected != null) {
 			this.sink.progress(new ProgressRow(line, county, null, race.office, race.district, reporting, total, null,
-					null, null));
+					null, null, expected));
 		}
 	}
 
-	private void candidate(Race race, String county, JsonNode candidate, long line, String at) {
+	/**
+	 * The expected vote of a counted unit from AP's {@code eevp} (estimated expected vote
+	 * percentage: the share of the expected vote counted so far): the unit's own, else,
+	 * for a race counted by its state row, the race's. Tally keeps the expected vote
+	 * itself, the votes counted times 100 over the percentage, to the nearest vote, so
+	 * that the share it shows is AP's. {@code null} when AP gives none, or 0.
+	 */
+	private Long expectedVotes(Race race, JsonNode unit, boolean stateRow, long votes, long line, String at) {
+		JsonNode own = unit.get("eevp");
+		String text = (own != null && own.isValueNode() && !own.isNull()) ? own.asString().strip()
+				: stateRow ? race.eevp : null;
+		if (text == null) {
+			if (race.eevp != null && !stateRow && this.warnedEevp.add(race.id)) {
+				this.sink.warning(new Problem(race.line, "eevp", race.eevp,
+						"race " + race.id + " (" + race.office
+								+ "): AP's expected vote is given for the whole race, not for each county, so Tally's "
+								+ "county units have none",
+						race.at + "/eevp"));
+			}
+			return null;
+		}
+		BigDecimal percent;
+		try {
+			percent = new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			percent = null;
+		}
+		if (percent == null || percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+			this.sink.warning(new Problem(line, "eevp", text,
+					"AP's expected vote percentage should be a number from 0 to 100: left out",
+					(own != null) ? at + "/eevp" : race.at + "/eevp"));
+			return null;
+		}
+		if (percent.signum() == 0) {
+			return null;
+		}
+		BigDecimal expected = BigDecimal.valueOf(votes).multiply(HUNDRED).divide(percent, 0, RoundingMode.HALF_UP);
+		if (expected.compareTo(MAX_EXPECTED) > 0) {
+			// a percentage so small that the estimate passes any electorate
+			this.sink.warning(new Problem(line, "eevp", text,
+					"AP's expected vote percentage gives more than 10^12 expected votes: left out",
+					(own != null) ? at + "/eevp" : race.at + "/eevp"));
+			return null;
+		}
+		return expected.longValueExact();
+	}
+
+	/**
+	 * @return the candidate's votes, or -1 when they cannot be read
+	 */
+	private long candidate(Race race, String county, JsonNode candidate, long line, String at) {
 		this.rows++;
 		String name = name(candidate);
 		if (name == null) {
 			problem(new Problem(line, "last", null, "a candidate without a name", at));
-			return;
+			return -1;
 		}
 		JsonNode value = candidate.get("voteCount");
 		Long votes = NistCdfReader.count(value);
 		if (votes == null) {
 			problem(new Problem(line, "voteCount", JsonFiles.shown(value),
 					"voteCount must be a whole number of votes, 0 or more (at most 10^12)", at + "/voteCount"));
-			return;
+			return -1;
 		}
-		String party = race.measure ? null : JsonFiles.string(candidate, "party");
-		Boolean incumbent = candidate.path("incumbent").isBoolean() ? candidate.path("incumbent").asBoolean() : null;
-		this.sink.count(new CountRow(line, county, null, race.office, race.district, party, name, VoteType.TOTAL, votes,
-				incumbent, null));
+		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(name,
+				race.measure ? null : JsonFiles.string(candidate, "party"));
+		Boolean incumbent = candidate.path("incumbent").isBoolean()
+				? Boolean.valueOf(candidate.path("incumbent").asBoolean())
+				: normalised.incumbent() ? Boolean.TRUE : null;
+		this.sink.count(
+				new CountRow(line, county, null, race.office, race.district, race.measure ? null : normalised.party(),
+						normalised.name(), VoteType.TOTAL, votes, incumbent, null, name));
+		return votes;
 	}
 
 	private void winners(Race race, JsonNode unit, long line, String at) {
@@ -328,8 +397,9 @@ public final class ApJsonReader {
 		}
 		for (int i = 0; i < candidates.size(); i++) {
 			String flag = JsonFiles.string(candidates.get(i), "winner");
-			String name = name(candidates.get(i));
-			if (name != null && ("X".equalsIgnoreCase(flag) || "R".equalsIgnoreCase(flag))) {
+			String written = name(candidates.get(i));
+			if (written != null && ("X".equalsIgnoreCase(flag) || "R".equalsIgnoreCase(flag))) {
+				String name = ChoiceNameNormaliser.name(written);
 				this.sink.winner(new WinnerRow(line, race.office, race.district, name, "R".equalsIgnoreCase(flag),
 						at + "/candidates/" + i + "/winner"));
 			}
@@ -403,6 +473,9 @@ public final class ApJsonReader {
 		String state;
 
 		Integer seats;
+
+		/** AP's race-wide expected vote percentage, as written. */
+		String eevp;
 
 		boolean measure;
 

@@ -1,6 +1,7 @@
 package org.tally.ingest.format;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The one way every format turns a choice's name as a file writes it into the name Tally
@@ -13,7 +14,9 @@ import java.util.Locale;
  * <li>a trailing party in parentheses ("Tom Cotton (REP)", "Jane Roe (Working Families)":
  * letters, spaces, dots, hyphens, ampersands and slashes, at most 30 characters, not
  * "(W/I)" nor a write-in mark) becomes the party when the file gives none in a column of
- * its own, and is dropped either way;</li>
+ * its own, or gives only a "no party" placeholder there ("NP", "NOP", "NON", "None",
+ * "Nonpartisan": Georgia's detail.xml writes {@code text="Joseph R. Biden (Dem)"
+ * party="NP"}), and is dropped either way;</li>
  * <li>runs of white space become one space, and the name is trimmed.</li>
  * </ul>
  * A name that would be left empty is kept as written. Nothing else changes: case is kept
@@ -27,6 +30,9 @@ public final class ChoiceNameNormaliser {
 	}
 
 	private static final int MAX_PARTY_LENGTH = 30;
+
+	/** What files write in a party column for "no party". */
+	private static final Set<String> PLACEHOLDERS = Set.of("np", "nop", "non", "none", "nonpartisan", "non-partisan");
 
 	private ChoiceNameNormaliser() {
 	}
@@ -43,7 +49,8 @@ public final class ChoiceNameNormaliser {
 			name = name.substring(2);
 		}
 		boolean incumbent = false;
-		String named = (party != null && !party.isBlank()) ? party : null;
+		String named = (party != null && !party.isBlank()) ? party.strip() : null;
+		boolean placeholder = named != null && PLACEHOLDERS.contains(named.toLowerCase(Locale.ROOT));
 		boolean stripped = true;
 		while (stripped && name.endsWith(")")) {
 			stripped = false;
@@ -63,8 +70,9 @@ public final class ChoiceNameNormaliser {
 				stripped = true;
 			}
 			else if (isParty(inside)) {
-				if (named == null) {
+				if (named == null || placeholder) {
 					named = inside;
+					placeholder = false;
 				}
 				name = before;
 				stripped = true;

@@ -328,8 +328,10 @@ public final class ClarityDetailReader {
 			}
 		}
 		this.contest = office;
-		if (seats != null) {
-			this.sink.contest(new ContestRow(line, office, "", false, seats));
+		// isQuestion="true": a ballot question, whose choices are its answers
+		boolean measure = "true".equalsIgnoreCase(strip(attribute("isQuestion")));
+		if (seats != null || measure) {
+			this.sink.contest(new ContestRow(line, office, "", measure, measure ? null : seats));
 		}
 		long reported = optionalCount("precinctsReported");
 		long participating = optionalCount("precinctsParticipating");
@@ -422,26 +424,49 @@ public final class ClarityDetailReader {
 	private void choice() throws XMLStreamException {
 		String written = attribute("text");
 		if (written == null || written.isBlank()) {
-			problem("text", written, "a <Choice> needs its text (the choice's name)");
+			// some sites publish a blank choice beside the real ones: nothing can be
+			// counted for it, and the others are still good
+			if (this.warnings < MAX_WARNINGS) {
+				warn(new Problem(line(), "text", attribute("totalVotes"),
+						"a <Choice> without its text (the choice's name): left out", location("Choice")));
+			}
 			skip();
 			return;
 		}
 		this.choice = written;
 		String party = attribute("party");
+		// read only when the choice has no VoteType, and then as its vote types would be
+		String totalVotes = attribute("totalVotes");
+		long choiceTotal = -1;
 		this.units.clear();
 		boolean ok = true;
+		boolean voteTypes = false;
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			if (this.xml.getLocalName().equals("VoteType")) {
+				voteTypes = true;
 				ok &= voteType();
 			}
 			else {
 				skip();
 			}
 		}
+		if (ok && !voteTypes && totalVotes != null) {
+			choiceTotal = votes(totalVotes, "totalVotes");
+			ok = choiceTotal != BAD;
+		}
+		if (ok && !voteTypes && choiceTotal >= 0) {
+			// a file that gives only the choice's totalVotes: the region's total
+			this.kind = ClarityVoteTypes.of("Total Votes");
+			add("", choiceTotal);
+		}
 		if (ok) {
 			emit(written, party);
 		}
 		this.choice = null;
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : null;
 	}
 
 	/**

@@ -387,6 +387,13 @@ public final class NistCdfReader {
 				return;
 			}
 			contest.units.set(this.units.reference(unitId, line, at + "/GpUnitId").index);
+			JsonNode round = node.get("Round");
+			if (round == null) {
+				contest.unrounded = true;
+			}
+			else if (integer(round) != null) {
+				contest.finalRound = Math.max(contest.finalRound, integer(round));
+			}
 			return;
 		}
 		NistUnits.Unit unit = this.units.find(unitId);
@@ -399,9 +406,7 @@ public final class NistCdfReader {
 					+ String.join(", ", COUNT_ITEM_TYPES.stream().sorted().toList()), at + "/Type"));
 			return;
 		}
-		if (node.has("Round") || node.has("DeviceClass")) {
-			warnOnce("round-device", new Problem(line, null, null,
-					"counts by round or by device class are left out: Tally reads the unit's own counts", at));
+		if (node.has("Round") && !finalRound(contest, node, line, at)) {
 			return;
 		}
 		String otherType = lower(JsonFiles.string(node, "OtherType"));
@@ -426,6 +431,18 @@ public final class NistCdfReader {
 		}
 		String key = type.equals("other") ? "other:" + otherType : type;
 		Counts unitCounts = counts.computeIfAbsent(unit.index, (u) -> new Counts(line, at));
+		if (node.has("DeviceClass")) {
+			// a filter of the unit's counts by the kind of device that read the ballots
+			// (NIST's Counts): the sum over device classes stands in for the unit's own
+			// count only when the file gives none
+			unitCounts.byDevice.merge(key, votes, Long::sum);
+			warnOnce("device",
+					new Problem(line, "DeviceClass", null,
+							"counts by device class are read only where the unit has no count of its own of that type: "
+									+ "they are a breakdown of it",
+							at + "/DeviceClass"));
+			return;
+		}
 		Long earlier = unitCounts.raw.putIfAbsent(key, votes);
 		if (earlier != null && earlier.longValue() != votes) {
 			problem(new Problem(line, "Count", String.valueOf(votes), "the unit " + unit.name + " already has "
@@ -436,6 +453,28 @@ public final class NistCdfReader {
 			unitCounts.slots[slot] += votes;
 			unitCounts.seen |= 1 << slot;
 		}
+	}
+
+	/**
+	 * Ranked-choice counts (NIST's {@code Round}): a contest whose counts all carry a
+	 * round is read at its final round, the counts of the earlier rounds being left out;
+	 * where the contest also has counts without a round, those are the unit's and every
+	 * round is left out.
+	 * @return whether to read this count
+	 */
+	private boolean finalRound(Contest contest, JsonNode node, long line, String at) {
+		Integer round = integer(node.get("Round"));
+		if (!contest.unrounded && round != null && round == contest.finalRound) {
+			warnOnce("round:" + contest.at,
+					new Problem(line, "Round", String.valueOf(round), "ranked-choice counts: the final round (" + round
+							+ ") is read as the contest's counts, the earlier rounds are left out", at));
+			return true;
+		}
+		warnOnce("round", new Problem(line, "Round", JsonFiles.shown(node.get("Round")),
+				contest.unrounded ? "counts by round are left out: the contest has counts without a round, and those "
+						+ "are read" : "counts of an earlier round are left out: the final round is read",
+				at + "/Round"));
+		return false;
 	}
 
 	private static int slot(String type) {
@@ -457,6 +496,13 @@ public final class NistCdfReader {
 		for (Map.Entry<Integer, Counts> entry : counts.entrySet()) {
 			NistUnits.Unit unit = this.units.get(entry.getKey());
 			Counts unitCounts = entry.getValue();
+			unitCounts.byDevice.forEach((key, votes) -> {
+				if (unitCounts.raw.putIfAbsent(key, votes) == null) {
+					int slot = slot(key.startsWith("other:") ? "other" : key);
+					unitCounts.slots[slot] += votes;
+					unitCounts.seen |= 1 << slot;
+				}
+			});
 			long parts = 0;
 			for (int slot = 1; slot <= UNPLACED; slot++) {
 				parts += unitCounts.slots[slot];
@@ -483,7 +529,8 @@ public final class NistCdfReader {
 					this.sink.count(new CountRow(unitCounts.line, county, precinct, contest.office, contest.district,
 							selection.party, selection.name, SLOT_TYPES[slot],
 							(slot == TOTAL) ? total : unitCounts.slots[slot], selection.incumbent,
-							selection.writeIn ? Boolean.TRUE : null));
+							selection.writeIn ? Boolean.TRUE : null,
+							(selection.written != null) ? selection.written : selection.name));
 				}
 			}
 		}
@@ -633,7 +680,6 @@ public final class NistCdfReader {
 					"a candidate without a BallotName", selection.at));
 			return;
 		}
-		selection.name = name;
 		String partyId = JsonFiles.string(top, "PartyId");
 		if (partyId == null && person != null) {
 			partyId = JsonFiles.string(person, "PartyId");
@@ -647,7 +693,14 @@ public final class NistCdfReader {
 			String abbreviation = JsonFiles.text(party.get("Abbreviation"));
 			selection.party = (abbreviation != null) ? abbreviation : JsonFiles.text(party.get("Name"));
 		}
-		selection.incumbent = top.path("IsIncumbent").isBoolean() ? top.path("IsIncumbent").asBoolean() : null;
+		// the one normaliser of SPEC §3: "Jane Roe (REP)" names REP when no PartyId does,
+		// and "(I)" marks the incumbent when IsIncumbent says nothing
+		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(name, selection.party);
+		selection.written = name;
+		selection.name = normalised.name();
+		selection.party = normalised.party();
+		selection.incumbent = top.path("IsIncumbent").isBoolean() ? Boolean.valueOf(top.path("IsIncumbent").asBoolean())
+				: normalised.incumbent() ? Boolean.TRUE : null;
 	}
 
 	private static String personName(JsonNode person) {
@@ -743,6 +796,12 @@ public final class NistCdfReader {
 
 		boolean skipped;
 
+		/** Whether some of the contest's counts carry no {@code Round}. */
+		boolean unrounded;
+
+		/** The highest {@code Round} of the contest's counts, 0 when none has one. */
+		int finalRound;
+
 		int writeIns;
 
 		String office;
@@ -780,6 +839,9 @@ public final class NistCdfReader {
 
 		String name;
 
+		/** The name as the file wrote it, kept with the choice for audit. */
+		String written;
+
 		String party;
 
 		Boolean incumbent;
@@ -804,6 +866,9 @@ public final class NistCdfReader {
 		final long[] slots = new long[UNPLACED + 1];
 
 		final Map<String, Long> raw = new HashMap<>(4);
+
+		/** Counts filtered by {@code DeviceClass}, summed by type. */
+		final Map<String, Long> byDevice = new HashMap<>(2);
 
 		int seen;
 

@@ -22,7 +22,9 @@ import org.tally.ingest.Problem;
  * Among the units holding a contest's counts, a unit that another of them lies inside
  * ({@code ComposingGpUnitIds}, followed down) is left out, as are, when more than one
  * unit holds counts, the election's scope, the contest's district and units of a
- * state-wide or district type: all of them hold sums of the others. A counted county is a
+ * state-wide or district type: all of them hold sums of the others. A
+ * {@code ReportingDevice} is the exception: its counts are a breakdown of the unit
+ * composed of it, so that unit is counted, not the device. A counted county is a
  * county-level unit; any other counted unit is a precinct-level unit under the nearest
  * county that composes it, else under the election's scope (or the election's own
  * jurisdiction when the scope is a state).
@@ -54,6 +56,12 @@ final class NistUnits {
 		final String firstAt;
 
 		boolean defined;
+
+		/**
+		 * A {@code ReportingDevice} (a scanner, a DRE): its counts are a breakdown of the
+		 * unit composed of it.
+		 */
+		boolean device;
 
 		String type = "";
 
@@ -123,6 +131,7 @@ final class NistUnits {
 			return;
 		}
 		unit.defined = true;
+		unit.device = "ElectionResults.ReportingDevice".equals(JsonFiles.string(node, "@type"));
 		String type = JsonFiles.string(node, "Type");
 		unit.type = (type != null) ? type.toLowerCase(Locale.ROOT) : "";
 		String name = JsonFiles.text(node.get("Name"));
@@ -177,9 +186,13 @@ final class NistUnits {
 		BitSet aggregate = new BitSet();
 		for (int at = held.nextSetBit(0); at >= 0; at = held.nextSetBit(at + 1)) {
 			int inner = at;
-			ancestors(this.units.get(at), (parent) -> {
+			Unit unit = this.units.get(at);
+			ancestors(unit, (parent) -> {
 				if (parent != inner && held.get(parent)) {
-					aggregate.set(parent);
+					// a device's counts are a breakdown of the unit composed of it, which
+					// is counted instead; any other unit inside holds a part of the sum
+					aggregate.set(unit.device ? inner : parent);
+					return unit.device;
 				}
 				return false;
 			});

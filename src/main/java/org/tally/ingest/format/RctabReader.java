@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * goes to {@link RowSink#rounds} with its tallies, transfers, elected and eliminated
  * choices, inactive ballots and threshold.
  * <p>
- * Problems name the JSON pointer of what is wrong in {@code column} (JSON has no rows
- * worth naming).
+ * Problems name the JSON pointer of what is wrong in {@code location} (JSON has no rows
+ * worth naming), as the other JSON readers do. Choice names go through the one
+ * {@link ChoiceNameNormaliser}, in the counts and in every round alike.
  *
  * @see <a href="https://github.com/BrightSpots/rcv">RCTab (BrightSpots/rcv)</a>
  */
@@ -87,18 +88,19 @@ public final class RctabReader {
 			office = text(config, "contest");
 		}
 		if (office.isEmpty()) {
-			problems.add(problem("/config/office", null, "the report names no office or contest"));
+			problems.add(problemAt("/config/office", null, "the report names no office or contest"));
 		}
 		JsonNode results = root.path("results");
 		if (results.isEmpty()) {
-			problems.add(problem("/results", null, "the report has no rounds"));
+			problems.add(problemAt("/results", null, "the report has no rounds"));
 		}
 		BigDecimal finalThreshold = number(root.path("summary").path("finalThreshold"), "/summary/finalThreshold",
 				problems, true);
 		List<RankedRounds.Round> rounds = new ArrayList<>();
 		Set<String> choices = new LinkedHashSet<>();
+		Map<String, String> written = new LinkedHashMap<>();
 		for (int i = 0; i < results.size(); i++) {
-			RankedRounds.Round round = round(results.get(i), "/results/" + i, i + 1, problems);
+			RankedRounds.Round round = round(results.get(i), "/results/" + i, i + 1, problems, written);
 			if (round != null) {
 				rounds.add(round);
 				choices.addAll(round.tallies().keySet());
@@ -119,39 +121,41 @@ public final class RctabReader {
 			BigDecimal votes = last.tallies().getOrDefault(choice, BigDecimal.ZERO);
 			fractional |= votes.stripTrailingZeros().scale() > 0;
 			sink.count(new CountRow(++row, null, null, office, "", null, choice, VoteType.TOTAL,
-					votes.setScale(0, RoundingMode.FLOOR).longValueExact(), null, null));
+					votes.setScale(0, RoundingMode.FLOOR).longValueExact(), null, null,
+					written.getOrDefault(choice, choice)));
 		}
 		if (fractional) {
-			sink.warning(problem("/results/" + (rounds.size() - 1) + "/tally", null,
+			sink.warning(problemAt("/results/" + (rounds.size() - 1) + "/tally", null,
 					"fractional tallies: the contest's counts take the whole votes, the rounds keep the fractions"));
 		}
 		sink.rounds(new RankedRounds(0, null, office, "", rounds));
 		return new ReadSummary(ImportFormat.RCTAB, row, 0, List.of());
 	}
 
-	private static RankedRounds.Round round(JsonNode node, String at, int expected, List<Problem> problems) {
+	private static RankedRounds.Round round(JsonNode node, String at, int expected, List<Problem> problems,
+			Map<String, String> written) {
 		if (!node.isObject()) {
-			problems.add(problem(at, null, "a round must be an object"));
+			problems.add(problemAt(at, null, "a round must be an object"));
 			return null;
 		}
 		int number = node.path("round").asInt(-1);
 		if (number != expected) {
-			problems.add(problem(at + "/round", node.path("round").asString(""),
+			problems.add(problemAt(at + "/round", node.path("round").asString(""),
 					"rounds must be numbered 1, 2, 3... in order (expected " + expected + ")"));
 		}
 		Map<String, BigDecimal> tallies = new LinkedHashMap<>();
 		JsonNode tally = node.path("tally");
 		if (!tally.isObject() || tally.isEmpty()) {
-			problems.add(problem(at + "/tally", null, "a round needs a tally of its choices"));
+			problems.add(problemAt(at + "/tally", null, "a round needs a tally of its choices"));
 		}
 		for (Map.Entry<String, JsonNode> entry : tally.properties()) {
 			BigDecimal votes = number(entry.getValue(), at + "/tally/" + pointer(entry.getKey()), problems, false);
 			if (votes != null) {
 				if (entry.getKey().isBlank() || entry.getKey().length() > 300) {
 					problems
-						.add(problem(at + "/tally", entry.getKey(), "a choice needs a name of 1 to 300 characters"));
+						.add(problemAt(at + "/tally", entry.getKey(), "a choice needs a name of 1 to 300 characters"));
 				}
-				tallies.put(entry.getKey().strip(), votes);
+				tallies.put(choice(entry.getKey(), written), votes);
 			}
 		}
 		Map<String, BigDecimal> transfers = new LinkedHashMap<>();
@@ -163,15 +167,15 @@ public final class RctabReader {
 			JsonNode result = results.get(r);
 			String from = null;
 			if (result.hasNonNull("elected")) {
-				from = result.path("elected").asString("").strip();
+				from = choice(result.path("elected").asString(""), written);
 				elected.add(from);
 			}
 			if (result.hasNonNull("eliminated")) {
-				from = result.path("eliminated").asString("").strip();
+				from = choice(result.path("eliminated").asString(""), written);
 				eliminated.add(from);
 			}
 			if (from != null && !tallies.containsKey(from)) {
-				problems.add(problem(at + "/tallyResults/" + r, from, "names a choice this round has no tally for"));
+				problems.add(problemAt(at + "/tallyResults/" + r, from, "names a choice this round has no tally for"));
 			}
 			BigDecimal moved = BigDecimal.ZERO;
 			for (Map.Entry<String, JsonNode> entry : result.path("transfers").properties()) {
@@ -185,7 +189,7 @@ public final class RctabReader {
 					exhausted = exhausted.add(votes);
 				}
 				else {
-					transfers.merge(entry.getKey().strip(), votes, BigDecimal::add);
+					transfers.merge(choice(entry.getKey(), written), votes, BigDecimal::add);
 				}
 			}
 			if (from != null) {
@@ -204,11 +208,25 @@ public final class RctabReader {
 		return new RankedRounds.Round(number, threshold, tallies, transfers, exhausted, elected, eliminated, inactive);
 	}
 
+	/**
+	 * A choice's name through the one normaliser, the first way the report wrote it kept
+	 * for audit.
+	 */
+	private static String choice(String name, Map<String, String> written) {
+		String stripped = name.strip();
+		if (stripped.isEmpty()) {
+			return stripped;
+		}
+		String normalised = ChoiceNameNormaliser.name(stripped);
+		written.putIfAbsent(normalised, stripped);
+		return normalised;
+	}
+
 	/** A count written as a string ("28951") or a number; {@code null} when missing. */
 	private static BigDecimal number(JsonNode node, String at, List<Problem> problems, boolean optional) {
 		if (node.isMissingNode() || node.isNull()) {
 			if (!optional) {
-				problems.add(problem(at, null, "missing count"));
+				problems.add(problemAt(at, null, "missing count"));
 			}
 			return null;
 		}
@@ -216,27 +234,15 @@ public final class RctabReader {
 		try {
 			BigDecimal value = new BigDecimal(text);
 			if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-				problems.add(problem(at, text, "a count must be between 0 and 10^12"));
+				problems.add(problemAt(at, text, "a count must be between 0 and 10^12"));
 				return null;
 			}
 			return value;
 		}
 		catch (NumberFormatException ex) {
-			problems.add(problem(at, text, "not a number"));
+			problems.add(problemAt(at, text, "not a number"));
 			return null;
 		}
-	}
-
-	/**
-	 * A problem in the report, found by its JSON pointer, the column being the member
-	 * named (as the other JSON readers do); the tree is read whole, so there is no line.
-	 */
-	private static Problem problem(String pointer, String value, String message) {
-		String member = null;
-		if (pointer != null) {
-			member = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-		}
-		return new Problem(0, member, value, message, pointer);
 	}
 
 	private static String text(JsonNode node, String field) {
@@ -247,8 +253,19 @@ public final class RctabReader {
 		return key.replace("~", "~0").replace("/", "~1");
 	}
 
+	/**
+	 * A problem at a JSON pointer: RCTab reports have no lines worth naming, so the
+	 * pointer says where (SPEC §3's {@code location}), and {@code column} names the
+	 * member.
+	 */
+	private static Problem problemAt(String pointer, String value, String message) {
+		String member = (pointer != null) ? pointer.substring(pointer.lastIndexOf('/') + 1) : null;
+		return new Problem(0, (member == null || member.isEmpty() || member.chars().allMatch(Character::isDigit)) ? null
+				: member.replace("~1", "/").replace("~0", "~"), value, message, pointer);
+	}
+
 	private static ReadSummary fail(RowSink sink, List<Problem> problems, String at, String message) {
-		sink.problem(problem(at.isEmpty() ? null : at, null, message));
+		sink.problem(problemAt(at.isEmpty() ? null : at, null, message));
 		return new ReadSummary(ImportFormat.RCTAB, 0, 1, List.of());
 	}
 

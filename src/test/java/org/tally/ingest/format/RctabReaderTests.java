@@ -18,7 +18,6 @@ import org.tally.ingest.ResultsFileReader;
 import org.tally.ingest.RowSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The RCTab reader on the Maine 2018 Democratic primary for governor (BrightSpots/rcv
@@ -95,10 +94,36 @@ class RctabReaderTests {
 				{"config":{"contest":"Mayor"},"results":[{"round":2,"tally":{"A/B":"ten"}}]}
 				"""), null, sink);
 
-		assertThat(sink.problems).extracting(Problem::location, Problem::column)
-			.containsExactly(tuple("/results/0/round", "round"), tuple("/results/0/tally/A~1B", "A/B"));
+		assertThat(sink.problems).extracting(Problem::location)
+			.containsExactly("/results/0/round", "/results/0/tally/A~1B");
+		assertThat(sink.problems).extracting(Problem::column).containsExactly("round", "A/B");
+		assertThat(sink.problems).extracting(Problem::value).containsExactly("2", "ten");
 		assertThat(sink.counts).isEmpty();
 		assertThat(sink.rounds).isEmpty();
+	}
+
+	@Test
+	void choiceNamesGoThroughTheOneNormaliserInCountsAndRoundsAlike() throws IOException {
+		Sink sink = new Sink();
+
+		ResultsFileReader.read(stream("""
+				{"config":{"contest":"Mayor"},"results":[
+				 {"round":1,"tally":{"Ann Lee (DEM)":"50","- Bo Park (I)":"40","Cy Dunn":"10"},
+				  "tallyResults":[{"eliminated":"Cy Dunn","transfers":{"Ann Lee (DEM)":"6","exhausted":"4"}}]},
+				 {"round":2,"tally":{"Ann Lee (DEM)":"56","- Bo Park (I)":"40"},
+				  "tallyResults":[{"elected":"Ann Lee (DEM)","transfers":{}}]}]}
+				"""), null, sink);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).extracting(CountRow::candidate, CountRow::writtenName, CountRow::votes)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Ann Lee", "Ann Lee (DEM)", 56L),
+					org.assertj.core.groups.Tuple.tuple("Bo Park", "- Bo Park (I)", 40L),
+					org.assertj.core.groups.Tuple.tuple("Cy Dunn", "Cy Dunn", 0L));
+		RankedRounds.Round first = sink.rounds.get(0).rounds().get(0);
+		assertThat(first.tallies()).containsOnlyKeys("Ann Lee", "Bo Park", "Cy Dunn");
+		assertThat(first.eliminated()).containsExactly("Cy Dunn");
+		assertThat(first.transfers().get("Ann Lee")).isEqualByComparingTo("6");
+		assertThat(sink.rounds.get(0).rounds().get(1).elected()).containsExactly("Ann Lee");
 	}
 
 	@Test
