@@ -46,7 +46,12 @@ final class ResultRows {
 	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
 			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING, Field.EXPECTED_VOTES };
 
-	private static final Pattern VOTE_FOR = Pattern.compile("\\s*\\(\\s*vote\\s+for\\s+(\\d{1,3})\\s*\\)\\s*$",
+	/**
+	 * "(Vote For 2)", and as ES&S writes it "(Vote for not more than 2)", "(Vote for up
+	 * to 2)".
+	 */
+	private static final Pattern VOTE_FOR = Pattern.compile(
+			"\\s*\\(\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3})\\s*\\)\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** What a turnout pseudo-row states. */
@@ -254,6 +259,12 @@ final class ResultRows {
 			}
 		}
 		String candidate = required(row, this.candidate);
+		if (this.votes >= 0 && this.csv.isEmpty(this.votes) && noVoteTypes()
+				&& ChoiceNames.kind(candidate) == ChoiceNames.Kind.WRITE_IN) {
+			// Virginia 2025: "WRITE IN VOTES" rows with no count at all
+			warnOnce(row, this.candidate, candidate, "write-ins with no count: such rows are skipped");
+			return true;
+		}
 		for (int i = 0; i < this.voteColumns.length; i++) {
 			this.voteCounts[i] = count(row, this.voteColumns[i], false);
 		}
@@ -361,6 +372,16 @@ final class ResultRows {
 					"no votes: every vote-type cell is blank (the total is their sum)"));
 		}
 		return any ? sum : NONE;
+	}
+
+	/** Whether every vote-type cell of the row is blank (or the file has none). */
+	private boolean noVoteTypes() {
+		for (int column : this.voteColumns) {
+			if (column >= 0 && !this.csv.isEmpty(column)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The contest's name without its "(Vote For N)", whose N is passed on as seats. */
@@ -636,6 +657,19 @@ final class ResultRows {
 				value = NONE;
 			}
 			this.progress[i] = value;
+		}
+		if (this.progress[3] == 0) {
+			// Colorado's state summary: "registered voters" and "ballots cast" 0 beside
+			// 1.7 million votes; a contest has voters, so 0 means not stated
+			int column = this.progressColumns[3];
+			warnOnce(row, column, "0", "0 registered voters: read as not stated"
+					+ ((this.progress[2] == 0) ? ", and so are its 0 ballots cast" : ""));
+			this.progress[3] = NONE;
+			if (this.progress[2] == 0) {
+				this.progress[2] = NONE;
+			}
+		}
+		for (long value : this.progress) {
 			stated |= (value != NONE);
 		}
 		long reporting = this.progress[0];

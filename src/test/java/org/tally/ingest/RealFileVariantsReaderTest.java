@@ -23,6 +23,10 @@ class RealFileVariantsReaderTest {
 
 	private static final String GA = "20200929__ga__special__us__house__5-cut.csv";
 
+	private static final String VA = "20251104__va__general__statewide__precinct-cut.csv";
+
+	private static final String FL = "20201103__fl__general__palm_beach__precinct-cut.csv";
+
 	private static final String YORK = "20201103__pa__general__york__precinct-cut.csv";
 
 	@Test
@@ -248,6 +252,48 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.counts).hasSize(4);
 		assertThat(sink.warnings).extracting(Problem::row, Problem::message)
 			.containsExactly(tuple(1L, "unnamed columns, ignored"));
+	}
+
+	@Test
+	void virginiaWriteInRowsWithoutACountAreSkippedWithAWarning() {
+		RecordingSink sink = RecordingSink.readResource(VA);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).extracting(CountRow::candidate).doesNotContain("WRITE IN VOTES").hasSize(8);
+		assertThat(sink.warnings).extracting(Problem::row, Problem::value, Problem::message)
+			.containsExactly(tuple(10L, "WRITE IN VOTES", "write-ins with no count: such rows are skipped"));
+		// a candidate's blank count is still a problem
+		RecordingSink blank = RecordingSink.read("county,precinct,office,district,party,candidate,votes\n"
+				+ "ACCOMACK COUNTY,101 - CHINCOTEAGUE,Governor,,Democratic,Abigail D. Spanberger,\n");
+		assertThat(blank.problemMessages()).containsExactly("blank votes: every row needs a count");
+	}
+
+	@Test
+	void palmBeachRowsWithOnlyATotalGiveOnlyTheTotal() {
+		RecordingSink sink = RecordingSink.readResource(FL);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).filteredOn((c) -> c.row() == 3)
+			.extracting(CountRow::voteType, CountRow::votes)
+			.containsExactly(tuple(VoteType.TOTAL, 5L));
+		// Palm Beach,1019,President,,Donald J. Trump,REP,0,103,149,183,435
+		assertThat(sink.counts).filteredOn((c) -> c.row() == 4)
+			.extracting(CountRow::voteType, CountRow::votes)
+			.containsExactly(tuple(VoteType.TOTAL, 435L), tuple(VoteType.ELECTION_DAY, 183L),
+					tuple(VoteType.EARLY, 149L), tuple(VoteType.MAIL, 103L), tuple(VoteType.PROVISIONAL, 0L));
+		assertThat(sink.warnings).isEmpty();
+	}
+
+	@Test
+	void voteForNotMoreThanNSetsSeats() {
+		RecordingSink sink = RecordingSink
+			.read("\"line number\",\"contest name\",\"choice name\",\"party name\",\"total votes\"\n"
+					+ "1,\"Board of Education (Vote for not more than 3)\",\"Ann Lee\",\"\",412\n"
+					+ "2,\"Town Council (Vote for up to 2)\",\"Bo Ray\",\"\",40\n");
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.contests).extracting(ContestRow::office, ContestRow::seats)
+			.containsExactly(tuple("Board of Education", 3), tuple("Town Council", 2));
 	}
 
 }
