@@ -100,7 +100,7 @@ final class ChoiceNames {
 	 * precincts.
 	 */
 	static boolean isCountyTotal(String county, String precinct) {
-		if (!county.isEmpty() && precinct.regionMatches(true, 0, county, 0, county.length())) {
+		if (county != null && !county.isEmpty() && precinct.regionMatches(true, 0, county, 0, county.length())) {
 			String rest = precinct.substring(county.length()).trim().toLowerCase(Locale.ROOT);
 			return rest.isEmpty() || rest.equals("ca") || rest.equals("county") || rest.equals("total")
 					|| rest.equals("county total");

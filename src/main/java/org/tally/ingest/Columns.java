@@ -44,6 +44,12 @@ final class Columns {
 	private static final Set<String> CLARITY_NOT_PRECINCTS = Set.of("num_area_total", "num_area_rptg",
 			"num_county_total", "num_county_rptg");
 
+	/**
+	 * Columns that name precincts when there is no {@code precinct}, in order of
+	 * preference.
+	 */
+	private static final List<String> PRECINCT_NAMES = List.of("precinct_name", "precinct_code", "precinct_id");
+
 	/** The vote-type columns, under the names the states' OpenElections files use. */
 	private static final Set<Field> SPLIT = Set.of(Field.ELECTION_DAY, Field.EARLY, Field.MAIL, Field.PROVISIONAL);
 
@@ -82,6 +88,8 @@ final class Columns {
 		OPENELECTIONS.put("precincts_total", Field.PRECINCTS_TOTAL);
 		OPENELECTIONS.put("ballots_cast", Field.BALLOTS_CAST);
 		OPENELECTIONS.put("registered_voters", Field.REGISTERED_VOTERS);
+		// Ohio's "Total Voters": the voters who voted, beside "Registered Voters"
+		OPENELECTIONS.put("total_voters", Field.BALLOTS_CAST);
 		OPENELECTIONS.put("ballots_outstanding", Field.BALLOTS_OUTSTANDING);
 		OPENELECTIONS.put("incumbent", Field.INCUMBENT);
 		OPENELECTIONS.put("write_in", Field.WRITE_IN);
@@ -144,10 +152,16 @@ final class Columns {
 		Columns columns = new Columns(format, names);
 		boolean usable = true;
 		int unnamed = 0;
+		Map<String, Integer> precinctNames = new LinkedHashMap<>();
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i);
 			String key = key(name);
 			Field field = known.get(key);
+			if (field == null && format == ImportFormat.OPENELECTIONS && PRECINCT_NAMES.contains(key)) {
+				// Ohio 2014: "Precinct Code" and "Precinct Name", no "precinct"
+				precinctNames.put(key, i);
+				continue;
+			}
 			if (field == null && name.isEmpty()) {
 				// spreadsheets save empty columns as trailing commas (York County PA
 				// 2020)
@@ -172,11 +186,21 @@ final class Columns {
 				usable = false;
 			}
 		}
+		choosePrecinctColumn(columns, names, precinctNames, row, warnings);
 		List<String> missing = new ArrayList<>();
 		boolean split = columns.index.keySet().stream().anyMatch(SPLIT::contains);
 		for (Field field : required(format)) {
 			if (field == Field.VOTES && split && format == ImportFormat.OPENELECTIONS) {
 				// the total is the sum of the vote types
+				continue;
+			}
+			if (field == Field.COUNTY && columns.index.containsKey(Field.PRECINCT)) {
+				// Nevada's county files: precinct,office,candidate,votes
+				if (!columns.index.containsKey(Field.COUNTY)) {
+					warnings.accept(new Problem(row, null, String.join(",", names),
+							"no county column: the precincts are counted under the import's county= (or the "
+									+ "election's jurisdiction when it names none)"));
+				}
 				continue;
 			}
 			if (!columns.index.containsKey(field)) {
@@ -193,6 +217,33 @@ final class Columns {
 			usable = false;
 		}
 		return usable ? columns : null;
+	}
+
+	/**
+	 * Without a {@code precinct} column, a "Precinct Name" (or else "Precinct Code",
+	 * "Precinct ID") column names the precincts; the others are ignored with a warning.
+	 */
+	private static void choosePrecinctColumn(Columns columns, List<String> names, Map<String, Integer> precinctNames,
+			long row, Consumer<Problem> warnings) {
+		Integer chosen = null;
+		if (!columns.index.containsKey(Field.PRECINCT)) {
+			for (String key : PRECINCT_NAMES) {
+				if (chosen == null) {
+					chosen = precinctNames.get(key);
+				}
+			}
+		}
+		if (chosen != null) {
+			columns.index.put(Field.PRECINCT, chosen);
+		}
+		for (int column : precinctNames.values()) {
+			if (chosen == null || column != chosen) {
+				String name = names.get(column);
+				warnings.accept(new Problem(row, name, name,
+						(chosen != null) ? "ignored: the precincts are named by '" + names.get(chosen) + "'"
+								: "unknown column, ignored"));
+			}
+		}
 	}
 
 	ImportFormat format() {

@@ -51,7 +51,8 @@ final class ResultRows {
 	 * to 2)".
 	 */
 	private static final Pattern VOTE_FOR = Pattern.compile(
-			"\\s*\\(\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3})\\s*\\)\\s*$",
+			"\\s*(?:\\(\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3})\\s*\\)"
+					+ "|[-,]\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3}))\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** What a turnout pseudo-row states. */
@@ -393,7 +394,7 @@ final class ResultRows {
 		Matcher voteFor = VOTE_FOR.matcher(office);
 		if (voteFor.find() && voteFor.start() > 0) {
 			named = office.substring(0, voteFor.start()).strip();
-			int seats = Integer.parseInt(voteFor.group(1));
+			int seats = Integer.parseInt((voteFor.group(1) != null) ? voteFor.group(1) : voteFor.group(2));
 			if (seats >= 1 && seats <= 100) {
 				this.sink.contest(new ContestRow(row, named, district, false, seats));
 			}

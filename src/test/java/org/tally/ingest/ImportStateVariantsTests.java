@@ -160,6 +160,26 @@ class ImportStateVariantsTests {
 		assertThat(total(election, "PHILIP MURPHY")).isEqualTo(42349);
 	}
 
+	@Test
+	void nevadaCountyFileWithoutACountyColumnCountsUnderTheNamedCounty() {
+		String election = this.api.createElection("nv-2004-churchill", "general");
+
+		this.api
+			.importFile(election, "ingest/20041102__nv__general__churchill__precinct-cut.csv",
+					"mode=setup&format=auto&county=Churchill")
+			.expectStatus()
+			.isCreated();
+
+		assertThat(units(election)).contains("churchill/Precinct 01", "churchill/Precinct 02");
+		assertThat(total(election, "BUSH, GEORGE W.")).isEqualTo(361 + 264);
+		assertThat(this.jdbc.sql("""
+				select c.seats from contest c join election e on e.id = c.election_id
+				where e.slug = ? and c.office = 'Board of School Trustees'""")
+			.param(election)
+			.query(Integer.class)
+			.single()).isEqualTo(4);
+	}
+
 	private String importBexar(String slug, byte[] body, String contentType) {
 		String election = this.api.createElection(slug, "general");
 		this.api.importBody(election, body, contentType, "mode=setup&format=auto").expectStatus().isCreated();

@@ -27,6 +27,10 @@ class RealFileVariantsReaderTest {
 
 	private static final String FL = "20201103__fl__general__palm_beach__precinct-cut.csv";
 
+	private static final String NV = "20041102__nv__general__churchill__precinct-cut.csv";
+
+	private static final String OH = "20140506__oh__primary__democratic__adams__precinct-cut.csv";
+
 	private static final String YORK = "20201103__pa__general__york__precinct-cut.csv";
 
 	@Test
@@ -294,6 +298,40 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.problems).isEmpty();
 		assertThat(sink.contests).extracting(ContestRow::office, ContestRow::seats)
 			.containsExactly(tuple("Board of Education", 3), tuple("Town Council", 2));
+	}
+
+	@Test
+	void nevadaCountyFileWithoutACountyColumnAndVoteForInTheOffice() {
+		RecordingSink sink = RecordingSink.readResource(NV);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).extracting(CountRow::county).containsOnlyNulls();
+		assertThat(sink.counts).extracting(CountRow::precinct).containsOnly("Precinct 01", "Precinct 02");
+		assertThat(sink.contests).extracting(ContestRow::office, ContestRow::seats)
+			.containsExactly(tuple("Board of School Trustees", 4));
+		assertThat(sink.counts).extracting(CountRow::candidate).contains("None Of These Candidates");
+		assertThat(sink.warnings).extracting(Problem::message)
+			.containsExactly("no county column: the precincts are counted under the import's county= (or the "
+					+ "election's jurisdiction when it names none)");
+	}
+
+	@Test
+	void ohioPrecinctNamesAndTheirVotersAndTurnoutColumns() {
+		RecordingSink sink = RecordingSink.readResource(OH);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).extracting(CountRow::precinct).containsOnly("BRATTON TOWNSHIP", "BRUSH CREEK TWP");
+		// Registered Voters 933, Total Voters 143 (the voters who voted) for each contest
+		assertThat(sink.progress)
+			.extracting(ProgressRow::precinct, ProgressRow::office, ProgressRow::registeredVoters,
+					ProgressRow::ballotsCast)
+			.containsExactly(tuple("BRATTON TOWNSHIP", "Governor/Lieutenant Governor", 933L, 143L),
+					tuple("BRATTON TOWNSHIP", "U.S. House of Representatives", 933L, 143L),
+					tuple("BRUSH CREEK TWP", "Governor/Lieutenant Governor", 820L, 141L),
+					tuple("BRUSH CREEK TWP", "U.S. House of Representatives", 820L, 141L));
+		assertThat(sink.warnings).extracting(Problem::column, Problem::message)
+			.containsExactlyInAnyOrder(tuple("Precinct Code", "ignored: the precincts are named by 'Precinct Name'"),
+					tuple("Region", "unknown column, ignored"), tuple("Media Market", "unknown column, ignored"));
 	}
 
 }
