@@ -30,10 +30,21 @@ final class ChoiceNames {
 
 	}
 
+	/**
+	 * Write-in votes under a name of their own: "Write-ins", Wisconsin's "Scattering",
+	 * Texas's "Not Assigned" (ES&S: write-ins not assigned to a write-in candidate).
+	 */
 	private static final Set<String> WRITE_IN_NAMES = Set.of("writein", "writeins", "writeintotal", "writeintotals",
-			"writeinvotes", "totalwriteins");
+			"writeinvotes", "totalwriteins", "scattering", "scatter", "notassigned", "unassignedwriteins",
+			"unassignedwritein", "unresolvedwriteins", "uncertifiedwriteins");
 
-	private static final Set<String> OVER_UNDER_NAMES = Set.of("overvote", "overvotes", "undervote", "undervotes");
+	/** Not votes for any choice: over and under votes, blank ballots. */
+	private static final Set<String> OVER_UNDER_NAMES = Set.of("overvote", "overvotes", "undervote", "undervotes",
+			"timesovervoted", "timesundervoted", "timesblankvoted", "blank", "blanks", "blankvotes", "blankballots",
+			"ballotscastblank", "overundervotes");
+
+	/** A write-in candidate's name as the state writes it: "Kasey Wells (Write-In)". */
+	private static final String[] WRITE_IN_SUFFIXES = { "(write-in)", "(write in)", "(writein)", "(w/i)" };
 
 	private static final Set<String> TOTAL_NAMES = Set.of("total", "totals", "totalvotes", "totalvotescast",
 			"contesttotal", "contesttotals");
@@ -44,7 +55,12 @@ final class ChoiceNames {
 	}
 
 	static Kind kind(String candidate) {
-		if (candidate.length() > 20) {
+		for (String suffix : WRITE_IN_SUFFIXES) {
+			if (candidate.regionMatches(true, candidate.length() - suffix.length(), suffix, 0, suffix.length())) {
+				return Kind.WRITE_IN;
+			}
+		}
+		if (candidate.length() > 24) {
 			return Kind.CHOICE;
 		}
 		String key = letters(candidate);
@@ -84,7 +100,7 @@ final class ChoiceNames {
 	 * precincts.
 	 */
 	static boolean isCountyTotal(String county, String precinct) {
-		if (!county.isEmpty() && precinct.regionMatches(true, 0, county, 0, county.length())) {
+		if (county != null && !county.isEmpty() && precinct.regionMatches(true, 0, county, 0, county.length())) {
 			String rest = precinct.substring(county.length()).trim().toLowerCase(Locale.ROOT);
 			return rest.isEmpty() || rest.equals("ca") || rest.equals("county") || rest.equals("total")
 					|| rest.equals("county total");

@@ -22,6 +22,12 @@ final class Columns {
 		PRECINCTS_REPORTING, PRECINCTS_TOTAL, BALLOTS_CAST, REGISTERED_VOTERS, BALLOTS_OUTSTANDING, EXPECTED_VOTES,
 		INCUMBENT, WRITE_IN,
 
+		/**
+		 * The contest's total in the unit, restated on each candidate's row (Wisconsin's
+		 * {@code totalvotes}): checked against the sum of the choices, never a count.
+		 */
+		CONTEST_TOTAL,
+
 		/** A column the format is known to have and Tally does not need. */
 		KNOWN
 
@@ -38,36 +44,52 @@ final class Columns {
 	private static final Set<String> CLARITY_NOT_PRECINCTS = Set.of("num_area_total", "num_area_rptg",
 			"num_county_total", "num_county_rptg");
 
+	/**
+	 * Columns that name precincts when there is no {@code precinct}, in order of
+	 * preference.
+	 */
+	private static final List<String> PRECINCT_NAMES = List.of("precinct_name", "precinct_code", "precinct_id");
+
 	/** The vote-type columns, under the names the states' OpenElections files use. */
 	private static final Set<Field> SPLIT = Set.of(Field.ELECTION_DAY, Field.EARLY, Field.MAIL, Field.PROVISIONAL);
 
 	static {
 		OPENELECTIONS.put("county", Field.COUNTY);
 		OPENELECTIONS.put("precinct", Field.PRECINCT);
+		// Wisconsin reports by ward
+		OPENELECTIONS.put("ward", Field.PRECINCT);
 		OPENELECTIONS.put("office", Field.OFFICE);
 		OPENELECTIONS.put("district", Field.DISTRICT);
 		OPENELECTIONS.put("party", Field.PARTY);
 		OPENELECTIONS.put("candidate", Field.CANDIDATE);
 		OPENELECTIONS.put("votes", Field.VOTES);
 		for (String name : new String[] { "election_day", "election_day_votes", "electionday", "eday", "eday_votes",
-				"polling_place", "polling_place_votes", "in_person", "in_person_votes" }) {
+				"polling_place", "polling_place_votes", "in_person", "in_person_votes", "election_day_in_person" }) {
 			OPENELECTIONS.put(name, Field.ELECTION_DAY);
 		}
 		for (String name : new String[] { "early_voting", "early_votes", "early", "early_vote", "advanced_votes",
-				"advance_votes", "advanced_voting", "one_stop", "one_stop_votes" }) {
+				"advance_votes", "advanced_voting", "one_stop", "one_stop_votes", "early_in_person",
+				"early_in_person_votes", "in_person_early", "early_vote_votes" }) {
 			OPENELECTIONS.put(name, Field.EARLY);
 		}
 		for (String name : new String[] { "absentee", "absentee_votes", "absentee_by_mail", "absentee_by_mail_votes",
-				"mail", "mail_votes", "mail_in", "mail_in_votes", "vote_by_mail", "by_mail", "absentee_mail" }) {
+				"mail", "mail_votes", "mail_in", "mail_in_votes", "vote_by_mail", "by_mail", "absentee_mail",
+				"mail_ballots", "absentee_mail_votes" }) {
 			OPENELECTIONS.put(name, Field.MAIL);
 		}
 		OPENELECTIONS.put("provisional", Field.PROVISIONAL);
 		OPENELECTIONS.put("provisional_votes", Field.PROVISIONAL);
+		OPENELECTIONS.put("provisionals", Field.PROVISIONAL);
+		for (String name : new String[] { "totalvotes", "total_votes", "contest_total" }) {
+			OPENELECTIONS.put(name, Field.CONTEST_TOTAL);
+		}
 		OPENELECTIONS.put("expected_votes", Field.EXPECTED_VOTES);
 		OPENELECTIONS.put("precincts_reporting", Field.PRECINCTS_REPORTING);
 		OPENELECTIONS.put("precincts_total", Field.PRECINCTS_TOTAL);
 		OPENELECTIONS.put("ballots_cast", Field.BALLOTS_CAST);
 		OPENELECTIONS.put("registered_voters", Field.REGISTERED_VOTERS);
+		// Ohio's "Total Voters": the voters who voted, beside "Registered Voters"
+		OPENELECTIONS.put("total_voters", Field.BALLOTS_CAST);
 		OPENELECTIONS.put("ballots_outstanding", Field.BALLOTS_OUTSTANDING);
 		OPENELECTIONS.put("incumbent", Field.INCUMBENT);
 		OPENELECTIONS.put("write_in", Field.WRITE_IN);
@@ -129,14 +151,29 @@ final class Columns {
 		Map<String, Field> known = known(format);
 		Columns columns = new Columns(format, names);
 		boolean usable = true;
+		int unnamed = 0;
+		Map<String, Integer> precinctNames = new LinkedHashMap<>();
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i);
 			String key = key(name);
 			Field field = known.get(key);
+			if (field == null && format == ImportFormat.OPENELECTIONS && PRECINCT_NAMES.contains(key)) {
+				// Ohio 2014: "Precinct Code" and "Precinct Name", no "precinct"
+				precinctNames.put(key, i);
+				continue;
+			}
+			if (field == null && name.isEmpty()) {
+				// spreadsheets save empty columns as trailing commas (York County PA
+				// 2020)
+				if (unnamed++ == 0) {
+					warnings.accept(new Problem(row, null, String.join(",", names), "unnamed columns, ignored"));
+				}
+				continue;
+			}
 			if (field == null) {
 				String message = (format == ImportFormat.CLARITY_SUMMARY && CLARITY_NOT_PRECINCTS.contains(key))
 						? "counts counties or areas reporting, not precincts: ignored" : "unknown column, ignored";
-				warnings.accept(new Problem(row, name, name, name.isEmpty() ? "unnamed column, ignored" : message));
+				warnings.accept(new Problem(row, name, name, message));
 				continue;
 			}
 			if (field == Field.KNOWN) {
@@ -149,6 +186,7 @@ final class Columns {
 				usable = false;
 			}
 		}
+		choosePrecinctColumn(columns, names, precinctNames, row, warnings);
 		List<String> missing = new ArrayList<>();
 		boolean split = columns.index.keySet().stream().anyMatch(SPLIT::contains);
 		for (Field field : required(format)) {
@@ -156,16 +194,56 @@ final class Columns {
 				// the total is the sum of the vote types
 				continue;
 			}
+			if (field == Field.COUNTY && columns.index.containsKey(Field.PRECINCT)) {
+				// Nevada's county files: precinct,office,candidate,votes
+				if (!columns.index.containsKey(Field.COUNTY)) {
+					warnings.accept(new Problem(row, null, String.join(",", names),
+							"no county column: the precincts are counted under the import's county= (or the "
+									+ "election's jurisdiction when it names none)"));
+				}
+				continue;
+			}
 			if (!columns.index.containsKey(field)) {
 				missing.add(nameOf(known, field));
 			}
 		}
 		if (!missing.isEmpty()) {
-			problems.accept(new Problem(row, null, String.join(",", names),
-					"missing required column" + ((missing.size() > 1) ? "s: " : ": ") + String.join(", ", missing)));
+			String hint = (missing.equals(List.of("votes")) && columns.index.containsKey(Field.CONTEST_TOTAL))
+					? " ('" + names.get(columns.index.get(Field.CONTEST_TOTAL))
+							+ "' is read as the contest's total in the unit, not each candidate's votes)"
+					: "";
+			problems.accept(new Problem(row, null, String.join(",", names), "missing required column"
+					+ ((missing.size() > 1) ? "s: " : ": ") + String.join(", ", missing) + hint));
 			usable = false;
 		}
 		return usable ? columns : null;
+	}
+
+	/**
+	 * Without a {@code precinct} column, a "Precinct Name" (or else "Precinct Code",
+	 * "Precinct ID") column names the precincts; the others are ignored with a warning.
+	 */
+	private static void choosePrecinctColumn(Columns columns, List<String> names, Map<String, Integer> precinctNames,
+			long row, Consumer<Problem> warnings) {
+		Integer chosen = null;
+		if (!columns.index.containsKey(Field.PRECINCT)) {
+			for (String key : PRECINCT_NAMES) {
+				if (chosen == null) {
+					chosen = precinctNames.get(key);
+				}
+			}
+		}
+		if (chosen != null) {
+			columns.index.put(Field.PRECINCT, chosen);
+		}
+		for (int column : precinctNames.values()) {
+			if (chosen == null || column != chosen) {
+				String name = names.get(column);
+				warnings.accept(new Problem(row, name, name,
+						(chosen != null) ? "ignored: the precincts are named by '" + names.get(chosen) + "'"
+								: "unknown column, ignored"));
+			}
+		}
 	}
 
 	ImportFormat format() {

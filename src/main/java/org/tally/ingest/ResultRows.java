@@ -46,7 +46,13 @@ final class ResultRows {
 	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
 			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING, Field.EXPECTED_VOTES };
 
-	private static final Pattern VOTE_FOR = Pattern.compile("\\s*\\(\\s*vote\\s+for\\s+(\\d{1,3})\\s*\\)\\s*$",
+	/**
+	 * "(Vote For 2)", and as ES&S writes it "(Vote for not more than 2)", "(Vote for up
+	 * to 2)".
+	 */
+	private static final Pattern VOTE_FOR = Pattern.compile(
+			"\\s*(?:\\(\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3})\\s*\\)"
+					+ "|[-,]\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3}))\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** What a turnout pseudo-row states. */
@@ -56,9 +62,20 @@ final class ResultRows {
 
 	}
 
-	private static final Map<String, Turnout> TURNOUT_OFFICES = Map.of("registeredvoters", Turnout.REGISTERED,
-			"registered", Turnout.REGISTERED, "ballotscast", Turnout.CAST, "totalballotscast", Turnout.CAST,
-			"ballotscastblank", Turnout.BLANK, "blankballots", Turnout.BLANK, "ballotscastblanks", Turnout.BLANK);
+	/**
+	 * Turnout pseudo-rows by their letters: "Registered Voters", "Ballots Cast", Bexar
+	 * County's "Ballots Cast - Blank", ES&S's "REGISTERED VOTERS - TOTAL".
+	 */
+	private static final Map<String, Turnout> TURNOUT_NAMES = Map.ofEntries(
+			Map.entry("registeredvoters", Turnout.REGISTERED), Map.entry("registered", Turnout.REGISTERED),
+			Map.entry("registeredvoterstotal", Turnout.REGISTERED),
+			Map.entry("totalregisteredvoters", Turnout.REGISTERED), Map.entry("ballotscast", Turnout.CAST),
+			Map.entry("totalballotscast", Turnout.CAST), Map.entry("ballotscasttotal", Turnout.CAST),
+			Map.entry("ballotscastblank", Turnout.BLANK), Map.entry("blankballots", Turnout.BLANK),
+			Map.entry("ballotscastblanks", Turnout.BLANK));
+
+	/** How many units and contests the file's stated contest totals are checked for. */
+	private static final int MAX_CHECKED_TOTALS = 200_000;
 
 	private final CsvRecordReader csv;
 
@@ -151,6 +168,26 @@ final class ResultRows {
 	private record ContestInCounty(String county, String office, String district) {
 	}
 
+	/**
+	 * A contest in one unit whose total the file states ("Total Votes" rows, a
+	 * {@code totalvotes} column): the sum of its choices, the stated total (or
+	 * {@link #NONE}), the row that stated it.
+	 */
+	private record ContestInUnit(String county, String precinct, String office, String district) {
+	}
+
+	private final Map<ContestInUnit, long[]> statedTotals = new LinkedHashMap<>();
+
+	private final int contestTotal;
+
+	private int warnedTotals;
+
+	private boolean trackingTotals;
+
+	private String lastTurnoutOffice;
+
+	private Turnout lastTurnout;
+
 	ResultRows(CsvRecordReader csv, Columns columns, Problems problems, RowSink sink) {
 		this.csv = csv;
 		this.columns = columns;
@@ -165,6 +202,8 @@ final class ResultRows {
 		this.votes = columns.index(Field.VOTES);
 		this.incumbent = columns.index(Field.INCUMBENT);
 		this.writeIn = columns.index(Field.WRITE_IN);
+		this.contestTotal = columns.index(Field.CONTEST_TOTAL);
+		this.trackingTotals = this.contestTotal >= 0;
 		for (int i = 0; i < VOTE_FIELDS.length; i++) {
 			this.voteColumns[i] = columns.index(VOTE_FIELDS[i]);
 		}
@@ -195,13 +234,38 @@ final class ResultRows {
 		String precinct = precinct(row, county);
 		String office = required(row, this.office);
 		String district = (this.district >= 0) ? this.csv.text(this.district) : "";
-		if (this.csv.isEmpty(this.candidate) && !office.isEmpty()) {
-			Turnout turnout = TURNOUT_OFFICES.get(letters(office));
+		if (!office.isEmpty()) {
+			if (!office.equals(this.lastTurnoutOffice)) {
+				// offices repeat row after row: look each one up once
+				this.lastTurnoutOffice = office;
+				this.lastTurnout = TURNOUT_NAMES.get(letters(office));
+			}
+			Turnout turnout = this.lastTurnout;
+			boolean noCandidate = this.csv.isEmpty(this.candidate);
 			if (turnout != null) {
-				return turnout(row, county, precinct, office, turnout);
+				String restated = noCandidate ? "" : letters(this.csv.text(this.candidate));
+				if (noCandidate || TURNOUT_NAMES.containsKey(restated) || restated.equals("total")) {
+					return turnout(row, county, precinct, office, turnout);
+				}
+				// "Registered Voters" with a candidate: no telling what the count is
+				report(row, this.candidate, this.csv.text(this.candidate),
+						"a turnout row ('" + office + "') naming a choice: Tally cannot tell what it counts");
+				return true;
+			}
+			if (noCandidate && ChoiceNames.kind(office) == ChoiceNames.Kind.OVER_UNDER) {
+				// office "Over Votes" with no candidate
+				warnOnce(row, this.office, office, "over and under votes and blank ballots are not votes for a "
+						+ "choice and are left out of totals: such rows are skipped");
+				return true;
 			}
 		}
 		String candidate = required(row, this.candidate);
+		if (this.votes >= 0 && this.csv.isEmpty(this.votes) && noVoteTypes()
+				&& ChoiceNames.kind(candidate) == ChoiceNames.Kind.WRITE_IN) {
+			// Virginia 2025: "WRITE IN VOTES" rows with no count at all
+			warnOnce(row, this.candidate, candidate, "write-ins with no count: such rows are skipped");
+			return true;
+		}
 		for (int i = 0; i < this.voteColumns.length; i++) {
 			this.voteCounts[i] = count(row, this.voteColumns[i], false);
 		}
@@ -209,6 +273,7 @@ final class ResultRows {
 		Boolean incumbent = yesNo(row, this.incumbent);
 		Boolean writeIn = yesNo(row, this.writeIn);
 		boolean stated = readProgress(row);
+		long statedTotal = count(row, this.contestTotal, false);
 		if (!this.rowOk) {
 			return true;
 		}
@@ -230,11 +295,26 @@ final class ResultRows {
 			incumbent = Boolean.TRUE;
 		}
 		ChoiceNames.Kind kind = kind(candidate);
-		if (kind == ChoiceNames.Kind.OVER_UNDER || kind == ChoiceNames.Kind.TOTAL) {
-			warnOnce(row, this.candidate, candidate, (kind == ChoiceNames.Kind.TOTAL)
-					? "a total of the other choices, not a choice: such rows are skipped so no vote counts twice"
-					: "over and under votes are not votes for a choice and are left out of totals: such rows are skipped");
+		if (kind == ChoiceNames.Kind.TOTAL) {
+			warnOnce(row, this.candidate, candidate, "a total of the other choices, not a choice: such rows are "
+					+ "skipped so no vote counts twice, and checked against the sum of the choices");
+			stateTotal(row, this.candidate, county, precinct, office, district, total);
 			return true;
+		}
+		if (kind == ChoiceNames.Kind.OVER_UNDER) {
+			warnOnce(row, this.candidate, candidate, "over and under votes and blank ballots are not votes for a "
+					+ "choice and are left out of totals: such rows are skipped");
+			return true;
+		}
+		if (TURNOUT_NAMES.containsKey(letters(candidate))) {
+			// "Ballots Cast" as a choice of a contest: the contest's own turnout
+			warnOnce(row, this.candidate, candidate, "turnout inside a contest, not a choice: such rows are skipped");
+			return true;
+		}
+		addToTotal(county, precinct, office, district, total);
+		stateTotal(row, this.contestTotal, county, precinct, office, district, statedTotal);
+		if (kind == ChoiceNames.Kind.WRITE_IN && !candidate.toLowerCase(Locale.ROOT).contains("write")) {
+			warnOnce(row, this.candidate, candidate, "read as write-in votes (a write-in choice)");
 		}
 		String party = party();
 		if (party == null && name.party() != null) {
@@ -295,6 +375,16 @@ final class ResultRows {
 		return any ? sum : NONE;
 	}
 
+	/** Whether every vote-type cell of the row is blank (or the file has none). */
+	private boolean noVoteTypes() {
+		for (int column : this.voteColumns) {
+			if (column >= 0 && !this.csv.isEmpty(column)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** The contest's name without its "(Vote For N)", whose N is passed on as seats. */
 	private String office(long row, String office, String district) {
 		if (office.equals(this.lastOfficeWritten)) {
@@ -304,7 +394,7 @@ final class ResultRows {
 		Matcher voteFor = VOTE_FOR.matcher(office);
 		if (voteFor.find() && voteFor.start() > 0) {
 			named = office.substring(0, voteFor.start()).strip();
-			int seats = Integer.parseInt(voteFor.group(1));
+			int seats = Integer.parseInt((voteFor.group(1) != null) ? voteFor.group(1) : voteFor.group(2));
 			if (seats >= 1 && seats <= 100) {
 				this.sink.contest(new ContestRow(row, named, district, false, seats));
 			}
@@ -356,6 +446,7 @@ final class ResultRows {
 	 * district's contest never gets the whole county's voters.
 	 */
 	void finish() {
+		checkStatedTotals();
 		if (this.countyTurnout.isEmpty()) {
 			return;
 		}
@@ -371,6 +462,76 @@ final class ResultRows {
 						null, contest.office(), contest.district(), null, null, cast, registered, null));
 			}
 		});
+	}
+
+	/** Notes a total the file states for a contest in a unit. */
+	private void stateTotal(long row, int column, String county, String precinct, String office, String district,
+			long stated) {
+		if (stated == NONE) {
+			return;
+		}
+		ContestInUnit key = new ContestInUnit(county, precinct, office, district);
+		if (!this.trackingTotals || !this.statedTotals.containsKey(key)) {
+			// the choices before the file's first total row were not summed: not checked
+			this.trackingTotals = true;
+			if (this.statedTotals.size() < MAX_CHECKED_TOTALS) {
+				this.statedTotals.put(key, new long[] { NONE, stated, row, column });
+			}
+			return;
+		}
+		long[] figures = this.statedTotals.get(key);
+		if (figures[1] == NONE) {
+			figures[1] = stated;
+			figures[2] = row;
+			figures[3] = column;
+		}
+		else if (figures[1] != stated && this.warnedTotals++ < MAX_WARNED_VALUES) {
+			this.problems.warn(new Problem(row, this.columns.name(column), Long.toString(stated),
+					"the contest's total differs from row " + figures[2] + " (" + figures[1] + ") of the same unit"));
+		}
+	}
+
+	/**
+	 * Adds a choice's votes to its contest's sum in the unit, once the file has shown it
+	 * states totals (a total column, or a first total row): other files keep no sums.
+	 */
+	private void addToTotal(String county, String precinct, String office, String district, long votes) {
+		if (!this.trackingTotals) {
+			return;
+		}
+		ContestInUnit key = new ContestInUnit(county, precinct, office, district);
+		long[] figures = this.statedTotals.get(key);
+		if (figures == null && this.statedTotals.size() < MAX_CHECKED_TOTALS) {
+			figures = new long[] { 0, NONE, 0, -1 };
+			this.statedTotals.put(key, figures);
+		}
+		if (figures != null && figures[0] != NONE) {
+			figures[0] += votes;
+		}
+	}
+
+	/**
+	 * Warns of each contest in a unit whose stated total is not the sum of its choices
+	 * (the first 20): the choices are what Tally counts.
+	 */
+	private void checkStatedTotals() {
+		for (Map.Entry<ContestInUnit, long[]> entry : this.statedTotals.entrySet()) {
+			long[] figures = entry.getValue();
+			if (figures[0] == NONE || figures[1] == NONE || figures[1] == figures[0]) {
+				continue;
+			}
+			if (this.warnedTotals++ >= MAX_WARNED_VALUES) {
+				return;
+			}
+			ContestInUnit contest = entry.getKey();
+			String unit = (contest.precinct() != null) ? contest.precinct()
+					: Objects.toString(contest.county(), "the file");
+			this.problems.warn(new Problem(figures[2], this.columns.name((int) figures[3]), Long.toString(figures[1]),
+					"the stated total of " + contest.office()
+							+ (contest.district().isEmpty() ? "" : " " + contest.district()) + " in " + unit + " ("
+							+ figures[1] + ") is not the sum of its choices (" + figures[0]
+							+ "): the choices are counted"));
+		}
 	}
 
 	private boolean reportBrokenCells(long row) {
@@ -497,6 +658,19 @@ final class ResultRows {
 				value = NONE;
 			}
 			this.progress[i] = value;
+		}
+		if (this.progress[3] == 0) {
+			// Colorado's state summary: "registered voters" and "ballots cast" 0 beside
+			// 1.7 million votes; a contest has voters, so 0 means not stated
+			int column = this.progressColumns[3];
+			warnOnce(row, column, "0", "0 registered voters: read as not stated"
+					+ ((this.progress[2] == 0) ? ", and so are its 0 ballots cast" : ""));
+			this.progress[3] = NONE;
+			if (this.progress[2] == 0) {
+				this.progress[2] = NONE;
+			}
+		}
+		for (long value : this.progress) {
 			stated |= (value != NONE);
 		}
 		long reporting = this.progress[0];

@@ -168,18 +168,15 @@ class ResultsFileReaderTest {
 		assertThat(sink.counts.get(0)).isEqualTo(new CountRow(2, null, null, "Presidential Electors", "", "DEM",
 				"Kamala D. Harris / Tim Walz", VoteType.TOTAL, 1_728_159, null, null));
 		assertThat(sink.counts).extracting(CountRow::candidate).contains("Kristi ''KBB'' Burton Brown", "Yes/For");
-		assertThat(sink.progress).extracting(ProgressRow::row, ProgressRow::office)
-			.containsExactly(tuple(2L, "Presidential Electors"),
-					tuple(10L, "Representative to the 119th United States Congress - District 1"),
-					tuple(14L, "State Board of Education Member - Congressional District 4"),
-					tuple(15L, "Adams 12 Five Star Schools Ballot Issue 5E"));
-		assertThat(sink.progress.get(0))
-			.isEqualTo(new ProgressRow(2, null, null, "Presidential Electors", "", null, null, 0L, 0L, null));
+		// registered voters and ballots cast 0 beside 1,728,159 votes: not stated
+		assertThat(sink.progress).isEmpty();
 		// "Presidential Electors (Vote For 1)": the seats, taken off the name
 		assertThat(sink.contests.get(0)).isEqualTo(new ContestRow(2, "Presidential Electors", "", false, 1));
 		assertThat(sink.warnings).extracting(Problem::column, Problem::message)
 			.containsExactly(tuple("num Area total", "counts counties or areas reporting, not precincts: ignored"),
-					tuple("num Area rptg", "counts counties or areas reporting, not precincts: ignored"));
+					tuple("num Area rptg", "counts counties or areas reporting, not precincts: ignored"),
+					tuple("registered voters",
+							"0 registered voters: read as not stated, and so are its 0 ballots cast"));
 	}
 
 	@Test
