@@ -57,8 +57,8 @@ class ElectionExportController {
 	@ApiResponse(responseCode = "200",
 			content = @Content(mediaType = "text/csv",
 					examples = @ExampleObject(value = ResultsCsv.HEADER
-							+ "Chester,Atglen,U.S. House,6,DEM,Chrissy Houlahan,269,213,,55,1,,,,,,\r\n"
-							+ "Chester,,Governor,,,,,,,,,,,92051,70843,,\r\n")))
+							+ "Chester,Atglen,U.S. Senate,,DEM,John Fetterman,258,205,,52,1,,,,,,\r\n"
+							+ "Chester,,U.S. Senate,,,,,,,,,,,2787,1589,,\r\n")))
 	ResponseEntity<byte[]> csv(@PathVariable String election) {
 		ElectionResults found = current(election);
 		Rendered body = this.results.export(found, FeedView.RESULTS_CSV,
