@@ -1,190 +1,337 @@
 package org.tally.feed;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
-import org.tally.results.ResultsService;
+import org.tally.results.ResultsQueries;
 import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The election as a NIST SP 1500-100 v2 {@code ElectionReport} (the common data format
- * for election results): contest totals for the jurisdiction and per county.
+ * for election results): each choice's {@code total} for the jurisdiction, per county and
+ * per precinct (the read model's totals), and its counts by vote type
+ * ({@code CountItemType} election-day, absentee-mail, early, provisional) at the unit
+ * whose count they are: a precinct's as stored, a county's own when the county's total is
+ * its own count (no precinct counts under it in that contest). Precinct {@code GpUnit}s
+ * are composed by their county, counties by the jurisdiction
+ * ({@code ComposingGpUnitIds}). Written as a stream of JSON tokens, contest by contest,
+ * never as a tree of the whole report.
  */
 @Component
 class CdfReport {
 
 	private static final String JURISDICTION = "gpu-jurisdiction";
 
+	/** Tally's stored vote types (total aside) and their NIST {@code CountItemType}. */
+	private static final Map<String, String> COUNT_ITEM_TYPES = Map.of("election-day", "election-day", "mail",
+			"absentee-mail", "early", "early", "provisional", "provisional");
+
+	private static final List<String> TYPE_ORDER = List.of("election-day", "mail", "early", "provisional");
+
+	private static final String TYPED_COUNTS = """
+			select u.code, vc.choice_id, vc.vote_type, vc.votes
+			from vote_count vc
+			join reporting_unit u on u.id = vc.unit_id
+			where vc.contest_id = :contest and vc.vote_type <> 'total'
+			""";
+
 	private final JsonMapper json;
 
-	private final ResultsService results;
+	private final ResultsQueries queries;
 
-	CdfReport(JsonMapper json, ResultsService results) {
+	private final JdbcClient jdbc;
+
+	CdfReport(JsonMapper json, ResultsQueries queries, JdbcClient jdbc) {
 		this.json = json;
-		this.results = results;
+		this.queries = queries;
+		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The report; to be called in the results' snapshot, as the exports are, so that the
+	 * units' totals (read here, not kept with the results) and the counts by vote type
+	 * are those of the results' revision.
+	 */
 	byte[] report(ElectionResults found) {
 		ElectionState election = found.election();
-		ObjectNode report = this.json.createObjectNode();
-		report.put("@type", "ElectionResults.ElectionReport");
-		report.put("Format", "summary-contest");
-		Instant generated = (election.lastUpdated() != null) ? election.lastUpdated()
-				: election.date().atStartOfDay().toInstant(ZoneOffset.UTC);
-		report.put("GeneratedDate", generated.truncatedTo(ChronoUnit.SECONDS).toString());
-		report.put("Issuer", election.jurisdiction());
-		report.put("IssuerAbbreviation", Slugs.of(election.jurisdiction()));
-		report.put("SequenceStart", 1);
-		report.put("SequenceEnd", 1);
-		report.put("Status", status(election.status()));
-		report.put("VendorApplicationId", "Tally");
-		report.put("IsTest", election.test());
-		if (election.test()) {
-			report.put("TestType", "rehearsal");
-		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+		Map<String, Unit> units = new LinkedHashMap<>();
 		Map<String, String> parties = new LinkedHashMap<>();
-		Map<String, UnitResult> counties = new LinkedHashMap<>();
-		ObjectNode cdfElection = report.putArray("Election").addObject();
-		cdfElection.put("@type", "ElectionResults.Election");
-		cdfElection.put("ElectionScopeId", JURISDICTION);
-		cdfElection.put("StartDate", election.date().toString());
-		cdfElection.put("EndDate", election.date().toString());
-		cdfElection.set("Name", text(election.name()));
-		cdfElection.put("Type", type(election.kind()));
-		ArrayNode candidates = cdfElection.putArray("Candidate");
-		ArrayNode contests = cdfElection.putArray("Contest");
-		for (ContestResult contest : found.contests()) {
-			List<UnitResult> units = this.results.reportingUnits(found, contest, "county");
-			units.forEach((unit) -> counties.putIfAbsent(unit.code(), unit));
-			contests.add(contest(contest, units, candidates, parties));
+		try (JsonGenerator out = this.json.createGenerator(bytes)) {
+			out.writeStartObject();
+			out.writeStringProperty("@type", "ElectionResults.ElectionReport");
+			out.writeStringProperty("Format", "summary-contest");
+			Instant generated = (election.lastUpdated() != null) ? election.lastUpdated()
+					: election.date().atStartOfDay().toInstant(ZoneOffset.UTC);
+			out.writeStringProperty("GeneratedDate", generated.truncatedTo(ChronoUnit.SECONDS).toString());
+			out.writeStringProperty("Issuer", election.jurisdiction());
+			out.writeStringProperty("IssuerAbbreviation", Slugs.of(election.jurisdiction()));
+			out.writeNumberProperty("SequenceStart", 1);
+			out.writeNumberProperty("SequenceEnd", 1);
+			out.writeStringProperty("Status", status(election.status()));
+			out.writeStringProperty("VendorApplicationId", "Tally");
+			out.writeBooleanProperty("IsTest", election.test());
+			if (election.test()) {
+				out.writeStringProperty("TestType", "rehearsal");
+			}
+			out.writeArrayPropertyStart("Election");
+			out.writeStartObject();
+			out.writeStringProperty("@type", "ElectionResults.Election");
+			out.writeStringProperty("ElectionScopeId", JURISDICTION);
+			out.writeStringProperty("StartDate", election.date().toString());
+			out.writeStringProperty("EndDate", election.date().toString());
+			out.writeName("Name");
+			text(out, election.name());
+			out.writeStringProperty("Type", type(election.kind()));
+			out.writeArrayPropertyStart("Contest");
+			for (ContestResult contest : found.contests()) {
+				contest(out, found, contest, units);
+			}
+			out.writeEndArray();
+			out.writeArrayPropertyStart("Candidate");
+			for (ContestResult contest : found.contests()) {
+				if (!"measure".equals(contest.kind())) {
+					for (CandidateResult candidate : contest.candidates()) {
+						candidate(out, candidate, parties);
+					}
+				}
+			}
+			out.writeEndArray();
+			out.writeEndObject();
+			out.writeEndArray();
+			gpUnits(out, election, units);
+			out.writeArrayPropertyStart("Party");
+			for (Map.Entry<String, String> party : parties.entrySet()) {
+				out.writeStartObject();
+				out.writeStringProperty("@id", party.getValue());
+				out.writeStringProperty("@type", "ElectionResults.Party");
+				out.writeName("Name");
+				text(out, party.getKey());
+				out.writeName("Abbreviation");
+				text(out, party.getKey());
+				out.writeEndObject();
+			}
+			out.writeEndArray();
+			out.writeEndObject();
 		}
-		ArrayNode gpUnits = report.putArray("GpUnit");
-		ObjectNode scope = gpUnits.addObject();
-		scope.put("@id", JURISDICTION);
-		scope.put("@type", "ElectionResults.ReportingUnit");
-		scope.put("Type", "other");
-		scope.put("OtherType", "jurisdiction");
-		scope.set("Name", text(election.jurisdiction()));
-		ArrayNode composing = scope.putArray("ComposingGpUnitIds");
-		for (UnitResult county : counties.values()) {
-			composing.add(unitId(county));
-			ObjectNode unit = gpUnits.addObject();
-			unit.put("@id", unitId(county));
-			unit.put("@type", "ElectionResults.ReportingUnit");
-			unit.put("Type", "county");
-			unit.set("Name", text(county.name()));
-		}
-		ArrayNode party = report.putArray("Party");
-		parties.forEach((name, id) -> {
-			ObjectNode node = party.addObject();
-			node.put("@id", id);
-			node.put("@type", "ElectionResults.Party");
-			node.set("Name", text(name));
-			node.set("Abbreviation", text(name));
-		});
-		return this.json.writeValueAsBytes(report);
+		return bytes.toByteArray();
 	}
 
-	private ObjectNode contest(ContestResult contest, List<UnitResult> units, ArrayNode candidates,
-			Map<String, String> parties) {
+	/** A unit named in the report: a county, or a precinct with the county it lies in. */
+	private record Unit(String code, String name, String level, String parent, Set<String> composing) {
+	}
+
+	private void contest(JsonGenerator out, ElectionResults found, ContestResult contest, Map<String, Unit> units) {
+		long election = found.election().id();
+		List<UnitResult> counties = this.queries.reportingUnits(election, contest, "county");
+		List<UnitResult> precincts = this.queries.reportingUnits(election, contest, "precinct");
+		Set<String> countiesWithPrecincts = new HashSet<>();
+		for (UnitResult county : counties) {
+			units.putIfAbsent(county.code(),
+					new Unit(county.code(), county.name(), county.level(), null, new LinkedHashSet<>()));
+		}
+		for (UnitResult precinct : precincts) {
+			units.putIfAbsent(precinct.code(),
+					new Unit(precinct.code(), precinct.name(), precinct.level(), precinct.parent(), Set.of()));
+			if (precinct.parent() != null) {
+				countiesWithPrecincts.add(precinct.parent());
+				Unit county = units.get(precinct.parent());
+				if (county != null) {
+					county.composing().add(precinct.code());
+				}
+			}
+		}
+		Map<Long, Map<String, Map<String, Long>>> typed = typedCounts(contest.id());
 		boolean measure = "measure".equals(contest.kind());
-		ObjectNode node = this.json.createObjectNode();
-		node.put("@id", "contest-" + contest.slug());
-		node.put("@type", measure ? "ElectionResults.BallotMeasureContest" : "ElectionResults.CandidateContest");
-		node.put("ElectionDistrictId", JURISDICTION);
-		node.put("Name", contest.name());
+		out.writeStartObject();
+		out.writeStringProperty("@id", "contest-" + contest.slug());
+		out.writeStringProperty("@type",
+				measure ? "ElectionResults.BallotMeasureContest" : "ElectionResults.CandidateContest");
+		out.writeStringProperty("ElectionDistrictId", JURISDICTION);
+		out.writeStringProperty("Name", contest.name());
 		if (!measure) {
-			node.put("VotesAllowed", contest.seats());
-			node.put("NumberElected", contest.seats());
+			out.writeNumberProperty("VotesAllowed", contest.seats());
+			out.writeNumberProperty("NumberElected", contest.seats());
 		}
 		if (contest.progress().precinctsReporting() != null) {
-			node.put("SubUnitsReported", contest.progress().precinctsReporting());
+			out.writeNumberProperty("SubUnitsReported", contest.progress().precinctsReporting());
 		}
 		if (contest.progress().precinctsTotal() != null) {
-			node.put("TotalSubUnits", contest.progress().precinctsTotal());
+			out.writeNumberProperty("TotalSubUnits", contest.progress().precinctsTotal());
 		}
-		ArrayNode selections = node.putArray("ContestSelection");
-		int order = 0;
-		for (CandidateResult candidate : contest.candidates()) {
-			order++;
-			ObjectNode selection = selections.addObject();
-			selection.put("@id", "selection-" + candidate.id());
-			selection.put("SequenceOrder", candidate.ballotOrder());
+		out.writeArrayPropertyStart("ContestSelection");
+		List<CandidateResult> candidates = contest.candidates();
+		for (int at = 0; at < candidates.size(); at++) {
+			CandidateResult candidate = candidates.get(at);
+			out.writeStartObject();
+			out.writeStringProperty("@id", "selection-" + candidate.id());
+			out.writeNumberProperty("SequenceOrder", candidate.ballotOrder());
 			if (measure) {
-				selection.put("@type", "ElectionResults.BallotMeasureSelection");
-				selection.set("Selection", text(candidate.name()));
+				out.writeStringProperty("@type", "ElectionResults.BallotMeasureSelection");
+				out.writeName("Selection");
+				text(out, candidate.name());
 			}
 			else {
-				selection.put("@type", "ElectionResults.CandidateSelection");
-				selection.putArray("CandidateIds").add("candidate-" + candidate.id());
-				selection.put("IsWriteIn", candidate.writeIn());
-				candidates.add(candidate(candidate, parties));
+				out.writeStringProperty("@type", "ElectionResults.CandidateSelection");
+				out.writeArrayPropertyStart("CandidateIds");
+				out.writeString("candidate-" + candidate.id());
+				out.writeEndArray();
+				out.writeBooleanProperty("IsWriteIn", candidate.writeIn());
 			}
-			ArrayNode counts = selection.putArray("VoteCounts");
-			counts.add(count(JURISDICTION, candidate.votes()));
-			int at = order - 1;
-			for (UnitResult unit : units) {
-				counts.add(count(unitId(unit), unit.candidates().get(at).votes()));
+			Map<String, Map<String, Long>> byUnit = typed.getOrDefault(candidate.id(), Map.of());
+			out.writeArrayPropertyStart("VoteCounts");
+			count(out, JURISDICTION, "total", candidate.votes());
+			for (UnitResult county : counties) {
+				count(out, unitId(county.code()), "total", county.candidates().get(at).votes());
+				if (!countiesWithPrecincts.contains(county.code())) {
+					typedCounts(out, county.code(), byUnit);
+				}
 			}
+			for (UnitResult precinct : precincts) {
+				count(out, unitId(precinct.code()), "total", precinct.candidates().get(at).votes());
+				typedCounts(out, precinct.code(), byUnit);
+			}
+			out.writeEndArray();
+			out.writeEndObject();
 		}
-		return node;
+		out.writeEndArray();
+		out.writeEndObject();
 	}
 
-	private ObjectNode candidate(CandidateResult candidate, Map<String, String> parties) {
-		ObjectNode node = this.json.createObjectNode();
-		node.put("@id", "candidate-" + candidate.id());
-		node.put("@type", "ElectionResults.Candidate");
-		node.set("BallotName", text(candidate.name()));
-		node.put("IsIncumbent", candidate.incumbent());
+	/** The contest's stored counts by vote type: by choice id, unit code and type. */
+	private Map<Long, Map<String, Map<String, Long>>> typedCounts(long contestId) {
+		Map<Long, Map<String, Map<String, Long>>> typed = new HashMap<>();
+		this.jdbc.sql(TYPED_COUNTS)
+			.param("contest", contestId)
+			.query((RowCallbackHandler) (rs) -> typed.computeIfAbsent(rs.getLong("choice_id"), (id) -> new HashMap<>())
+				.computeIfAbsent(rs.getString("code"), (code) -> new HashMap<>(4))
+				.put(rs.getString("vote_type"), rs.getLong("votes")));
+		return typed;
+	}
+
+	private static void typedCounts(JsonGenerator out, String unitCode, Map<String, Map<String, Long>> byUnit) {
+		Map<String, Long> types = byUnit.get(unitCode);
+		if (types == null) {
+			return;
+		}
+		for (String type : TYPE_ORDER) {
+			Long votes = types.get(type);
+			if (votes != null) {
+				count(out, unitId(unitCode), COUNT_ITEM_TYPES.get(type), votes);
+			}
+		}
+	}
+
+	private static void gpUnits(JsonGenerator out, ElectionState election, Map<String, Unit> units) {
+		out.writeArrayPropertyStart("GpUnit");
+		out.writeStartObject();
+		out.writeStringProperty("@id", JURISDICTION);
+		out.writeStringProperty("@type", "ElectionResults.ReportingUnit");
+		out.writeStringProperty("Type", "other");
+		out.writeStringProperty("OtherType", "jurisdiction");
+		out.writeName("Name");
+		text(out, election.jurisdiction());
+		out.writeArrayPropertyStart("ComposingGpUnitIds");
+		for (Unit unit : units.values()) {
+			if (unit.parent() == null || !units.containsKey(unit.parent())) {
+				out.writeString(unitId(unit.code()));
+			}
+		}
+		out.writeEndArray();
+		out.writeEndObject();
+		for (Unit unit : units.values()) {
+			out.writeStartObject();
+			out.writeStringProperty("@id", unitId(unit.code()));
+			out.writeStringProperty("@type", "ElectionResults.ReportingUnit");
+			out.writeStringProperty("Type", unitType(unit.level()));
+			out.writeName("Name");
+			text(out, unit.name());
+			if (!unit.composing().isEmpty()) {
+				out.writeArrayPropertyStart("ComposingGpUnitIds");
+				for (String code : unit.composing()) {
+					out.writeString(unitId(code));
+				}
+				out.writeEndArray();
+			}
+			out.writeEndObject();
+		}
+		out.writeEndArray();
+	}
+
+	private static void candidate(JsonGenerator out, CandidateResult candidate, Map<String, String> parties) {
+		out.writeStartObject();
+		out.writeStringProperty("@id", "candidate-" + candidate.id());
+		out.writeStringProperty("@type", "ElectionResults.Candidate");
+		out.writeName("BallotName");
+		text(out, candidate.name());
+		out.writeBooleanProperty("IsIncumbent", candidate.incumbent());
 		if (candidate.party() != null && !candidate.party().isBlank()) {
-			node.put("PartyId", parties.computeIfAbsent(candidate.party(),
+			out.writeStringProperty("PartyId", parties.computeIfAbsent(candidate.party(),
 					(name) -> "party-" + (parties.size() + 1) + "-" + Slugs.of(name)));
 		}
 		if (candidate.winner()) {
-			node.put("PostElectionStatus", "winner");
+			out.writeStringProperty("PostElectionStatus", "winner");
 		}
 		else if (candidate.advancing()) {
-			node.put("PostElectionStatus", "advanced-to-runoff");
+			out.writeStringProperty("PostElectionStatus", "advanced-to-runoff");
 		}
-		return node;
+		out.writeEndObject();
 	}
 
-	private ObjectNode count(String unit, long votes) {
-		ObjectNode node = this.json.createObjectNode();
-		node.put("@type", "ElectionResults.VoteCounts");
-		node.put("GpUnitId", unit);
-		node.put("Type", "total");
-		node.put("Count", votes);
-		return node;
+	private static void count(JsonGenerator out, String unit, String type, long votes) {
+		out.writeStartObject();
+		out.writeStringProperty("@type", "ElectionResults.VoteCounts");
+		out.writeStringProperty("GpUnitId", unit);
+		out.writeStringProperty("Type", type);
+		out.writeNumberProperty("Count", votes);
+		out.writeEndObject();
 	}
 
-	private ObjectNode text(String content) {
-		ObjectNode node = this.json.createObjectNode();
-		node.put("@type", "ElectionResults.InternationalizedText");
-		ObjectNode language = node.putArray("Text").addObject();
-		language.put("@type", "ElectionResults.LanguageString");
-		language.put("Content", content);
-		language.put("Language", "en");
-		return node;
+	private static void text(JsonGenerator out, String content) {
+		out.writeStartObject();
+		out.writeStringProperty("@type", "ElectionResults.InternationalizedText");
+		out.writeArrayPropertyStart("Text");
+		out.writeStartObject();
+		out.writeStringProperty("@type", "ElectionResults.LanguageString");
+		out.writeStringProperty("Content", content);
+		out.writeStringProperty("Language", "en");
+		out.writeEndObject();
+		out.writeEndArray();
+		out.writeEndObject();
 	}
 
-	private static String unitId(UnitResult unit) {
-		return "gpu-" + Slugs.of(unit.code());
+	/** A unit's {@code @id}: its code, unique in the election. */
+	static String unitId(String code) {
+		return "gpu-" + code;
+	}
+
+	private static String unitType(String level) {
+		return switch (level) {
+			case "precinct" -> "precinct";
+			case "state" -> "state";
+			default -> "county";
+		};
 	}
 
 	private static String status(String status) {

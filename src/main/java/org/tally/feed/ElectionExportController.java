@@ -44,12 +44,21 @@ class ElectionExportController {
 	}
 
 	@GetMapping(path = "/{election}/results.csv", produces = "text/csv")
-	@Operation(summary = "Counts in the OpenElections layout",
-			description = "county,precinct,office,district,party,candidate,votes: precinct rows and county rows as "
-					+ "stored (vote type total). Cells starting with = + - @, a tab or a carriage return are "
-					+ "prefixed with an apostrophe so spreadsheets show them as text.")
-	@ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", examples = @ExampleObject(
-			value = ResultsCsv.HEADER + "Los Angeles,0050001A,U.S. House,34,DEM,Jimmy Gomez,101\r\n")))
+	@Operation(summary = "Counts in the OpenElections layout, by vote type, with progress",
+			description = "One row per reporting unit, contest and choice as stored: precinct rows with their county, "
+					+ "county rows with an empty precinct. votes is the total; election_day, absentee (Tally's mail), "
+					+ "early_voting and provisional the counts by vote type; precincts_reporting, precincts_total, "
+					+ "registered_voters, ballots_cast, ballots_outstanding and expected_votes the progress of the "
+					+ "contest in the unit, repeated on each of its rows. A unit with progress and no counts of its "
+					+ "own has one row with empty party, candidate and votes. An empty cell is a value not stored, "
+					+ "never 0. Importing the file into a fresh election (mode=setup) gives back every count and "
+					+ "progress value. Cells starting with = + - @, a tab or a carriage return are prefixed with an "
+					+ "apostrophe so spreadsheets show them as text (the one change a round trip makes).")
+	@ApiResponse(responseCode = "200",
+			content = @Content(mediaType = "text/csv",
+					examples = @ExampleObject(value = ResultsCsv.HEADER
+							+ "Chester,Atglen,U.S. Senate,,DEM,John Fetterman,258,205,,52,1,,,,,,\r\n"
+							+ "Chester,,U.S. Senate,,,,,,,,,,,2787,1589,,\r\n")))
 	ResponseEntity<byte[]> csv(@PathVariable String election) {
 		ElectionResults found = current(election);
 		Rendered body = this.results.export(found, FeedView.RESULTS_CSV,
@@ -59,12 +68,15 @@ class ElectionExportController {
 
 	@GetMapping(path = "/{election}/cdf.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "NIST SP 1500-100 v2 ElectionReport",
-			description = "The common data format for election results: each contest's totals for the "
-					+ "jurisdiction and per county. IsTest marks test elections.")
+			description = "The common data format for election results: each choice's VoteCounts of type total for "
+					+ "the jurisdiction, each county and each precinct, and by CountItemType (election-day, "
+					+ "absentee-mail for Tally's mail, early, provisional) at the unit whose stored count they are. "
+					+ "GpUnits: the jurisdiction, composed of its counties, each composed of its precincts "
+					+ "(ComposingGpUnitIds). Validates against NIST's JSON schema. IsTest marks test elections.")
 	ResponseEntity<byte[]> cdf(@PathVariable String election) {
 		ElectionResults found = current(election);
-		Rendered body = this.responses.bytes(found, FeedView.CDF_JSON, MediaType.APPLICATION_JSON,
-				() -> this.cdf.report(found));
+		Rendered body = this.results.export(found, FeedView.CDF_JSON,
+				() -> Rendered.of(found.revision(), this.cdf.report(found), MediaType.APPLICATION_JSON));
 		return this.responses.ok(found, body, null);
 	}
 

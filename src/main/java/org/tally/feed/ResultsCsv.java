@@ -1,67 +1,206 @@
 package org.tally.feed;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Objects;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The election's counts in the OpenElections layout
- * ({@code county,precinct,office,district,party,candidate,votes}): precinct rows and
- * county rows as they are stored. A cell that a spreadsheet would run as a formula gets a
- * leading apostrophe.
+ * The election's counts in the OpenElections layout, written so that importing the file
+ * into a fresh election ({@code mode=setup}) gives back every stored count and progress
+ * value: one row per unit, contest and choice as stored (precinct rows with their county,
+ * county rows with an empty precinct), the total in {@code votes}, each vote type under
+ * its OpenElections name, and the progress of the contest in the unit repeated on every
+ * row of that unit and contest (the importer reads it once per run of rows and checks the
+ * others agree). A unit with progress and no counts of its own (a county whose counts are
+ * its precincts') gets one row with an empty party, candidate and votes. An empty cell is
+ * a value that is not stored, never a zero. A cell that a spreadsheet would run as a
+ * formula gets a leading apostrophe.
+ * <p>
+ * Rows are read from the database in batches of {@value #FETCH} and written as they come,
+ * so the export holds its bytes, not the election's rows as objects too.
  */
 @Component
 class ResultsCsv {
 
-	static final String HEADER = "county,precinct,office,district,party,candidate,votes\r\n";
+	static final String HEADER = "county,precinct,office,district,party,candidate,votes,"
+			+ "election_day,absentee,early_voting,provisional,"
+			+ "precincts_reporting,precincts_total,registered_voters,ballots_cast,ballots_outstanding,expected_votes\r\n";
 
+	/** The stored vote types in the order of their columns after {@code votes}. */
+	private static final String[] TYPES = { "total", "election-day", "mail", "early", "provisional" };
+
+	private static final String[] PROGRESS = { "precincts_reporting", "precincts_total", "registered_voters",
+			"ballots_cast", "ballots_outstanding", "expected_votes" };
+
+	private static final int FETCH = 2000;
+
+	/**
+	 * Every count (one row per vote type), and one row without a choice for each unit and
+	 * contest that has progress and no counts; ordered so that a unit's rows of a contest
+	 * follow each other, and a choice's vote types too.
+	 */
 	private static final String ROWS = """
-			select coalesce(county.name, u.name) as county,
+			with rows as (
+			    select vc.contest_id, vc.unit_id, vc.choice_id, vc.vote_type, vc.votes
+			    from vote_count vc
+			    join contest c on c.id = vc.contest_id
+			    where c.election_id = ?
+			    union all
+			    select p.contest_id, p.unit_id, null, null, null
+			    from progress p
+			    join contest c on c.id = p.contest_id
+			    where c.election_id = ?
+			      and not exists (select 1 from vote_count v where v.contest_id = p.contest_id and v.unit_id = p.unit_id)
+			)
+			select r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes,
+			       coalesce(county.name, u.name) as county,
 			       case when u.level = 'precinct' then u.name else '' end as precinct,
-			       c.office, c.district, ch.party, ch.name as candidate, vc.votes
-			from vote_count vc
-			join contest c on c.id = vc.contest_id
-			join choice ch on ch.id = vc.choice_id
-			join reporting_unit u on u.id = vc.unit_id
+			       c.office, c.district, ch.party, ch.name as candidate,
+			       p.precincts_reporting::bigint as precincts_reporting, p.precincts_total::bigint as precincts_total, p.registered_voters, p.ballots_cast,
+			       p.ballots_outstanding, p.expected_votes
+			from rows r
+			join contest c on c.id = r.contest_id
+			join reporting_unit u on u.id = r.unit_id
 			left join reporting_unit county on county.id = u.parent_id and u.level = 'precinct'
-			where c.election_id = :election and vc.vote_type = 'total'
-			order by c.ballot_order, c.id, 1, u.level <> 'county', 2, ch.ballot_order, ch.id
+			left join choice ch on ch.id = r.choice_id
+			left join progress p on p.contest_id = r.contest_id and p.unit_id = r.unit_id
+			order by c.ballot_order, c.id, 6, coalesce(county.id, u.id), u.level <> 'county', 7, u.id,
+			         ch.ballot_order nulls first, r.choice_id nulls first
 			""";
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
-	ResultsCsv(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ResultsCsv(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setFetchSize(FETCH);
 	}
 
+	/**
+	 * The export; to be called in a transaction (the results' snapshot), where the driver
+	 * reads the rows in batches.
+	 */
 	byte[] export(long electionId) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-		StringBuilder line = new StringBuilder(HEADER);
-		this.jdbc.sql(ROWS).param("election", electionId).query((RowCallbackHandler) (rs) -> {
-			line.append(cell(rs.getString("county")))
-				.append(',')
-				.append(cell(rs.getString("precinct")))
-				.append(',')
-				.append(cell(rs.getString("office")))
-				.append(',')
-				.append(cell(rs.getString("district")))
-				.append(',')
-				.append(cell(rs.getString("party")))
-				.append(',')
-				.append(cell(rs.getString("candidate")))
-				.append(',')
-				.append(rs.getLong("votes"))
-				.append("\r\n");
-			if (line.length() > 16 * 1024) {
-				out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-				line.setLength(0);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+		try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024)) {
+			out.write(HEADER);
+			Rows rows = new Rows(out);
+			this.jdbc.query(ROWS, rows, electionId, electionId);
+			rows.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * Gathers the consecutive vote-type rows of one unit, contest and choice into one
+	 * line.
+	 */
+	private static final class Rows implements RowCallbackHandler {
+
+		private final Writer out;
+
+		private final Long[] votes = new Long[TYPES.length];
+
+		private final String[] text = new String[6];
+
+		private final Long[] progress = new Long[PROGRESS.length];
+
+		private boolean pending;
+
+		private long contest;
+
+		private long unit;
+
+		private Long choice;
+
+		Rows(Writer out) {
+			this.out = out;
+		}
+
+		@Override
+		public void processRow(ResultSet rs) throws SQLException {
+			long contest = rs.getLong("contest_id");
+			long unit = rs.getLong("unit_id");
+			Long choice = rs.getObject("choice_id", Long.class);
+			if (!this.pending || contest != this.contest || unit != this.unit || choice == null
+					|| !Objects.equals(choice, this.choice)) {
+				flush();
+				start(rs, contest, unit, choice);
 			}
-		});
-		out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-		return out.toByteArray();
+			String type = rs.getString("vote_type");
+			for (int i = 0; type != null && i < TYPES.length; i++) {
+				if (TYPES[i].equals(type)) {
+					this.votes[i] = rs.getLong("votes");
+				}
+			}
+		}
+
+		private void start(ResultSet rs, long contest, long unit, Long choice) throws SQLException {
+			this.pending = true;
+			this.contest = contest;
+			this.unit = unit;
+			this.choice = choice;
+			Arrays.fill(this.votes, null);
+			this.text[0] = rs.getString("county");
+			this.text[1] = rs.getString("precinct");
+			this.text[2] = rs.getString("office");
+			this.text[3] = rs.getString("district");
+			this.text[4] = rs.getString("party");
+			this.text[5] = rs.getString("candidate");
+			for (int i = 0; i < PROGRESS.length; i++) {
+				this.progress[i] = rs.getObject(PROGRESS[i], Long.class);
+			}
+		}
+
+		void flush() {
+			if (!this.pending) {
+				return;
+			}
+			this.pending = false;
+			try {
+				for (int i = 0; i < this.text.length; i++) {
+					if (i > 0) {
+						this.out.write(',');
+					}
+					this.out.write(cell(this.text[i]));
+				}
+				for (Long count : this.votes) {
+					this.out.write(',');
+					number(count);
+				}
+				for (Long value : this.progress) {
+					this.out.write(',');
+					number(value);
+				}
+				this.out.write("\r\n");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		private void number(Long value) throws IOException {
+			if (value != null) {
+				this.out.write(Long.toString(value));
+			}
+		}
+
 	}
 
 	/**

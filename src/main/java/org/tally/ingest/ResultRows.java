@@ -25,6 +25,9 @@ import org.tally.ingest.format.ChoiceNameNormaliser;
  * whose progress contradicts its run is a problem. Only the current run is remembered, so
  * memory stays constant: a unit that comes back later in the file starts a new run.
  * <p>
+ * A row with no candidate and no votes that states progress is the progress of its unit
+ * alone (a county whose counts are its precincts'), as Tally's own export writes it.
+ * <p>
  * The variants real files come in (SPEC §3): vote-type columns without a {@code votes}
  * column (the total is their sum), both disagreeing (the {@code votes} column wins, and a
  * warning names the row), counts written "1,010", turnout pseudo-rows (office "Registered
@@ -258,6 +261,14 @@ final class ResultRows {
 						+ "choice and are left out of totals: such rows are skipped");
 				return true;
 			}
+			if (noVotes() && readProgress(row)) {
+				// progress of a unit without counts of its own (Tally's results.csv
+				// writes these)
+				if (this.rowOk) {
+					progress(row, county, precinct, office(row, office, district), district, true);
+				}
+				return true;
+			}
 		}
 		String candidate = required(row, this.candidate);
 		if (this.votes >= 0 && this.csv.isEmpty(this.votes) && noVoteTypes()
@@ -329,6 +340,19 @@ final class ResultRows {
 			if (this.voteCounts[i] != NONE) {
 				this.sink.count(new CountRow(row, county, precinct, office, district, party, candidate, VOTE_TYPES[i],
 						this.voteCounts[i], incumbent, writeIn, written));
+			}
+		}
+		return true;
+	}
+
+	/** Whether the row's votes cell and every vote-type cell are blank. */
+	private boolean noVotes() {
+		if (this.votes >= 0 && !this.csv.isEmpty(this.votes)) {
+			return false;
+		}
+		for (int column : this.voteColumns) {
+			if (column >= 0 && !this.csv.isEmpty(column)) {
+				return false;
 			}
 		}
 		return true;

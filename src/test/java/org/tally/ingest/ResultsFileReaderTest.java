@@ -249,6 +249,23 @@ class ResultsFileReaderTest {
 	}
 
 	@Test
+	void readsARowWithoutCandidateAndVotesAsItsUnitsProgress() {
+		RecordingSink sink = RecordingSink.read("""
+				county,precinct,office,district,party,candidate,votes,election_day,registered_voters,ballots_cast
+				Chester,,Governor,,,,,,2870,1853
+				Chester,Atglen,Governor,,DEM,Josh Shapiro,271,216,,
+				Chester,,U.S. Senate,,,,,,,
+				""");
+
+		assertThat(sink.progress)
+			.containsExactly(new ProgressRow(2, "Chester", null, "Governor", "", null, null, 1853L, 2870L, null));
+		assertThat(sink.counts).extracting(CountRow::candidate).containsExactly("Josh Shapiro", "Josh Shapiro");
+		// no progress, no candidate and no votes: a row with blank cells, as before
+		assertThat(sink.problems).extracting(Problem::row, Problem::column)
+			.containsExactly(tuple(4L, "candidate"), tuple(4L, "votes"));
+	}
+
+	@Test
 	void matchesHeaderNamesWhateverTheirCaseAndSpacing() {
 		RecordingSink sink = RecordingSink.read("""
 				 County ,PRECINCT,Office,District,Party,Candidate,Votes,Election Day
