@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.tally.ingest.Columns.Field;
 import org.tally.ingest.format.ChoiceNameNormaliser;
@@ -48,15 +46,6 @@ final class ResultRows {
 
 	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
 			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING, Field.EXPECTED_VOTES };
-
-	/**
-	 * "(Vote For 2)", and as ES&S writes it "(Vote for not more than 2)", "(Vote for up
-	 * to 2)".
-	 */
-	private static final Pattern VOTE_FOR = Pattern.compile(
-			"\\s*(?:\\(\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3})\\s*\\)"
-					+ "|[-,]\\s*vote\\s+for\\s+(?:(?:not|no)\\s+more\\s+than\\s+|up\\s+to\\s+)?(\\d{1,3}))\\s*$",
-			Pattern.CASE_INSENSITIVE);
 
 	/** What a turnout pseudo-row states. */
 	private enum Turnout {
@@ -415,12 +404,11 @@ final class ResultRows {
 			return this.lastOfficeNamed;
 		}
 		String named = office;
-		Matcher voteFor = VOTE_FOR.matcher(office);
-		if (voteFor.find() && voteFor.start() > 0) {
-			named = office.substring(0, voteFor.start()).strip();
-			int seats = Integer.parseInt((voteFor.group(1) != null) ? voteFor.group(1) : voteFor.group(2));
-			if (seats >= 1 && seats <= 100) {
-				this.sink.contest(new ContestRow(row, named, district, false, seats));
+		VoteFor voteFor = VoteFor.in(office);
+		if (voteFor != null) {
+			named = voteFor.office();
+			if (voteFor.seats() >= 1 && voteFor.seats() <= 100) {
+				this.sink.contest(new ContestRow(row, named, district, false, voteFor.seats()));
 			}
 		}
 		this.lastOfficeWritten = office;

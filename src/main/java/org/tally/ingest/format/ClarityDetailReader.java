@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -34,6 +32,7 @@ import org.tally.ingest.Problem;
 import org.tally.ingest.ProgressRow;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
+import org.tally.ingest.VoteFor;
 import org.tally.ingest.VoteType;
 
 /**
@@ -60,9 +59,6 @@ public final class ClarityDetailReader {
 	static final long MAX_UNZIPPED_BYTES = 4L << 30;
 
 	private static final int MAX_WARNINGS = 20;
-
-	private static final Pattern VOTE_FOR = Pattern.compile("\\s*\\(\\s*vote\\s+for\\s+(\\d{1,3})\\s*\\)\\s*$",
-			Pattern.CASE_INSENSITIVE);
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
 
@@ -312,10 +308,10 @@ public final class ClarityDetailReader {
 		}
 		String office = text.strip();
 		Integer seats = null;
-		Matcher voteFor = VOTE_FOR.matcher(office);
-		if (voteFor.find()) {
-			seats = Integer.valueOf(voteFor.group(1));
-			office = office.substring(0, voteFor.start()).strip();
+		VoteFor voteFor = VoteFor.in(office);
+		if (voteFor != null) {
+			seats = voteFor.seats();
+			office = voteFor.office();
 		}
 		String stated = attribute("voteFor");
 		if (stated != null && !stated.isBlank()) {
