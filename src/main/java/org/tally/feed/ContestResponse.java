@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
@@ -20,8 +21,18 @@ import org.tally.results.RaceCall;
  */
 record ContestResponse(String slug, String name, String office, String district, String kind, int seats, String rule,
 		BigDecimal threshold, boolean uncontested, boolean test, long totalVotes, Integer precinctsReporting,
-		Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding, Long expectedVotes,
-		String expectedVotePct, Long votesRemaining, Long ballotsCast, Long registeredVoters, BigDecimal turnoutPct,
+		Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding,
+		@Schema(description = "Estimate of the contest's final vote (staff's setup, else the files'), or null",
+				example = "45000") Long expectedVotes,
+		@Schema(description = "Whole percent of the expected vote counted, floored: \"<1\" for a trickle, "
+				+ "at most \"99\" until the election is certified; null without an estimate",
+				example = "73") String expectedVotePct,
+		@Schema(description = "expectedVotes - totalVotes, never negative; null without an estimate",
+				example = "12131") Long votesRemaining,
+		@Schema(description = "Ballots cast (staff's setup, else the files'), or null") Long ballotsCast,
+		@Schema(description = "Registered voters (staff's setup, else the files'), or null") Long registeredVoters,
+		@Schema(description = "ballotsCast / registeredVoters in percent, one decimal; null when either is unknown",
+				example = "64.6") BigDecimal turnoutPct,
 		MarginResponse margin, boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
 		List<CandidateResponse> candidates,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits) {
@@ -82,7 +93,12 @@ record ContestResponse(String slug, String name, String office, String district,
 	 */
 	record CandidateResponse(String name, String party, boolean incumbent, boolean writeIn, long votes,
 			BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
-			boolean conceded, Instant concededAt, String concessionStatement, BigDecimal needsPctOfRemaining,
+			boolean conceded, Instant concededAt, String concessionStatement,
+			@Schema(description = "Share of the votes still expected this trailing candidate needs to draw level "
+					+ "with the leader if they split between the two: (leader - votes + votesRemaining) / "
+					+ "(2 x votesRemaining), one decimal; above 100 means it cannot catch up. Null for the "
+					+ "leader, in contests of several seats and measures, without an estimate, or when nothing "
+					+ "remains", example = "77.4") BigDecimal needsPctOfRemaining,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes) {
 
 		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes) {
