@@ -52,6 +52,16 @@ public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max
 		ballotOrder = (ballotOrder != null) ? ballotOrder : 0;
 	}
 
+	/**
+	 * The same setup with the expected vote and turnout figures replaced: the staff setup
+	 * form leaves them to their own form and keeps what is stored.
+	 */
+	ContestRequest withFigures(Long registeredVoters, Long expectedVotes, Long ballotsCast) {
+		return new ContestRequest(this.office, this.district, this.name, this.kind, this.seats, this.rule,
+				this.threshold, this.uncontested, this.ballotOrder, this.precinctsTotal, registeredVoters,
+				this.ballotsOutstanding, expectedVotes, ballotsCast);
+	}
+
 	String displayName() {
 		if (this.name != null) {
 			return this.name;
