@@ -57,10 +57,9 @@ public record UnitResult(String code, String name, String level, String parent, 
 		Margin margin = Margin.of(votes);
 		boolean tie = total > 0 && margin.runnerUp() != -1 && margin.votes() == 0;
 		String leader = (total > 0 && !tie) ? candidates.get(margin.leader()).name() : null;
-		Turnout turnout = (figures != null)
-				? Turnout.of(new ExpectedVote(figures.expectedVotes(), total, figures.certified()),
-						figures.ballotsCast(), figures.registeredVoters())
-				: Turnout.UNKNOWN;
+		Turnout turnout = (figures != null) ? Turnout.of(
+				new ExpectedVote(ExpectedVote.estimate(figures.expectedVotes()), total, figures.certified()),
+				figures.ballotsCast(), figures.registeredVoters()) : Turnout.UNKNOWN;
 		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, turnout);
 	}
 

@@ -1,6 +1,7 @@
 package org.tally.staff;
 
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
@@ -13,8 +14,7 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param ballotsCast ballots cast in the contest's area
  */
 record ContestFigures(
-		@PositiveOrZero @Max(value = ContestRequest.MAX_VOTERS,
-				message = ContestRequest.MAX_MESSAGE) Long expectedVotes,
+		@Positive @Max(value = ContestRequest.MAX_VOTERS, message = ContestRequest.MAX_MESSAGE) Long expectedVotes,
 		@PositiveOrZero @Max(value = ContestRequest.MAX_VOTERS,
 				message = ContestRequest.MAX_MESSAGE) Long registeredVoters,
 		@PositiveOrZero @Max(value = ContestRequest.MAX_VOTERS,

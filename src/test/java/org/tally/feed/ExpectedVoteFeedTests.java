@@ -212,8 +212,9 @@ class ExpectedVoteFeedTests {
 		String contest = electionNight("expected-bad");
 
 		for (String[] bad : new String[][] { { "\"expectedVotes\":-1", "expectedVotes" },
-				{ "\"expectedVotes\":5000000000", "expectedVotes" }, { "\"registeredVoters\":-3", "registeredVoters" },
-				{ "\"ballotsCast\":12000000000", "ballotsCast" }, { "\"expectedVotes\":\"many\"", "expectedVotes" } }) {
+				{ "\"expectedVotes\":0", "expectedVotes" }, { "\"expectedVotes\":5000000000", "expectedVotes" },
+				{ "\"registeredVoters\":-3", "registeredVoters" }, { "\"ballotsCast\":12000000000", "ballotsCast" },
+				{ "\"expectedVotes\":\"many\"", "expectedVotes" } }) {
 			send("PUT", contest, "{\"office\":\"U.S. House\",\"district\":\"34\"," + bad[0] + "}").expectStatus()
 				.isBadRequest()
 				.expectHeader()

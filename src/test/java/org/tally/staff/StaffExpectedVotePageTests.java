@@ -66,7 +66,7 @@ class StaffExpectedVotePageTests {
 				"cannot catch up");
 
 		redirects(browser.post(PAGE + "/expected", Map.of("expectedVotes", "-5")));
-		assertThat(browser.get(PAGE).body()).contains("expectedVotes: must be greater than or equal to 0");
+		assertThat(browser.get(PAGE).body()).contains("expectedVotes: must be greater than 0");
 		assertThat(contest(api)).containsEntry("expectedVotes", 38000);
 
 		redirects(browser.post(PAGE + "/expected", Map.of("expectedVotes", "38000", "clear", "expectedVotes")));
