@@ -3,18 +3,28 @@ package org.tally.feed;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+
 import org.tally.results.UnitResult;
 
 /**
- * One county's or precinct's count of a contest.
+ * One county's or precinct's count of a contest, with the county's expected vote and
+ * turnout where a file gave them (absent otherwise, and for precincts, so a precinct
+ * table stays small).
  */
 record ReportingUnitResponse(String code, String name, String level, String parent, long totalVotes, String leader,
-		boolean tie, ContestResponse.MarginResponse margin, List<UnitVotes> candidates) {
+		boolean tie, ContestResponse.MarginResponse margin, @JsonInclude(Include.NON_NULL) Long expectedVotes,
+		@JsonInclude(Include.NON_NULL) String expectedVotePct, @JsonInclude(Include.NON_NULL) Long votesRemaining,
+		@JsonInclude(Include.NON_NULL) Long ballotsCast, @JsonInclude(Include.NON_NULL) Long registeredVoters,
+		@JsonInclude(Include.NON_NULL) BigDecimal turnoutPct, List<UnitVotes> candidates) {
 
 	static ReportingUnitResponse of(UnitResult unit) {
 		return new ReportingUnitResponse(unit.code(), unit.name(), unit.level(), unit.parent(), unit.totalVotes(),
 				unit.leader(), unit.tie(),
-				new ContestResponse.MarginResponse(unit.margin().votes(), unit.margin().points()),
+				new ContestResponse.MarginResponse(unit.margin().votes(), unit.margin().points()), unit.expectedVotes(),
+				unit.expectedVotePct(), unit.votesRemaining(), unit.ballotsCast(), unit.registeredVoters(),
+				unit.turnoutPct(),
 				unit.candidates()
 					.stream()
 					.map((votes) -> new UnitVotes(votes.name(), votes.party(), votes.votes(), votes.votePct(),

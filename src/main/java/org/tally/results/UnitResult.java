@@ -19,9 +19,11 @@ import java.util.List;
  * @param leader the leading choice's name, or {@code null} without votes or on a tie for
  * first
  * @param tie whether two or more choices share the most votes (and there are votes)
+ * @param turnout the unit's expected vote and turnout, where a file gave them (counties);
+ * {@link Turnout#UNKNOWN} otherwise
  */
 public record UnitResult(String code, String name, String level, String parent, long totalVotes, List<Votes> candidates,
-		Margin margin, String leader, boolean tie) {
+		Margin margin, String leader, boolean tie, Turnout turnout) {
 
 	public UnitResult {
 		candidates = List.copyOf(candidates);
@@ -35,6 +37,15 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 */
 	public static UnitResult of(String code, String name, String level, String parent,
 			List<CandidateResult> contestCandidates, long[] votes) {
+		return of(code, name, level, parent, contestCandidates, votes, null);
+	}
+
+	/**
+	 * The unit's numbers for these votes, with its expected vote and turnout.
+	 * @param figures what the files state for the unit, or {@code null} when nothing
+	 */
+	public static UnitResult of(String code, String name, String level, String parent,
+			List<CandidateResult> contestCandidates, long[] votes, UnitFigures figures) {
 		long total = Percentages.total(votes);
 		BigDecimal[] percents = Percentages.percents(votes);
 		List<Votes> candidates = new ArrayList<>(votes.length);
@@ -46,7 +57,40 @@ public record UnitResult(String code, String name, String level, String parent, 
 		Margin margin = Margin.of(votes);
 		boolean tie = total > 0 && margin.runnerUp() != -1 && margin.votes() == 0;
 		String leader = (total > 0 && !tie) ? candidates.get(margin.leader()).name() : null;
-		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie);
+		Turnout turnout = (figures != null) ? Turnout.of(
+				new ExpectedVote(ExpectedVote.estimate(figures.expectedVotes()), total, figures.certified()),
+				figures.ballotsCast(), figures.registeredVoters()) : Turnout.UNKNOWN;
+		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, turnout);
+	}
+
+	/** The estimate of the unit's final vote, or {@code null}. */
+	public Long expectedVotes() {
+		return this.turnout.expectedVotes();
+	}
+
+	/** As {@link ContestResult#expectedVotePct()}, for the unit. */
+	public String expectedVotePct() {
+		return this.turnout.expectedVotePct();
+	}
+
+	/** The unit's estimate less its votes, never negative; {@code null} without one. */
+	public Long votesRemaining() {
+		return this.turnout.votesRemaining();
+	}
+
+	/** Ballots cast in the unit, or {@code null}. */
+	public Long ballotsCast() {
+		return this.turnout.ballotsCast();
+	}
+
+	/** Registered voters in the unit, or {@code null}. */
+	public Long registeredVoters() {
+		return this.turnout.registeredVoters();
+	}
+
+	/** As {@link ContestResult#turnoutPct()}, for the unit. */
+	public BigDecimal turnoutPct() {
+		return this.turnout.turnoutPct();
 	}
 
 	/**
@@ -73,6 +117,18 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 * @param voteShare the unrounded share, 6 decimals
 	 */
 	public record Votes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare) {
+	}
+
+	/**
+	 * What the files state for a unit beside its votes.
+	 *
+	 * @param expectedVotes the estimate of the unit's final vote, or {@code null}
+	 * @param ballotsCast ballots cast, or {@code null}
+	 * @param registeredVoters registered voters, or {@code null}
+	 * @param certified whether the election is certified (the expected vote may then show
+	 * 100)
+	 */
+	public record UnitFigures(Long expectedVotes, Long ballotsCast, Long registeredVoters, boolean certified) {
 	}
 
 }

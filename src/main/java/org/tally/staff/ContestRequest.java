@@ -8,13 +8,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /api/v1/elections/{e}/contests} and {@code PUT .../contests/{c}}.
  * The slug comes from office and district at creation and never changes; an empty name is
- * made from them.
+ * made from them. A PUT replaces the whole setup: a figure left out is cleared (the
+ * files' figures then show, docs/numbers.md).
+ *
+ * @param expectedVotes staff's estimate of the contest's final vote (AP's expected vote),
+ * more than 0
+ * @param ballotsCast ballots cast in the contest's area, for turnout
  */
 public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max = 100) String district,
 		@Size(max = 400) String name,
@@ -23,8 +29,19 @@ public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max
 		@Pattern(regexp = "plurality|majority|top-two|threshold",
 				message = "one of plurality, majority, top-two, threshold") String rule,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal threshold, Boolean uncontested,
-		Integer ballotOrder, @PositiveOrZero Integer precinctsTotal, @PositiveOrZero Long registeredVoters,
-		@PositiveOrZero Long ballotsOutstanding) {
+		Integer ballotOrder, @PositiveOrZero Integer precinctsTotal,
+		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long registeredVoters,
+		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long ballotsOutstanding,
+		@Positive @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long expectedVotes,
+		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long ballotsCast) {
+
+	/**
+	 * More voters, ballots or votes than any contest has: a typo (an extra digit or two),
+	 * not an estimate.
+	 */
+	static final long MAX_VOTERS = 1_000_000_000L;
+
+	static final String MAX_MESSAGE = "must be at most 1,000,000,000 (no contest has more)";
 
 	public ContestRequest {
 		district = (district != null) ? district.strip() : "";
@@ -35,6 +52,16 @@ public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max
 		rule = (rule == null || rule.isBlank()) ? "plurality" : rule;
 		uncontested = Boolean.TRUE.equals(uncontested);
 		ballotOrder = (ballotOrder != null) ? ballotOrder : 0;
+	}
+
+	/**
+	 * The same setup with the expected vote and turnout figures replaced: the staff setup
+	 * form leaves them to their own form and keeps what is stored.
+	 */
+	ContestRequest withFigures(Long registeredVoters, Long expectedVotes, Long ballotsCast) {
+		return new ContestRequest(this.office, this.district, this.name, this.kind, this.seats, this.rule,
+				this.threshold, this.uncontested, this.ballotOrder, this.precinctsTotal, registeredVoters,
+				this.ballotsOutstanding, expectedVotes, ballotsCast);
 	}
 
 	String displayName() {
