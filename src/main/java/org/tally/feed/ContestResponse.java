@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
@@ -20,7 +21,9 @@ record ContestResponse(String slug, String name, String office, String district,
 		boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
 		List<CandidateResponse> candidates,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 	static ContestResponse of(ContestResult contest, boolean test) {
 		return of(contest, test, null);
@@ -73,7 +76,9 @@ record ContestResponse(String slug, String name, String office, String district,
 			BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
 			boolean conceded, Instant concededAt, String concessionStatement,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes) {
 			CandidateResult.Concession concession = candidate.concession();

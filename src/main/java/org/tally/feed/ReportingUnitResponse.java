@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.tally.results.UnitResult;
 
@@ -14,7 +15,9 @@ import org.tally.results.UnitResult;
  */
 record ReportingUnitResponse(String code, String name, String level, String parent, long totalVotes, String leader,
 		boolean tie, ContestResponse.MarginResponse margin, List<UnitVotes> candidates,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 	static ReportingUnitResponse of(UnitResult unit) {
 		return new ReportingUnitResponse(unit.code(), unit.name(), unit.level(), unit.parent(), unit.totalVotes(),
@@ -28,7 +31,9 @@ record ReportingUnitResponse(String code, String name, String level, String pare
 	}
 
 	record UnitVotes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 	}
 
 }
