@@ -35,7 +35,10 @@ record ContestResponse(String slug, String name, String office, String district,
 				example = "64.6") BigDecimal turnoutPct,
 		MarginResponse margin, boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
 		List<CandidateResponse> candidates,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 	static ContestResponse of(ContestResult contest, boolean test) {
 		return of(contest, test, null);
@@ -64,7 +67,7 @@ record ContestResponse(String slug, String name, String office, String district,
 							(firstChoiceVotes != null)
 									? firstChoiceVotes.getOrDefault(candidate.name(), BigDecimal.ZERO) : null))
 					.toList(),
-				reportingUnits);
+				reportingUnits, VoteTypesJson.totals(contest.voteTypes()));
 	}
 
 	record MarginResponse(long votes, BigDecimal points) {
@@ -99,7 +102,10 @@ record ContestResponse(String slug, String name, String office, String district,
 					+ "(2 x votesRemaining), one decimal; above 100 means it cannot catch up. Null for the "
 					+ "leader, in contests of several seats and measures, without an estimate, or when nothing "
 					+ "remains", example = "77.4") BigDecimal needsPctOfRemaining,
-			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes) {
+			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes) {
 			CandidateResult.Concession concession = candidate.concession();
@@ -108,7 +114,7 @@ record ContestResponse(String slug, String name, String office, String district,
 					candidate.leading(), candidate.winner(), candidate.advancing(), concession != null,
 					(concession != null) ? concession.concededAt() : null,
 					(concession != null) ? concession.statement() : null, candidate.needsPctOfRemaining(),
-					firstChoiceVotes);
+					firstChoiceVotes, candidate.voteTypes());
 		}
 
 	}

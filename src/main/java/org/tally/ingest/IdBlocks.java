@@ -1,6 +1,5 @@
 package org.tally.ingest;
 
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -29,12 +28,7 @@ final class IdBlocks implements ElectionNames.Ids {
 		int at = this.used.getOrDefault(sequence, 0);
 		if (block == null || at == block.length) {
 			int size = (block == null) ? 16 : Math.min(block.length * 4, 1 << 16);
-			try {
-				this.writer.pause();
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
-			}
+			this.writer.pauseForStatement();
 			block = this.merge.nextIds(sequence, size);
 			this.blocks.put(sequence, block);
 			at = 0;

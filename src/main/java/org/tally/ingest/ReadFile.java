@@ -35,11 +35,15 @@ class ReadFile {
 	FileRead read(ImportRun run, Connection connection, long directRevision) throws SQLException, IOException {
 		ElectionRef election = run.election();
 		ImportCommand command = run.command();
-		CountSums sums = new CountSums();
+		CountSums sums;
 		FileRead read;
 		this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
 		try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
 				directRevision)) {
+			sums = new CountSums((units) -> {
+				writer.pauseForStatement();
+				return this.merge.place(units);
+			});
 			ElectionNames names = this.merge.names(election.id(), command.mode(), new IdBlocks(writer, this.merge));
 			StagingSink sink = new StagingSink(writer, names, sums, run.problems(), run.warnings(), command, election);
 			ReadSummary summary = ResultsFileReader.read(run.body()::open, command.format(), command.charset(),

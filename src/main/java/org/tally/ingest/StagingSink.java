@@ -74,8 +74,8 @@ final class StagingSink implements RowSink {
 			return;
 		}
 		contest.counted(unit.id());
-		if (contest.fresh && row.voteType() == VoteType.TOTAL) {
-			this.sums.add(contest.id, choice, unit.id(), unit.countyId(), unit.precinct(), row.votes());
+		if (contest.fresh) {
+			this.sums.add(contest.id, choice, unit, row.voteType(), row.votes());
 		}
 		try {
 			this.writer.count(row.row(), contest.id, unit.id(), choice, row.voteType(), row.votes(), contest.fresh);

@@ -139,6 +139,19 @@ final class StagingWriter implements AutoCloseable {
 		this.progressRows++;
 	}
 
+	/**
+	 * {@link #pause()} for a caller that runs a statement on the connection mid-file (new
+	 * ids, where new units count): a failure is the import's failure.
+	 */
+	void pauseForStatement() {
+		try {
+			pause();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
+		}
+	}
+
 	/** Sends what is buffered and ends the running {@code COPY}, if any. */
 	void pause() throws SQLException {
 		flush();

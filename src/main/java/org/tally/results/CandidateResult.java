@@ -2,10 +2,13 @@ package org.tally.results;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One choice's standing in a contest: votes, shown percentage and marks from staff.
  *
+ * @param voteTypes its votes per vote type the contest has a split of, in the order of
+ * {@link VoteTypes#CODES} (empty when the contest has none)
  * @param needsPctOfRemaining the share of the votes still expected this choice needs to
  * draw level with the leader if they split between the two, in percent with one decimal
  * (above 100: it cannot catch up); {@code null} for a leader, in a contest of more than
@@ -13,7 +16,7 @@ import java.time.Instant;
  */
 public record CandidateResult(long id, String name, String party, boolean incumbent, boolean writeIn, int ballotOrder,
 		long votes, BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
-		Concession concession, BigDecimal needsPctOfRemaining) {
+		Concession concession, Map<String, Long> voteTypes, BigDecimal needsPctOfRemaining) {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

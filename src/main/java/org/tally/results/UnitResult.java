@@ -19,14 +19,17 @@ import java.util.List;
  * @param leader the leading choice's name, or {@code null} without votes or on a tie for
  * first
  * @param tie whether two or more choices share the most votes (and there are votes)
+ * @param voteTypes the unit's split by vote type, candidates in the order of
+ * {@code candidates} (empty when the unit has none)
  * @param turnout the unit's expected vote and turnout, where a file gave them (counties);
  * {@link Turnout#UNKNOWN} otherwise
  */
 public record UnitResult(String code, String name, String level, String parent, long totalVotes, List<Votes> candidates,
-		Margin margin, String leader, boolean tie, Turnout turnout) {
+		Margin margin, String leader, boolean tie, List<VoteTypeResult> voteTypes, Turnout turnout) {
 
 	public UnitResult {
 		candidates = List.copyOf(candidates);
+		voteTypes = List.copyOf(voteTypes);
 	}
 
 	/**
@@ -37,7 +40,17 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 */
 	public static UnitResult of(String code, String name, String level, String parent,
 			List<CandidateResult> contestCandidates, long[] votes) {
-		return of(code, name, level, parent, contestCandidates, votes, null);
+		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none(), null);
+	}
+
+	/**
+	 * The unit's numbers with its split by vote type.
+	 * @param typeVotes per type of {@link VoteTypes#CODES}, the votes in the order of
+	 * {@code votes}, or null when the unit has no count of the type
+	 */
+	public static UnitResult of(String code, String name, String level, String parent,
+			List<CandidateResult> contestCandidates, long[] votes, long[][] typeVotes) {
+		return of(code, name, level, parent, contestCandidates, votes, typeVotes, null);
 	}
 
 	/**
@@ -46,6 +59,17 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 */
 	public static UnitResult of(String code, String name, String level, String parent,
 			List<CandidateResult> contestCandidates, long[] votes, UnitFigures figures) {
+		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none(), figures);
+	}
+
+	/**
+	 * The unit's numbers with its split by vote type, its expected vote and turnout.
+	 * @param typeVotes per type of {@link VoteTypes#CODES}, the votes in the order of
+	 * {@code votes}, or null when the unit has no count of the type
+	 * @param figures what the files state for the unit, or {@code null} when nothing
+	 */
+	public static UnitResult of(String code, String name, String level, String parent,
+			List<CandidateResult> contestCandidates, long[] votes, long[][] typeVotes, UnitFigures figures) {
 		long total = Percentages.total(votes);
 		BigDecimal[] percents = Percentages.percents(votes);
 		List<Votes> candidates = new ArrayList<>(votes.length);
@@ -57,10 +81,13 @@ public record UnitResult(String code, String name, String level, String parent, 
 		Margin margin = Margin.of(votes);
 		boolean tie = total > 0 && margin.runnerUp() != -1 && margin.votes() == 0;
 		String leader = (total > 0 && !tie) ? candidates.get(margin.leader()).name() : null;
+		List<VoteTypeResult> voteTypes = VoteTypes.columns(
+				contestCandidates.stream().map(CandidateResult::name).toList(),
+				contestCandidates.stream().map(CandidateResult::party).toList(), typeVotes);
 		Turnout turnout = (figures != null) ? Turnout.of(
 				new ExpectedVote(ExpectedVote.estimate(figures.expectedVotes()), total, figures.certified()),
 				figures.ballotsCast(), figures.registeredVoters()) : Turnout.UNKNOWN;
-		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, turnout);
+		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, voteTypes, turnout);
 	}
 
 	/** The estimate of the unit's final vote, or {@code null}. */

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContestExpectedVoteTests {
 
 	private static final List<ChoiceTotal> ELECTION_NIGHT = List.of(
-			new ChoiceTotal(1, 9, "Jimmy Gomez", "DEM", false, false, 1, Ca34.ELECTION_NIGHT[0]),
-			new ChoiceTotal(2, 9, "Robert Lee Ahn", "DEM", false, false, 2, Ca34.ELECTION_NIGHT[1]));
+			new ChoiceTotal(1, 9, "Jimmy Gomez", "DEM", false, false, 1, Ca34.ELECTION_NIGHT[0], java.util.Map.of()),
+			new ChoiceTotal(2, 9, "Robert Lee Ahn", "DEM", false, false, 2, Ca34.ELECTION_NIGHT[1],
+					java.util.Map.of()));
 
 	@Test
 	void staffEstimateWinsOverTheFiles() {
