@@ -2,13 +2,17 @@ package org.tally.results;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One choice's standing in a contest: votes, shown percentage and marks from staff.
+ *
+ * @param voteTypes its votes per vote type the contest has a split of, in the order of
+ * {@link VoteTypes#CODES} (empty when the contest has none)
  */
 public record CandidateResult(long id, String name, String party, boolean incumbent, boolean writeIn, int ballotOrder,
 		long votes, BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
-		Concession concession) {
+		Concession concession, Map<String, Long> voteTypes) {
 
 	public boolean conceded() {
 		return this.concession != null;

@@ -7,11 +7,18 @@ import java.util.List;
 /**
  * A contest as readers see it after a revision: totals, progress, the call and the
  * computed outcome (a hint for staff, never a call).
+ *
+ * @param voteTypes the split by vote type: one column per type a source reported, in the
+ * order of {@link VoteTypes#CODES}, candidates in the order of {@code candidates}; empty
+ * when the contest has no split (never invented zeros)
+ * @param unsplitVotes votes of {@code totalVotes} that no type covers ({@code totalVotes}
+ * without a split, 0 when fully split)
  */
 public record ContestResult(long id, String slug, String name, String office, String district, String kind, int seats,
 		Rule rule, BigDecimal threshold, boolean uncontested, long totalVotes, ReportingProgress progress,
 		Long ballotsOutstanding, Long registeredVoters, Margin margin, Outcome computed, boolean decided, RaceCall call,
-		long revision, Instant lastUpdated, List<CandidateResult> candidates) {
+		long revision, Instant lastUpdated, List<CandidateResult> candidates, List<VoteTypeResult> voteTypes,
+		long unsplitVotes) {
 
 	/** Whether two or more choices share the most votes (and there are votes). */
 	public boolean tiedForFirst() {

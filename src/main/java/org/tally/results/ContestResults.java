@@ -46,16 +46,56 @@ public final class ContestResults {
 					choice.writeIn(), choice.ballotOrder(), choice.votes(), percents[i],
 					Percentages.share(choice.votes(), total), leading,
 					call.isCalled() && call.winners().contains(choice.name()),
-					call.isCalled() && call.advancing().contains(choice.name()), concessions.get(choice.id())));
+					call.isCalled() && call.advancing().contains(choice.name()), concessions.get(choice.id()),
+					choice.voteTypes()));
 		}
 		candidates.sort(Comparator.comparingLong(CandidateResult::votes)
 			.reversed()
 			.thenComparingInt(CandidateResult::ballotOrder)
 			.thenComparing(CandidateResult::name));
+		candidates = withTypesOfContest(candidates);
+		List<VoteTypeResult> voteTypes = VoteTypes.columns(candidates.stream().map(CandidateResult::name).toList(),
+				candidates.stream().map(CandidateResult::party).toList(), typeVotes(candidates));
 		return new ContestResult(contest.id(), contest.slug(), contest.name(), contest.office(), contest.district(),
 				contest.kind(), contest.seats(), contest.rule(), contest.threshold(), contest.uncontested(), total,
 				reporting, outstanding, registered, margin, computed, decided, call, contest.revision(),
-				contest.lastUpdated(), List.copyOf(candidates));
+				contest.lastUpdated(), List.copyOf(candidates), voteTypes, VoteTypes.unsplit(total, voteTypes));
+	}
+
+	/**
+	 * Per type of {@link VoteTypes#CODES}, the candidates' votes in their order, or null
+	 * when no candidate has a count of the type.
+	 */
+	static long[][] typeVotes(List<CandidateResult> candidates) {
+		long[][] votes = VoteTypes.none();
+		for (int i = 0; i < candidates.size(); i++) {
+			for (Map.Entry<String, Long> type : candidates.get(i).voteTypes().entrySet()) {
+				int t = VoteTypes.indexOf(type.getKey());
+				if (t >= 0) {
+					if (votes[t] == null) {
+						votes[t] = new long[candidates.size()];
+					}
+					votes[t][i] = type.getValue();
+				}
+			}
+		}
+		return votes;
+	}
+
+	/**
+	 * The candidates with every type of the contest's split (0 where a candidate has no
+	 * count of a type another one has), so the split is a full table.
+	 */
+	private static List<CandidateResult> withTypesOfContest(List<CandidateResult> candidates) {
+		long[][] votes = typeVotes(candidates);
+		List<CandidateResult> complete = new ArrayList<>(candidates.size());
+		for (int i = 0; i < candidates.size(); i++) {
+			CandidateResult c = candidates.get(i);
+			complete.add(new CandidateResult(c.id(), c.name(), c.party(), c.incumbent(), c.writeIn(), c.ballotOrder(),
+					c.votes(), c.votePct(), c.voteShare(), c.leading(), c.winner(), c.advancing(), c.concession(),
+					VoteTypes.ofChoice(votes, i)));
+		}
+		return complete;
 	}
 
 	/** A measure set up with other than two choices has no computed outcome yet. */

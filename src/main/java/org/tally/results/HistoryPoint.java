@@ -14,9 +14,11 @@ import java.util.List;
  * @param totalVotes all votes after the revision
  * @param progress precincts reporting after the revision
  * @param candidates each choice's votes, shown percentage and share, in ballot order
+ * @param voteTypes the split by vote type after the revision, candidates in the order of
+ * {@code candidates} (empty when there was none)
  */
 public record HistoryPoint(long revision, String kind, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
-		ReportingProgress progress, List<Votes> candidates) {
+		ReportingProgress progress, List<Votes> candidates, List<VoteTypeResult> voteTypes) {
 
 	/** The count's time: what the source says, else when Tally received it. */
 	public Instant at() {

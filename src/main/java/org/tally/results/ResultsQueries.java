@@ -346,7 +346,7 @@ public class ResultsQueries {
 				precincts = reporting;
 			}
 			points.add(new HistoryPoint(first.revision(), first.kind(), first.sourceUpdatedAt(), first.receivedAt(),
-					total, new ReportingProgress(reporting, precincts), candidates));
+					total, new ReportingProgress(reporting, precincts), candidates, List.of()));
 			from = to;
 		}
 		return points;
@@ -411,7 +411,8 @@ public class ResultsQueries {
 
 	private static ChoiceTotal choiceTotal(ResultSet rs, int row) throws SQLException {
 		return new ChoiceTotal(rs.getLong("id"), rs.getLong("contest_id"), rs.getString("name"), rs.getString("party"),
-				rs.getBoolean("incumbent"), rs.getBoolean("write_in"), rs.getInt("ballot_order"), rs.getLong("votes"));
+				rs.getBoolean("incumbent"), rs.getBoolean("write_in"), rs.getInt("ballot_order"), rs.getLong("votes"),
+				Map.of());
 	}
 
 	static Integer integer(ResultSet rs, String column) throws SQLException {

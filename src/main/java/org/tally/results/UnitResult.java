@@ -19,12 +19,15 @@ import java.util.List;
  * @param leader the leading choice's name, or {@code null} without votes or on a tie for
  * first
  * @param tie whether two or more choices share the most votes (and there are votes)
+ * @param voteTypes the unit's split by vote type, candidates in the order of
+ * {@code candidates} (empty when the unit has none)
  */
 public record UnitResult(String code, String name, String level, String parent, long totalVotes, List<Votes> candidates,
-		Margin margin, String leader, boolean tie) {
+		Margin margin, String leader, boolean tie, List<VoteTypeResult> voteTypes) {
 
 	public UnitResult {
 		candidates = List.copyOf(candidates);
+		voteTypes = List.copyOf(voteTypes);
 	}
 
 	/**
@@ -35,6 +38,16 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 */
 	public static UnitResult of(String code, String name, String level, String parent,
 			List<CandidateResult> contestCandidates, long[] votes) {
+		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none());
+	}
+
+	/**
+	 * The unit's numbers with its split by vote type.
+	 * @param typeVotes per type of {@link VoteTypes#CODES}, the votes in the order of
+	 * {@code votes}, or null when the unit has no count of the type
+	 */
+	public static UnitResult of(String code, String name, String level, String parent,
+			List<CandidateResult> contestCandidates, long[] votes, long[][] typeVotes) {
 		long total = Percentages.total(votes);
 		BigDecimal[] percents = Percentages.percents(votes);
 		List<Votes> candidates = new ArrayList<>(votes.length);
@@ -46,7 +59,10 @@ public record UnitResult(String code, String name, String level, String parent, 
 		Margin margin = Margin.of(votes);
 		boolean tie = total > 0 && margin.runnerUp() != -1 && margin.votes() == 0;
 		String leader = (total > 0 && !tie) ? candidates.get(margin.leader()).name() : null;
-		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie);
+		List<VoteTypeResult> voteTypes = VoteTypes.columns(
+				contestCandidates.stream().map(CandidateResult::name).toList(),
+				contestCandidates.stream().map(CandidateResult::party).toList(), typeVotes);
+		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, voteTypes);
 	}
 
 	/**
