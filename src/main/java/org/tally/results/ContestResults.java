@@ -15,8 +15,15 @@ public final class ContestResults {
 	private ContestResults() {
 	}
 
+	/**
+	 * The contest as readers see it. Staff's setup wins over the files for the expected
+	 * vote, ballots cast and registered voters; the files win for precincts and ballots
+	 * outstanding (docs/numbers.md).
+	 * @param certified whether the election is certified (the expected vote may then show
+	 * 100)
+	 */
 	public static ContestResult assemble(ContestRow contest, List<ChoiceTotal> choices, ContestProgress progress,
-			RaceCall call, Map<Long, CandidateResult.Concession> concessions) {
+			RaceCall call, Map<Long, CandidateResult.Concession> concessions, boolean certified) {
 		long[] votes = choices.stream().mapToLong(ChoiceTotal::votes).toArray();
 		long total = 0;
 		for (long v : votes) {
@@ -34,9 +41,15 @@ public final class ContestResults {
 		ReportingProgress reporting = new ReportingProgress(precinctsReporting, precinctsTotal);
 		Long outstanding = (progress.ballotsOutstanding() != null) ? progress.ballotsOutstanding()
 				: contest.ballotsOutstanding();
-		Long registered = (progress.registeredVoters() != null) ? progress.registeredVoters()
-				: contest.registeredVoters();
-		boolean decided = Decided.isDecided(margin, outstanding);
+		Long registered = (contest.registeredVoters() != null) ? contest.registeredVoters()
+				: progress.registeredVoters();
+		Long expectedVotes = (contest.expectedVotes() != null) ? contest.expectedVotes() : progress.expectedVotes();
+		Long ballotsCast = (contest.ballotsCast() != null) ? contest.ballotsCast() : progress.ballotsCast();
+		ExpectedVote expected = new ExpectedVote(expectedVotes, total, certified);
+		Turnout turnout = Turnout.of(expected, ballotsCast, registered);
+		boolean decided = Decided.isDecided(margin, outstanding, expected.votesRemaining());
+		boolean needs = contest.seats() == 1 && contest.rule() != Rule.THRESHOLD && total > 0;
+		long leaderVotes = (total > 0) ? votes[margin.leader()] : 0;
 
 		List<CandidateResult> candidates = new ArrayList<>(choices.size());
 		for (int i = 0; i < choices.size(); i++) {
@@ -47,7 +60,8 @@ public final class ContestResults {
 					Percentages.share(choice.votes(), total), leading,
 					call.isCalled() && call.winners().contains(choice.name()),
 					call.isCalled() && call.advancing().contains(choice.name()), concessions.get(choice.id()),
-					choice.voteTypes()));
+					choice.voteTypes(),
+					(needs && !leading) ? expected.needsPctOfRemaining(leaderVotes, votes[i]) : null));
 		}
 		candidates.sort(Comparator.comparingLong(CandidateResult::votes)
 			.reversed()
@@ -59,7 +73,8 @@ public final class ContestResults {
 		return new ContestResult(contest.id(), contest.slug(), contest.name(), contest.office(), contest.district(),
 				contest.kind(), contest.seats(), contest.rule(), contest.threshold(), contest.uncontested(), total,
 				reporting, outstanding, registered, margin, computed, decided, call, contest.revision(),
-				contest.lastUpdated(), List.copyOf(candidates), voteTypes, VoteTypes.unsplit(total, voteTypes));
+				contest.lastUpdated(), List.copyOf(candidates), voteTypes, VoteTypes.unsplit(total, voteTypes),
+				turnout);
 	}
 
 	/**
@@ -93,7 +108,7 @@ public final class ContestResults {
 			CandidateResult c = candidates.get(i);
 			complete.add(new CandidateResult(c.id(), c.name(), c.party(), c.incumbent(), c.writeIn(), c.ballotOrder(),
 					c.votes(), c.votePct(), c.voteShare(), c.leading(), c.winner(), c.advancing(), c.concession(),
-					VoteTypes.ofChoice(votes, i)));
+					VoteTypes.ofChoice(votes, i), c.needsPctOfRemaining()));
 		}
 		return complete;
 	}

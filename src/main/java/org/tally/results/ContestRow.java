@@ -5,8 +5,12 @@ import java.time.Instant;
 
 /**
  * A contest's setup as stored, before any counting.
+ *
+ * @param expectedVotes staff's estimate of the contest's final vote, or {@code null}
+ * @param ballotsCast ballots cast as staff set them, or {@code null}
  */
 public record ContestRow(long id, long electionId, String slug, String office, String district, String name,
 		String kind, int seats, Rule rule, BigDecimal threshold, boolean uncontested, Integer precinctsTotal,
-		Long registeredVoters, Long ballotsOutstanding, long revision, Instant lastUpdated) {
+		Long registeredVoters, Long ballotsOutstanding, long revision, Instant lastUpdated, Long expectedVotes,
+		Long ballotsCast) {
 }

@@ -77,26 +77,61 @@ public class ResultsQueries {
 
 	private static final String CONTESTS = """
 			select id, election_id, slug, office, district, name, kind, seats, rule, threshold, uncontested,
-			       precincts_total, registered_voters, ballots_outstanding, revision, last_updated
+			       precincts_total, registered_voters, ballots_outstanding, revision, last_updated, expected_votes,
+			       ballots_cast
 			from contest
 			where election_id = :election and (:all or id = any(:contests))
 			order by ballot_order, office, length(district), district, name, id
 			""";
 
 	/**
-	 * Progress reported in the source files (the counted precincts are in CHOICE_TOTALS).
+	 * The expected vote, ballots cast and registered voters the files state, per contest
+	 * and county: a county's own figure when it has one, else the sum of its precincts'
+	 * (each figure on its own), so a county and its precincts are never both counted (see
+	 * {@link #RULED} for the parameters).
 	 */
-	private static final String PROGRESS = """
+	private static final String COUNTY_FIGURES = """
+			county_figures as (
+			    select contest_id, county_id,
+			           coalesce(max(expected_votes) filter (where not precinct),
+			                    sum(expected_votes) filter (where precinct)) as expected_votes,
+			           coalesce(max(ballots_cast) filter (where not precinct),
+			                    sum(ballots_cast) filter (where precinct)) as ballots_cast,
+			           coalesce(max(registered_voters) filter (where not precinct),
+			                    sum(registered_voters) filter (where precinct)) as registered_voters
+			    from (select p.contest_id, u.level = 'precinct' as precinct,
+			                 case when u.level = 'precinct' then coalesce(u.parent_id, u.id) else u.id end as county_id,
+			                 p.expected_votes, p.ballots_cast, p.registered_voters
+			          from progress p
+			          join reporting_unit u on u.id = p.unit_id
+			          join contest c on c.id = p.contest_id
+			          where c.election_id = :election and (:all or c.id = any(:contests))) f
+			    group by contest_id, county_id
+			)
+			""";
+
+	/**
+	 * Progress reported in the source files (the counted precincts are in CHOICE_TOTALS);
+	 * the expected vote, ballots cast and registered voters by {@link #COUNTY_FIGURES}.
+	 */
+	private static final String PROGRESS = "with " + COUNTY_FIGURES + """
 			select c.id as contest_id,
 			       (select sum(p.precincts_reporting) from progress p join reporting_unit u on u.id = p.unit_id
 			        where p.contest_id = c.id and u.level <> 'precinct') as reported_reporting,
 			       (select sum(p.precincts_total) from progress p join reporting_unit u on u.id = p.unit_id
 			        where p.contest_id = c.id and u.level <> 'precinct') as reported_total,
 			       (select sum(p.ballots_outstanding) from progress p where p.contest_id = c.id) as outstanding,
-			       (select sum(p.registered_voters) from progress p join reporting_unit u on u.id = p.unit_id
-			        where p.contest_id = c.id and u.level <> 'precinct') as registered
+			       f.registered, f.expected_votes, f.ballots_cast
 			from contest c
+			left join (select contest_id, sum(registered_voters) as registered, sum(expected_votes) as expected_votes,
+			                  sum(ballots_cast) as ballots_cast
+			           from county_figures group by contest_id) f on f.contest_id = c.id
 			where c.election_id = :election and (:all or c.id = any(:contests))
+			""";
+
+	/** Per county of one contest, by {@link #COUNTY_FIGURES}. */
+	private static final String UNIT_FIGURES = "with " + COUNTY_FIGURES + """
+			select county_id, expected_votes, ballots_cast, registered_voters from county_figures
 			""";
 
 	private static final String CALLS = """
@@ -216,8 +251,8 @@ public class ResultsQueries {
 				reporting = (counted > 0) ? counted : null;
 				total = null;
 			}
-			progress.put(contestId,
-					new ContestProgress(reporting, total, longOrNull(rs, "outstanding"), longOrNull(rs, "registered")));
+			progress.put(contestId, new ContestProgress(reporting, total, longOrNull(rs, "outstanding"),
+					longOrNull(rs, "registered"), longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast")));
 		});
 		Map<Long, RaceCall> calls = new HashMap<>();
 		this.jdbc.sql(CALLS).params(selected).query((rs) -> {
@@ -230,14 +265,23 @@ public class ResultsQueries {
 			concessions.put(rs.getLong("choice_id"), new CandidateResult.Concession(instant(rs, "conceded_at"),
 					rs.getString("statement"), rs.getString("source_url")));
 		});
+		boolean certified = certified(electionId);
 		List<ContestResult> results = new ArrayList<>(contests.size());
 		for (ContestRow contest : contests) {
 			// no total from a file or staff: it stays unknown, never guessed (SPEC §2)
 			ContestProgress contestProgress = progress.getOrDefault(contest.id(), ContestProgress.UNKNOWN);
 			results.add(ContestResults.assemble(contest, choices.getOrDefault(contest.id(), List.of()), contestProgress,
-					calls.getOrDefault(contest.id(), RaceCall.NOT_CALLED), concessions));
+					calls.getOrDefault(contest.id(), RaceCall.NOT_CALLED), concessions, certified));
 		}
 		return results;
+	}
+
+	private boolean certified(long electionId) {
+		return this.jdbc.sql("select status = 'certified' from election where id = ?")
+			.param(electionId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	/**
@@ -307,11 +351,18 @@ public class ResultsQueries {
 				unit.votes()[at] = rs.getLong("votes");
 			}
 		});
-		List<UnitResult> results = new ArrayList<>(units.size());
-		for (UnitRow unit : units.values()) {
-			results.add(UnitResult.of(unit.code(), unit.name(), unit.level(), unit.parent(), contest.candidates(),
-					unit.votes()));
+		Map<Long, UnitResult.UnitFigures> figures = new HashMap<>();
+		if (!"precinct".equals(level)) {
+			boolean certified = certified(electionId);
+			this.jdbc.sql(UNIT_FIGURES)
+				.params(selected(electionId, false, List.of(contest.id())))
+				.query((RowCallbackHandler) (rs) -> figures.put(rs.getLong("county_id"),
+						new UnitResult.UnitFigures(longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"),
+								longOrNull(rs, "registered_voters"), certified)));
 		}
+		List<UnitResult> results = new ArrayList<>(units.size());
+		units.forEach((id, unit) -> results.add(UnitResult.of(unit.code(), unit.name(), unit.level(), unit.parent(),
+				contest.candidates(), unit.votes(), figures.get(id))));
 		return results;
 	}
 
@@ -406,7 +457,8 @@ public class ResultsQueries {
 				rs.getString("district"), rs.getString("name"), rs.getString("kind"), rs.getInt("seats"),
 				Rule.fromCode(rs.getString("rule")), rs.getBigDecimal("threshold"), rs.getBoolean("uncontested"),
 				integer(rs, "precincts_total"), longOrNull(rs, "registered_voters"),
-				longOrNull(rs, "ballots_outstanding"), rs.getLong("revision"), instant(rs, "last_updated"));
+				longOrNull(rs, "ballots_outstanding"), rs.getLong("revision"), instant(rs, "last_updated"),
+				longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"));
 	}
 
 	private static ChoiceTotal choiceTotal(ResultSet rs, int row) throws SQLException {

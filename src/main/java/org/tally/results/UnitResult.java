@@ -21,9 +21,11 @@ import java.util.List;
  * @param tie whether two or more choices share the most votes (and there are votes)
  * @param voteTypes the unit's split by vote type, candidates in the order of
  * {@code candidates} (empty when the unit has none)
+ * @param turnout the unit's expected vote and turnout, where a file gave them (counties);
+ * {@link Turnout#UNKNOWN} otherwise
  */
 public record UnitResult(String code, String name, String level, String parent, long totalVotes, List<Votes> candidates,
-		Margin margin, String leader, boolean tie, List<VoteTypeResult> voteTypes) {
+		Margin margin, String leader, boolean tie, List<VoteTypeResult> voteTypes, Turnout turnout) {
 
 	public UnitResult {
 		candidates = List.copyOf(candidates);
@@ -38,7 +40,7 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 */
 	public static UnitResult of(String code, String name, String level, String parent,
 			List<CandidateResult> contestCandidates, long[] votes) {
-		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none());
+		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none(), null);
 	}
 
 	/**
@@ -48,6 +50,26 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 */
 	public static UnitResult of(String code, String name, String level, String parent,
 			List<CandidateResult> contestCandidates, long[] votes, long[][] typeVotes) {
+		return of(code, name, level, parent, contestCandidates, votes, typeVotes, null);
+	}
+
+	/**
+	 * The unit's numbers for these votes, with its expected vote and turnout.
+	 * @param figures what the files state for the unit, or {@code null} when nothing
+	 */
+	public static UnitResult of(String code, String name, String level, String parent,
+			List<CandidateResult> contestCandidates, long[] votes, UnitFigures figures) {
+		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none(), figures);
+	}
+
+	/**
+	 * The unit's numbers with its split by vote type, its expected vote and turnout.
+	 * @param typeVotes per type of {@link VoteTypes#CODES}, the votes in the order of
+	 * {@code votes}, or null when the unit has no count of the type
+	 * @param figures what the files state for the unit, or {@code null} when nothing
+	 */
+	public static UnitResult of(String code, String name, String level, String parent,
+			List<CandidateResult> contestCandidates, long[] votes, long[][] typeVotes, UnitFigures figures) {
 		long total = Percentages.total(votes);
 		BigDecimal[] percents = Percentages.percents(votes);
 		List<Votes> candidates = new ArrayList<>(votes.length);
@@ -62,7 +84,41 @@ public record UnitResult(String code, String name, String level, String parent, 
 		List<VoteTypeResult> voteTypes = VoteTypes.columns(
 				contestCandidates.stream().map(CandidateResult::name).toList(),
 				contestCandidates.stream().map(CandidateResult::party).toList(), typeVotes);
-		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, voteTypes);
+		Turnout turnout = (figures != null)
+				? Turnout.of(new ExpectedVote(figures.expectedVotes(), total, figures.certified()),
+						figures.ballotsCast(), figures.registeredVoters())
+				: Turnout.UNKNOWN;
+		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, voteTypes, turnout);
+	}
+
+	/** The estimate of the unit's final vote, or {@code null}. */
+	public Long expectedVotes() {
+		return this.turnout.expectedVotes();
+	}
+
+	/** As {@link ContestResult#expectedVotePct()}, for the unit. */
+	public String expectedVotePct() {
+		return this.turnout.expectedVotePct();
+	}
+
+	/** The unit's estimate less its votes, never negative; {@code null} without one. */
+	public Long votesRemaining() {
+		return this.turnout.votesRemaining();
+	}
+
+	/** Ballots cast in the unit, or {@code null}. */
+	public Long ballotsCast() {
+		return this.turnout.ballotsCast();
+	}
+
+	/** Registered voters in the unit, or {@code null}. */
+	public Long registeredVoters() {
+		return this.turnout.registeredVoters();
+	}
+
+	/** As {@link ContestResult#turnoutPct()}, for the unit. */
+	public BigDecimal turnoutPct() {
+		return this.turnout.turnoutPct();
 	}
 
 	/**
@@ -89,6 +145,18 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 * @param voteShare the unrounded share, 6 decimals
 	 */
 	public record Votes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare) {
+	}
+
+	/**
+	 * What the files state for a unit beside its votes.
+	 *
+	 * @param expectedVotes the estimate of the unit's final vote, or {@code null}
+	 * @param ballotsCast ballots cast, or {@code null}
+	 * @param registeredVoters registered voters, or {@code null}
+	 * @param certified whether the election is certified (the expected vote may then show
+	 * 100)
+	 */
+	public record UnitFigures(Long expectedVotes, Long ballotsCast, Long registeredVoters, boolean certified) {
 	}
 
 }

@@ -50,4 +50,18 @@ class DecidedTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Decided.isDecided(CA34_ELECTION_NIGHT, -1L));
 	}
 
+	@Test
+	void votesStillExpectedStandInForBallotsOutstanding() {
+		// margin 6,653: 6,652 votes still expected cannot change it, whatever is
+		// outstanding
+		assertThat(Decided.isDecided(CA34_ELECTION_NIGHT, 50_000L, 6_652L)).isTrue();
+		assertThat(Decided.isDecided(CA34_ELECTION_NIGHT, 0L, 6_653L)).isFalse();
+		assertThat(Decided.isDecided(CA34_ELECTION_NIGHT, 6_652L, null)).isTrue();
+	}
+
+	@Test
+	void rejectsNegativeVotesRemaining() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Decided.isDecided(CA34_ELECTION_NIGHT, null, -1L));
+	}
+
 }
