@@ -19,7 +19,8 @@ record ContestResponse(String slug, String name, String office, String district,
 		Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding, MarginResponse margin,
 		boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
 		List<CandidateResponse> candidates,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
 
 	static ContestResponse of(ContestResult contest, boolean test) {
 		return of(contest, test, null);
@@ -47,7 +48,7 @@ record ContestResponse(String slug, String name, String office, String district,
 							(firstChoiceVotes != null)
 									? firstChoiceVotes.getOrDefault(candidate.name(), BigDecimal.ZERO) : null))
 					.toList(),
-				reportingUnits);
+				reportingUnits, VoteTypesJson.totals(contest.voteTypes()));
 	}
 
 	record MarginResponse(long votes, BigDecimal points) {
@@ -71,7 +72,8 @@ record ContestResponse(String slug, String name, String office, String district,
 	record CandidateResponse(String name, String party, boolean incumbent, boolean writeIn, long votes,
 			BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
 			boolean conceded, Instant concededAt, String concessionStatement,
-			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes) {
+			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
 
 		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes) {
 			CandidateResult.Concession concession = candidate.concession();
@@ -79,7 +81,7 @@ record ContestResponse(String slug, String name, String office, String district,
 					candidate.writeIn(), candidate.votes(), candidate.votePct(), candidate.voteShare(),
 					candidate.leading(), candidate.winner(), candidate.advancing(), concession != null,
 					(concession != null) ? concession.concededAt() : null,
-					(concession != null) ? concession.statement() : null, firstChoiceVotes);
+					(concession != null) ? concession.statement() : null, firstChoiceVotes, candidate.voteTypes());
 		}
 
 	}

@@ -3,6 +3,10 @@ package org.tally.feed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
@@ -23,22 +27,23 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 	 * receivedAt), what a chart of the count over time puts on its x axis.
 	 */
 	record Point(long revision, String kind, Instant at, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
-			Integer precinctsReporting, Integer precinctsTotal, String precinctsReportingPct, List<Votes> candidates) {
+			Integer precinctsReporting, Integer precinctsTotal, String precinctsReportingPct, List<Votes> candidates,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
 
 		static Point of(HistoryPoint point) {
 			return new Point(point.revision(), point.kind(), point.at(), point.sourceUpdatedAt(), point.receivedAt(),
 					point.totalVotes(), point.progress().precinctsReporting(), point.progress().precinctsTotal(),
-					point.progress().percentLabel(),
-					point.candidates()
-						.stream()
-						.map((votes) -> new Votes(votes.name(), votes.party(), votes.votes(), votes.votePct(),
-								votes.voteShare()))
-						.toList());
+					point.progress().percentLabel(), IntStream.range(0, point.candidates().size()).mapToObj((i) -> {
+						HistoryPoint.Votes votes = point.candidates().get(i);
+						return new Votes(votes.name(), votes.party(), votes.votes(), votes.votePct(), votes.voteShare(),
+								VoteTypesJson.of(point.voteTypes(), i));
+					}).toList(), VoteTypesJson.totals(point.voteTypes()));
 		}
 
 	}
 
-	record Votes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare) {
+	record Votes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
 	}
 
 }

@@ -131,12 +131,14 @@ class CountMerge {
 					new ElectionNames.Contest(rs.getLong("id"), rs.getString("name"), rs.getBoolean("fresh"),
 							choices.computeIfAbsent(rs.getLong("id"), (id) -> new HashMap<>()))));
 		Map<String, ElectionNames.Unit> units = new HashMap<>();
-		this.jdbc.sql(
-				"select code, id, level = 'precinct', coalesce(parent_id, id) from reporting_unit where election_id = ?")
+		this.jdbc.sql("""
+				select code, id, level, parent_id, sum_county_id, sum_block, sum_bit
+				from reporting_unit where election_id = ?
+				""")
 			.param(electionId)
-			.query((RowCallbackHandler) (rs) -> units.put(rs.getString(1),
-					rs.getBoolean(3) ? new ElectionNames.Unit(rs.getLong(2), rs.getLong(4), true)
-							: new ElectionNames.Unit(rs.getLong(2), rs.getLong(2), false)));
+			.query((RowCallbackHandler) (rs) -> units.put(rs.getString("code"), new ElectionNames.Unit(rs.getLong("id"),
+					rs.getString("level"), (Long) rs.getObject("parent_id", Long.class),
+					CountSums.Place.of(rs.getLong("sum_county_id"), rs.getLong("sum_block"), rs.getLong("sum_bit")))));
 		return new ElectionNames(mode, ids, contests, units);
 	}
 
@@ -210,11 +212,30 @@ class CountMerge {
 			.update();
 	}
 
+	/**
+	 * Where the counts of units not written yet go in the sums, by the database's one
+	 * definition ({@code count_place}, V15): per unit id, county, block and bit.
+	 */
+	Map<Long, long[]> place(List<ElectionNames.Unit> units) {
+		Map<Long, long[]> places = new HashMap<>();
+		this.jdbc.sql("""
+				select n.id, p.county_id, p.block_no, p.block_bit
+				from unnest(:ids, :levels, :parents) as n(id, level, parent_id)
+				cross join lateral count_place(n.level, n.id, n.parent_id) p
+				""")
+			.param("ids", units.stream().map(ElectionNames.Unit::id).toArray(Long[]::new))
+			.param("levels", units.stream().map(ElectionNames.Unit::level).toArray(String[]::new))
+			.param("parents", units.stream().map(ElectionNames.Unit::parentId).toArray(Long[]::new))
+			.query((RowCallbackHandler) (rs) -> places.put(rs.getLong(1),
+					new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) }));
+		return places;
+	}
+
 	/** Writes the sums of the fresh contests, taken while the file was read. */
 	void writeSums(CountSums sums) {
 		this.jdbc.sql("""
-				insert into count_sum (contest_id, choice_id, county_id, block, votes, precincts)
-				select * from unnest(:contests, :choices, :counties, :blocks, :votes, :precincts)
+				insert into count_sum (contest_id, choice_id, county_id, block, vote_type, votes, precincts)
+				select * from unnest(:contests, :choices, :counties, :blocks, :types, :votes, :precincts)
 				""").params(sums.parameters()).update();
 	}
 
@@ -331,19 +352,16 @@ class CountMerge {
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
 				    expected_votes = excluded.expected_votes, revision = excluded.revision
 				""").param("revision", revision).update();
-		// the sums the totals read (V4) follow the counts: what each changed count adds
+		// the sums the totals read (V4, V15) follow the counts: what each changed count
+		// adds, where the unit's sum_* columns say
 		this.jdbc.sql("""
-				insert into count_sum (contest_id, choice_id, county_id, block, votes, precincts)
-				select c.contest_id, c.choice_id,
-				       case when u.level = 'precinct' then u.parent_id else u.id end,
-				       case when u.level = 'precinct' then u.id / 64 else -1 end,
+				insert into count_sum (contest_id, choice_id, county_id, block, vote_type, votes, precincts)
+				select c.contest_id, c.choice_id, u.sum_county_id, u.sum_block, c.vote_type,
 				       sum(c.votes - coalesce(c.previous, 0)),
-				       bit_or(case when u.level = 'precinct' and c.previous is null
-				                   then 1::bigint << (u.id % 64)::integer else 0 end)
+				       bit_or(case when c.previous is null then u.sum_bit else 0 end)
 				from changed c join reporting_unit u on u.id = c.unit_id
-				where c.vote_type = 'total'
-				group by 1, 2, 3, 4
-				on conflict (contest_id, choice_id, county_id, block) do update
+				group by 1, 2, 3, 4, 5
+				on conflict (contest_id, choice_id, county_id, block, vote_type) do update
 				set votes = count_sum.votes + excluded.votes, precincts = count_sum.precincts | excluded.precincts
 				""").update();
 		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
@@ -366,22 +384,34 @@ class CountMerge {
 		return totals;
 	}
 
-	/** Keeps the totals of the changed contests as they stand after the revision. */
+	/**
+	 * Keeps the totals of the changed contests as they stand after the revision, with
+	 * their split by vote type.
+	 */
 	void snapshot(long revision, List<Long> contestIds, Map<Long, ContestResult> after, Instant now,
 			Instant sourceUpdatedAt) {
 		List<Object[]> totals = new ArrayList<>();
+		List<Object[]> types = new ArrayList<>();
 		List<Object[]> progress = new ArrayList<>();
 		for (Long contestId : contestIds) {
 			ContestResult contest = after.get(contestId);
-			contest.candidates()
-				.forEach((candidate) -> totals
-					.add(new Object[] { contest.id(), revision, candidate.id(), candidate.votes() }));
+			contest.candidates().forEach((candidate) -> {
+				totals.add(new Object[] { contest.id(), revision, candidate.id(), candidate.votes() });
+				candidate.voteTypes()
+					.forEach((type, votes) -> types
+						.add(new Object[] { contest.id(), revision, candidate.id(), type, votes }));
+			});
 			progress.add(new Object[] { contest.id(), revision, contest.progress().precinctsReporting(),
 					contest.progress().precinctsTotal(),
 					(sourceUpdatedAt != null) ? Timestamp.from(sourceUpdatedAt) : null, Timestamp.from(now) });
 		}
 		this.jdbcTemplate.batchUpdate(
 				"insert into contest_snapshot (contest_id, revision, choice_id, votes) values (?, ?, ?, ?)", totals);
+		if (!types.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("""
+					insert into contest_type_snapshot (contest_id, revision, choice_id, vote_type, votes)
+					values (?, ?, ?, ?, ?)""", types);
+		}
 		this.jdbcTemplate.batchUpdate("""
 				insert into contest_progress_snapshot (contest_id, revision, precincts_reporting, precincts_total,
 				                                       source_updated_at, received_at)

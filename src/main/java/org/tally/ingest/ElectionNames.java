@@ -90,12 +90,13 @@ final class ElectionNames {
 	}
 
 	/**
-	 * A reporting unit: its id, the county it counts towards (its own id unless it is a
-	 * precinct) and whether it is a precinct.
+	 * A reporting unit: its id, level and parent, and where its counts go in the sums
+	 * (read from the database; for a unit this import creates, filled once the database
+	 * has placed it: {@link CountSums}).
 	 */
-	record Unit(long id, long countyId, boolean precinct) {
+	record Unit(long id, String level, Long parentId, CountSums.Place place) {
 
-		static final Unit UNKNOWN = new Unit(-1, -1, false);
+		static final Unit UNKNOWN = new Unit(-1, "county", null, CountSums.Place.unknown());
 
 		boolean known() {
 			return this.id >= 0;
@@ -214,9 +215,9 @@ final class ElectionNames {
 			return Unit.UNKNOWN;
 		}
 		long id = this.ids.next(Sequence.UNIT);
-		Unit created = (county != null) ? new Unit(id, county.id(), true) : new Unit(id, id, false);
-		this.newUnits.add(new NewUnit(id, code, name, (county != null) ? "precinct" : "county",
-				(county != null) ? county.id() : null));
+		Unit created = new Unit(id, (county != null) ? "precinct" : "county", (county != null) ? county.id() : null,
+				CountSums.Place.unknown());
+		this.newUnits.add(new NewUnit(id, code, name, created.level(), created.parentId()));
 		this.units.put(code, created);
 		return created;
 	}

@@ -197,11 +197,15 @@ public class ImportService {
 			long nextRevision = lockedRevision + 1;
 			ElectionNames names;
 			StagingSink sink;
-			CountSums sums = new CountSums();
 			ImportFormat format;
 			ImportService.this.jdbc.sql(StagingWriter.CREATE_STAGING).update();
+			CountSums sums;
 			try (StagingWriter writer = new StagingWriter(connection.unwrap(PGConnection.class).getCopyAPI(),
 					direct ? nextRevision : 0)) {
+				sums = new CountSums((units) -> {
+					pause(writer);
+					return merge.place(units);
+				});
 				names = merge.names(this.election.id(), this.command.mode(), new IdBlocks(writer));
 				sink = new StagingSink(writer, names, sums, this.problems, warnings, this.command, this.election);
 				ReadSummary summary = ResultsFileReader.read(this.body::open, this.command.format(),
@@ -321,6 +325,16 @@ public class ImportService {
 	 * Ids for new names in blocks that grow as a file keeps naming new things; the
 	 * staging {@code COPY} pauses while a block is taken.
 	 */
+	/** Pauses the staging COPY, so that the connection can run a statement. */
+	private static void pause(StagingWriter writer) {
+		try {
+			writer.pause();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
+		}
+	}
+
 	private final class IdBlocks implements ElectionNames.Ids {
 
 		private final StagingWriter writer;
@@ -339,12 +353,7 @@ public class ImportService {
 			int at = this.used.getOrDefault(sequence, 0);
 			if (block == null || at == block.length) {
 				int size = (block == null) ? 16 : Math.min(block.length * 4, 1 << 16);
-				try {
-					this.writer.pause();
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException("Could not stage the import: " + ex.getMessage(), ex);
-				}
+				pause(this.writer);
 				block = ImportService.this.merge.nextIds(sequence, size);
 				this.blocks.put(sequence, block);
 				at = 0;
@@ -405,8 +414,8 @@ public class ImportService {
 				return;
 			}
 			contest.counted(unit.id());
-			if (contest.fresh && row.voteType() == VoteType.TOTAL) {
-				this.sums.add(contest.id, choice, unit.id(), unit.countyId(), unit.precinct(), row.votes());
+			if (contest.fresh) {
+				this.sums.add(contest.id, choice, unit, row.voteType(), row.votes());
 			}
 			try {
 				this.writer.count(row.row(), contest.id, unit.id(), choice, row.voteType(), row.votes(), contest.fresh);

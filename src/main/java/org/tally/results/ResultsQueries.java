@@ -29,27 +29,45 @@ public class ResultsQueries {
 	/**
 	 * The totals rule, written once: per contest and county, the county's precinct rows
 	 * when it has any, otherwise its own row (a unit that is not a precinct is its own
-	 * "county"). It reads {@code count_sum} (migration V4), which the import keeps: per
-	 * contest, choice, county and block of 64 precinct ids, the {@code total} votes and a
-	 * bit per precinct with a count; block -1 is a county's own row. {@code counted}
-	 * holds the selected contests' sums ({@code :election}, all of its contests when
-	 * {@code :all}, else those in {@code :contests}); {@code ruled} keeps the rows the
-	 * rule picks. No read touches the counts themselves.
+	 * "county"). It reads {@code count_sum} (migrations V4, V15), which the import keeps:
+	 * per contest, choice, county, block of 64 precinct ids and vote type, the votes and
+	 * a bit per precinct with a count; block -1 is a county's own row (where a unit's
+	 * counts go is the database's {@code count_place}, V15). Which rows count is decided
+	 * per contest and county over every vote type, so a type's votes follow the totals.
+	 * {@code counted} holds the selected contests' sums ({@code :election}, all of its
+	 * contests when {@code :all}, else those in {@code :contests}); {@code ruled} keeps
+	 * the rows the rule picks. No read touches the counts themselves.
 	 */
 	private static final String RULED = """
 			counted as materialized (
-			    select s.contest_id, s.choice_id, s.county_id, nullif(s.block, -1) as block, s.votes, s.precincts
+			    select s.contest_id, s.choice_id, s.county_id, nullif(s.block, -1) as block, s.vote_type, s.votes,
+			           s.precincts
 			    from count_sum s
 			    join contest c on c.id = s.contest_id
 			    where c.election_id = :election and (:all or c.id = any(:contests))
 			), ruled as (
-			    select contest_id, choice_id, county_id, votes
+			    select contest_id, choice_id, county_id, vote_type, votes
 			    from (select k.*,
 			                 bool_or(k.block is not null) over (partition by k.contest_id, k.county_id) as has_precincts
 			          from counted k) k
 			    where (block is not null) = has_precincts
 			)
 			""";
+
+	/**
+	 * The votes of {@code vote_type} rows summed per type: the total and one column per
+	 * type of {@link VoteTypes#CODES}, null when no row has the type.
+	 */
+	private static final String BY_TYPE = """
+			sum(votes) filter (where vote_type = 'total') as votes,
+			sum(votes) filter (where vote_type = 'election-day') as election_day,
+			sum(votes) filter (where vote_type = 'mail') as mail,
+			sum(votes) filter (where vote_type = 'early') as early,
+			sum(votes) filter (where vote_type = 'provisional') as provisional
+			""";
+
+	/** The type columns of {@link #BY_TYPE}, in the order of {@link VoteTypes#CODES}. */
+	private static final List<String> TYPE_COLUMNS = List.of("election_day", "mail", "early", "provisional");
 
 	/**
 	 * Contest-wide totals per choice after the totals rule, with the contest's number of
@@ -66,10 +84,12 @@ public class ResultsQueries {
 			    group by contest_id
 			)
 			select ch.id, ch.contest_id, ch.name, ch.party, ch.incumbent, ch.write_in, ch.ballot_order,
-			       coalesce(t.votes, 0) as votes, coalesce(p.precincts, 0) as precincts_counted
+			       coalesce(t.votes, 0) as votes, t.election_day, t.mail, t.early, t.provisional,
+			       coalesce(p.precincts, 0) as precincts_counted
 			from choice ch
 			join contest c on c.id = ch.contest_id
-			left join (select choice_id, sum(votes) as votes from ruled group by choice_id) t on t.choice_id = ch.id
+			left join (select choice_id, """ + BY_TYPE + """
+			           from ruled group by choice_id) t on t.choice_id = ch.id
 			left join precincts_counted p on p.contest_id = ch.contest_id
 			where c.election_id = :election and (:all or c.id = any(:contests))
 			order by ch.contest_id, ch.ballot_order, ch.id
@@ -162,26 +182,35 @@ public class ResultsQueries {
 	/**
 	 * Per county and choice after the totals rule; see {@link #RULED} for the parameters.
 	 */
-	private static final String COUNTY_VOTES = "with " + RULED + """
-			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, t.choice_id, t.votes
-			from (select county_id, choice_id, sum(votes) as votes from ruled group by county_id, choice_id) t
-			join reporting_unit u on u.id = t.county_id
-			left join reporting_unit p on p.id = u.parent_id
-			order by u.name, u.code
-			""";
+	private static final String COUNTY_VOTES = "with " + RULED
+			+ """
+					select u.id as unit_id, u.code, u.name, u.level, p.code as parent, t.choice_id, coalesce(t.votes, 0) as votes,
+					       t.election_day, t.mail, t.early, t.provisional
+					from (select county_id, choice_id, """
+			+ BY_TYPE + """
+					      from ruled group by county_id, choice_id) t
+					join reporting_unit u on u.id = t.county_id
+					left join reporting_unit p on p.id = u.parent_id
+					order by u.name, u.code
+					""";
 
 	private static final String PRECINCT_VOTES = """
-			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, vc.choice_id, vc.votes
-			from vote_count vc
+			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, vc.choice_id,
+			       coalesce(vc.votes, 0) as votes, vc.election_day, vc.mail, vc.early, vc.provisional
+			from (select unit_id, choice_id, """ + BY_TYPE + """
+			      from vote_count where contest_id = :contest group by unit_id, choice_id) vc
 			join reporting_unit u on u.id = vc.unit_id
 			left join reporting_unit p on p.id = u.parent_id
-			where vc.contest_id = :contest and vc.vote_type = 'total' and u.level = 'precinct'
+			where u.level = 'precinct'
 			order by p.name, u.name, u.code
 			""";
 
 	private static final String HISTORY = """
 			select s.revision, r.kind, r.source_updated_at, r.received_at, ps.precincts_reporting,
-			       ps.precincts_total, ch.name, ch.party, s.votes
+			       ps.precincts_total, ch.name, ch.party, s.votes,
+			       (select array_agg(t.vote_type || '=' || t.votes) from contest_type_snapshot t
+			        where t.contest_id = s.contest_id and t.revision = s.revision and t.choice_id = s.choice_id)
+			       as vote_types
 			from contest_snapshot s
 			join contest c on c.id = s.contest_id
 			join revision r on r.election_id = c.election_id and r.number = s.revision
@@ -345,10 +374,19 @@ public class ResultsQueries {
 				: this.jdbc.sql(COUNTY_VOTES).params(selected(electionId, false, List.of(contest.id())));
 		query.query((RowCallbackHandler) (rs) -> {
 			UnitRow unit = units.computeIfAbsent(rs.getLong("unit_id"),
-					(id) -> new UnitRow(rs, new long[contest.candidates().size()]));
+					(id) -> new UnitRow(rs, new long[contest.candidates().size()], VoteTypes.none()));
 			Integer at = position.get(rs.getLong("choice_id"));
 			if (at != null) {
 				unit.votes()[at] = rs.getLong("votes");
+				for (int t = 0; t < TYPE_COLUMNS.size(); t++) {
+					Long votes = longOrNull(rs, TYPE_COLUMNS.get(t));
+					if (votes != null) {
+						if (unit.typeVotes()[t] == null) {
+							unit.typeVotes()[t] = new long[contest.candidates().size()];
+						}
+						unit.typeVotes()[t][at] = votes;
+					}
+				}
 			}
 		});
 		Map<Long, UnitResult.UnitFigures> figures = new HashMap<>();
@@ -362,7 +400,7 @@ public class ResultsQueries {
 		}
 		List<UnitResult> results = new ArrayList<>(units.size());
 		units.forEach((id, unit) -> results.add(UnitResult.of(unit.code(), unit.name(), unit.level(), unit.parent(),
-				contest.candidates(), unit.votes(), figures.get(id))));
+				contest.candidates(), unit.votes(), unit.typeVotes(), figures.get(id))));
 		return results;
 	}
 
@@ -373,7 +411,8 @@ public class ResultsQueries {
 			.param("contest", contestId)
 			.query((rs, row) -> new HistoryRow(rs.getLong("revision"), rs.getString("kind"),
 					instant(rs, "source_updated_at"), instant(rs, "received_at"), integer(rs, "precincts_reporting"),
-					integer(rs, "precincts_total"), rs.getString("name"), rs.getString("party"), rs.getLong("votes")))
+					integer(rs, "precincts_total"), rs.getString("name"), rs.getString("party"), rs.getLong("votes"),
+					historyTypes(rs)))
 			.list();
 		int from = 0;
 		while (from < rows.size()) {
@@ -390,6 +429,20 @@ public class ResultsQueries {
 				candidates.add(new HistoryPoint.Votes(revision.get(i).name(), revision.get(i).party(), votes[i],
 						percents[i], Percentages.share(votes[i], total)));
 			}
+			long[][] typeVotes = VoteTypes.none();
+			for (int i = 0; i < votes.length; i++) {
+				for (Map.Entry<String, Long> type : revision.get(i).voteTypes().entrySet()) {
+					int t = VoteTypes.indexOf(type.getKey());
+					if (t >= 0) {
+						if (typeVotes[t] == null) {
+							typeVotes[t] = new long[votes.length];
+						}
+						typeVotes[t][i] = type.getValue();
+					}
+				}
+			}
+			List<VoteTypeResult> voteTypes = VoteTypes.columns(revision.stream().map(HistoryRow::name).toList(),
+					revision.stream().map(HistoryRow::party).toList(), typeVotes);
 			HistoryRow first = revision.get(0);
 			Integer reporting = first.precinctsReporting();
 			Integer precincts = first.precinctsTotal();
@@ -397,7 +450,7 @@ public class ResultsQueries {
 				precincts = reporting;
 			}
 			points.add(new HistoryPoint(first.revision(), first.kind(), first.sourceUpdatedAt(), first.receivedAt(),
-					total, new ReportingProgress(reporting, precincts), candidates, List.of()));
+					total, new ReportingProgress(reporting, precincts), candidates, voteTypes));
 			from = to;
 		}
 		return points;
@@ -431,10 +484,10 @@ public class ResultsQueries {
 				instant(rs, "last_updated"), rs.getString("language"));
 	}
 
-	private record UnitRow(String code, String name, String level, String parent, long[] votes) {
+	private record UnitRow(String code, String name, String level, String parent, long[] votes, long[][] typeVotes) {
 
-		UnitRow(ResultSet rs, long[] votes) {
-			this(string(rs, "code"), string(rs, "name"), string(rs, "level"), string(rs, "parent"), votes);
+		UnitRow(ResultSet rs, long[] votes, long[][] typeVotes) {
+			this(string(rs, "code"), string(rs, "name"), string(rs, "level"), string(rs, "parent"), votes, typeVotes);
 		}
 
 		private static String string(ResultSet rs, String column) {
@@ -449,7 +502,22 @@ public class ResultsQueries {
 	}
 
 	private record HistoryRow(long revision, String kind, Instant sourceUpdatedAt, Instant receivedAt,
-			Integer precinctsReporting, Integer precinctsTotal, String name, String party, long votes) {
+			Integer precinctsReporting, Integer precinctsTotal, String name, String party, long votes,
+			Map<String, Long> voteTypes) {
+	}
+
+	/** A snapshot row's split ({@code type=votes} strings), or none. */
+	private static Map<String, Long> historyTypes(ResultSet rs) throws SQLException {
+		java.sql.Array array = rs.getArray("vote_types");
+		if (array == null) {
+			return Map.of();
+		}
+		Map<String, Long> types = new HashMap<>();
+		for (String entry : (String[]) array.getArray()) {
+			int at = entry.lastIndexOf('=');
+			types.put(entry.substring(0, at), Long.parseLong(entry.substring(at + 1)));
+		}
+		return types;
 	}
 
 	private static ContestRow contestRow(ResultSet rs, int row) throws SQLException {
@@ -464,7 +532,22 @@ public class ResultsQueries {
 	private static ChoiceTotal choiceTotal(ResultSet rs, int row) throws SQLException {
 		return new ChoiceTotal(rs.getLong("id"), rs.getLong("contest_id"), rs.getString("name"), rs.getString("party"),
 				rs.getBoolean("incumbent"), rs.getBoolean("write_in"), rs.getInt("ballot_order"), rs.getLong("votes"),
-				Map.of());
+				voteTypes(rs));
+	}
+
+	/** A row's votes per type of {@link #BY_TYPE}: only the types it has. */
+	private static Map<String, Long> voteTypes(ResultSet rs) throws SQLException {
+		Map<String, Long> types = null;
+		for (int t = 0; t < TYPE_COLUMNS.size(); t++) {
+			Long votes = longOrNull(rs, TYPE_COLUMNS.get(t));
+			if (votes != null) {
+				if (types == null) {
+					types = new java.util.LinkedHashMap<>();
+				}
+				types.put(VoteTypes.CODES.get(t), votes);
+			}
+		}
+		return (types != null) ? java.util.Collections.unmodifiableMap(types) : Map.of();
 	}
 
 	static Integer integer(ResultSet rs, String column) throws SQLException {
