@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
@@ -13,11 +14,26 @@ import org.tally.results.RaceCall;
 
 /**
  * A contest in the public feed (SPEC §4).
+ *
+ * @param expectedVotePct whole percent of the expected vote counted ("63", "&lt;1"), at
+ * most "99" until certified; {@code null} without an estimate
+ * @param turnoutPct ballots cast per registered voter, one decimal, or {@code null}
  */
 record ContestResponse(String slug, String name, String office, String district, String kind, int seats, String rule,
 		BigDecimal threshold, boolean uncontested, boolean test, long totalVotes, Integer precinctsReporting,
-		Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding, MarginResponse margin,
-		boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
+		Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding,
+		@Schema(description = "Estimate of the contest's final vote (staff's setup, else the files'), or null",
+				example = "45000") Long expectedVotes,
+		@Schema(description = "Whole percent of the expected vote counted, floored: \"<1\" for a trickle, "
+				+ "at most \"99\" until the election is certified; null without an estimate",
+				example = "73") String expectedVotePct,
+		@Schema(description = "expectedVotes - totalVotes, never negative; null without an estimate",
+				example = "12131") Long votesRemaining,
+		@Schema(description = "Ballots cast (staff's setup, else the files'), or null") Long ballotsCast,
+		@Schema(description = "Registered voters (staff's setup, else the files'), or null") Long registeredVoters,
+		@Schema(description = "ballotsCast / registeredVoters in percent, one decimal; null when either is unknown",
+				example = "64.6") BigDecimal turnoutPct,
+		MarginResponse margin, boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
 		List<CandidateResponse> candidates,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
@@ -39,9 +55,10 @@ record ContestResponse(String slug, String name, String office, String district,
 		return new ContestResponse(contest.slug(), contest.name(), contest.office(), contest.district(), contest.kind(),
 				contest.seats(), contest.rule().code(), contest.threshold(), contest.uncontested(), test,
 				contest.totalVotes(), contest.progress().precinctsReporting(), contest.progress().precinctsTotal(),
-				contest.progress().percentLabel(), contest.ballotsOutstanding(), MarginResponse.of(contest),
-				contest.computed().tie(), contest.decided(), CallResponse.of(contest.call()), contest.revision(),
-				contest.lastUpdated(),
+				contest.progress().percentLabel(), contest.ballotsOutstanding(), contest.expectedVotes(),
+				contest.expectedVotePct(), contest.votesRemaining(), contest.ballotsCast(), contest.registeredVoters(),
+				contest.turnoutPct(), MarginResponse.of(contest), contest.computed().tie(), contest.decided(),
+				CallResponse.of(contest.call()), contest.revision(), contest.lastUpdated(),
 				contest.candidates()
 					.stream()
 					.map((candidate) -> CandidateResponse.of(candidate,
@@ -69,9 +86,20 @@ record ContestResponse(String slug, String name, String office, String district,
 
 	}
 
+	/**
+	 * A choice in the feed.
+	 *
+	 * @param needsPctOfRemaining the share of the votes still expected it needs to draw
+	 * level with the leader, one decimal (over 100: it cannot catch up), or {@code null}
+	 */
 	record CandidateResponse(String name, String party, boolean incumbent, boolean writeIn, long votes,
 			BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
 			boolean conceded, Instant concededAt, String concessionStatement,
+			@Schema(description = "Share of the votes still expected this trailing candidate needs to draw level "
+					+ "with the leader if they split between the two: (leader - votes + votesRemaining) / "
+					+ "(2 x votesRemaining), one decimal; above 100 means it cannot catch up. Null for the "
+					+ "leader, in contests of several seats and measures, without an estimate, or when nothing "
+					+ "remains", example = "77.4") BigDecimal needsPctOfRemaining,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
 
@@ -81,7 +109,8 @@ record ContestResponse(String slug, String name, String office, String district,
 					candidate.writeIn(), candidate.votes(), candidate.votePct(), candidate.voteShare(),
 					candidate.leading(), candidate.winner(), candidate.advancing(), concession != null,
 					(concession != null) ? concession.concededAt() : null,
-					(concession != null) ? concession.statement() : null, firstChoiceVotes, candidate.voteTypes());
+					(concession != null) ? concession.statement() : null, candidate.needsPctOfRemaining(),
+					firstChoiceVotes, candidate.voteTypes());
 		}
 
 	}

@@ -98,11 +98,15 @@ class ElectionFeedController {
 	@GetMapping("/{election}/contests/{contest}")
 	@Operation(summary = "One contest",
 			description = "?level=county or precinct adds reportingUnits[]: "
-					+ "per unit its code, name, level, parent, totalVotes and candidates with votes and votePct.")
+					+ "per unit its code, name, level, parent, totalVotes and candidates with votes and votePct; "
+					+ "a county also carries expectedVotes, expectedVotePct, votesRemaining, ballotsCast, "
+					+ "registeredVoters and turnoutPct where a file gave them.")
 	@ApiResponse(responseCode = "200",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ContestResponse.class),
-					examples = @ExampleObject(name = "CA-34, certified", value = ContestExample.JSON)))
+					examples = { @ExampleObject(name = "CA-34, certified", value = ContestExample.JSON),
+							@ExampleObject(name = "CA-34, election night with an expected vote",
+									value = ContestExample.ELECTION_NIGHT_JSON) }))
 	ResponseEntity<byte[]> contest(@PathVariable String election, @PathVariable String contest,
 			@Parameter(description = "county or precinct",
 					schema = @Schema(allowableValues = { "county", "precinct" })) @RequestParam(

@@ -14,7 +14,11 @@ import jakarta.validation.constraints.Size;
 /**
  * Body of {@code POST /api/v1/elections/{e}/contests} and {@code PUT .../contests/{c}}.
  * The slug comes from office and district at creation and never changes; an empty name is
- * made from them.
+ * made from them. A PUT replaces the whole setup: a figure left out is cleared (the
+ * files' figures then show, docs/numbers.md).
+ *
+ * @param expectedVotes staff's estimate of the contest's final vote (AP's expected vote)
+ * @param ballotsCast ballots cast in the contest's area, for turnout
  */
 public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max = 100) String district,
 		@Size(max = 400) String name,
@@ -23,8 +27,19 @@ public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max
 		@Pattern(regexp = "plurality|majority|top-two|threshold",
 				message = "one of plurality, majority, top-two, threshold") String rule,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal threshold, Boolean uncontested,
-		Integer ballotOrder, @PositiveOrZero Integer precinctsTotal, @PositiveOrZero Long registeredVoters,
-		@PositiveOrZero Long ballotsOutstanding) {
+		Integer ballotOrder, @PositiveOrZero Integer precinctsTotal,
+		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long registeredVoters,
+		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long ballotsOutstanding,
+		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long expectedVotes,
+		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long ballotsCast) {
+
+	/**
+	 * More voters, ballots or votes than any contest has: a typo (an extra digit or two),
+	 * not an estimate.
+	 */
+	static final long MAX_VOTERS = 1_000_000_000L;
+
+	static final String MAX_MESSAGE = "must be at most 1,000,000,000 (no contest has more)";
 
 	public ContestRequest {
 		district = (district != null) ? district.strip() : "";

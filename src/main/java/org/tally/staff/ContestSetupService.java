@@ -54,9 +54,11 @@ public class ContestSetupService {
 		}
 		long id = this.jdbc.sql("""
 				insert into contest (election_id, slug, office, district, name, kind, seats, rule, threshold,
-				                     uncontested, ballot_order, precincts_total, registered_voters, ballots_outstanding)
+				                     uncontested, ballot_order, precincts_total, registered_voters, ballots_outstanding,
+				                     expected_votes, ballots_cast)
 				values (:election, :slug, :office, :district, :name, :kind, :seats, :rule, :threshold,
-				        :uncontested, :ballotOrder, :precinctsTotal, :registeredVoters, :ballotsOutstanding)
+				        :uncontested, :ballotOrder, :precinctsTotal, :registeredVoters, :ballotsOutstanding,
+				        :expectedVotes, :ballotsCast)
 				returning id""")
 			.param("election", electionId)
 			.param("slug", slug)
@@ -79,7 +81,8 @@ public class ContestSetupService {
 				update contest set office = :office, district = :district, name = :name, kind = :kind, seats = :seats,
 				       rule = :rule, threshold = :threshold, uncontested = :uncontested, ballot_order = :ballotOrder,
 				       precincts_total = :precinctsTotal, registered_voters = :registeredVoters,
-				       ballots_outstanding = :ballotsOutstanding
+				       ballots_outstanding = :ballotsOutstanding, expected_votes = :expectedVotes,
+				       ballots_cast = :ballotsCast
 				where id = :id""").params(params(request)).param("id", id).update();
 		this.revisions.next(electionId, "setup", who, "contest " + slug + " edited", null, Instant.now(), List.of(id));
 		this.audit.record(who, "contest-updated", "contest " + election + "/" + slug, before, contest(id), null);
@@ -228,13 +231,15 @@ public class ContestSetupService {
 		params.put("precinctsTotal", request.precinctsTotal());
 		params.put("registeredVoters", request.registeredVoters());
 		params.put("ballotsOutstanding", request.ballotsOutstanding());
+		params.put("expectedVotes", request.expectedVotes());
+		params.put("ballotsCast", request.ballotsCast());
 		return params;
 	}
 
 	private Map<String, Object> contest(long id) {
 		return this.jdbc.sql("""
 				select slug, office, district, name, kind, seats, rule, threshold, uncontested, ballot_order,
-				       precincts_total, registered_voters, ballots_outstanding
+				       precincts_total, registered_voters, ballots_outstanding, expected_votes, ballots_cast
 				from contest where id = ?""").param(id).query(CamelCaseColumns.ROW).single();
 	}
 

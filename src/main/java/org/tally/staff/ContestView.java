@@ -10,7 +10,7 @@ import java.util.Map;
  */
 record ContestView(String slug, String office, String district, String name, String kind, int seats, String rule,
 		BigDecimal threshold, boolean uncontested, int ballotOrder, Integer precinctsTotal, Long registeredVoters,
-		Long ballotsOutstanding) {
+		Long ballotsOutstanding, Long expectedVotes, Long ballotsCast) {
 
 	/** From the setup service's row (camelCase columns). */
 	static ContestView of(Map<String, Object> row) {
@@ -19,7 +19,8 @@ record ContestView(String slug, String office, String district, String name, Str
 				(String) row.get("rule"), (BigDecimal) row.get("threshold"),
 				Boolean.TRUE.equals(row.get("uncontested")), ((Number) row.get("ballotOrder")).intValue(),
 				integer(row.get("precinctsTotal")), number(row.get("registeredVoters")),
-				number(row.get("ballotsOutstanding")));
+				number(row.get("ballotsOutstanding")), number(row.get("expectedVotes")),
+				number(row.get("ballotsCast")));
 	}
 
 	private static Integer integer(Object value) {

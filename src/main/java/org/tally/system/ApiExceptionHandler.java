@@ -1,5 +1,7 @@
 package org.tally.system;
 
+import java.util.stream.Collectors;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,6 +13,8 @@ import org.tally.staff.ElectionExistsException;
 import org.tally.staff.NotFoundException;
 import org.tally.staff.SetupConflictException;
 
+import tools.jackson.databind.DatabindException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +23,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -28,11 +34,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error on {@code /api} as an RFC 9457 problem detail
  * ({@code application/problem+json}): the domain's exceptions with their own status,
- * Spring's own (405, 415, 404, malformed JSON, validation) as Spring describes them, and
- * anything unexpected as a 500 that says nothing of Tally's insides (the log has it). It
- * advises every handler, also requests that found none (405, 415 are raised before a
- * handler is chosen), and lets errors of pages pass on by rethrowing them, so it is
- * ordered after the pages' own advice.
+ * Spring's own (405, 415, 404, malformed JSON, validation) as Spring describes them (a
+ * body's invalid or unreadable value with its field named), and anything unexpected as a
+ * 500 that says nothing of Tally's insides (the log has it). It advises every handler,
+ * also requests that found none (405, 415 are raised before a handler is chosen), and
+ * lets errors of pages pass on by rethrowing them, so it is ordered after the pages' own
+ * advice.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -96,6 +103,42 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	static boolean isApi(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/api") || path.startsWith("/api/");
+	}
+
+	/** A body that breaks its record's constraints: the detail names each field. */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String fields = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + ": " + error.getDefaultMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		if (!fields.isEmpty()) {
+			ex.getBody().setDetail(fields);
+		}
+		return super.handleMethodArgumentNotValid(ex, headers, status, request);
+	}
+
+	/**
+	 * A body Jackson cannot read: the detail names the field whose value it could not
+	 * take, when it got that far.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ResponseEntity<Object> response = super.handleHttpMessageNotReadable(ex, headers, status, request);
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty() && response != null
+				&& response.getBody() instanceof ProblemDetail problem) {
+			String field = databind.getPath()
+				.stream()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: String.valueOf(reference.getIndex()))
+				.collect(Collectors.joining("."));
+			problem.setDetail(field + ": not a value of the expected type");
+		}
+		return response;
 	}
 
 	@SuppressWarnings("unchecked")

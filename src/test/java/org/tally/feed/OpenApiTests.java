@@ -63,7 +63,19 @@ class OpenApiTests {
 			.jsonPath("$.paths['/api/v1/elections/{election}/events'].get")
 			.exists()
 			.jsonPath("$.components.schemas.ContestResponse.properties.candidates")
-			.exists();
+			.exists()
+			.jsonPath("$.components.schemas.ContestResponse.properties.expectedVotePct.type")
+			.isEqualTo("string")
+			.jsonPath("$.components.schemas.ContestResponse.properties.turnoutPct.description")
+			.exists()
+			.jsonPath("$.components.schemas.CandidateResponse.properties.needsPctOfRemaining.description")
+			.exists()
+			.jsonPath("$.components.schemas.ReportingUnitResponse.properties.turnoutPct")
+			.exists()
+			.jsonPath("$.paths['/api/v1/elections/{election}/contests/{contest}'].get.responses['200']"
+					+ ".content['application/json'].examples['CA-34, election night with an expected vote']"
+					+ ".value.expectedVotePct")
+			.isEqualTo("73");
 	}
 
 	@Test
@@ -135,7 +147,7 @@ class OpenApiTests {
 								+ ".responses['200'].content['application/json'].schema.$ref"))
 			.endsWith("/ContestView");
 		assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.ContestView.properties"))
-			.containsKeys("slug", "seats", "rule", "threshold", "precinctsTotal");
+			.containsKeys("slug", "seats", "rule", "threshold", "precinctsTotal", "expectedVotes", "ballotsCast");
 		assertThat(
 				JsonPath.<String>read(document,
 						"$.paths['/api/v1/elections/{election}/contests/{contest}/call']"
