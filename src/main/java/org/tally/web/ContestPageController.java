@@ -61,6 +61,8 @@ class ContestPageController {
 				dir, format);
 		String path = "/elections/" + found.slug() + "/contests/" + result.slug();
 		addContest(model, current, result, format);
+		model.addAttribute("figures", ContestFigures.of(result, format));
+		model.addAttribute("split", VoteTypeSplit.of(result, format));
 		model.addAttribute("units", units);
 		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties, format).orElse(null));
 		model.addAttribute("countyLinks", countyLinks(counties, path, format));
@@ -73,6 +75,26 @@ class ContestPageController {
 				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);
 		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result, format));
 		return "contest";
+	}
+
+	/**
+	 * The contest page's live update after revision {@code since}: when the contest
+	 * changed, its card, its expected vote and turnout and its split by vote type as
+	 * out-of-band swaps; always the page's status line.
+	 */
+	@GetMapping("/elections/{election}/contests/{contest}/live")
+	String live(@PathVariable String election, @PathVariable String contest,
+			@RequestParam(defaultValue = "0") long since, Model model) {
+		ElectionResults current = this.results.results(this.results.current(election));
+		ElectionState found = current.election();
+		ContestResult result = this.results.contest(current, contest);
+		ReaderFormat format = this.formats.of(found.timeZone());
+		model.addAttribute("election", ElectionHeader.of(found, format));
+		model.addAttribute("changed", result.revision() > since);
+		model.addAttribute("card", ContestCard.of(result, found.slug(), format));
+		model.addAttribute("figures", ContestFigures.of(result, format));
+		model.addAttribute("split", VoteTypeSplit.of(result, format));
+		return "fragments/contest-live :: updates";
 	}
 
 	/**
