@@ -35,6 +35,9 @@ public record VoteTypeSplit(List<Type> types, List<Row> rows, List<Bar> bars, Li
 	/** Segments at least this wide (percent) carry their candidate's name and share. */
 	private static final BigDecimal LABELLED = new BigDecimal("12");
 
+	/** Segments at least this wide (percent) keep the name on a phone too. */
+	private static final BigDecimal ROOMY = new BigDecimal("30");
+
 	/** The split of the contest, or {@code null} when its source reported none. */
 	static VoteTypeSplit of(ContestResult contest, ReaderFormat format) {
 		if (contest.voteTypes().isEmpty()) {
@@ -149,9 +152,9 @@ public record VoteTypeSplit(List<Type> types, List<Row> rows, List<Bar> bars, Li
 				String pct = format.percent(votes.votePct());
 				words.add(format.text("types.chart.share", votes.name(), pct));
 				if (votes.votes() > 0) {
-					segments
-						.add(new Segment(styleOf(i), votes.votePct().toPlainString() + "%", votes.name() + " " + pct,
-								shortName(votes.name()) + " " + pct, votes.votePct().compareTo(LABELLED) >= 0));
+					segments.add(new Segment(styleOf(i), votes.votePct().toPlainString() + "%",
+							votes.name() + " " + pct, shortName(votes.name()), pct,
+							votes.votePct().compareTo(LABELLED) >= 0, votes.votePct().compareTo(ROOMY) >= 0));
 				}
 			}
 			return new Bar(label, total, false, List.copyOf(segments),
@@ -166,10 +169,13 @@ public record VoteTypeSplit(List<Type> types, List<Row> rows, List<Bar> bars, Li
 	 * @param style the CSS class (colour and pattern) shared with the legend
 	 * @param width its width: the candidate's shown share of the type ("60.1%")
 	 * @param title the candidate's name and share, as a tooltip
-	 * @param label the short name and share printed in the segment when it is wide enough
-	 * @param labelled whether the segment is wide enough to carry its label
+	 * @param name the short name printed in the segment when it is wide enough
+	 * @param pct the share printed after it
+	 * @param labelled whether the segment is wide enough to carry its name and share
+	 * @param roomy whether it keeps its name on a phone (narrower ones show the share)
 	 */
-	public record Segment(String style, String width, String title, String label, boolean labelled) {
+	public record Segment(String style, String width, String title, String name, String pct, boolean labelled,
+			boolean roomy) {
 	}
 
 	/**
