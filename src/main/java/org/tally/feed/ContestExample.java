@@ -50,6 +50,34 @@ final class ContestExample {
 			   "needsPctOfRemaining":77.4}]}
 			""";
 
+	/**
+	 * A contest with a split by vote type: U.S. House district 6 in Chester County, PA,
+	 * 2022 (OpenElections: the county's {@code votes, election_day, early_voting,
+	 * provisional}).
+	 */
+	static final String SPLIT = """
+			{"slug":"us-house-6","name":"U.S. House, District 6","office":"U.S. House","district":"6",
+			 "kind":"candidate","seats":1,"rule":"plurality","threshold":null,"uncontested":false,"test":false,
+			 "totalVotes":258460,"precinctsReporting":null,"precinctsTotal":null,"precinctsReportingPct":null,
+			 "ballotsOutstanding":null,"margin":{"votes":46335,"points":17.9},"tie":false,"decided":false,
+			 "call":{"status":"not-called","winners":[],"advancing":[],"calledAt":null,"calledBy":null,"note":null},
+			 "revision":1,"lastUpdated":"2022-11-09T12:00:00Z",
+			 "candidates":[
+			  {"name":"Chrissy Houlahan","party":"DEM","incumbent":false,"writeIn":false,"votes":152301,"votePct":58.9,
+			   "voteShare":0.589263,"leading":true,"winner":false,"advancing":false,"conceded":false,
+			   "concededAt":null,"concessionStatement":null,
+			   "voteTypes":{"election-day":93802,"early":57276,"provisional":1223}},
+			  {"name":"Guy Ciarrocchi","party":"REP","incumbent":false,"writeIn":false,"votes":105966,"votePct":41.0,
+			   "voteShare":0.409990,"leading":false,"winner":false,"advancing":false,"conceded":false,
+			   "concededAt":null,"concessionStatement":null,
+			   "voteTypes":{"election-day":94137,"early":11400,"provisional":429}},
+			  {"name":"Write-In","party":null,"incumbent":false,"writeIn":false,"votes":193,"votePct":0.1,
+			   "voteShare":0.000747,"leading":false,"winner":false,"advancing":false,"conceded":false,
+			   "concededAt":null,"concessionStatement":null,
+			   "voteTypes":{"election-day":145,"early":46,"provisional":2}}],
+			 "voteTypes":{"election-day":188084,"early":68722,"provisional":1654}}
+			""";
+
 	private ContestExample() {
 	}
 

@@ -36,7 +36,9 @@ record ContestResponse(String slug, String name, String office, String district,
 		MarginResponse margin, boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
 		List<CandidateResponse> candidates,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 	static ContestResponse of(ContestResult contest, boolean test) {
 		return of(contest, test, null);
@@ -101,7 +103,9 @@ record ContestResponse(String slug, String name, String office, String district,
 					+ "leader, in contests of several seats and measures, without an estimate, or when nothing "
 					+ "remains", example = "77.4") BigDecimal needsPctOfRemaining,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes) {
 			CandidateResult.Concession concession = candidate.concession();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
@@ -28,7 +29,9 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 	 */
 	record Point(long revision, String kind, Instant at, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
 			Integer precinctsReporting, Integer precinctsTotal, String precinctsReportingPct, List<Votes> candidates,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 		static Point of(HistoryPoint point) {
 			return new Point(point.revision(), point.kind(), point.at(), point.sourceUpdatedAt(), point.receivedAt(),
@@ -43,7 +46,9 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 	}
 
 	record Votes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 	}
 
 }

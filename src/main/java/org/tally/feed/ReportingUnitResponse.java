@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.tally.results.UnitResult;
 
@@ -20,7 +21,9 @@ record ReportingUnitResponse(String code, String name, String level, String pare
 		@JsonInclude(Include.NON_NULL) String expectedVotePct, @JsonInclude(Include.NON_NULL) Long votesRemaining,
 		@JsonInclude(Include.NON_NULL) Long ballotsCast, @JsonInclude(Include.NON_NULL) Long registeredVoters,
 		@JsonInclude(Include.NON_NULL) BigDecimal turnoutPct, List<UnitVotes> candidates,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
 	static ReportingUnitResponse of(UnitResult unit) {
 		return new ReportingUnitResponse(unit.code(), unit.name(), unit.level(), unit.parent(), unit.totalVotes(),
@@ -35,7 +38,9 @@ record ReportingUnitResponse(String code, String name, String level, String pare
 	}
 
 	record UnitVotes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> voteTypes) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 	}
 
 }

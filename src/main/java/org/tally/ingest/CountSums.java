@@ -37,6 +37,8 @@ final class CountSums {
 
 	private final Map<Long, ElectionNames.Unit> unplaced = new LinkedHashMap<>();
 
+	private ElectionNames.Unit lastUnplaced;
+
 	private long[] pending = new long[5 * 64];
 
 	private int pendingRows;
@@ -63,7 +65,11 @@ final class CountSums {
 			add(contestId, choiceId, place, type.ordinal(), votes);
 			return;
 		}
-		this.unplaced.putIfAbsent(unit.id(), unit);
+		if (unit != this.lastUnplaced) {
+			// a unit's rows mostly come together: one map entry, not one look-up a row
+			this.unplaced.putIfAbsent(unit.id(), unit);
+			this.lastUnplaced = unit;
+		}
 		if (this.pendingRows * 5 == this.pending.length) {
 			this.pending = Arrays.copyOf(this.pending, this.pending.length * 2);
 		}
@@ -105,6 +111,7 @@ final class CountSums {
 			add(this.pending[at], this.pending[at + 1], unit.place(), (int) this.pending[at + 3], this.pending[at + 4]);
 		}
 		this.unplaced.clear();
+		this.lastUnplaced = null;
 		this.pendingRows = 0;
 	}
 

@@ -3,13 +3,20 @@ package org.tally.feed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 import org.w3c.dom.Document;
@@ -172,6 +179,92 @@ class VoteTypesFeedTests {
 		}
 		assertThat(list(json(uri + "/history").get("revisions")))
 			.allSatisfy((revision) -> assertThat(revision).doesNotContainKey("voteTypes"));
+	}
+
+	/**
+	 * Random counties with their own row, their precincts or both, a random split: the
+	 * feed's split is the counts' summed by the totals rule, worked out here from the
+	 * generated rows (a county's precincts when it has any, else its own row).
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5, 6 })
+	void theSplitIsTheCountsSummedByTheTotalsRule(long seed) {
+		Random random = new Random(seed);
+		List<String> columns = new ArrayList<>(List.of("election_day", "mail", "early_voting", "provisional"));
+		Collections.shuffle(columns, random);
+		columns = columns.subList(0, 1 + random.nextInt(4));
+		Map<String, String> typeOf = Map.of("election_day", "election-day", "mail", "mail", "early_voting", "early",
+				"provisional", "provisional");
+		List<String> candidates = List.of("Ada", "Ben", "Cy");
+		StringBuilder file = new StringBuilder("county,precinct,office,district,party,candidate,votes");
+		columns.forEach((column) -> file.append(',').append(column));
+		file.append('\n');
+		// per county, per candidate, per type: its precincts' votes and its own row's
+		Map<String, Map<String, Map<String, Long>>> precinctVotes = new TreeMap<>();
+		Map<String, Map<String, Map<String, Long>>> ownVotes = new TreeMap<>();
+		for (int c = 0; c < 2 + random.nextInt(4); c++) {
+			String county = "County " + c;
+			int shape = random.nextInt(3); // 0: own row, 1: precincts, 2: both
+			int precincts = (shape == 0) ? 0 : 1 + random.nextInt(4);
+			for (int p = -1; p < precincts; p++) {
+				if (p == -1 && shape == 1) {
+					continue;
+				}
+				Map<String, Map<String, Map<String, Long>>> target = (p == -1) ? ownVotes : precinctVotes;
+				for (String candidate : candidates) {
+					file.append(county)
+						.append(',')
+						.append((p == -1) ? "" : "P" + p)
+						.append(",Mayor,,,")
+						.append(candidate);
+					StringBuilder parts = new StringBuilder();
+					long total = 0;
+					for (String column : columns) {
+						long votes = random.nextInt(5) == 0 ? 0 : random.nextInt(2000);
+						total += votes;
+						parts.append(',').append(votes);
+						target.computeIfAbsent(county, (k) -> new TreeMap<>())
+							.computeIfAbsent(candidate, (k) -> new TreeMap<>())
+							.merge(typeOf.get(column), votes, Long::sum);
+					}
+					file.append(',').append(total).append(parts).append('\n');
+				}
+			}
+		}
+		String election = this.api.createElection("types-rule-" + seed, "general");
+		this.api.importCsv(election, file.toString().getBytes(StandardCharsets.UTF_8), "mode=setup")
+			.expectStatus()
+			.isCreated();
+
+		Map<String, Map<String, Long>> expected = new TreeMap<>();
+		Map<String, Map<String, Long>> byCounty = new TreeMap<>();
+		for (String county : union(precinctVotes.keySet(), ownVotes.keySet())) {
+			Map<String, Map<String, Long>> counted = precinctVotes.containsKey(county) ? precinctVotes.get(county)
+					: ownVotes.get(county);
+			counted.forEach((candidate, types) -> types.forEach((type, votes) -> {
+				expected.computeIfAbsent(candidate, (k) -> new TreeMap<>()).merge(type, votes, Long::sum);
+				byCounty.computeIfAbsent(county, (k) -> new TreeMap<>()).merge(type, votes, Long::sum);
+			}));
+		}
+		Map<String, Object> contest = json("/api/v1/elections/" + election + "/contests/mayor?level=county");
+		Map<String, Long> totals = new TreeMap<>();
+		expected.values().forEach((types) -> types.forEach((type, votes) -> totals.merge(type, votes, Long::sum)));
+		assertThat(new TreeMap<>(longs(contest.get("voteTypes")))).isEqualTo(totals);
+		assertThat(list(contest.get("candidates"))).allSatisfy(
+				(c) -> assertThat(new TreeMap<>(longs(c.get("voteTypes")))).isEqualTo(expected.get(c.get("name"))));
+		assertThat(list(contest.get("reportingUnits"))).hasSize(byCounty.size())
+			.allSatisfy((unit) -> assertThat(new TreeMap<>(longs(unit.get("voteTypes"))))
+				.isEqualTo(byCounty.get(unit.get("name"))));
+		// the types in SPEC order
+		List<String> order = List.of("election-day", "mail", "early", "provisional");
+		assertThat(List.copyOf(longs(contest.get("voteTypes")).keySet()))
+			.isEqualTo(order.stream().filter(totals::containsKey).toList());
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> union = new TreeSet<>(a);
+		union.addAll(b);
+		return union;
 	}
 
 	/** The contest's and each candidate's split are the file's. */

@@ -177,6 +177,78 @@ class FreshCountsTests {
 	}
 
 	@Test
+	void theSumsOfEveryVoteTypeFollowLoadsIncreasesCorrectionsPrecinctsAndDeletions() {
+		String election = election();
+		// Chester County's own rows (a split of election day, early, provisional), then
+		// its precincts
+		this.api.importFile(election, "ingest/20221108__pa__general__chester__county-totals.csv", "mode=setup")
+			.expectStatus()
+			.isCreated();
+		assertSumsMatchTheCounts();
+		String precincts = new String(TallyApi.read("ingest/20221108__pa__general__chester__precinct-cut.csv"),
+				StandardCharsets.UTF_8);
+		this.api.importCsv(election, bytes(precincts), "mode=setup").expectStatus().isCreated();
+		assertSumsMatchTheCounts();
+		// Atglen's Houlahan row: more early votes, then a correction down, with mail
+		// added
+		String atglen = "Chester,Atglen,U.S. House,6,DEM,Chrissy Houlahan,";
+		String header = "county,precinct,office,district,party,candidate,votes,election_day,early_voting,provisional";
+		this.api.importCsv(election, bytes(header + "\n" + atglen + "279,213,65,1\n"), null).expectStatus().isCreated();
+		assertSumsMatchTheCounts();
+		this.api.importCsv(election, bytes(header + ",mail\n" + atglen + "260,200,50,0,10\n"), "correction=recount")
+			.expectStatus()
+			.isCreated();
+		assertSumsMatchTheCounts();
+		this.jdbc.sql("""
+				delete from reporting_unit where code = 'chester/charlestown'
+				and election_id = (select id from election where slug = ?)
+				""").param(election).update();
+		assertSumsMatchTheCounts();
+		this.jdbc.sql("""
+				delete from choice where name = 'Chrissy Houlahan'
+				and contest_id in (select c.id from contest c join election e on e.id = c.election_id where e.slug = ?)
+				""").param(election).update();
+		assertSumsMatchTheCounts();
+		// the same precincts loaded fresh: summed while read, per type
+		String fresh = election();
+		this.api.importCsv(fresh, bytes(precincts), "mode=setup").expectStatus().isCreated();
+		assertThat(snapshotsOf(fresh)).isEqualTo(totalsReadBack(fresh));
+		assertSumsMatchTheCounts();
+	}
+
+	@Test
+	void unitsAFreshLoadCreatesArePlacedByTheDatabaseInBatches() {
+		String election = election();
+		StringBuilder file = new StringBuilder(
+				"county,precinct,office,district,party,candidate,votes,election_day,mail\n");
+		// more new precincts than CountSums places at once, in two counties, one with a
+		// row of its own
+		file.append("Chester,,Mayor,,,A,7,5,2\n");
+		for (int i = 0; i < CountSums.BATCH * 2 + 7; i++) {
+			String county = (i % 3 == 0) ? "Chester" : "Delaware";
+			file.append(county)
+				.append(",P")
+				.append(i)
+				.append(",Mayor,,,A,")
+				.append(i % 11 + 1)
+				.append(",")
+				.append(i % 11)
+				.append(",1\n");
+			file.append(county)
+				.append(",P")
+				.append(i)
+				.append(",Mayor,,,B,")
+				.append(i % 5)
+				.append(",")
+				.append(i % 5)
+				.append(",0\n");
+		}
+		this.api.importCsv(election, bytes(file.toString()), "mode=setup").expectStatus().isCreated();
+		assertThat(snapshotsOf(election)).isEqualTo(totalsReadBack(election));
+		assertSumsMatchTheCounts();
+	}
+
+	@Test
 	void aMixedFileSnapshotsWhatTheCountsAddUpTo() {
 		String election = election();
 		this.api.importFile(election, "ingest/20181106__ca__general__alameda__precinct-cut.csv", "mode=setup")
@@ -330,7 +402,10 @@ class FreshCountsTests {
 			.single()).as("sums without their counts").isZero();
 	}
 
-	/** The last snapshot of each contest: what the imports computed as they applied. */
+	/**
+	 * The last snapshot of each contest, with its split by type: what the imports
+	 * computed as they applied.
+	 */
 	private Map<String, Object> snapshotsOf(String election) {
 		Map<String, Object> snapshots = new java.util.TreeMap<>();
 		this.jdbc.sql("""
@@ -340,6 +415,15 @@ class FreshCountsTests {
 				                                   where x.contest_id = s.contest_id)
 				""").param(election).query((rs) -> {
 			snapshots.put(rs.getString(1) + " / " + rs.getString(2), rs.getLong(3));
+		});
+		this.jdbc.sql("""
+				select c.slug, ch.name, s.vote_type, s.votes from contest_type_snapshot s
+				join contest c on c.id = s.contest_id join choice ch on ch.id = s.choice_id
+				join election e on e.id = c.election_id
+				where e.slug = ? and s.revision = (select max(x.revision) from contest_snapshot x
+				                                   where x.contest_id = s.contest_id)
+				""").param(election).query((rs) -> {
+			snapshots.put(rs.getString(1) + " / " + rs.getString(2) + " / " + rs.getString(3), rs.getLong(4));
 		});
 		this.jdbc
 			.sql("""
@@ -360,7 +444,11 @@ class FreshCountsTests {
 		long id = this.jdbc.sql("select id from election where slug = ?").param(election).query(Long.class).single();
 		Map<String, Object> totals = new java.util.TreeMap<>();
 		for (ContestResult contest : this.results.contests(id, 0)) {
-			contest.candidates().forEach((c) -> totals.put(contest.slug() + " / " + c.name(), c.votes()));
+			contest.candidates().forEach((c) -> {
+				totals.put(contest.slug() + " / " + c.name(), c.votes());
+				c.voteTypes()
+					.forEach((type, votes) -> totals.put(contest.slug() + " / " + c.name() + " / " + type, votes));
+			});
 			totals.put(contest.slug() + " reporting", contest.progress().precinctsReporting());
 		}
 		return totals;
