@@ -18,8 +18,18 @@ public record CandidateResult(long id, String name, String party, boolean incumb
 		long votes, BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
 		Concession concession, Map<String, Long> voteTypes, BigDecimal needsPctOfRemaining) {
 
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
 	public boolean conceded() {
 		return this.concession != null;
+	}
+
+	/**
+	 * Whether the choice cannot draw level even with every vote still expected: it would
+	 * need more than 100% of them ({@link #needsPctOfRemaining()} above 100).
+	 */
+	public boolean cannotCatchUp() {
+		return this.needsPctOfRemaining != null && this.needsPctOfRemaining.compareTo(HUNDRED) > 0;
 	}
 
 	public record Concession(Instant concededAt, String statement, String sourceUrl) {

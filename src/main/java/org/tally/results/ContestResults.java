@@ -43,7 +43,8 @@ public final class ContestResults {
 				: contest.ballotsOutstanding();
 		Long registered = (contest.registeredVoters() != null) ? contest.registeredVoters()
 				: progress.registeredVoters();
-		Long expectedVotes = (contest.expectedVotes() != null) ? contest.expectedVotes() : progress.expectedVotes();
+		Long expectedVotes = ExpectedVote
+			.estimate((contest.expectedVotes() != null) ? contest.expectedVotes() : progress.expectedVotes());
 		Long ballotsCast = (contest.ballotsCast() != null) ? contest.ballotsCast() : progress.ballotsCast();
 		ExpectedVote expected = new ExpectedVote(expectedVotes, total, certified);
 		Turnout turnout = Turnout.of(expected, ballotsCast, registered);

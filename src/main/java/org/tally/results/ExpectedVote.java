@@ -30,6 +30,14 @@ public record ExpectedVote(Long expectedVotes, long totalVotes, boolean certifie
 	}
 
 	/**
+	 * An estimate as stated, with 0 (a file's empty estimate: no contest expects no
+	 * votes) read as none.
+	 */
+	static Long estimate(Long expectedVotes) {
+		return (expectedVotes != null && expectedVotes == 0) ? null : expectedVotes;
+	}
+
+	/**
 	 * {@code expectedVotePct} as shown: whole percent of the estimate counted, floored;
 	 * "&lt;1" for a trickle; at most "99" until certified (the count may outrun its
 	 * estimate); {@code null} without an estimate (or an estimate of 0).

@@ -84,10 +84,9 @@ public record UnitResult(String code, String name, String level, String parent, 
 		List<VoteTypeResult> voteTypes = VoteTypes.columns(
 				contestCandidates.stream().map(CandidateResult::name).toList(),
 				contestCandidates.stream().map(CandidateResult::party).toList(), typeVotes);
-		Turnout turnout = (figures != null)
-				? Turnout.of(new ExpectedVote(figures.expectedVotes(), total, figures.certified()),
-						figures.ballotsCast(), figures.registeredVoters())
-				: Turnout.UNKNOWN;
+		Turnout turnout = (figures != null) ? Turnout.of(
+				new ExpectedVote(ExpectedVote.estimate(figures.expectedVotes()), total, figures.certified()),
+				figures.ballotsCast(), figures.registeredVoters()) : Turnout.UNKNOWN;
 		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, voteTypes, turnout);
 	}
 

@@ -105,10 +105,25 @@ class ContestDeskPageController {
 	@PostMapping("/staff/elections/{election}/contests/{contest}/setup")
 	String update(@PathVariable String election, @PathVariable String contest, ContestRequest form, Principal principal,
 			RedirectAttributes flash) {
-		return this.pages.submit(form, () -> {
-			this.setup.updateContest(election, contest, form, principal.getName());
+		// the expected vote and turnout have their own form: keep what is stored
+		ContestView stored = ContestView.of(this.setup.contest(election, contest));
+		ContestRequest request = form.withFigures(stored.registeredVoters(), stored.expectedVotes(),
+				stored.ballotsCast());
+		return this.pages.submit(request, () -> {
+			this.setup.updateContest(election, contest, request, principal.getName());
 			return "Saved the contest";
 		}, flash, page(election, contest) + "#setup");
+	}
+
+	@PostMapping("/staff/elections/{election}/contests/{contest}/expected")
+	String figures(@PathVariable String election, @PathVariable String contest, ContestFigures form,
+			@RequestParam(required = false) String clear, Principal principal, RedirectAttributes flash) {
+		ContestFigures figures = (clear != null) ? new ContestFigures(null, form.registeredVoters(), form.ballotsCast())
+				: form;
+		return this.pages.submit(figures, () -> {
+			this.setup.updateFigures(election, contest, figures, principal.getName());
+			return (clear != null) ? "Cleared the expected vote" : "Saved the expected vote and turnout";
+		}, flash, page(election, contest) + "#expected");
 	}
 
 	@PostMapping("/staff/elections/{election}/contests/{contest}/candidates")

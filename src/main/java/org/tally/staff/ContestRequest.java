@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -17,7 +18,8 @@ import jakarta.validation.constraints.Size;
  * made from them. A PUT replaces the whole setup: a figure left out is cleared (the
  * files' figures then show, docs/numbers.md).
  *
- * @param expectedVotes staff's estimate of the contest's final vote (AP's expected vote)
+ * @param expectedVotes staff's estimate of the contest's final vote (AP's expected vote),
+ * more than 0
  * @param ballotsCast ballots cast in the contest's area, for turnout
  */
 public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max = 100) String district,
@@ -30,7 +32,7 @@ public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max
 		Integer ballotOrder, @PositiveOrZero Integer precinctsTotal,
 		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long registeredVoters,
 		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long ballotsOutstanding,
-		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long expectedVotes,
+		@Positive @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long expectedVotes,
 		@PositiveOrZero @Max(value = MAX_VOTERS, message = MAX_MESSAGE) Long ballotsCast) {
 
 	/**
@@ -50,6 +52,16 @@ public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max
 		rule = (rule == null || rule.isBlank()) ? "plurality" : rule;
 		uncontested = Boolean.TRUE.equals(uncontested);
 		ballotOrder = (ballotOrder != null) ? ballotOrder : 0;
+	}
+
+	/**
+	 * The same setup with the expected vote and turnout figures replaced: the staff setup
+	 * form leaves them to their own form and keeps what is stored.
+	 */
+	ContestRequest withFigures(Long registeredVoters, Long expectedVotes, Long ballotsCast) {
+		return new ContestRequest(this.office, this.district, this.name, this.kind, this.seats, this.rule,
+				this.threshold, this.uncontested, this.ballotOrder, this.precinctsTotal, registeredVoters,
+				this.ballotsOutstanding, expectedVotes, ballotsCast);
 	}
 
 	String displayName() {

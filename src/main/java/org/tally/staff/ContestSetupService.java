@@ -88,6 +88,23 @@ public class ContestSetupService {
 		this.audit.record(who, "contest-updated", "contest " + election + "/" + slug, before, contest(id), null);
 	}
 
+	/**
+	 * Sets (or, with {@code null}, clears) the contest's expected vote, registered voters
+	 * and ballots cast, leaving the rest of its setup alone.
+	 */
+	@Transactional
+	public void updateFigures(String election, String slug, ContestFigures figures, String who) {
+		long electionId = electionId(election);
+		long id = contestId(electionId, election, slug);
+		Map<String, Object> before = contest(id);
+		this.jdbc.sql("update contest set expected_votes = ?, registered_voters = ?, ballots_cast = ? where id = ?")
+			.params(figures.expectedVotes(), figures.registeredVoters(), figures.ballotsCast(), id)
+			.update();
+		this.revisions.next(electionId, "setup", who, "contest " + slug + " expected vote and turnout", null,
+				Instant.now(), List.of(id));
+		this.audit.record(who, "contest-updated", "contest " + election + "/" + slug, before, contest(id), null);
+	}
+
 	/** Adds a candidate (or a measure's Yes/No); answers its id. */
 	@Transactional
 	public long addCandidate(String election, String slug, CandidateRequest request, String who) {

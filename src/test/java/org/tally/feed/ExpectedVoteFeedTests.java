@@ -169,6 +169,28 @@ class ExpectedVoteFeedTests {
 	}
 
 	@Test
+	void aCountyRowBesideItsPrecinctsIsNotCountedTwice() {
+		this.api.createElection("turnout-both", "general");
+		// Chester's three precincts (the turnout pseudo-rows as columns) and the county's
+		// own row with their sums: 271 + 2,110 + 374 = 2,755 votes
+		this.api.importCsv("turnout-both", """
+				county,precinct,office,district,party,candidate,votes,registered_voters,ballots_cast
+				Chester,Atglen,Governor,,DEM,Josh Shapiro and Austin Davis,271,838,552
+				Chester,Charlestown,Governor,,DEM,Josh Shapiro and Austin Davis,2110,4714,3304
+				Chester,Coatesville 5,Governor,,DEM,Josh Shapiro and Austin Davis,374,1061,418
+				Chester,,Governor,,DEM,Josh Shapiro and Austin Davis,2755,6613,4274
+				""".getBytes(java.nio.charset.StandardCharsets.UTF_8), "mode=setup").expectStatus().isCreated();
+
+		Map<String, Object> governor = json("/api/v1/elections/turnout-both/contests/governor?level=county");
+
+		assertThat(governor).containsEntry("totalVotes", 2755)
+			.containsEntry("registeredVoters", 6613)
+			.containsEntry("ballotsCast", 4274);
+		assertThat(list(governor.get("reportingUnits"))).singleElement()
+			.satisfies((county) -> assertThat(county).containsEntry("registeredVoters", 6613));
+	}
+
+	@Test
 	void staffTurnoutFiguresWinOverTheFiles() {
 		this.api.createElection("turnout-staff", "general");
 		this.api.importFile("turnout-staff", "ingest/20221108__pa__general__chester__precinct-cut.csv", "mode=setup")
@@ -190,8 +212,9 @@ class ExpectedVoteFeedTests {
 		String contest = electionNight("expected-bad");
 
 		for (String[] bad : new String[][] { { "\"expectedVotes\":-1", "expectedVotes" },
-				{ "\"expectedVotes\":5000000000", "expectedVotes" }, { "\"registeredVoters\":-3", "registeredVoters" },
-				{ "\"ballotsCast\":12000000000", "ballotsCast" }, { "\"expectedVotes\":\"many\"", "expectedVotes" } }) {
+				{ "\"expectedVotes\":0", "expectedVotes" }, { "\"expectedVotes\":5000000000", "expectedVotes" },
+				{ "\"registeredVoters\":-3", "registeredVoters" }, { "\"ballotsCast\":12000000000", "ballotsCast" },
+				{ "\"expectedVotes\":\"many\"", "expectedVotes" } }) {
 			send("PUT", contest, "{\"office\":\"U.S. House\",\"district\":\"34\"," + bad[0] + "}").expectStatus()
 				.isBadRequest()
 				.expectHeader()

@@ -117,6 +117,15 @@ class ContestExpectedVoteTests {
 		assertThat(contest.votesRemaining()).isNull();
 	}
 
+	@Test
+	void aFileEstimateOfNoVotesIsNoEstimate() {
+		ContestResult contest = assemble(setup(null, null, null, 1, Rule.PLURALITY), files(0L, null, null), false);
+
+		assertThat(contest.expectedVotes()).isNull();
+		assertThat(contest.votesRemaining()).isNull();
+		assertThat(contest.decided()).isFalse();
+	}
+
 	private static ContestProgress files(Long expected, Long cast, Long registered) {
 		return new ContestProgress(null, null, null, registered, expected, cast);
 	}
