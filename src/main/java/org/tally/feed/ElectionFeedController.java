@@ -104,14 +104,12 @@ class ElectionFeedController {
 					+ "Where the source splits the count by vote type, the contest, each candidate, each unit "
 					+ "and each unit's candidates carry voteTypes: votes per election-day, mail, early, "
 					+ "provisional (only the types present; the key is absent without a split).")
-	@ApiResponse(responseCode = "200",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ContestResponse.class),
-					examples = { @ExampleObject(name = "CA-34, certified", value = ContestExample.JSON),
-							@ExampleObject(name = "CA-34, election night with an expected vote",
-									value = ContestExample.ELECTION_NIGHT_JSON),
-							@ExampleObject(name = "Chester County PA, split by vote type",
-									value = ContestExample.SPLIT) }))
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = ContestResponse.class),
+			examples = { @ExampleObject(name = "CA-34, certified", value = ContestExample.JSON),
+					@ExampleObject(name = "CA-34, election night with an expected vote",
+							value = ContestExample.ELECTION_NIGHT_JSON),
+					@ExampleObject(name = "Chester County PA, split by vote type", value = ContestExample.SPLIT) }))
 	ResponseEntity<byte[]> contest(@PathVariable String election, @PathVariable String contest,
 			@Parameter(description = "county or precinct",
 					schema = @Schema(allowableValues = { "county", "precinct" })) @RequestParam(

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VoteTypesTests {
 
 	private static final ContestRow MAYOR = new ContestRow(1, 1, "mayor", "Mayor", "", "Mayor", "candidate", 1,
-			Rule.PLURALITY, null, false, null, null, null, 1, null);
+			Rule.PLURALITY, null, false, null, null, null, 1, null, null, null);
 
 	@Test
 	void aContestWithoutASplitHasNoColumnsAndAllOfItsVotesUnsplit() {
@@ -71,7 +71,8 @@ class VoteTypesTests {
 	}
 
 	private static ContestResult assemble(ChoiceTotal... choices) {
-		return ContestResults.assemble(MAYOR, List.of(choices), ContestProgress.UNKNOWN, RaceCall.NOT_CALLED, Map.of());
+		return ContestResults.assemble(MAYOR, List.of(choices), ContestProgress.UNKNOWN, RaceCall.NOT_CALLED, Map.of(),
+				false);
 	}
 
 	private static ChoiceTotal choice(long id, String name, long votes, Map<String, Long> types) {
