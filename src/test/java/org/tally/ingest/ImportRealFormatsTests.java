@@ -133,8 +133,11 @@ class ImportRealFormatsTests {
 		// column)
 		assertThat(this.jdbc.sql("""
 				select sum(v.votes) from vote_count v join choice c on c.id = v.choice_id
-				where c.name = 'John Fetterman' and v.vote_type = 'total'""").query(Long.class).single())
-			.isEqualTo(258 + 1924 + 367);
+				join contest ct on ct.id = c.contest_id join election e on e.id = ct.election_id
+				where e.slug = ? and c.name = 'John Fetterman' and v.vote_type = 'total'""")
+			.param(election)
+			.query(Long.class)
+			.single()).isEqualTo(258 + 1924 + 367);
 		// Registered Voters 838 + 4714 + 1061 for the county-wide contests
 		assertThat(this.jdbc.sql("""
 				select p.registered_voters from progress p join contest c on c.id = p.contest_id
