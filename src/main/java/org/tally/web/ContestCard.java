@@ -27,6 +27,11 @@ import org.tally.results.ReportingProgress;
  * @param precinctsPct the honest percentage label with its sign ("&lt;1%", "99%"), or
  * {@code null}
  * @param precinctsBar the bar's width ("37%"), or {@code null}
+ * @param expected "est. 63% of expected vote" when the contest has an estimate of its
+ * final vote (the card then shows it instead of the precincts' percentage), else
+ * {@code null}
+ * @param expectedBar the estimate's bar width ("63%", "0.5%" for "&lt;1"), or
+ * {@code null}
  * @param callStatus the call's status code, for styling
  * @param callLabel the call in words
  * @param called whether staff called the contest
@@ -39,8 +44,8 @@ import org.tally.results.ReportingProgress;
  */
 public record ContestCard(String id, String href, String slug, String name, String office, String searchText,
 		List<Candidate> candidates, String totalVotes, String precincts, String precinctsPct, String precinctsBar,
-		String callStatus, String callLabel, boolean called, String callNote, String margin, String updated,
-		String updatedUtc, String updatedIso, long revision) {
+		String expected, String expectedBar, String callStatus, String callLabel, boolean called, String callNote,
+		String margin, String updated, String updatedUtc, String updatedIso, long revision) {
 
 	/** How many candidates a card lists before the rest fold away. */
 	static final int SHOWN_CANDIDATES = 6;
@@ -75,14 +80,28 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 			precincts = format.text("card.precincts.reporting", format.votes(progress.precinctsReporting()),
 					progress.precinctsReporting());
 		}
+		String expected = null;
+		String expectedBar = null;
+		if (contest.expectedVotePct() != null) {
+			expected = format.text("card.expected", format.percentLabel(contest.expectedVotePct()));
+			expectedBar = expectedBar(contest.expectedVotePct());
+		}
 		RaceCall call = contest.call();
 		return new ContestCard("contest-" + contest.slug(),
 				format.link("/elections/" + election + "/contests/" + contest.slug()), contest.slug(), contest.name(),
 				contest.office(), ContestFilter.searchText(contest), List.copyOf(candidates),
 				format.votes(contest.totalVotes()), precincts, format.percentLabel(progress.percentLabel()), bar,
-				call.status(), callLabel(call, format), call.isCalled(), call.note(), margin(contest, format),
-				times.local(contest.lastUpdated()), times.utc(contest.lastUpdated()), times.iso(contest.lastUpdated()),
-				contest.revision());
+				expected, expectedBar, call.status(), callLabel(call, format), call.isCalled(), call.note(),
+				margin(contest, format), times.local(contest.lastUpdated()), times.utc(contest.lastUpdated()),
+				times.iso(contest.lastUpdated()), contest.revision());
+	}
+
+	/**
+	 * The width of the expected vote's bar: the read model's whole percent ("63" is
+	 * "63%"), a sliver for "&lt;1".
+	 */
+	static String expectedBar(String label) {
+		return label.startsWith("<") ? "0.5%" : label + "%";
 	}
 
 	static String callLabel(RaceCall call, ReaderFormat format) {

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
@@ -13,6 +15,8 @@ import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
 import org.tally.web.map.CountyMaps;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +65,8 @@ class ContestPageController {
 				dir, format);
 		String path = "/elections/" + found.slug() + "/contests/" + result.slug();
 		addContest(model, current, result, format);
+		model.addAttribute("figures", ContestFigures.of(result, format));
+		model.addAttribute("split", VoteTypeSplit.of(result, format));
 		model.addAttribute("units", units);
 		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties, format).orElse(null));
 		model.addAttribute("countyLinks", countyLinks(counties, path, format));
@@ -73,6 +79,29 @@ class ContestPageController {
 				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);
 		model.addAttribute("embedSnippet", embedSnippet(found.slug(), result, format));
 		return "contest";
+	}
+
+	/**
+	 * The contest page's live update after revision {@code since}: when the contest
+	 * changed, its card, its expected vote and turnout and its split by vote type as
+	 * out-of-band swaps; always the page's status line. The page asks the same URL until
+	 * its revision moves, so caches must ask again each time ({@code no-cache}; the ETag
+	 * makes an unchanged answer a 304).
+	 */
+	@GetMapping("/elections/{election}/contests/{contest}/live")
+	String live(@PathVariable String election, @PathVariable String contest,
+			@RequestParam(defaultValue = "0") long since, Model model, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+		ElectionResults current = this.results.results(this.results.current(election));
+		ElectionState found = current.election();
+		ContestResult result = this.results.contest(current, contest);
+		ReaderFormat format = this.formats.of(found.timeZone());
+		model.addAttribute("election", ElectionHeader.of(found, format));
+		model.addAttribute("changed", result.revision() > since);
+		model.addAttribute("card", ContestCard.of(result, found.slug(), format));
+		model.addAttribute("figures", ContestFigures.of(result, format));
+		model.addAttribute("split", VoteTypeSplit.of(result, format));
+		return "fragments/contest-live :: updates";
 	}
 
 	/**

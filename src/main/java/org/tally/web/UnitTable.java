@@ -27,9 +27,12 @@ import org.tally.results.UnitResult;
  * @param sort the column the rows are sorted by
  * @param descending whether the sort is descending
  * @param lang the reader's language, kept in the sort links
+ * @param expectedColumn whether county rows show the share of their expected vote counted
+ * (some county has an estimate)
+ * @param turnoutColumn whether county rows show their turnout (some county has it)
  */
 public record UnitTable(List<String> columns, boolean others, List<Row> counties, List<Row> precincts, String sort,
-		boolean descending, String lang) {
+		boolean descending, String lang, boolean expectedColumn, boolean turnoutColumn) {
 
 	static final int MAX_COLUMNS = 4;
 
@@ -48,11 +51,15 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 		precincts.forEach((precinct) -> precinctParents.add(precinct.parent()));
 		Map<String, String> countyNames = new HashMap<>();
 		List<Row> countyRows = new ArrayList<>();
+		boolean expected = false;
+		boolean turnout = false;
 		for (UnitResult county : counties) {
 			countyNames.put(county.code(), county.name());
 			// counties, and a state only when precincts name it as theirs
 			if ("county".equals(county.level()) || precinctParents.contains(county.code())) {
 				countyRows.add(Row.of(county.name(), null, county, shown, others, format));
+				expected |= county.expectedVotePct() != null;
+				turnout |= county.turnoutPct() != null;
 			}
 		}
 		List<Row> precinctRows = new ArrayList<>(precincts.size());
@@ -69,7 +76,8 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 		order = order.thenComparing(Row::name);
 		countyRows.sort(order);
 		precinctRows.sort(order);
-		return new UnitTable(columns, others, countyRows, precinctRows, column, descending, format.lang());
+		return new UnitTable(columns, others, countyRows, precinctRows, column, descending, format.lang(), expected,
+				turnout);
 	}
 
 	/** The direction a click on the column's header asks for. */
@@ -135,9 +143,12 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 * when no votes (from {@link UnitResult#leader()} and {@link UnitResult#tie()})
 	 * @param margin the leader's margin ("+281"), or {@code null}
 	 * @param marginVotes the leader's margin in votes
+	 * @param expected the share of the unit's expected vote counted ("63%"), or
+	 * {@code null} without an estimate
+	 * @param turnout the unit's turnout ("64.6%"), or {@code null} when unknown
 	 */
 	public record Row(String name, String county, List<Cell> cells, String total, long totalVotes, String leader,
-			String margin, long marginVotes) {
+			String margin, long marginVotes, String expected, String turnout) {
 
 		/**
 		 * The unit's row: its numbers as the read model computed them (shown percentages,
@@ -154,7 +165,9 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 			String leader = unit.tie() ? format.text("units.tie") : unit.leader();
 			long margin = (unit.leader() != null) ? unit.margin().votes() : 0;
 			return new Row(name, county, List.copyOf(cells), format.votes(unit.totalVotes()), unit.totalVotes(), leader,
-					(unit.leader() != null) ? "+" + format.votes(margin) : null, margin);
+					(unit.leader() != null) ? "+" + format.votes(margin) : null, margin,
+					format.percentLabel(unit.expectedVotePct()),
+					(unit.turnoutPct() != null) ? format.percent(unit.turnoutPct()) : null);
 		}
 
 	}
