@@ -125,16 +125,8 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 		if (contest.tiedForFirst()) {
 			return format.text("card.margin.tied", format.votes(leader.votes()));
 		}
-		return format.text("card.margin.leads", lastName(leader.name()), format.votes(contest.margin().votes()),
+		return format.text("card.margin.leads", ShortName.of(leader.name()), format.votes(contest.margin().votes()),
 				format.decimal(contest.margin().points()));
-	}
-
-	private static String lastName(String name) {
-		if (name.equalsIgnoreCase("yes") || name.equalsIgnoreCase("no")) {
-			return name;
-		}
-		int space = name.lastIndexOf(' ');
-		return (space > 0) ? name.substring(space + 1) : name;
 	}
 
 	/**

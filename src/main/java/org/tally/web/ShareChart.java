@@ -115,7 +115,7 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 			}
 			double endY = (n > 0) ? y(shares[i][n - 1], lo, hi) : BOTTOM;
 			String last = (n > 0) ? lastPct[i] : "";
-			series.add(new Series(i, charted.get(i).name(), label(charted.get(i).name()) + " " + last,
+			series.add(new Series(i, charted.get(i).name(), ShortName.of(charted.get(i).name()) + " " + last,
 					points.toString().strip(), dots, endY));
 		}
 		return new ShareChart(WIDTH, HEIGHT, spreadLabels(series), yTicks, xTicks, rows,
@@ -184,11 +184,6 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 		}
 		placed.sort(Comparator.comparingInt(Series::index));
 		return List.copyOf(placed);
-	}
-
-	private static String label(String name) {
-		int space = name.lastIndexOf(' ');
-		return (space > 0) ? name.substring(space + 1) : name;
 	}
 
 	private static double x(int j, int n) {

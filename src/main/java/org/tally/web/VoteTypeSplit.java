@@ -153,7 +153,7 @@ public record VoteTypeSplit(List<Type> types, List<Row> rows, List<Bar> bars, Li
 				words.add(format.text("types.chart.share", votes.name(), pct));
 				if (votes.votes() > 0) {
 					segments.add(new Segment(styleOf(i), votes.votePct().toPlainString() + "%",
-							votes.name() + " " + pct, shortName(votes.name()), pct,
+							votes.name() + " " + pct, ShortName.of(votes.name()), pct,
 							votes.votePct().compareTo(LABELLED) >= 0, votes.votePct().compareTo(ROOMY) >= 0));
 				}
 			}
@@ -176,17 +176,6 @@ public record VoteTypeSplit(List<Type> types, List<Row> rows, List<Bar> bars, Li
 	 */
 	public record Segment(String style, String width, String title, String name, String pct, boolean labelled,
 			boolean roomy) {
-	}
-
-	/**
-	 * A name short enough for a segment: a ticket's first name ("Josh Shapiro and Austin
-	 * Davis" is "Shapiro"), else the last word.
-	 */
-	static String shortName(String name) {
-		int and = name.indexOf(" and ");
-		String first = (and > 0) ? name.substring(0, and) : name;
-		int space = first.lastIndexOf(' ');
-		return (space > 0) ? first.substring(space + 1) : first;
 	}
 
 }
