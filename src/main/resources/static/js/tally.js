@@ -92,7 +92,7 @@
 		var since = document.getElementById('live-since');
 		var pollMillis = 1000 * Math.max(1, Number(live.dataset.pollSeconds) || 5);
 		var polling = false;
-		show('live', 'Live: new counts appear here as they arrive');
+		show('live', text('On'));
 		window.setInterval(function () {
 			if (polling || document.hidden) {
 				return;
@@ -111,11 +111,11 @@
 						htmx.trigger(fetcher, 'tally:catchup');
 					}
 					else if (state && state.dataset.state === 'reconnecting') {
-						show('live', 'Live: new counts appear here as they arrive');
+						show('live', text('On'));
 					}
 				})
 				.catch(function () {
-					show('reconnecting', 'Could not check for new counts; retrying… the numbers shown may be out of date');
+					show('reconnecting', text('Reconnecting'));
 				})
 				.finally(function () {
 					polling = false;

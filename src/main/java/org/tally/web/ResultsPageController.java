@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
@@ -11,6 +13,8 @@ import org.tally.results.ResultsService;
 import org.tally.web.map.CountyMap;
 import org.tally.web.map.CountyMaps;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,11 +71,16 @@ class ResultsPageController {
 
 	/**
 	 * The cards of contests changed after revision {@code since} (matching the page's
-	 * filter) as out-of-band swaps, with the page's status line.
+	 * filter) as out-of-band swaps, with the page's status line. The page asks the same
+	 * URL until its revision moves, and an answer kept from before the revision moved
+	 * would hide it, so caches must ask again each time ({@code no-cache}; revalidating
+	 * is cheap).
 	 */
 	@GetMapping("/elections/{election}/cards")
 	String changedCards(@PathVariable String election, @RequestParam(defaultValue = "0") long since,
-			@RequestParam(required = false) String office, @RequestParam(required = false) String q, Model model) {
+			@RequestParam(required = false) String office, @RequestParam(required = false) String q, Model model,
+			HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
 		ElectionResults current = this.results.results(this.results.current(election));
 		ElectionState found = current.election();
 		ContestFilter filter = new ContestFilter(office, q);
@@ -86,9 +95,14 @@ class ResultsPageController {
 		return "fragments/card :: updates";
 	}
 
-	/** One contest's card, as the election page shows it. */
+	/**
+	 * One contest's card, as the election page shows it; the embed fetches it on each
+	 * update, so caches must ask again each time (as {@link #changedCards}).
+	 */
 	@GetMapping("/elections/{election}/contests/{contest}/card")
-	String card(@PathVariable String election, @PathVariable String contest, Model model) {
+	String card(@PathVariable String election, @PathVariable String contest, Model model,
+			HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
 		ElectionResults current = this.results.results(this.results.current(election));
 		ReaderFormat times = this.formats.of(current.election().timeZone());
 		model.addAttribute("election", ElectionHeader.of(current.election(), times));

@@ -100,6 +100,38 @@ class PageCachingTests {
 	}
 
 	@Test
+	void liveFragmentsAreAskedForAgainEveryTimeSoAnUpdateIsNeverHidden() {
+		String election = this.api.createElection("pages-live-fragments", "special-general");
+		this.api.importCsv(election, """
+				county,office,district,party,candidate,votes
+				Los Angeles,U.S. House,34,DEM,Jimmy Gomez,9000
+				Los Angeles,U.S. House,34,DEM,Robert Lee Ahn,6000
+				""".getBytes(StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
+		String revision = new String(get("/api/v1/elections/" + election + "/revision", null, null).body(),
+				StandardCharsets.UTF_8)
+			.replaceAll("\\D", "");
+		String cards = "/elections/" + election + "/cards?since=" + revision;
+		String card = "/elections/" + election + "/contests/us-house-34/card";
+
+		// a page at the current revision asks for what changed after it: nothing yet
+		HttpResponse<byte[]> before = get(cards, null, null);
+		assertThat(new String(before.body(), StandardCharsets.UTF_8)).doesNotContain("19,761");
+		// the page asks the same URL again on the next event: no cache may answer it from
+		// the earlier body (the embed's card URL never changes at all)
+		assertThat(before.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(get(card, null, null).headers().firstValue("Cache-Control")).hasValue("no-cache");
+
+		this.api.importCsv(election, """
+				county,office,district,party,candidate,votes
+				Los Angeles,U.S. House,34,DEM,Jimmy Gomez,19761
+				Los Angeles,U.S. House,34,DEM,Robert Lee Ahn,13108
+				""".getBytes(StandardCharsets.UTF_8), "").expectStatus().is2xxSuccessful();
+
+		assertThat(new String(get(cards, null, null).body(), StandardCharsets.UTF_8)).contains("19,761", "13,108");
+		assertThat(new String(get(card, null, null).body(), StandardCharsets.UTF_8)).contains("19,761", "13,108");
+	}
+
+	@Test
 	void otherPublicPagesAreCacheableBrieflyAndStaffPagesNever() {
 		String election = this.api.createElection("pages-cache-control", "special-general");
 		this.api.importFile(election, PRECINCTS, "mode=setup").expectStatus().is2xxSuccessful();
