@@ -25,14 +25,26 @@ package org.tally.ingest;
  * @param writtenName the choice's name as the file wrote it ("- PHILIP MURPHY", "Tom
  * Cotton (REP)"), kept with the choice for audit; {@code candidate} is the name after
  * {@link org.tally.ingest.format.ChoiceNameNormaliser}
+ * @param location where the count is in an XML or JSON file (the element path or JSON
+ * pointer, as in {@link Problem#location()}), for the problems the import finds later (an
+ * unknown name); {@code null} for CSV, where {@code row} says where
  */
 public record CountRow(long row, String county, String precinct, String office, String district, String party,
-		String candidate, VoteType voteType, long votes, Boolean incumbent, Boolean writeIn, String writtenName) {
+		String candidate, VoteType voteType, long votes, Boolean incumbent, Boolean writeIn, String writtenName,
+		String location) {
+
+	/** A count in a CSV file, where the row says where. */
+	public CountRow(long row, String county, String precinct, String office, String district, String party,
+			String candidate, VoteType voteType, long votes, Boolean incumbent, Boolean writeIn, String writtenName) {
+		this(row, county, precinct, office, district, party, candidate, voteType, votes, incumbent, writeIn,
+				writtenName, null);
+	}
 
 	/** A count whose name the file wrote as it is. */
 	public CountRow(long row, String county, String precinct, String office, String district, String party,
 			String candidate, VoteType voteType, long votes, Boolean incumbent, Boolean writeIn) {
-		this(row, county, precinct, office, district, party, candidate, voteType, votes, incumbent, writeIn, candidate);
+		this(row, county, precinct, office, district, party, candidate, voteType, votes, incumbent, writeIn, candidate,
+				null);
 	}
 
 }

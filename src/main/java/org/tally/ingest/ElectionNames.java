@@ -20,7 +20,8 @@ import org.tally.results.Slugs;
  * Setup mode creates what a file names and the election lacks, the first spelling in the
  * file winning, with ids drawn from the sequences in blocks; the new rows are written
  * when the file has been read ({@link #created()}). Strict mode keeps each unknown name
- * with its first row and the number of rows naming it, for the problem list.
+ * with its first row (its line and, in XML and JSON, its location) and the number of rows
+ * naming it, for the problem list.
  */
 final class ElectionNames {
 
@@ -181,14 +182,14 @@ final class ElectionNames {
 	 * The unit a row names, or {@link Unit#UNKNOWN} when strict mode does not know it
 	 * (the name is kept for the problem list).
 	 */
-	Unit unit(long row, String county, String precinct) {
+	Unit unit(long row, String location, String county, String precinct) {
 		if (county.equals(this.lastCounty) && Objects.equals(precinct, this.lastPrecinct)) {
 			return this.lastUnit;
 		}
 		String countyCode = this.countyCodes.computeIfAbsent(county, Slugs::of);
-		Unit unit = unit(row, countyCode, county, null, "county");
+		Unit unit = unit(row, location, countyCode, county, null, "county");
 		if (precinct != null && !precinct.isBlank() && unit.known()) {
-			unit = unit(row, countyCode + "/" + precinct, precinct, unit, "precinct");
+			unit = unit(row, location, countyCode + "/" + precinct, precinct, unit, "precinct");
 		}
 		else if (precinct != null && !precinct.isBlank()) {
 			unit = Unit.UNKNOWN;
@@ -199,13 +200,13 @@ final class ElectionNames {
 		return unit;
 	}
 
-	private Unit unit(long row, String code, String name, Unit county, String column) {
+	private Unit unit(long row, String location, String code, String name, Unit county, String column) {
 		Unit unit = this.units.get(code);
 		if (unit != null) {
 			return unit;
 		}
 		if (!this.setup) {
-			this.unknownUnits.computeIfAbsent(code, (c) -> new Unknown(row, column, name)).rows++;
+			this.unknownUnits.computeIfAbsent(code, (c) -> new Unknown(row, column, name, location)).rows++;
 			return Unit.UNKNOWN;
 		}
 		if (code.isEmpty() || code.length() > 300 || name.length() > 300) {
@@ -233,7 +234,7 @@ final class ElectionNames {
 	}
 
 	/** The contest a row names, or null when strict mode does not know it. */
-	Contest contest(long row, String office, String district) {
+	Contest contest(long row, String location, String office, String district) {
 		if (!office.equals(this.lastOffice) || !district.equals(this.lastDistrict)) {
 			String slug = this.contestSlugs.computeIfAbsent(new OfficeKey(office, district),
 					(key) -> Slugs.of(key.office(), key.district()));
@@ -245,7 +246,8 @@ final class ElectionNames {
 		}
 		if (this.lastContest == null && !this.setup) {
 			String shown = name(office, district);
-			this.unknownContests.computeIfAbsent(this.lastSlug, (s) -> new Unknown(row, "office", shown)).rows++;
+			this.unknownContests.computeIfAbsent(this.lastSlug,
+					(s) -> new Unknown(row, "office", shown, location)).rows++;
 		}
 		return this.lastContest;
 	}
@@ -279,7 +281,7 @@ final class ElectionNames {
 		}
 		if (!this.setup) {
 			this.unknownChoices.computeIfAbsent(new ChoiceKey(contest, count.candidate()),
-					(key) -> new Unknown(count.row(), "candidate", count.candidate())).rows++;
+					(key) -> new Unknown(count.row(), "candidate", count.candidate(), count.location())).rows++;
 			return -1;
 		}
 		if (count.candidate().length() > 300 || (count.party() != null && count.party().length() > 100)) {
@@ -376,16 +378,20 @@ final class ElectionNames {
 
 		final String value;
 
+		/** The element path or JSON pointer of the first row, or null (CSV). */
+		final String location;
+
 		long rows;
 
-		Unknown(long row, String column, String value) {
+		Unknown(long row, String column, String value, String location) {
 			this.row = row;
 			this.column = column;
 			this.value = value;
+			this.location = location;
 		}
 
 		Problem problem(String message) {
-			return new Problem(this.row, this.column, this.value, message);
+			return new Problem(this.row, this.column, this.value, message, this.location);
 		}
 
 	}

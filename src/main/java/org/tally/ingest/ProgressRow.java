@@ -16,17 +16,26 @@ package org.tally.ingest;
  * @param ballotsOutstanding staff's estimate of ballots still to count
  * @param expectedVotes the source's or staff's estimate of the contest's final vote in
  * the unit
+ * @param location as in {@link CountRow#location()}
  */
 public record ProgressRow(long row, String county, String precinct, String office, String district,
 		Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,
-		Long ballotsOutstanding, Long expectedVotes) {
+		Long ballotsOutstanding, Long expectedVotes, String location) {
+
+	/** Progress in a CSV file, where the row says where. */
+	public ProgressRow(long row, String county, String precinct, String office, String district,
+			Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,
+			Long ballotsOutstanding, Long expectedVotes) {
+		this(row, county, precinct, office, district, precinctsReporting, precinctsTotal, ballotsCast, registeredVoters,
+				ballotsOutstanding, expectedVotes, null);
+	}
 
 	/** Progress without an estimate of the final vote. */
 	public ProgressRow(long row, String county, String precinct, String office, String district,
 			Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,
 			Long ballotsOutstanding) {
 		this(row, county, precinct, office, district, precinctsReporting, precinctsTotal, ballotsCast, registeredVoters,
-				ballotsOutstanding, null);
+				ballotsOutstanding, null, null);
 	}
 
 }

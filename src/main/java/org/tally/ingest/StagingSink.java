@@ -66,9 +66,9 @@ final class StagingSink implements RowSink {
 		if (this.problems.total() > 0) {
 			return;
 		}
-		ElectionNames.Unit unit = this.names.unit(row.row(), (row.county() != null) ? row.county() : this.fixedCounty,
-				row.precinct());
-		ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
+		ElectionNames.Unit unit = this.names.unit(row.row(), row.location(),
+				(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
+		ElectionNames.Contest contest = this.names.contest(row.row(), row.location(), row.office(), row.district());
 		long choice = (contest != null) ? this.names.choice(contest, row) : -1;
 		if (!unit.known() || choice < 0) {
 			return;
@@ -90,9 +90,9 @@ final class StagingSink implements RowSink {
 		if (this.problems.total() > 0) {
 			return;
 		}
-		ElectionNames.Unit unit = this.names.unit(row.row(), (row.county() != null) ? row.county() : this.fixedCounty,
-				row.precinct());
-		ElectionNames.Contest contest = this.names.contest(row.row(), row.office(), row.district());
+		ElectionNames.Unit unit = this.names.unit(row.row(), row.location(),
+				(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
+		ElectionNames.Contest contest = this.names.contest(row.row(), row.location(), row.office(), row.district());
 		if (!unit.known() || contest == null) {
 			return;
 		}
@@ -109,7 +109,7 @@ final class StagingSink implements RowSink {
 		if (this.problems.total() > 0) {
 			return;
 		}
-		ElectionNames.Contest contest = this.names.contest(rounds.row(), rounds.office(), rounds.district());
+		ElectionNames.Contest contest = this.names.contest(rounds.row(), null, rounds.office(), rounds.district());
 		if (contest == null) {
 			return;
 		}

@@ -207,7 +207,7 @@ class BadFilesEveryFormatTests {
 					120, "votes", "3six", "not a whole number", BEVIN_A101_PATH));
 			files.add(new BadFile(xml, "unknown precinct in strict mode",
 					xml.bent((text) -> text.replace(BEVIN_A101, BEVIN_A101.replace("A101", "A1O1"))), "county=Greenup",
-					120, "precinct", "A1O1", "unknown precinct", null));
+					120, "precinct", "A1O1", "unknown precinct", BEVIN_A101_PATH.replace("A101", "A1O1")));
 			// the parser stands at the DOCTYPE's end, line 12
 			files.add(new BadFile(xml, "XML bomb", bytes(xml, bomb), "county=Greenup", 12, null, null,
 					"a DOCTYPE is not allowed", null));
@@ -243,7 +243,7 @@ class BadFilesEveryFormatTests {
 		// the first count for P-1 opens on line 47
 		files.add(new BadFile(Sample.NIST_CDF, "unknown precinct in strict mode",
 				Sample.NIST_CDF.bent((text) -> text.replace("\"Content\": \"P-1\"", "\"Content\": \"P-9\"")), "", 47,
-				"precinct", "P-9", "unknown precinct", null));
+				"precinct", "P-9", "unknown precinct", "/Election/0/Contest/0/ContestSelection/0/VoteCounts/2"));
 		files.add(new BadFile(Sample.NIST_CDF, "wrong schema: an AP file named nist-cdf", TallyApi.read(AP),
 				"format=nist-cdf", 1, "@type", null, "NIST", "/@type"));
 
@@ -256,7 +256,7 @@ class BadFilesEveryFormatTests {
 		files.add(new BadFile(Sample.AP_JSON, "unknown county in strict mode",
 				Sample.AP_JSON
 					.bent((text) -> text.replace("\"reportingunitName\":\"Adair\"", "\"reportingunitName\":\"Adiar\"")),
-				"", 1, "county", "Adiar", "unknown county", null));
+				"", 1, "county", "Adiar", "unknown county", "/races/2/reportingUnits/1/candidates/0"));
 		files.add(new BadFile(Sample.AP_JSON, "wrong schema: a NIST report named ap-json", TallyApi.read(NIST),
 				"format=ap-json", 1, "races", null, "AP", "/races"));
 
@@ -270,7 +270,7 @@ class BadFilesEveryFormatTests {
 				"", 0, "Mills, Janet T.", "4l735", "not a number", "/results/0/tally/Mills, Janet T."));
 		files.add(new BadFile(Sample.RCTAB_JSON, "unknown county in strict mode",
 				Sample.RCTAB_JSON.bent((text) -> text.replace("RCTab 2.0.0", "RCTab 2.0.1")), "county=Aroostook", 1,
-				"county", "Aroostook", "unknown county", null));
+				"county", "Aroostook", "unknown county", "/results/3/tally/Cote, Adam Roland"));
 		files.add(new BadFile(Sample.RCTAB_JSON, "wrong schema: a NIST report named rctab", TallyApi.read(NIST),
 				"format=rctab", 0, null, null, "not an RCTab report", null));
 		return files.build();

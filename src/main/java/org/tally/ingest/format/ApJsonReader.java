@@ -310,7 +310,7 @@ public final class ApJsonReader {
 		Long expected = (votes >= 0) ? expectedVotes(race, unit, "state".equals(level), votes, line, at) : null;
 		if (reporting != null || total != null || expected != null) {
 			this.sink.progress(new ProgressRow(line, county, null, race.office, race.district, reporting, total, null,
-					null, null, expected));
+					null, null, expected, at));
 		}
 	}
 
@@ -386,7 +386,7 @@ public final class ApJsonReader {
 				: normalised.incumbent() ? Boolean.TRUE : null;
 		this.sink.count(
 				new CountRow(line, county, null, race.office, race.district, race.measure ? null : normalised.party(),
-						normalised.name(), VoteType.TOTAL, votes, incumbent, null, name));
+						normalised.name(), VoteType.TOTAL, votes, incumbent, null, name, at));
 		return votes;
 	}
 

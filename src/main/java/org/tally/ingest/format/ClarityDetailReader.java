@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,7 +88,15 @@ public final class ClarityDetailReader {
 
 	private static final int LINE = 6;
 
-	private static final int SLOTS = 7;
+	/**
+	 * Which of the choice's vote types ({@link #choiceVoteTypes}) first named the unit;
+	 * -1 when the count is the choice's {@code totalVotes}.
+	 */
+	private static final int FIRST_TYPE = 7;
+
+	private static final int SLOTS = 8;
+
+	private static final int TYPE_NOT_NOTED = -2;
 
 	private static final VoteType[] SPLIT_TYPES = { VoteType.ELECTION_DAY, VoteType.MAIL, VoteType.EARLY,
 			VoteType.PROVISIONAL };
@@ -121,6 +130,18 @@ public final class ClarityDetailReader {
 
 	/** The counts of the current choice by unit: {@link #SLOTS} figures each. */
 	private final Map<String, long[]> units = new LinkedHashMap<>();
+
+	/**
+	 * The names of the current choice's vote types that first named one of its units (no
+	 * longer than {@link #units}).
+	 */
+	private final List<String> choiceVoteTypes = new ArrayList<>();
+
+	/**
+	 * The current vote type's place in {@link #choiceVoteTypes}: {@link #TYPE_NOT_NOTED}
+	 * until it first names a unit, -1 outside any vote type.
+	 */
+	private int currentType = -1;
 
 	private final Map<String, Boolean> unitIsCounty = new HashMap<>();
 
@@ -372,7 +393,10 @@ public final class ClarityDetailReader {
 		if (!countyProgress.isEmpty()) {
 			countyProgress.forEach((county, figures) -> {
 				long[] turnout = this.turnout.get(county);
-				progress(figures[2], county, office, figures[0], figures[1], (turnout != null) ? turnout[1] : -1,
+				progress(figures[2],
+						"/ElectionResult/Contest[@text='" + office + "']/ParticipatingCounties/County[@name='" + county
+								+ "']",
+						county, office, figures[0], figures[1], (turnout != null) ? turnout[1] : -1,
 						(turnout != null && turnout[0] > 0) ? turnout[0] : -1);
 			});
 			return;
@@ -394,11 +418,12 @@ public final class ClarityDetailReader {
 		if (this.counties || cast == 0) {
 			cast = -1;
 		}
-		progress(line, null, office, reported, participating, cast, registered);
+		progress(line, "/ElectionResult/Contest[@text='" + office + "']", null, office, reported, participating, cast,
+				registered);
 	}
 
-	private void progress(long line, String county, String office, long reported, long total, long cast,
-			long registered) {
+	private void progress(long line, String location, String county, String office, long reported, long total,
+			long cast, long registered) {
 		if (reported < 0 && total < 0 && cast < 0 && registered < 0) {
 			return;
 		}
@@ -414,7 +439,7 @@ public final class ClarityDetailReader {
 		}
 		this.sink.progress(new ProgressRow(line, county, null, office, "", (reported >= 0) ? (int) reported : null,
 				(total >= 0) ? (int) total : null, (cast >= 0) ? cast : null, (registered >= 0) ? registered : null,
-				null));
+				null, null, location));
 	}
 
 	private void choice() throws XMLStreamException {
@@ -435,6 +460,8 @@ public final class ClarityDetailReader {
 		String totalVotes = attribute("totalVotes");
 		long choiceTotal = -1;
 		this.units.clear();
+		this.choiceVoteTypes.clear();
+		this.currentType = -1;
 		boolean ok = true;
 		boolean voteTypes = false;
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -478,6 +505,7 @@ public final class ClarityDetailReader {
 			skip();
 			return true;
 		}
+		this.currentType = TYPE_NOT_NOTED;
 		if (this.kind.meaning() == ClarityVoteTypes.Meaning.OTHER && this.warnedTypes.add(this.voteType)
 				&& this.warnings < MAX_WARNINGS) {
 			warn(new Problem(this.voteTypeLine, "name", this.voteType, "vote type '" + this.voteType
@@ -521,6 +549,11 @@ public final class ClarityDetailReader {
 			figures = new long[SLOTS];
 			figures[STATED_TOTAL] = -1;
 			figures[LINE] = line();
+			if (this.currentType == TYPE_NOT_NOTED) {
+				this.choiceVoteTypes.add(this.voteType);
+				this.currentType = this.choiceVoteTypes.size() - 1;
+			}
+			figures[FIRST_TYPE] = this.currentType;
 			for (int i = 0; i < 4; i++) {
 				figures[i] = -1;
 			}
@@ -563,16 +596,36 @@ public final class ClarityDetailReader {
 				this.contestUnits.add(unit);
 			}
 			long line = figures[LINE];
+			String location = countLocation(written, unit, county, (int) figures[FIRST_TYPE]);
 			this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(), name.name(),
-					VoteType.TOTAL, total, incumbent, null, written));
+					VoteType.TOTAL, total, incumbent, null, written, location));
 			this.rows++;
 			for (int i = 0; i < 4; i++) {
 				if (figures[i] >= 0) {
 					this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(),
-							name.name(), SPLIT_TYPES[i], figures[i], incumbent, null, written));
+							name.name(), SPLIT_TYPES[i], figures[i], incumbent, null, written, location));
 				}
 			}
 		}
+	}
+
+	/**
+	 * Where a unit's counts for the current choice begin: its element in the first vote
+	 * type naming it, that vote type (for a region's votes), or the choice (its
+	 * {@code totalVotes}).
+	 */
+	private String countLocation(String written, String unit, boolean county, int firstType) {
+		StringBuilder path = new StringBuilder("/ElectionResult/Contest[@text='").append(this.contest)
+			.append("']/Choice[@text='")
+			.append(written)
+			.append("']");
+		if (firstType >= 0) {
+			path.append("/VoteType[@name='").append(this.choiceVoteTypes.get(firstType)).append("']");
+			if (!unit.isEmpty()) {
+				path.append(county ? "/County" : "/Precinct").append("[@name='").append(unit).append("']");
+			}
+		}
+		return path.toString();
 	}
 
 	private static int slot(VoteType type) {

@@ -530,7 +530,7 @@ public final class NistCdfReader {
 							selection.party, selection.name, SLOT_TYPES[slot],
 							(slot == TOTAL) ? total : unitCounts.slots[slot], selection.incumbent,
 							selection.writeIn ? Boolean.TRUE : null,
-							(selection.written != null) ? selection.written : selection.name));
+							(selection.written != null) ? selection.written : selection.name, unitCounts.at));
 				}
 			}
 		}
@@ -542,7 +542,7 @@ public final class NistCdfReader {
 			if (unit.hasProgress()) {
 				this.sink.progress(new ProgressRow(contest.line, this.units.county(unit), this.units.precinct(unit),
 						contest.office, contest.district, unit.subUnitsReported, unit.totalSubUnits,
-						unit.votersParticipated, unit.votersRegistered, null));
+						unit.votersParticipated, unit.votersRegistered, null, null, contest.at));
 			}
 		}
 	}

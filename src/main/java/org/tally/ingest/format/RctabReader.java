@@ -122,7 +122,7 @@ public final class RctabReader {
 			fractional |= votes.stripTrailingZeros().scale() > 0;
 			sink.count(new CountRow(++row, null, null, office, "", null, choice, VoteType.TOTAL,
 					votes.setScale(0, RoundingMode.FLOOR).longValueExact(), null, null,
-					written.getOrDefault(choice, choice)));
+					written.getOrDefault(choice, choice), tallyAt(results, choice)));
 		}
 		if (fractional) {
 			sink.warning(problemAt("/results/" + (rounds.size() - 1) + "/tally", null,
@@ -220,6 +220,22 @@ public final class RctabReader {
 		String normalised = ChoiceNameNormaliser.name(stripped);
 		written.putIfAbsent(normalised, stripped);
 		return normalised;
+	}
+
+	/**
+	 * The JSON pointer of a choice's count: its tally in the last round that has one (the
+	 * final round, unless it was eliminated before).
+	 */
+	private static String tallyAt(JsonNode results, String choice) {
+		for (int i = results.size() - 1; i >= 0; i--) {
+			for (Map.Entry<String, JsonNode> entry : results.get(i).path("tally").properties()) {
+				String stripped = entry.getKey().strip();
+				if (!stripped.isEmpty() && ChoiceNameNormaliser.name(stripped).equals(choice)) {
+					return "/results/" + i + "/tally/" + pointer(entry.getKey());
+				}
+			}
+		}
+		return "/results/" + (results.size() - 1) + "/tally";
 	}
 
 	/** A count written as a string ("28951") or a number; {@code null} when missing. */

@@ -18,6 +18,7 @@ import org.tally.ingest.ResultsFileReader;
 import org.tally.ingest.RowSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The RCTab reader on the Maine 2018 Democratic primary for governor (BrightSpots/rcv
@@ -44,6 +45,13 @@ class RctabReaderTests {
 		assertThat(sink.counts).filteredOn((c) -> c.candidate().equals("Dion, Donna J."))
 			.extracting(CountRow::votes)
 			.containsExactly(0L);
+		// where each count is: the final round's tally, else the last round that tallied
+		// the choice (Eves went out in round 2, Sweet in round 3)
+		assertThat(sink.counts).extracting(CountRow::candidate, CountRow::location)
+			.contains(tuple("Mills, Janet T.", "/results/3/tally/Mills, Janet T."),
+					tuple("Dion, Donna J.", "/results/0/tally/Dion, Donna J."),
+					tuple("Eves, Mark W.", "/results/1/tally/Eves, Mark W."),
+					tuple("Sweet, Elizabeth A.", "/results/2/tally/Sweet, Elizabeth A."));
 		RankedRounds rounds = sink.rounds.get(0);
 		assertThat(rounds.rounds()).hasSize(4);
 		RankedRounds.Round first = rounds.rounds().get(0);
