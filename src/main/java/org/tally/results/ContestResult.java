@@ -18,41 +18,7 @@ public record ContestResult(long id, String slug, String name, String office, St
 		Rule rule, BigDecimal threshold, boolean uncontested, long totalVotes, ReportingProgress progress,
 		Long ballotsOutstanding, Long registeredVoters, Margin margin, Outcome computed, boolean decided, RaceCall call,
 		long revision, Instant lastUpdated, List<CandidateResult> candidates, List<VoteTypeResult> voteTypes,
-		long unsplitVotes, Turnout turnout) {
-
-	/**
-	 * The estimate of the contest's final vote (staff's setup, else the files' per
-	 * county), or {@code null}.
-	 */
-	public Long expectedVotes() {
-		return this.turnout.expectedVotes();
-	}
-
-	/**
-	 * Whole percent of the expected vote counted as shown: "63", "&lt;1", at most "99"
-	 * until the election is certified; {@code null} without an estimate.
-	 */
-	public String expectedVotePct() {
-		return this.turnout.expectedVotePct();
-	}
-
-	/** The estimate less the votes counted, never negative; {@code null} without one. */
-	public Long votesRemaining() {
-		return this.turnout.votesRemaining();
-	}
-
-	/** Ballots cast (staff's setup, else the files' per county), or {@code null}. */
-	public Long ballotsCast() {
-		return this.turnout.ballotsCast();
-	}
-
-	/**
-	 * Ballots cast per registered voter in percent, one decimal, or {@code null} when
-	 * either is unknown.
-	 */
-	public BigDecimal turnoutPct() {
-		return this.turnout.turnoutPct();
-	}
+		long unsplitVotes, Turnout turnout) implements WithTurnout {
 
 	/** Whether two or more choices share the most votes (and there are votes). */
 	public boolean tiedForFirst() {

@@ -25,7 +25,8 @@ import java.util.List;
  * {@link Turnout#UNKNOWN} otherwise
  */
 public record UnitResult(String code, String name, String level, String parent, long totalVotes, List<Votes> candidates,
-		Margin margin, String leader, boolean tie, List<VoteTypeResult> voteTypes, Turnout turnout) {
+		Margin margin, String leader, boolean tie, List<VoteTypeResult> voteTypes,
+		Turnout turnout) implements WithTurnout {
 
 	public UnitResult {
 		candidates = List.copyOf(candidates);
@@ -88,36 +89,6 @@ public record UnitResult(String code, String name, String level, String parent, 
 				new ExpectedVote(ExpectedVote.estimate(figures.expectedVotes()), total, figures.certified()),
 				figures.ballotsCast(), figures.registeredVoters()) : Turnout.UNKNOWN;
 		return new UnitResult(code, name, level, parent, total, candidates, margin, leader, tie, voteTypes, turnout);
-	}
-
-	/** The estimate of the unit's final vote, or {@code null}. */
-	public Long expectedVotes() {
-		return this.turnout.expectedVotes();
-	}
-
-	/** As {@link ContestResult#expectedVotePct()}, for the unit. */
-	public String expectedVotePct() {
-		return this.turnout.expectedVotePct();
-	}
-
-	/** The unit's estimate less its votes, never negative; {@code null} without one. */
-	public Long votesRemaining() {
-		return this.turnout.votesRemaining();
-	}
-
-	/** Ballots cast in the unit, or {@code null}. */
-	public Long ballotsCast() {
-		return this.turnout.ballotsCast();
-	}
-
-	/** Registered voters in the unit, or {@code null}. */
-	public Long registeredVoters() {
-		return this.turnout.registeredVoters();
-	}
-
-	/** As {@link ContestResult#turnoutPct()}, for the unit. */
-	public BigDecimal turnoutPct() {
-		return this.turnout.turnoutPct();
 	}
 
 	/**

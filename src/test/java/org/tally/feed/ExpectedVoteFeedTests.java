@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -264,16 +263,7 @@ class ExpectedVoteFeedTests {
 	}
 
 	private Map<String, Object> json(String uri) {
-		return this.api.anonymous()
-			.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		return this.api.json(uri);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -266,15 +266,7 @@ class ExportRoundTripTests {
 	}
 
 	private String export(String election) {
-		return this.api.anonymous()
-			.get()
-			.uri("/api/v1/elections/" + election + "/results.csv")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return this.api.text("/api/v1/elections/" + election + "/results.csv");
 	}
 
 	/**

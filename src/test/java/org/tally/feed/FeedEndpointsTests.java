@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,16 +208,7 @@ class FeedEndpointsTests {
 	}
 
 	private Map<String, Object> json(String uri) {
-		return this.api.anonymous()
-			.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		return this.api.json(uri);
 	}
 
 	private String text(String uri) {

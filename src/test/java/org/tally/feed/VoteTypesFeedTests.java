@@ -371,16 +371,7 @@ class VoteTypesFeedTests {
 	}
 
 	private Map<String, Object> json(String uri) {
-		return this.api.anonymous()
-			.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		return this.api.json(uri);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -3,7 +3,9 @@ package org.tally.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +35,33 @@ public final class TallyApi {
 
 	public RestTestClient admin() {
 		return this.admin;
+	}
+
+	/**
+	 * What a reader gets at {@code path} (200 expected), as text: a page or an export.
+	 */
+	public String text(String path) {
+		return this.anonymous.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** A JSON object a reader gets at {@code path} (200 expected), as maps and lists. */
+	public Map<String, Object> json(String path) {
+		return this.anonymous.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	/** Creates an election (as admin) with a unique slug built from the given stem. */

@@ -88,15 +88,7 @@ class DemoElectionsTests {
 			.isEqualTo("2017-06-16T23:00:00Z")
 			.jsonPath("$.revisions[1].candidates[0].votePct")
 			.isEqualTo(59.2);
-		String page = this.api.anonymous()
-			.get()
-			.uri("/elections/2017-06-06-ca-34/contests/us-house-34")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String page = this.api.text("/elections/2017-06-06-ca-34/contests/us-house-34");
 		// x axis in dates from Jun 7 to Jun 16; the timeline at the night's own times
 		// (the reader's language's medium date and time, with the year)
 		assertThat(page).contains(">Jun 7, 2017<", ">Jun 16, 2017<")

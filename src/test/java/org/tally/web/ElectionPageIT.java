@@ -259,15 +259,7 @@ class ElectionPageIT {
 	}
 
 	private JsonNode feed(String path) {
-		String json = this.api.anonymous()
-			.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String json = this.api.text(path);
 		return JsonMapper.builder().build().readTree(json);
 	}
 

@@ -212,15 +212,7 @@ class HonestNumbersTests {
 	// --- the feed
 
 	private JsonNode feed(String path) {
-		String body = this.api.anonymous()
-			.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = this.api.text(path);
 		return JSON.readTree(body);
 	}
 

@@ -309,15 +309,7 @@ class VoteTypePagesTests {
 	}
 
 	private JsonNode feed(String path) {
-		String body = this.api.anonymous()
-			.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = this.api.text(path);
 		return JSON.readTree(body);
 	}
 

@@ -99,29 +99,13 @@ class RctabImportTests {
 		assertThat(candidates.get("CAM WINTON").path("firstChoiceVotes").asLong()).isEqualTo(7523);
 		assertThat(contest.path("totalVotes").asLong()).isEqualTo(38852 + 24942);
 
-		String page = this.api.anonymous()
-			.get()
-			.uri("/elections/" + election + "/contests/mayor")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String page = this.api.text("/elections/" + election + "/contests/mayor");
 		assertThat(page).contains("Ranked-choice rounds", "Round 33", "elected in round 33", "38,852", "28,951",
 				"class=\"share-chart rounds-chart\"");
 		// the same rounds in Spanish: outcomes, inactive ballots and shares in the
 		// reader's
 		// language
-		String spanish = this.api.anonymous()
-			.get()
-			.uri("/elections/" + election + "/contests/mayor?lang=es")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String spanish = this.api.text("/elections/" + election + "/contests/mayor?lang=es");
 		assertThat(spanish).contains("Ronda 33", "elegido en la ronda 33", "eliminado", "Boletas inactivas, total",
 				"38,852");
 		assertThat(spanish).doesNotContain("elected in round", "Inactive ballots", ">eliminated<");
@@ -194,15 +178,7 @@ class RctabImportTests {
 	}
 
 	private JsonNode get(String path) {
-		String body = this.api.anonymous()
-			.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = this.api.text(path);
 		return JSON.readTree(body);
 	}
 

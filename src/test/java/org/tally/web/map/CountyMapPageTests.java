@@ -123,15 +123,7 @@ class CountyMapPageTests {
 	}
 
 	private String page(String path) {
-		return this.api.anonymous()
-			.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return this.api.text(path);
 	}
 
 }
