@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,21 +20,20 @@ import org.tally.results.ElectionState;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
+import org.tally.results.VoteTypeResult;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The election as a NIST SP 1500-100 v2 {@code ElectionReport} (the common data format
  * for election results): each choice's {@code total} for the jurisdiction, per county and
  * per precinct (the read model's totals), and its counts by vote type
- * ({@code CountItemType} election-day, absentee-mail, early, provisional) at the unit
- * whose count they are: a precinct's as stored, a county's own when the county's total is
- * its own count (no precinct counts under it in that contest). Precinct {@code GpUnit}s
- * are composed by their county, counties by the jurisdiction
- * ({@code ComposingGpUnitIds}). Written as a stream of JSON tokens, contest by contest,
- * never as a tree of the whole report.
+ * ({@code CountItemType} election-day, absentee-mail, early, provisional) at the same
+ * units, from the same read model: a precinct's as stored, a county's by the totals rule
+ * (its precincts' sum when it has precinct counts, else its own row), the jurisdiction's
+ * the contest's; only the types a unit has. Precinct {@code GpUnit}s are composed by
+ * their county, counties by the jurisdiction ({@code ComposingGpUnitIds}). Written as a
+ * stream of JSON tokens, contest by contest, never as a tree of the whole report.
  */
 @Component
 class CdfReport {
@@ -47,25 +44,13 @@ class CdfReport {
 	private static final Map<String, String> COUNT_ITEM_TYPES = Map.of("election-day", "election-day", "mail",
 			"absentee-mail", "early", "early", "provisional", "provisional");
 
-	private static final List<String> TYPE_ORDER = List.of("election-day", "mail", "early", "provisional");
-
-	private static final String TYPED_COUNTS = """
-			select u.code, vc.choice_id, vc.vote_type, vc.votes
-			from vote_count vc
-			join reporting_unit u on u.id = vc.unit_id
-			where vc.contest_id = :contest and vc.vote_type <> 'total'
-			""";
-
 	private final JsonMapper json;
 
 	private final ResultsQueries queries;
 
-	private final JdbcClient jdbc;
-
-	CdfReport(JsonMapper json, ResultsQueries queries, JdbcClient jdbc) {
+	CdfReport(JsonMapper json, ResultsQueries queries) {
 		this.json = json;
 		this.queries = queries;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -146,7 +131,6 @@ class CdfReport {
 		long election = found.election().id();
 		List<UnitResult> counties = this.queries.reportingUnits(election, contest, "county");
 		List<UnitResult> precincts = this.queries.reportingUnits(election, contest, "precinct");
-		Set<String> countiesWithPrecincts = new HashSet<>();
 		for (UnitResult county : counties) {
 			units.putIfAbsent(county.code(),
 					new Unit(county.code(), county.name(), county.level(), null, new LinkedHashSet<>()));
@@ -155,14 +139,12 @@ class CdfReport {
 			units.putIfAbsent(precinct.code(),
 					new Unit(precinct.code(), precinct.name(), precinct.level(), precinct.parent(), Set.of()));
 			if (precinct.parent() != null) {
-				countiesWithPrecincts.add(precinct.parent());
 				Unit county = units.get(precinct.parent());
 				if (county != null) {
 					county.composing().add(precinct.code());
 				}
 			}
 		}
-		Map<Long, Map<String, Map<String, Long>>> typed = typedCounts(contest.id());
 		boolean measure = "measure".equals(contest.kind());
 		out.writeStartObject();
 		out.writeStringProperty("@id", "contest-" + contest.slug());
@@ -199,18 +181,16 @@ class CdfReport {
 				out.writeEndArray();
 				out.writeBooleanProperty("IsWriteIn", candidate.writeIn());
 			}
-			Map<String, Map<String, Long>> byUnit = typed.getOrDefault(candidate.id(), Map.of());
 			out.writeArrayPropertyStart("VoteCounts");
 			count(out, JURISDICTION, "total", candidate.votes());
+			typedCounts(out, JURISDICTION, contest.voteTypes(), at);
 			for (UnitResult county : counties) {
 				count(out, unitId(county.code()), "total", county.candidates().get(at).votes());
-				if (!countiesWithPrecincts.contains(county.code())) {
-					typedCounts(out, county.code(), byUnit);
-				}
+				typedCounts(out, unitId(county.code()), county.voteTypes(), at);
 			}
 			for (UnitResult precinct : precincts) {
 				count(out, unitId(precinct.code()), "total", precinct.candidates().get(at).votes());
-				typedCounts(out, precinct.code(), byUnit);
+				typedCounts(out, unitId(precinct.code()), precinct.voteTypes(), at);
 			}
 			out.writeEndArray();
 			out.writeEndObject();
@@ -219,27 +199,15 @@ class CdfReport {
 		out.writeEndObject();
 	}
 
-	/** The contest's stored counts by vote type: by choice id, unit code and type. */
-	private Map<Long, Map<String, Map<String, Long>>> typedCounts(long contestId) {
-		Map<Long, Map<String, Map<String, Long>>> typed = new HashMap<>();
-		this.jdbc.sql(TYPED_COUNTS)
-			.param("contest", contestId)
-			.query((RowCallbackHandler) (rs) -> typed.computeIfAbsent(rs.getLong("choice_id"), (id) -> new HashMap<>())
-				.computeIfAbsent(rs.getString("code"), (code) -> new HashMap<>(4))
-				.put(rs.getString("vote_type"), rs.getLong("votes")));
-		return typed;
-	}
-
-	private static void typedCounts(JsonGenerator out, String unitCode, Map<String, Map<String, Long>> byUnit) {
-		Map<String, Long> types = byUnit.get(unitCode);
-		if (types == null) {
-			return;
-		}
-		for (String type : TYPE_ORDER) {
-			Long votes = types.get(type);
-			if (votes != null) {
-				count(out, unitId(unitCode), COUNT_ITEM_TYPES.get(type), votes);
-			}
+	/**
+	 * A choice's votes by type in a unit as the read model has them (the totals rule
+	 * applied: a county made of precincts has their sum), one {@code VoteCounts} per type
+	 * the unit has.
+	 * @param at the choice's index in the contest's candidates
+	 */
+	private static void typedCounts(JsonGenerator out, String unitId, List<VoteTypeResult> columns, int at) {
+		for (VoteTypeResult column : columns) {
+			count(out, unitId, COUNT_ITEM_TYPES.get(column.type()), column.candidates().get(at).votes());
 		}
 	}
 

@@ -120,6 +120,9 @@ class CdfReportTests {
 		Map<String, String> types = Map.of("votes", "total", "election_day", "election-day", "early_voting", "early",
 				"provisional", "provisional");
 		int checked = 0;
+		// the county (made of these precincts) and the jurisdiction: the file's rows
+		// summed
+		Map<String, Long> summed = new HashMap<>();
 		for (Map<String, String> row : ExportRoundTripTests.parse(new String(source, StandardCharsets.UTF_8))) {
 			if (row.get("candidate").isEmpty()) {
 				continue;
@@ -131,9 +134,14 @@ class CdfReportTests {
 						+ type.getValue();
 				assertThat(counts).as(key).containsEntry(key, Long.valueOf(row.get(type.getKey())));
 				checked++;
+				for (String unit : List.of("gpu-chester", "gpu-jurisdiction")) {
+					summed.merge(contest + "|" + row.get("candidate") + "|" + unit + "|" + type.getValue(),
+							Long.valueOf(row.get(type.getKey())), Long::sum);
+				}
 			}
 		}
 		assertThat(checked).isGreaterThan(200);
+		summed.forEach((key, votes) -> assertThat(counts).as(key).containsEntry(key, votes));
 		// no mail in the file: no absentee counts invented
 		assertThat(counts.keySet()).noneMatch((key) -> key.endsWith("|absentee-mail"));
 		// precincts composed by their county, the county by the jurisdiction
