@@ -16,6 +16,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 PORT=${PORT:-18241}
 DB=${DB:-tally_i11csv_bench}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
@@ -67,22 +68,8 @@ PY
 COUNTS=$((CONTESTS * CHOICES * PRECINCTS * 2))
 echo "detail.xml: $(du -h "$WORK/detail.xml" | cut -f1), $COUNTS precinct counts by vote type; detail.csv: $(du -h "$WORK/detail.csv" | cut -f1)"
 
-psql -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-
-java $HEAP -XX:+UseSerialGC -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" --server.port="$PORT" \
-	--spring.datasource.url="jdbc:postgresql://localhost:5432/$DB" --tally.admin-password="$PASSWORD" \
-	> "$WORK/tally.log" 2>&1 &
-TALLY=$!
-trap 'kill $TALLY 2>/dev/null || true; wait $TALLY 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 180); do
-	curl -sf "$BASE/actuator/health" > /dev/null && break
-	sleep 1
-done
-curl -sf "$BASE/actuator/health" > /dev/null || { echo "Tally did not start:"; tail -40 "$WORK/tally.log"; exit 1; }
-
-TOKEN=$(curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/tokens" \
-	-d '{"name":"detail bench","username":"admin"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
-[ -n "$TOKEN" ] || { echo "could not create an API token"; exit 1; }
+start_tally 180
+TOKEN=$(api_token "detail bench")
 
 election() {
 	curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/elections" \

@@ -11,6 +11,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 PORT=${PORT:-18083}
 DB=${DB:-tally_ingest}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
@@ -36,24 +37,8 @@ awk 'FNR == 1 && NR != 1 { next } { sub(/\r$/, ""); print }' "$DATA"/*.csv > "$A
 ROWS=$(($(wc -l < "$ALL") - 1))
 echo "file: $ALL, $ROWS rows, $(du -h "$ALL" | cut -f1)"
 
-psql -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-
-java $HEAP -XX:+UseSerialGC -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" --server.port="$PORT" \
-	--spring.datasource.url="jdbc:postgresql://localhost:5432/$DB" --tally.admin-password="$PASSWORD" \
-	> "$WORK/tally.log" 2>&1 &
-TALLY=$!
-trap 'kill $TALLY 2>/dev/null || true; wait $TALLY 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-	curl -sf "$BASE/actuator/health" > /dev/null && break
-	sleep 1
-done
-curl -sf "$BASE/actuator/health" > /dev/null || { echo "Tally did not start:"; tail -40 "$WORK/tally.log"; exit 1; }
-
-# Uploads authenticate as a desk's uploader would: with an API token (SHA-256, checked in
-# microseconds), not Basic (bcrypt on every request, ~0.1 s of each import).
-TOKEN=$(curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/tokens" \
-	-d '{"name":"import bench","username":"admin"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
-[ -n "$TOKEN" ] || { echo "could not create an API token"; exit 1; }
+start_tally 120
+TOKEN=$(api_token "import bench")
 
 election() {
 	curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/elections" \

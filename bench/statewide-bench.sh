@@ -15,6 +15,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 PORT=${PORT:-18210}
 DB=${DB:-tally_i15_statewide}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
@@ -30,20 +31,8 @@ JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1)}
 now() { date +%s.%N; }
 ms() { echo "($2 - $1) * 1000 / 1" | bc; }
 
-psql -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-java $HEAP -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
-	--spring.datasource.url="jdbc:postgresql://localhost:5432/$DB" --tally.admin-password="$PASSWORD" \
-	> "$WORK/tally.log" 2>&1 &
-TALLY=$!
-trap 'kill $TALLY 2>/dev/null || true; wait $TALLY 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 400); do
-	curl -sf "$BASE/actuator/health" > /dev/null && break
-	sleep 1
-done
-curl -sf "$BASE/actuator/health" > /dev/null || { echo "Tally did not start:"; tail -40 "$WORK/tally.log"; exit 1; }
-
-TOKEN=$(curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/tokens" \
-	-d '{"name":"statewide bench","username":"admin"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+start_tally 400
+TOKEN=$(api_token "statewide bench")
 curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' "$BASE/api/v1/elections" -o /dev/null \
 	-d "{\"slug\":\"$SLUG\",\"name\":\"California general 2016\",\"date\":\"2016-11-08\",\"kind\":\"general\",\"jurisdiction\":\"California\",\"test\":true}"
 

@@ -34,37 +34,10 @@ public record UnitResult(String code, String name, String level, String parent, 
 	}
 
 	/**
-	 * The unit's numbers for these votes: percentages by {@link Percentages}, leader and
-	 * margin by {@link Margin}.
+	 * The unit's numbers: percentages by {@link Percentages}, leader and margin by
+	 * {@link Margin}, its split by vote type, its expected vote and turnout.
 	 * @param contestCandidates the contest's choices, giving names and parties
 	 * @param votes the unit's votes, in the same order
-	 */
-	public static UnitResult of(String code, String name, String level, String parent,
-			List<CandidateResult> contestCandidates, long[] votes) {
-		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none(), null);
-	}
-
-	/**
-	 * The unit's numbers with its split by vote type.
-	 * @param typeVotes per type of {@link VoteTypes#CODES}, the votes in the order of
-	 * {@code votes}, or null when the unit has no count of the type
-	 */
-	public static UnitResult of(String code, String name, String level, String parent,
-			List<CandidateResult> contestCandidates, long[] votes, long[][] typeVotes) {
-		return of(code, name, level, parent, contestCandidates, votes, typeVotes, null);
-	}
-
-	/**
-	 * The unit's numbers for these votes, with its expected vote and turnout.
-	 * @param figures what the files state for the unit, or {@code null} when nothing
-	 */
-	public static UnitResult of(String code, String name, String level, String parent,
-			List<CandidateResult> contestCandidates, long[] votes, UnitFigures figures) {
-		return of(code, name, level, parent, contestCandidates, votes, VoteTypes.none(), figures);
-	}
-
-	/**
-	 * The unit's numbers with its split by vote type, its expected vote and turnout.
 	 * @param typeVotes per type of {@link VoteTypes#CODES}, the votes in the order of
 	 * {@code votes}, or null when the unit has no count of the type
 	 * @param figures what the files state for the unit, or {@code null} when nothing

@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
+import org.tally.support.TestCsv;
 import org.tally.support.TallyIntegrationTest;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -290,48 +291,7 @@ class ExportRoundTripTests {
 
 	/** CSV with quoted cells (RFC 4180), rows as header name to cell. */
 	static List<Map<String, String>> parse(String text) {
-		List<List<String>> records = new ArrayList<>();
-		List<String> record = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				record.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				record.add(cell.toString());
-				cell.setLength(0);
-				records.add(record);
-				record = new ArrayList<>();
-			}
-			else {
-				cell.append(c);
-			}
-		}
-		if (cell.length() > 0 || !record.isEmpty()) {
-			record.add(cell.toString());
-			records.add(record);
-		}
+		List<List<String>> records = TestCsv.records(text);
 		List<String> header = records.get(0);
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (List<String> values : records.subList(1, records.size())) {

@@ -1,17 +1,14 @@
 package org.tally.feed;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.tally.support.RawHttp;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 import org.tally.system.HttpCaching;
@@ -69,7 +66,7 @@ class FeedCompressionTests {
 				assertThat(gzip.statusCode()).as(path).isEqualTo(200);
 				assertThat(gzip.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
 				assertThat(String.join(",", gzip.headers().allValues("Vary"))).as(path).contains("Accept-Encoding");
-				assertThat(gunzip(gzip.body())).as(path).isEqualTo(plain.body());
+				assertThat(RawHttp.gunzip(gzip.body())).as(path).isEqualTo(plain.body());
 				assertThat(gzip.body().length).as(path).isLessThan(plain.body().length);
 				String plainTag = plain.headers().firstValue("ETag").orElseThrow();
 				String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
@@ -119,32 +116,7 @@ class FeedCompressionTests {
 	}
 
 	private HttpResponse<byte[]> get(String path, String acceptEncoding, String ifNoneMatch) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (acceptEncoding != null) {
-			request.header("Accept-Encoding", acceptEncoding);
-		}
-		if (ifNoneMatch != null) {
-			request.header("If-None-Match", ifNoneMatch);
-		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static byte[] gunzip(byte[] gzip) {
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return RawHttp.get(this.port, path, acceptEncoding, ifNoneMatch);
 	}
 
 }

@@ -51,6 +51,19 @@ public final class TallyApi {
 			.getResponseBody();
 	}
 
+	/** The page a browser gets at {@code path} (200 expected; it asks for HTML). */
+	public String page(String path) {
+		return this.anonymous.get()
+			.uri(path)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	/** A JSON object a reader gets at {@code path} (200 expected), as maps and lists. */
 	public Map<String, Object> json(String path) {
 		return this.anonymous.get()

@@ -1,21 +1,13 @@
 package org.tally.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.tally.support.RawHttp;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
@@ -32,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageCachingTests {
 
 	private static final String PRECINCTS = "ca34/20170606__ca__special__general__los_angeles__precinct.csv";
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	final TallyApi api;
 
@@ -79,7 +69,7 @@ class PageCachingTests {
 				.stream()
 				.flatMap((vary) -> Arrays.stream(vary.split(",")))
 				.map(String::strip)).contains("Accept-Encoding");
-			assertThat(gunzip(gzip.body())).isEqualTo(first.body());
+			assertThat(RawHttp.gunzip(gzip.body())).isEqualTo(first.body());
 			String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
 			assertThat(gzipTag).isEqualTo(etag.substring(0, etag.length() - 1) + "-gzip\"");
 			assertThat(get(path, "gzip", gzipTag).statusCode()).isEqualTo(304);
@@ -174,32 +164,7 @@ class PageCachingTests {
 	}
 
 	private HttpResponse<byte[]> get(String path, String acceptEncoding, String ifNoneMatch) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (acceptEncoding != null) {
-			request.header("Accept-Encoding", acceptEncoding);
-		}
-		if (ifNoneMatch != null) {
-			request.header("If-None-Match", ifNoneMatch);
-		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static byte[] gunzip(byte[] gzip) {
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return RawHttp.get(this.port, path, acceptEncoding, ifNoneMatch);
 	}
 
 }

@@ -201,16 +201,7 @@ class ResultPagesTests {
 	}
 
 	private String page(String path) {
-		return this.api.anonymous()
-			.get()
-			.uri(path)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return this.api.page(path);
 	}
 
 }

@@ -172,16 +172,7 @@ class StatewidePagesTests {
 	}
 
 	private String page(String path) {
-		return this.api.anonymous()
-			.get()
-			.uri(path)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return this.api.page(path);
 	}
 
 }

@@ -319,16 +319,7 @@ class VoteTypePagesTests {
 	}
 
 	private Document page(String path) {
-		String html = this.api.anonymous()
-			.get()
-			.uri(path)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String html = this.api.page(path);
 		return Jsoup.parse(html);
 	}
 

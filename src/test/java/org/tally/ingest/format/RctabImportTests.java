@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
+import org.tally.support.TestCsv;
 import org.tally.support.TallyIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -207,8 +208,7 @@ class RctabImportTests {
 			Expected expected = new Expected();
 			boolean inRounds = false;
 			boolean inChoices = false;
-			for (String line : csv.split("\r?\n")) {
-				List<String> cells = split(line);
+			for (List<String> cells : TestCsv.records(csv)) {
 				if (cells.isEmpty()) {
 					continue;
 				}
@@ -260,41 +260,6 @@ class RctabImportTests {
 				return BigDecimal.ZERO;
 			}
 			return new BigDecimal(text);
-		}
-
-		private static List<String> split(String line) {
-			List<String> cells = new ArrayList<>();
-			StringBuilder cell = new StringBuilder();
-			boolean quoted = false;
-			for (int i = 0; i < line.length(); i++) {
-				char c = line.charAt(i);
-				if (quoted) {
-					if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-						cell.append('"');
-						i++;
-					}
-					else if (c == '"') {
-						quoted = false;
-					}
-					else {
-						cell.append(c);
-					}
-				}
-				else if (c == '"') {
-					quoted = true;
-				}
-				else if (c == ',') {
-					cells.add(cell.toString());
-					cell.setLength(0);
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			if (!line.isEmpty()) {
-				cells.add(cell.toString());
-			}
-			return cells;
 		}
 
 	}
