@@ -11,7 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tally.support.Browser;
 import org.tally.support.TallyApi;
-import org.tally.support.TallyIntegrationTest;
+import org.tally.support.BrowserTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * date are Spanish, the language switch leads to the same page in English, and the pages
  * fit a phone. Screenshots in target/screenshots/ (*-es-1280, *-es-390).
  */
-@TallyIntegrationTest
+@BrowserTest
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SpanishPagesIT {
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.tally.support.Browser;
 import org.tally.support.TallyApi;
-import org.tally.support.TallyIntegrationTest;
+import org.tally.support.BrowserTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * county's page without it; the precinct search narrows as you type. Real rows of the
  * 2016 president in Alpine and Stanislaus. Screenshots in target/screenshots/.
  */
-@TallyIntegrationTest
+@BrowserTest
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class StatewidePageIT {
 

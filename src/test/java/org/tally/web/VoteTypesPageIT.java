@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tally.support.Browser;
 import org.tally.support.TallyApi;
-import org.tally.support.TallyIntegrationTest;
+import org.tally.support.BrowserTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (OpenElections, {@code election_day, early_voting, provisional}). Screenshots in
  * target/screenshots/.
  */
-@TallyIntegrationTest
+@BrowserTest
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class VoteTypesPageIT {
 
