@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ties are shown, never broken: whoever wins or advances beat everyone who did not.
+ * Ties are shown, never broken: whoever wins or advances beat everyone who did not, and a
+ * tie is reported exactly when the last winning place is tied with the next.
  */
 class OutcomePropertyTests {
 
@@ -25,6 +26,8 @@ class OutcomePropertyTests {
 
 		assertClearlyAhead(outcome.winners(), votes);
 		assertThat(outcome.winners()).hasSizeLessThanOrEqualTo(seats);
+		assertThat(outcome.tie()).as("tie for place %d of %s", seats, Arrays.toString(votes))
+			.isEqualTo(tiedAtTheCut(votes, seats));
 		if (!outcome.tie()) {
 			assertThat(outcome.winners()).hasSize(Math.min(seats, votes.length));
 		}
@@ -36,9 +39,25 @@ class OutcomePropertyTests {
 
 		assertClearlyAhead(outcome.advancing(), votes);
 		assertThat(outcome.winners()).isEmpty();
+		assertThat(outcome.tie()).as("tie for place 2 of %s", Arrays.toString(votes)).isEqualTo(tiedAtTheCut(votes, 2));
 		if (!outcome.tie()) {
 			assertThat(outcome.advancing()).hasSize(Math.min(2, votes.length));
 		}
+	}
+
+	/**
+	 * The oracle, apart from {@link Outcome}: sorted from most votes down, the last place
+	 * that wins or advances holds as many votes as the first place that does not.
+	 */
+	private static boolean tiedAtTheCut(long[] votes, int places) {
+		if (votes.length <= places) {
+			return false;
+		}
+		long[] sorted = votes.clone();
+		Arrays.sort(sorted);
+		long lastIn = sorted[sorted.length - places];
+		long firstOut = sorted[sorted.length - places - 1];
+		return lastIn == firstOut;
 	}
 
 	private static void assertClearlyAhead(List<Integer> ahead, long[] votes) {
