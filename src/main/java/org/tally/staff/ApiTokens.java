@@ -45,7 +45,8 @@ public class ApiTokens {
 	 * shown again.
 	 */
 	@Transactional
-	public NewToken create(String username, String name, String who) {
+	public NewToken create(String typedUsername, String name, String who) {
+		String username = Usernames.canonical(typedUsername);
 		Long userId = this.jdbc.sql("select id from staff_user where username = ?")
 			.param(username)
 			.query(Long.class)

@@ -6,13 +6,19 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Staff admin", description = "Admins only: staff accounts and API tokens.")
+@Tag(name = "Staff admin",
+		description = "Admins only (except changing one's own password): staff accounts and API tokens.")
 class StaffAdminController {
 
 	private final StaffUsers users;
@@ -55,10 +62,30 @@ class StaffAdminController {
 	}
 
 	@PutMapping("/users/{username}")
-	@Operation(summary = "Change a staff account (role, password, enabled)")
+	@Operation(summary = "Change a staff account (role, password, enabled, unlock)",
+			description = "Admins change any account. Anyone signed in may change their own password, giving "
+					+ "currentPassword; a password an admin sets for someone else must be changed at that "
+					+ "user's next sign-in. 403 without the proof, 429 when the address is throttled.")
 	StaffUsers.UserView changeUser(@PathVariable String username, @Valid @RequestBody UserChange change,
-			Principal principal) {
-		return this.users.change(username, change, principal.getName());
+			Authentication authentication, HttpServletRequest request) {
+		boolean admin = authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
+		return this.users.change(username, change,
+				new StaffUsers.Actor(authentication.getName(), admin, request.getRemoteAddr()));
+	}
+
+	@ExceptionHandler(AccountChangeRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(AccountChangeRefusedException ex) {
+		boolean throttled = ex.retryAfterSeconds() > 0;
+		HttpStatus status = throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.FORBIDDEN;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(throttled ? "Too Many Requests" : "Forbidden");
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (throttled) {
+			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		}
+		return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@GetMapping("/tokens")
