@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -98,7 +99,8 @@ class StaffAdminController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API token (shown once)")
 	ResponseEntity<ApiTokens.NewToken> createToken(@Valid @RequestBody TokenRequest request, Principal principal) {
-		ApiTokens.NewToken token = this.tokens.create(request.username(), request.name(), principal.getName());
+		ApiTokens.NewToken token = this.tokens.create(request.username(), request.name(), request.scopes(),
+				request.election(), principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id())).body(token);
 	}
 
@@ -110,8 +112,16 @@ class StaffAdminController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Body of {@code POST /api/v1/tokens}: the account the token signs in as. */
-	record TokenRequest(@NotBlank @Size(max = 100) String name, @NotBlank String username) {
+	/**
+	 * Body of {@code POST /api/v1/tokens}: the account the token signs in as, what it may
+	 * do ({@code read}, {@code import}, {@code calls}; all when left out) and the one
+	 * election it may write to (all when left out).
+	 */
+	record TokenRequest(@NotBlank @Size(max = 100) String name, @NotBlank String username,
+			@Schema(nullable = true, description = "read, import, calls; every scope when left out",
+					example = "[\"import\"]") @Size(max = 3) List<String> scopes,
+			@Schema(nullable = true,
+					description = "slug of the one election the token may write to; every election when left out") String election) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +29,15 @@ class StaffAdminPageController {
 
 	private final StaffPages pages;
 
-	StaffAdminPageController(StaffUsers users, ApiTokens tokens, AuditEntries audit, StaffPages pages) {
+	private final ResultsService results;
+
+	StaffAdminPageController(StaffUsers users, ApiTokens tokens, AuditEntries audit, StaffPages pages,
+			ResultsService results) {
 		this.users = users;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.pages = pages;
+		this.results = results;
 	}
 
 	@GetMapping("/staff/users")
@@ -64,19 +69,27 @@ class StaffAdminPageController {
 	String tokens(Model model) {
 		model.addAttribute("tokens", this.tokens.list());
 		model.addAttribute("users", this.users.list());
+		model.addAttribute("elections", this.results.elections());
+		model.addAttribute("scopes", TokenScope.all());
 		model.addAttribute("utc", ZoneOffset.UTC);
 		return "staff/tokens";
 	}
 
 	@PostMapping("/staff/tokens")
-	String createToken(@RequestParam String name, @RequestParam String username, Principal principal,
-			RedirectAttributes flash) {
+	String createToken(@RequestParam String name, @RequestParam String username,
+			@RequestParam(required = false) List<String> scopes, @RequestParam(required = false) String election,
+			Principal principal, RedirectAttributes flash) {
 		if (name.isBlank() || name.length() > 100) {
 			flash.addFlashAttribute("error", "name: 1 to 100 characters");
 			return "redirect:/staff/tokens";
 		}
+		if (scopes == null || scopes.isEmpty()) {
+			flash.addFlashAttribute("error", "scopes: choose at least one of read, import, calls");
+			return "redirect:/staff/tokens";
+		}
 		return this.pages.submit(null, () -> {
-			flash.addFlashAttribute("newToken", this.tokens.create(username, name, principal.getName()));
+			flash.addFlashAttribute("newToken",
+					this.tokens.create(username, name, scopes, election, principal.getName()));
 			return "Token created";
 		}, flash, "/staff/tokens");
 	}
