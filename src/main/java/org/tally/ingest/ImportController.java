@@ -168,9 +168,10 @@ class ImportController {
 	}
 
 	@GetMapping("/api/v1/elections/{election}/imports")
-	@Operation(summary = "Imports of an election, newest first")
-	List<ImportHistory.Entry> history(@PathVariable String election) {
-		return this.history.forElection(election);
+	@Operation(summary = "Imports of an election, newest first",
+			description = "Public: who imported is a role (recordedByRole), never a user name; correction reasons stay.")
+	List<ImportHistory.PublicEntry> history(@PathVariable String election) {
+		return this.history.forReaders(election);
 	}
 
 	private static ResponseEntity<ImportOutcome> answer(ImportOutcome outcome) {

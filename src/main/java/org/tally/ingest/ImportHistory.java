@@ -4,13 +4,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.tally.results.ElectionNotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the import history of an election, newest first.
+ * Reads the import history of an election, newest first: in full for staff, and for
+ * readers without staff identities (the role that imported, not the user name; the
+ * correction reason stays public, docs/security.md).
  */
 @Component
 public class ImportHistory {
@@ -21,12 +24,35 @@ public class ImportHistory {
 		this.jdbc = jdbc;
 	}
 
-	public List<Entry> forElection(String electionSlug) {
-		Long electionId = this.jdbc.sql("select id from election where slug = ?")
+	/** The history as readers see it: who imported is a role, never a user name. */
+	public List<PublicEntry> forReaders(String electionSlug) {
+		return this.jdbc.sql("""
+				select r.id, r.file_name, r.content_hash, r.bytes, r.rows, r.format, r.mode, r.dry_run, r.correction,
+				       r.outcome, r.problem_count, r.revision, coalesce(u.role, 'STAFF') as role, r.received_at,
+				       r.finished_at
+				from import_record r left join staff_user u on u.username = r.recorded_by
+				where r.election_id = ? order by r.id desc limit 500
+				""")
+			.param(electionId(electionSlug))
+			.query((rs, row) -> new PublicEntry(rs.getLong("id"), rs.getString("file_name"),
+					rs.getString("content_hash"), rs.getLong("bytes"), rs.getLong("rows"), rs.getString("format"),
+					rs.getString("mode"), rs.getBoolean("dry_run"), rs.getString("correction"), rs.getString("outcome"),
+					rs.getInt("problem_count"), (Long) rs.getObject("revision"), rs.getString("role"),
+					instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("finished_at"))))
+			.list();
+	}
+
+	private long electionId(String electionSlug) {
+		return this.jdbc.sql("select id from election where slug = ?")
 			.param(electionSlug)
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> ElectionNotFoundException.forSlug(electionSlug));
+	}
+
+	/** The history as staff see it, with who imported. */
+	public List<Entry> forElection(String electionSlug) {
+		long electionId = electionId(electionSlug);
 		return this.jdbc.sql("""
 				select id, file_name, content_hash, bytes, rows, format, mode, dry_run, correction, outcome,
 				       problem_count, revision, recorded_by, received_at, finished_at
@@ -43,6 +69,15 @@ public class ImportHistory {
 
 	private static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** One import as readers see it: {@code recordedByRole} is ADMIN or STAFF. */
+	public record PublicEntry(long id, String fileName, String contentHash, long bytes, long rows, String format,
+			String mode, boolean dryRun, @Schema(nullable = true) String correction, String outcome, int problemCount,
+			@Schema(nullable = true) Long revision, @Schema(allowableValues = {
+					"ADMIN", "STAFF" },
+					description = "the role of the staff account that imported (no user names in public)") String recordedByRole,
+			Instant receivedAt, @Schema(nullable = true) Instant finishedAt){
 	}
 
 	public record Entry(long id, String fileName, String contentHash, long bytes, long rows, String format, String mode,

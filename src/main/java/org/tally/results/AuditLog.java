@@ -23,12 +23,13 @@ public class AuditLog {
 
 	/**
 	 * Records one action. {@code before} and {@code after} are any JSON-serialisable
-	 * values (records, maps) or null.
+	 * values (records, maps) or null. Answers the entry's id.
 	 */
-	public void record(String actor, String action, String target, Object before, Object after, String detail) {
-		this.jdbc.sql("""
+	public long record(String actor, String action, String target, Object before, Object after, String detail) {
+		return this.jdbc.sql("""
 				insert into audit_event (actor, action, target, before, after, detail)
 				values (:actor, :action, :target, cast(:before as jsonb), cast(:after as jsonb), :detail)
+				returning id
 				""")
 			.param("actor", (actor != null) ? actor : "anonymous")
 			.param("action", action)
@@ -36,7 +37,8 @@ public class AuditLog {
 			.param("before", (before != null) ? this.json.writeValueAsString(before) : null)
 			.param("after", (after != null) ? this.json.writeValueAsString(after) : null)
 			.param("detail", detail)
-			.update();
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -6,11 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.tally.results.AuditLog;
 import org.tally.results.InvalidRequestException;
@@ -41,26 +49,43 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Creates a token for the user; the answer holds the token itself, which is never
-	 * shown again.
+	 * Creates a token for the user, limited to {@code scopes} (every scope when null or
+	 * empty) and to one election (every election when {@code election} is null or blank);
+	 * the answer holds the token itself, which is never shown again.
 	 */
 	@Transactional
-	public NewToken create(String username, String name, String who) {
+	public NewToken create(String typedUsername, String name, List<String> scopes, String election, String who) {
+		String username = Usernames.canonical(typedUsername);
 		Long userId = this.jdbc.sql("select id from staff_user where username = ?")
 			.param(username)
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new InvalidRequestException("username: no staff user '" + username + "'"));
+		List<String> granted = (scopes == null || scopes.isEmpty()) ? TokenScope.all()
+				: scopes.stream().map(TokenScope::of).distinct().sorted().map(TokenScope::value).toList();
+		String slug = (election == null || election.isBlank()) ? null : election.strip();
+		Long electionId = (slug == null) ? null
+				: this.jdbc.sql("select id from election where slug = ?")
+					.param(slug)
+					.query(Long.class)
+					.optional()
+					.orElseThrow(() -> new InvalidRequestException("election: no election '" + slug + "'"));
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		long id = this.jdbc.sql("insert into api_token (user_id, name, token_hash) values (?, ?, ?) returning id")
-			.params(userId, name.strip(), hash(token))
+		long id = this.jdbc.sql("""
+				insert into api_token (user_id, name, token_hash, scopes, election_id)
+				values (?, ?, ?, ?, ?) returning id""")
+			.params(userId, name.strip(), hash(token), granted.toArray(String[]::new), electionId)
 			.query(Long.class)
 			.single();
-		this.audit.record(who, "token-created", "token " + id, null, Map.of("name", name.strip(), "user", username),
-				null);
-		return new NewToken(id, name.strip(), username, token);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("name", name.strip());
+		after.put("user", username);
+		after.put("scopes", granted);
+		after.put("election", slug);
+		this.audit.record(who, "token-created", "token " + id, null, after, null);
+		return new NewToken(id, name.strip(), username, granted, slug, token);
 	}
 
 	/** Revokes the token; it is refused from the next request on. */
@@ -78,19 +103,16 @@ public class ApiTokens {
 	/** Every token, newest first, without the secrets. */
 	public List<TokenView> list() {
 		return this.jdbc.sql("""
-				select t.id, t.name, u.username, t.created_at, t.last_used_at, t.revoked_at
-				from api_token t join staff_user u on u.id = t.user_id order by t.id desc""")
-			.query(ApiTokens::view)
-			.list();
+				select t.id, t.name, u.username, t.scopes, e.slug, t.created_at, t.last_used_at, t.revoked_at
+				from api_token t join staff_user u on u.id = t.user_id left join election e on e.id = t.election_id
+				order by t.id desc""").query(ApiTokens::view).list();
 	}
 
 	Optional<TokenView> find(long id) {
 		return this.jdbc.sql("""
-				select t.id, t.name, u.username, t.created_at, t.last_used_at, t.revoked_at
-				from api_token t join staff_user u on u.id = t.user_id where t.id = ?""")
-			.param(id)
-			.query(ApiTokens::view)
-			.optional();
+				select t.id, t.name, u.username, t.scopes, e.slug, t.created_at, t.last_used_at, t.revoked_at
+				from api_token t join staff_user u on u.id = t.user_id left join election e on e.id = t.election_id
+				where t.id = ?""").param(id).query(ApiTokens::view).optional();
 	}
 
 	/**
@@ -102,11 +124,16 @@ public class ApiTokens {
 			return Optional.empty();
 		}
 		Optional<TokenHolder> holder = this.jdbc.sql("""
-				select t.id, t.name, u.username, u.role from api_token t join staff_user u on u.id = t.user_id
+				select t.id, t.name, u.username, u.role, t.scopes, e.slug
+				from api_token t join staff_user u on u.id = t.user_id left join election e on e.id = t.election_id
 				where t.token_hash = ? and t.revoked_at is null and u.enabled""")
 			.param(hash(token))
 			.query((rs, row) -> new TokenHolder(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
-					rs.getString("role")))
+					rs.getString("role"),
+					scopes(rs).stream()
+						.map(TokenScope::of)
+						.collect(Collectors.toCollection(() -> EnumSet.noneOf(TokenScope.class))),
+					rs.getString("slug")))
 			.optional();
 		holder.ifPresent((found) -> this.jdbc.sql("""
 				update api_token set last_used_at = now()
@@ -126,10 +153,14 @@ public class ApiTokens {
 		}
 	}
 
-	private static TokenView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
-				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
+	private static TokenView view(ResultSet rs, int row) throws SQLException {
+		return new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("username"), scopes(rs),
+				rs.getString("slug"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
 				instant(rs.getTimestamp("revoked_at")));
+	}
+
+	private static List<String> scopes(ResultSet rs) throws SQLException {
+		return List.of((String[]) rs.getArray("scopes").getArray());
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -137,16 +168,53 @@ public class ApiTokens {
 	}
 
 	/** A token just created: the only time {@code token} is shown. */
-	public record NewToken(long id, String name, String username, String token) {
+	public record NewToken(long id, String name, String username,
+			@Schema(description = "read, import, calls") List<String> scopes,
+			@Schema(nullable = true,
+					description = "the one election the token may write to; null: every election") String election,
+			String token) {
 	}
 
 	/** A token as admins see it later: no secret. */
-	public record TokenView(long id, String name, String username, Instant createdAt, Instant lastUsedAt,
-			Instant revokedAt) {
+	public record TokenView(long id, String name, String username,
+			@Schema(description = "read, import, calls") List<String> scopes,
+			@Schema(nullable = true,
+					description = "the one election the token may write to; null: every election") String election,
+			Instant createdAt, @Schema(nullable = true) Instant lastUsedAt,
+			@Schema(nullable = true) Instant revokedAt) {
 	}
 
-	/** Who a presented token signs in as. */
-	public record TokenHolder(long id, String name, String username, String role) {
+	/**
+	 * Who a presented token signs in as, what it may do and for which election (null:
+	 * every one).
+	 */
+	public record TokenHolder(long id, String name, String username, String role, Set<TokenScope> scopes,
+			String election) {
+
+		/**
+		 * Why the token may not make this request (the problem's detail), or empty when
+		 * it may. {@code missing} receives the scopes it lacks.
+		 */
+		public Optional<String> refusal(String method, String path, Set<TokenScope> missing) {
+			missing.addAll(TokenScope.required(method, path));
+			missing.removeAll(this.scopes);
+			if (!missing.isEmpty()) {
+				return Optional.of("This API token lacks the scope "
+						+ missing.stream().map(TokenScope::value).collect(Collectors.joining(" and "))
+						+ " needed here; it has "
+						+ this.scopes.stream().map(TokenScope::value).collect(Collectors.joining(", ")) + ".");
+			}
+			if (this.election == null) {
+				return Optional.empty();
+			}
+			boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+			boolean admin = path.startsWith("/api/v1/users") || path.startsWith("/api/v1/tokens");
+			if ((read && !admin) || TokenScope.electionOf(path).filter(this.election::equals).isPresent()) {
+				return Optional.empty();
+			}
+			return Optional.of("This API token is limited to the election " + this.election + ".");
+		}
+
 	}
 
 }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the {@link SignInThrottle} from the sign-in form and HTTP Basic alike (both go
  * through the same {@code AuthenticationManager} and its events) and records sign-ins and
- * failures in the audit log. Nothing here locks an account: the throttle slows the
- * address that guesses, not the person.
+ * failures in the audit log, all under the {@link Usernames#canonical canonical} name and
+ * the address's throttle {@link ClientAddresses#key key}. Nothing here locks an account:
+ * the throttle slows the address that guesses, not the person.
  */
 @Component
 class LoginAttempts {
@@ -36,12 +37,12 @@ class LoginAttempts {
 
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
-		String username = SignInThrottle.clip(event.getAuthentication().getName());
-		String address = address(event.getAuthentication());
-		this.throttle.failed(username, address);
+		String username = Usernames.canonical(event.getAuthentication().getName());
+		String address = ClientAddresses.key(address(event.getAuthentication()));
 		Integer failures = this.jdbc.sql("""
 				update staff_user set failed_logins = failed_logins + 1 where username = ? returning failed_logins
 				""").param(username).query(Integer.class).optional().orElse(null);
+		this.throttle.failed(username, address, failures == null);
 		this.audit.record(username, "sign-in-failed", "user " + username, null,
 				Map.of("address", address, "failedLogins", (failures != null) ? failures : 0),
 				(failures == null) ? "unknown user" : "wrong password");
@@ -49,7 +50,7 @@ class LoginAttempts {
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		String username = event.getAuthentication().getName();
+		String username = Usernames.canonical(event.getAuthentication().getName());
 		this.throttle.succeeded(username, address(event.getAuthentication()));
 		this.jdbc.sql("update staff_user set failed_logins = 0 where username = ? and failed_logins > 0")
 			.param(username)
@@ -58,9 +59,9 @@ class LoginAttempts {
 
 	@EventListener
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
-		String username = event.getAuthentication().getName();
+		String username = Usernames.canonical(event.getAuthentication().getName());
 		this.audit.record(username, "sign-in", "user " + username, null,
-				Map.of("address", address(event.getAuthentication())), "form sign-in");
+				Map.of("address", ClientAddresses.key(address(event.getAuthentication()))), "form sign-in");
 	}
 
 	/**

@@ -5,14 +5,21 @@ import java.security.Principal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Staff admin", description = "Admins only: staff accounts and API tokens.")
+@Tag(name = "Staff admin",
+		description = "Admins only (except changing one's own password): staff accounts and API tokens.")
 class StaffAdminController {
 
 	private final StaffUsers users;
@@ -55,10 +63,30 @@ class StaffAdminController {
 	}
 
 	@PutMapping("/users/{username}")
-	@Operation(summary = "Change a staff account (role, password, enabled)")
+	@Operation(summary = "Change a staff account (role, password, enabled, unlock)",
+			description = "Admins change any account. Anyone signed in may change their own password, giving "
+					+ "currentPassword; a password an admin sets for someone else must be changed at that "
+					+ "user's next sign-in. 403 without the proof, 429 when the address is throttled.")
 	StaffUsers.UserView changeUser(@PathVariable String username, @Valid @RequestBody UserChange change,
-			Principal principal) {
-		return this.users.change(username, change, principal.getName());
+			Authentication authentication, HttpServletRequest request) {
+		boolean admin = authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
+		return this.users.change(username, change,
+				new StaffUsers.Actor(authentication.getName(), admin, request.getRemoteAddr()));
+	}
+
+	@ExceptionHandler(AccountChangeRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(AccountChangeRefusedException ex) {
+		boolean throttled = ex.retryAfterSeconds() > 0;
+		HttpStatus status = throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.FORBIDDEN;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(throttled ? "Too Many Requests" : "Forbidden");
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (throttled) {
+			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		}
+		return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@GetMapping("/tokens")
@@ -71,7 +99,8 @@ class StaffAdminController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API token (shown once)")
 	ResponseEntity<ApiTokens.NewToken> createToken(@Valid @RequestBody TokenRequest request, Principal principal) {
-		ApiTokens.NewToken token = this.tokens.create(request.username(), request.name(), principal.getName());
+		ApiTokens.NewToken token = this.tokens.create(request.username(), request.name(), request.scopes(),
+				request.election(), principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id())).body(token);
 	}
 
@@ -83,8 +112,16 @@ class StaffAdminController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Body of {@code POST /api/v1/tokens}: the account the token signs in as. */
-	record TokenRequest(@NotBlank @Size(max = 100) String name, @NotBlank String username) {
+	/**
+	 * Body of {@code POST /api/v1/tokens}: the account the token signs in as, what it may
+	 * do ({@code read}, {@code import}, {@code calls}; all when left out) and the one
+	 * election it may write to (all when left out).
+	 */
+	record TokenRequest(@NotBlank @Size(max = 100) String name, @NotBlank String username,
+			@Schema(nullable = true, description = "read, import, calls; every scope when left out",
+					example = "[\"import\"]") @Size(max = 3) List<String> scopes,
+			@Schema(nullable = true,
+					description = "slug of the one election the token may write to; every election when left out") String election) {
 	}
 
 }

@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.tally.results.ResultsService;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +29,15 @@ class StaffAdminPageController {
 
 	private final StaffPages pages;
 
-	StaffAdminPageController(StaffUsers users, ApiTokens tokens, AuditEntries audit, StaffPages pages) {
+	private final ResultsService results;
+
+	StaffAdminPageController(StaffUsers users, ApiTokens tokens, AuditEntries audit, StaffPages pages,
+			ResultsService results) {
 		this.users = users;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.pages = pages;
+		this.results = results;
 	}
 
 	@GetMapping("/staff/users")
@@ -46,12 +53,15 @@ class StaffAdminPageController {
 	}
 
 	@PostMapping("/staff/users/{username}")
-	String changeUser(@PathVariable String username, UserChange form, Principal principal, RedirectAttributes flash) {
+	String changeUser(@PathVariable String username, UserChange form, Principal principal, HttpServletRequest request,
+			RedirectAttributes flash) {
 		UserChange change = new UserChange(form.role(), form.enabled(),
-				(form.password() == null || form.password().isEmpty()) ? null : form.password(), form.unlock());
+				(form.password() == null || form.password().isEmpty()) ? null : form.password(), form.unlock(), null);
 		return this.pages.submit(change, () -> {
-			this.users.change(username, change, principal.getName());
-			return "Saved " + username;
+			this.users.change(username, change,
+					new StaffUsers.Actor(principal.getName(), true, request.getRemoteAddr()));
+			return change.changesPassword() ? "Saved " + username + ": they choose a new password at next sign-in"
+					: "Saved " + username;
 		}, flash, "/staff/users");
 	}
 
@@ -59,19 +69,27 @@ class StaffAdminPageController {
 	String tokens(Model model) {
 		model.addAttribute("tokens", this.tokens.list());
 		model.addAttribute("users", this.users.list());
+		model.addAttribute("elections", this.results.elections());
+		model.addAttribute("scopes", TokenScope.all());
 		model.addAttribute("utc", ZoneOffset.UTC);
 		return "staff/tokens";
 	}
 
 	@PostMapping("/staff/tokens")
-	String createToken(@RequestParam String name, @RequestParam String username, Principal principal,
-			RedirectAttributes flash) {
+	String createToken(@RequestParam String name, @RequestParam String username,
+			@RequestParam(required = false) List<String> scopes, @RequestParam(required = false) String election,
+			Principal principal, RedirectAttributes flash) {
 		if (name.isBlank() || name.length() > 100) {
 			flash.addFlashAttribute("error", "name: 1 to 100 characters");
 			return "redirect:/staff/tokens";
 		}
+		if (scopes == null || scopes.isEmpty()) {
+			flash.addFlashAttribute("error", "scopes: choose at least one of read, import, calls");
+			return "redirect:/staff/tokens";
+		}
 		return this.pages.submit(null, () -> {
-			flash.addFlashAttribute("newToken", this.tokens.create(username, name, principal.getName()));
+			flash.addFlashAttribute("newToken",
+					this.tokens.create(username, name, scopes, election, principal.getName()));
 			return "Token created";
 		}, flash, "/staff/tokens");
 	}
@@ -85,13 +103,32 @@ class StaffAdminPageController {
 	}
 
 	@GetMapping("/staff/audit")
-	String audit(@RequestParam(defaultValue = "0") int page, Model model) {
-		List<AuditEntries.Entry> entries = this.audit.page(page);
-		model.addAttribute("entries", entries.subList(0, Math.min(entries.size(), AuditEntries.PAGE_SIZE)));
-		model.addAttribute("page", Math.max(page, 0));
-		model.addAttribute("hasNext", entries.size() > AuditEntries.PAGE_SIZE);
+	String audit(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String user, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
+		model.addAttribute("actions", AuditEntries.ACTIONS);
 		model.addAttribute("utc", ZoneOffset.UTC);
+		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("form", new AuditForm(action, user, from, to));
+		AuditFilter filter;
+		try {
+			filter = AuditFilter.of(action, user, from, to);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("entries", List.of());
+			model.addAttribute("hasNext", false);
+			return "staff/audit";
+		}
+		List<AuditEntries.Entry> entries = this.audit.page(filter, page);
+		model.addAttribute("entries", entries.subList(0, Math.min(entries.size(), AuditEntries.PAGE_SIZE)));
+		model.addAttribute("hasNext", entries.size() > AuditEntries.PAGE_SIZE);
+		model.addAttribute("filtered", filter.any());
 		return "staff/audit";
+	}
+
+	/** The filter fields as typed, to fill the form and the pager's links again. */
+	record AuditForm(String action, String user, String from, String to) {
 	}
 
 }

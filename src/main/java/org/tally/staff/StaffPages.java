@@ -43,8 +43,9 @@ class StaffPages {
 			}
 			flash.addFlashAttribute("message", change.get());
 		}
-		catch (IllegalArgumentException | SetupConflictException | ElectionExistsException | NotFoundException
-				| ContestNotFoundException | ElectionNotFoundException ex) {
+		catch (IllegalArgumentException | AccountChangeRefusedException | SetupConflictException
+				| ElectionExistsException | NotFoundException | ContestNotFoundException
+				| ElectionNotFoundException ex) {
 			flash.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:" + page;

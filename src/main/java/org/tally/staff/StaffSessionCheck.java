@@ -1,8 +1,9 @@
 package org.tally.staff;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,10 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Makes an admin's change to an account count at once for sessions already open: on every
  * staff page request the account is read again, a disabled or deleted account is signed
- * out, and a changed role replaces the session's authorities. Staff pages are few, so one
- * small query per request is cheap.
+ * out, and a changed role replaces the session's authorities. A user whose password an
+ * admin set is sent to {@value #PASSWORD_PAGE} until they choose their own. Staff pages
+ * are few, so one small query per request is cheap.
  */
 public class StaffSessionCheck extends OncePerRequestFilter {
+
+	static final String PASSWORD_PAGE = "/staff/password";
 
 	private final StaffUserRepository users;
 
@@ -37,7 +42,7 @@ public class StaffSessionCheck extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		return !(path.equals("/staff") || path.startsWith("/staff/"));
 	}
 
@@ -53,22 +58,36 @@ public class StaffSessionCheck extends OncePerRequestFilter {
 				session.invalidate();
 				this.contexts.clearContext();
 			}
-			else if (!hasRole(authentication, user.get().getRole())) {
-				UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(
-						authentication.getPrincipal(), null,
-						List.of(new SimpleGrantedAuthority("ROLE_" + user.get().getRole())));
-				SecurityContext context = this.contexts.createEmptyContext();
-				context.setAuthentication(updated);
-				this.contexts.setContext(context);
-				session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+			else {
+				refresh(authentication, user.get(), session);
+				if (user.get().isMustChangePassword() && !PASSWORD_PAGE.equals(path(request))) {
+					response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+					return;
+				}
 			}
 		}
 		chain.doFilter(request, response);
 	}
 
-	private static boolean hasRole(Authentication authentication, String role) {
-		return authentication.getAuthorities().size() == 1
-				&& authentication.getAuthorities().iterator().next().getAuthority().equals("ROLE_" + role);
+	private void refresh(Authentication authentication, StaffUser user, HttpSession session) {
+		Set<String> wanted = Set.of(StaffUserDetailsService.authorities(user));
+		Set<String> held = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toSet());
+		if (held.equals(wanted)) {
+			return;
+		}
+		UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(
+				authentication.getPrincipal(), null, wanted.stream().map(SimpleGrantedAuthority::new).toList());
+		SecurityContext context = this.contexts.createEmptyContext();
+		context.setAuthentication(updated);
+		this.contexts.setContext(context);
+		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 }

@@ -16,6 +16,9 @@ import jakarta.persistence.Table;
 @Table(name = "staff_user")
 public class StaffUser {
 
+	/** The authority of a signed-in user who must change the password an admin set. */
+	public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -34,6 +37,9 @@ public class StaffUser {
 
 	@Column(name = "locked_until")
 	private Instant lockedUntil;
+
+	@Column(name = "must_change_password")
+	private boolean mustChangePassword;
 
 	@Column(name = "created_at", insertable = false, updatable = false)
 	private Instant createdAt;
@@ -93,6 +99,15 @@ public class StaffUser {
 
 	public void setLockedUntil(Instant lockedUntil) {
 		this.lockedUntil = lockedUntil;
+	}
+
+	/** Set when an admin chose this user's password: the user must choose a new one. */
+	public boolean isMustChangePassword() {
+		return this.mustChangePassword;
+	}
+
+	public void setMustChangePassword(boolean mustChangePassword) {
+		this.mustChangePassword = mustChangePassword;
 	}
 
 	public Instant getCreatedAt() {

@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.tally.results.AuditLog;
 import org.tally.results.InvalidRequestException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Admins manage the people who may change results. Passwords are stored through the
@@ -25,10 +28,20 @@ public class StaffUsers {
 
 	private final AuditLog audit;
 
-	StaffUsers(StaffUserRepository users, PasswordEncoder passwordEncoder, AuditLog audit) {
+	private final CurrentPassword currentPassword;
+
+	private final SignInThrottle throttle;
+
+	private final TransactionTemplate transactions;
+
+	StaffUsers(StaffUserRepository users, PasswordEncoder passwordEncoder, AuditLog audit,
+			CurrentPassword currentPassword, SignInThrottle throttle, PlatformTransactionManager transactions) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
+		this.currentPassword = currentPassword;
+		this.throttle = throttle;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	/** Every staff account, by name. */
@@ -44,22 +57,38 @@ public class StaffUsers {
 	/** Creates an account; a taken name is a {@link SetupConflictException}. */
 	@Transactional
 	public UserView create(UserRequest request, String who) {
-		if (this.users.findByUsername(request.username()).isPresent()) {
-			throw SetupConflictException.of("A user named '" + request.username() + "' already exists");
+		String username = Usernames.canonical(request.username());
+		if (this.users.findByUsername(username).isPresent()) {
+			throw SetupConflictException.of("A user named '" + username + "' already exists");
 		}
 		StaffUser user = this.users
-			.save(new StaffUser(request.username(), this.passwordEncoder.encode(request.password()), request.role()));
+			.save(new StaffUser(username, this.passwordEncoder.encode(request.password()), request.role()));
 		UserView view = UserView.of(user);
 		this.audit.record(who, "user-created", "user " + user.getUsername(), null, view.values(), null);
 		return view;
 	}
 
 	/**
-	 * Changes role, enabled, password or lockout. The last enabled admin cannot be
-	 * demoted or disabled.
+	 * Changes role, enabled, password or the sign-in throttle ({@code unlock}). Only an
+	 * admin changes another account or a role; one's own password needs the current one
+	 * (checked under the sign-in throttle, from {@code address}); a password an admin
+	 * sets for someone else must be changed at that user's next sign-in. The last enabled
+	 * admin cannot be demoted or disabled.
 	 */
-	@Transactional
-	public UserView change(String username, UserChange change, String who) {
+	public UserView change(String username, UserChange change, Actor who) {
+		String target = Usernames.canonical(username);
+		boolean own = target.equals(who.username());
+		if (!who.admin() && (!own || change.role() != null || change.enabled() != null
+				|| Boolean.TRUE.equals(change.unlock()))) {
+			throw AccountChangeRefusedException.because("only an admin changes another account, a role or a lock");
+		}
+		if (own && change.changesPassword()) {
+			this.currentPassword.verify(target, change.currentPassword(), who.address());
+		}
+		return this.transactions.execute((status) -> apply(target, change, who.username(), own));
+	}
+
+	private UserView apply(String username, UserChange change, String who, boolean own) {
 		StaffUser user = this.users.findByUsername(username)
 			.orElseThrow(() -> NotFoundException.of("staff user '" + username + "'"));
 		Map<String, Object> before = UserView.of(user).values();
@@ -75,17 +104,28 @@ public class StaffUsers {
 		if (change.enabled() != null) {
 			user.setEnabled(change.enabled());
 		}
-		if (change.password() != null && !change.password().isEmpty()) {
+		if (change.changesPassword()) {
 			user.setPasswordHash(this.passwordEncoder.encode(change.password()));
+			user.setMustChangePassword(!own);
 		}
+		String detail = change.changesPassword() ? (own ? "own password changed (current password given)"
+				: "password reset by an admin; must be changed at next sign-in") : null;
 		if (Boolean.TRUE.equals(change.unlock())) {
 			user.setLockedUntil(null);
 			user.setFailedLogins(0);
+			int forgotten = this.throttle.clear(username);
+			detail = ((detail != null) ? detail + "; " : "") + "unlocked: " + forgotten + " failed sign-ins forgotten";
 		}
 		UserView after = UserView.of(user);
-		this.audit.record(who, "user-updated", "user " + username, before, after.values(),
-				(change.password() != null && !change.password().isEmpty()) ? "password changed" : null);
+		String action = !change.changesPassword() ? "user-updated" : own ? "password-changed" : "password-reset";
+		this.audit.record(who, action, "user " + username, before, after.values(), detail);
 		return after;
+	}
+
+	/**
+	 * Who asks for a change: the canonical name, whether an admin, the client address.
+	 */
+	public record Actor(String username, boolean admin, String address) {
 	}
 
 	private long enabledAdmins() {
@@ -93,12 +133,13 @@ public class StaffUsers {
 	}
 
 	/** A staff account as admins see it: never the password hash. */
-	public record UserView(String username, String role, boolean enabled, int failedLogins, Instant lockedUntil,
-			Instant createdAt) {
+	public record UserView(String username, String role, boolean enabled, int failedLogins,
+			@Schema(nullable = true) Instant lockedUntil, Instant createdAt,
+			@Schema(description = "an admin set the password: the user must choose a new one at next sign-in") boolean mustChangePassword) {
 
 		static UserView of(StaffUser user) {
 			return new UserView(user.getUsername(), user.getRole(), user.isEnabled(), user.getFailedLogins(),
-					user.getLockedUntil(), user.getCreatedAt());
+					user.getLockedUntil(), user.getCreatedAt(), user.isMustChangePassword());
 		}
 
 		public boolean locked() {
@@ -111,6 +152,7 @@ public class StaffUsers {
 			values.put("role", this.role);
 			values.put("enabled", this.enabled);
 			values.put("locked", locked());
+			values.put("mustChangePassword", this.mustChangePassword);
 			return values;
 		}
 

@@ -1,12 +1,23 @@
 package org.tally.staff;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code PUT /api/v1/users/{username}}: each field left out stays as it is;
- * {@code unlock} clears a lockout after failed sign-ins.
+ * {@code unlock} forgets the failed sign-ins counted against the account (every throttle
+ * rule). Changing one's own password needs {@code currentPassword}; an admin setting
+ * another user's password makes that user choose a new one at the next sign-in.
  */
 public record UserChange(@Pattern(regexp = "ADMIN|STAFF", message = "ADMIN or STAFF") String role, Boolean enabled,
-		@Size(min = 12, max = 200, message = "12 to 200 characters") String password, Boolean unlock) {
+		@Size(min = 12, max = 200, message = "12 to 200 characters") String password, Boolean unlock,
+		@Schema(nullable = true,
+				description = "the account's current password: required to change one's own password") @Size(
+						max = 200) String currentPassword) {
+
+	boolean changesPassword() {
+		return this.password != null && !this.password.isEmpty();
+	}
+
 }

@@ -35,6 +35,11 @@ final class ApiProblems {
 				"This account may not do this.");
 	}
 
+	/** 403 naming why: a missing token scope, a password to change first. */
+	static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+		write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", json(detail));
+	}
+
 	private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String detail) throws IOException {
 		response.setStatus(status);

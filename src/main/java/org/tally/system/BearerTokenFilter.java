@@ -1,14 +1,18 @@
 package org.tally.system;
 
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.tally.staff.ApiTokens;
+import org.tally.staff.TokenScope;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs an API request in from {@code Authorization: Bearer <token>}. An unknown or
  * revoked token is answered 401 at once rather than treated as anonymous, so a program
- * with a bad token learns it on its first request.
+ * with a bad token learns it on its first request; a token without the scope a request
+ * needs, or limited to another election, is answered 403 naming what it lacks
+ * ({@link TokenScope}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -53,6 +59,21 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		ApiTokens.TokenHolder found = holder.get();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Set<TokenScope> missing = EnumSet.noneOf(TokenScope.class);
+		Optional<String> refusal = found.refusal(request.getMethod(), path, missing);
+		if (refusal.isPresent()) {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"" + refusal.get()
+						+ "\",\"missingScopes\":["
+						+ missing.stream().map((s) -> "\"" + s.value() + "\"").collect(Collectors.joining(","))
+						+ "],\"election\":" + ((found.election() != null) ? "\"" + found.election() + "\"" : "null")
+						+ "}");
+			return;
+		}
 		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
 			.authenticated(found.username(), null, List.of(new SimpleGrantedAuthority("ROLE_" + found.role())));
 		authentication.setDetails("token " + found.id() + " (" + found.name() + ")");

@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
@@ -99,7 +100,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.PUT, "/api/v1/users/*")
+				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/**")
@@ -112,6 +114,7 @@ class SecurityConfiguration {
 				.hasAnyRole("STAFF", "ADMIN"))
 			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(apiEntryPoint())
 				.accessDeniedHandler(ApiProblems.forbidden()))
@@ -149,6 +152,8 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + "/login?error");
 				}))
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(basicEntryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())

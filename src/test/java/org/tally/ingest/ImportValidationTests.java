@@ -260,7 +260,8 @@ class ImportValidationTests {
 		assertThat(history()).first()
 			.satisfies((entry) -> assertThat(entry).containsEntry("outcome", "applied")
 				.containsEntry("correction", reason)
-				.containsEntry("recordedBy", "admin")
+				.containsEntry("recordedByRole", "ADMIN")
+				.doesNotContainKey("recordedBy")
 				.containsEntry("fileName", "fix.csv")
 				.containsEntry("revision", 2));
 		this.api.anonymous()

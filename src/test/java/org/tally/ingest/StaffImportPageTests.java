@@ -53,14 +53,14 @@ class StaffImportPageTests {
 	void signIn() {
 		this.browser = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		var login = this.browser.get().uri("/login").exchange().expectStatus().isOk().returnResult(String.class);
-		String anonymousSession = sessionCookie(login.getResponseHeaders());
+		String csrfCookie = cookie(login.getResponseHeaders(), "TALLY-CSRF=");
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("username", Staff.ADMIN);
 		form.add("password", Staff.ADMIN_PASSWORD);
 		form.add("_csrf", csrf(login.getResponseBody()));
 		var signedIn = this.browser.post()
 			.uri("/login")
-			.header(HttpHeaders.COOKIE, anonymousSession)
+			.header(HttpHeaders.COOKIE, csrfCookie)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)
 			.exchange()
@@ -68,7 +68,7 @@ class StaffImportPageTests {
 			.is3xxRedirection()
 			.returnResult(String.class);
 		assertThat(signedIn.getResponseHeaders().getLocation()).asString().doesNotContain("error");
-		this.session = sessionCookie(signedIn.getResponseHeaders());
+		this.session = cookie(signedIn.getResponseHeaders(), "JSESSIONID=");
 	}
 
 	@Test
@@ -218,11 +218,11 @@ class StaffImportPageTests {
 		return matcher.group(1);
 	}
 
-	private static String sessionCookie(HttpHeaders headers) {
+	private static String cookie(HttpHeaders headers, String name) {
 		List<String> cookies = headers.get(HttpHeaders.SET_COOKIE);
 		assertThat(cookies).isNotNull();
 		return cookies.stream()
-			.filter((c) -> c.startsWith("JSESSIONID="))
+			.filter((c) -> c.startsWith(name))
 			.map((c) -> c.substring(0, c.indexOf(';')))
 			.findFirst()
 			.orElseThrow();

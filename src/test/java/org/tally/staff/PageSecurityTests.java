@@ -67,16 +67,19 @@ class PageSecurityTests {
 	void givesANewSessionIdOnSignIn() {
 		StaffBrowser browser = new StaffBrowser(this.port);
 		browser.get("/login");
-		String before = browser.sessionId();
+		assertThat(browser.sessionId()).as("the sign-in page keeps no session").isNull();
 
 		HttpResponse<String> response = browser.post("/login",
 				Map.of("username", Staff.ADMIN, "password", Staff.ADMIN_PASSWORD));
+		String first = browser.sessionId();
+		browser.post("/logout", Map.of());
+		browser.signIn(Staff.ADMIN, Staff.ADMIN_PASSWORD);
 
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/staff"));
-		assertThat(before).isNotNull();
-		assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
+		assertThat(first).isNotNull();
+		assertThat(browser.sessionId()).isNotNull().isNotEqualTo(first);
 		assertThat(response.headers().allValues("Set-Cookie"))
 			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
 				.containsIgnoringCase("HttpOnly")

@@ -50,6 +50,26 @@ final class StaffAccounts {
 			.isOk();
 	}
 
+	/**
+	 * Creates an API token (as admin) for the user; {@code extra} adds fields to the
+	 * request ({@code "scopes":["import"]}) or is empty. Answers the token itself.
+	 */
+	String token(String username, String extra) {
+		java.util.Map<?, ?> created = this.api.admin()
+			.post()
+			.uri("/api/v1/tokens")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"test token\",\"username\":\"" + username + "\"" + (extra.isEmpty() ? "" : "," + extra)
+					+ "}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) created.get("token");
+	}
+
 	RestTestClient basic(String username, String password) {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)

@@ -30,6 +30,21 @@ public final class FromAddress {
 		this.port = port;
 	}
 
+	/**
+	 * A loopback address no other test uses ({@code 127.10.0.0} and up), so throttle
+	 * counts per address start from nothing.
+	 */
+	public static FromAddress fresh(int port) {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		return new FromAddress(
+				"127." + random.nextInt(10, 250) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255), port);
+	}
+
+	/** The address requests come from. */
+	public String address() {
+		return this.local;
+	}
+
 	public static String basic(String username, String password) {
 		return "Basic "
 				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
