@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.ElectionNotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,9 +48,13 @@ public class ImportHistory {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	public record Entry(long id, String fileName, String contentHash, long bytes, long rows, String format, String mode,
-			boolean dryRun, String correction, String outcome, int problemCount, Long revision, String recordedBy,
-			Instant receivedAt, Instant finishedAt) {
+	public record Entry(long id, @Nullable String fileName, String contentHash, long bytes, long rows, String format,
+			@Schema(allowableValues = {
+					"strict", "setup" }) String mode,
+			boolean dryRun, @Nullable String correction,
+			@Schema(allowableValues = { "applied", "duplicate", "rejected", "preview" }) String outcome,
+			int problemCount, @Nullable Long revision, String recordedBy, Instant receivedAt,
+			@Nullable Instant finishedAt){
 	}
 
 }

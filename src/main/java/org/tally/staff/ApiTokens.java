@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.AuditLog;
 import org.tally.results.InvalidRequestException;
 
@@ -141,8 +143,8 @@ public class ApiTokens {
 	}
 
 	/** A token as admins see it later: no secret. */
-	public record TokenView(long id, String name, String username, Instant createdAt, Instant lastUsedAt,
-			Instant revokedAt) {
+	public record TokenView(long id, String name, String username, Instant createdAt, @Nullable Instant lastUsedAt,
+			@Nullable Instant revokedAt) {
 	}
 
 	/** Who a presented token signs in as. */

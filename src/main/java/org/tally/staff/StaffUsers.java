@@ -1,9 +1,13 @@
 package org.tally.staff;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import org.tally.results.AuditLog;
 import org.tally.results.InvalidRequestException;
@@ -24,6 +28,8 @@ public class StaffUsers {
 	private final PasswordEncoder passwordEncoder;
 
 	private final AuditLog audit;
+
+	static final int MAX_PASSWORD_BYTES = 72;
 
 	StaffUsers(StaffUserRepository users, PasswordEncoder passwordEncoder, AuditLog audit) {
 		this.users = users;
@@ -47,8 +53,7 @@ public class StaffUsers {
 		if (this.users.findByUsername(request.username()).isPresent()) {
 			throw SetupConflictException.of("A user named '" + request.username() + "' already exists");
 		}
-		StaffUser user = this.users
-			.save(new StaffUser(request.username(), this.passwordEncoder.encode(request.password()), request.role()));
+		StaffUser user = this.users.save(new StaffUser(request.username(), hash(request.password()), request.role()));
 		UserView view = UserView.of(user);
 		this.audit.record(who, "user-created", "user " + user.getUsername(), null, view.values(), null);
 		return view;
@@ -76,7 +81,7 @@ public class StaffUsers {
 			user.setEnabled(change.enabled());
 		}
 		if (change.password() != null && !change.password().isEmpty()) {
-			user.setPasswordHash(this.passwordEncoder.encode(change.password()));
+			user.setPasswordHash(hash(change.password()));
 		}
 		if (Boolean.TRUE.equals(change.unlock())) {
 			user.setLockedUntil(null);
@@ -88,13 +93,26 @@ public class StaffUsers {
 		return after;
 	}
 
+	/**
+	 * The password's hash; bcrypt reads at most 72 bytes, so a longer password (in UTF-8:
+	 * fewer characters outside ASCII) is refused rather than cut.
+	 */
+	private String hash(String password) {
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new InvalidRequestException(
+					"password: at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no more)");
+		}
+		return this.passwordEncoder.encode(password);
+	}
+
 	private long enabledAdmins() {
 		return this.users.findAll().stream().filter((u) -> u.isEnabled() && "ADMIN".equals(u.getRole())).count();
 	}
 
 	/** A staff account as admins see it: never the password hash. */
-	public record UserView(String username, String role, boolean enabled, int failedLogins, Instant lockedUntil,
-			Instant createdAt) {
+	public record UserView(String username, @Schema(allowableValues = {
+			"ADMIN", "STAFF" }) String role, boolean enabled, int failedLogins, @Nullable Instant lockedUntil,
+			@Nullable Instant createdAt){
 
 		static UserView of(StaffUser user) {
 			return new UserView(user.getUsername(), user.getRole(), user.isEnabled(), user.getFailedLogins(),

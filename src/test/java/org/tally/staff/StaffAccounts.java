@@ -2,6 +2,7 @@ package org.tally.staff;
 
 import java.util.UUID;
 
+import org.tally.support.ContractCheck;
 import org.tally.support.TallyApi;
 
 import org.springframework.http.MediaType;
@@ -54,6 +55,7 @@ final class StaffAccounts {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.defaultHeaders((headers) -> headers.setBasicAuth(username, password))
+			.requestInterceptor(new ContractCheck())
 			.build();
 	}
 
@@ -61,6 +63,7 @@ final class StaffAccounts {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.defaultHeader("Authorization", "Bearer " + token)
+			.requestInterceptor(new ContractCheck())
 			.build();
 	}
 
