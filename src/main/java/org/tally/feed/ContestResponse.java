@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
@@ -19,26 +20,29 @@ import org.tally.results.RaceCall;
  * most "99" until certified; {@code null} without an estimate
  * @param turnoutPct ballots cast per registered voter, one decimal, or {@code null}
  */
-record ContestResponse(String slug, String name, String office, String district, String kind, int seats, String rule,
-		BigDecimal threshold, boolean uncontested, boolean test, long totalVotes, Integer precinctsReporting,
-		Integer precinctsTotal, String precinctsReportingPct, Long ballotsOutstanding,
+record ContestResponse(String slug, String name, String office, String district, @Schema(allowableValues = {
+		"candidate", "measure" }) String kind, int seats,
+		@Schema(allowableValues = { "plurality", "majority", "top-two", "threshold" }) String rule,
+		@Nullable BigDecimal threshold, boolean uncontested, boolean test, long totalVotes,
+		@Nullable Integer precinctsReporting, @Nullable Integer precinctsTotal, @Nullable String precinctsReportingPct,
+		@Nullable Long ballotsOutstanding,
 		@Schema(description = "Estimate of the contest's final vote (staff's setup, else the files'), or null",
-				example = "45000") Long expectedVotes,
+				example = "45000") @Nullable Long expectedVotes,
 		@Schema(description = "Whole percent of the expected vote counted, floored: \"<1\" for a trickle, "
 				+ "at most \"99\" until the election is certified; null without an estimate",
-				example = "73") String expectedVotePct,
+				example = "73") @Nullable String expectedVotePct,
 		@Schema(description = "expectedVotes - totalVotes, never negative; null without an estimate",
-				example = "12131") Long votesRemaining,
-		@Schema(description = "Ballots cast (staff's setup, else the files'), or null") Long ballotsCast,
-		@Schema(description = "Registered voters (staff's setup, else the files'), or null") Long registeredVoters,
+				example = "12131") @Nullable Long votesRemaining,
+		@Schema(description = "Ballots cast (staff's setup, else the files'), or null") @Nullable Long ballotsCast,
+		@Schema(description = "Registered voters (staff's setup, else the files'), or null") @Nullable Long registeredVoters,
 		@Schema(description = "ballotsCast / registeredVoters in percent, one decimal; null when either is unknown",
-				example = "64.6") BigDecimal turnoutPct,
-		MarginResponse margin, boolean tie, boolean decided, CallResponse call, long revision, Instant lastUpdated,
-		List<CandidateResponse> candidates,
+				example = "64.6") @Nullable BigDecimal turnoutPct,
+		MarginResponse margin, boolean tie, boolean decided, CallResponse call, long revision,
+		@Nullable Instant lastUpdated, List<CandidateResponse> candidates,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
-				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes){
 
 	static ContestResponse of(ContestResult contest, boolean test) {
 		return of(contest, test, null);
@@ -78,8 +82,10 @@ record ContestResponse(String slug, String name, String office, String district,
 
 	}
 
-	record CallResponse(String status, List<String> winners, List<String> advancing, Instant calledAt, String calledBy,
-			String note) {
+	record CallResponse(@Schema(allowableValues = {
+			"not-called", "too-early", "too-close", "called", "runoff", "uncalled" }) String status,
+			List<String> winners, List<String> advancing, @Nullable Instant calledAt, @Nullable String calledBy,
+			@Nullable String note){
 
 		static CallResponse of(RaceCall call) {
 			return new CallResponse(call.status(), call.winners(), call.advancing(), call.calledAt(), call.calledBy(),
@@ -94,14 +100,14 @@ record ContestResponse(String slug, String name, String office, String district,
 	 * @param needsPctOfRemaining the share of the votes still expected it needs to draw
 	 * level with the leader, one decimal (over 100: it cannot catch up), or {@code null}
 	 */
-	record CandidateResponse(String name, String party, boolean incumbent, boolean writeIn, long votes,
+	record CandidateResponse(String name, @Nullable String party, boolean incumbent, boolean writeIn, long votes,
 			BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
-			boolean conceded, Instant concededAt, String concessionStatement,
+			boolean conceded, @Nullable Instant concededAt, @Nullable String concessionStatement,
 			@Schema(description = "Share of the votes still expected this trailing candidate needs to draw level "
 					+ "with the leader if they split between the two: (leader - votes + votesRemaining) / "
 					+ "(2 x votesRemaining), one decimal; above 100 means it cannot catch up. Null for the "
 					+ "leader, in contests of several seats and measures, without an estimate, or when nothing "
-					+ "remains", example = "77.4") BigDecimal needsPctOfRemaining,
+					+ "remains", example = "77.4") @Nullable BigDecimal needsPctOfRemaining,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstChoiceVotes,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",

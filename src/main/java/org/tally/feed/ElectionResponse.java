@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionState;
@@ -13,8 +16,11 @@ import org.tally.results.ElectionState;
  * election's pages ("en", "es"); the feed's field names and codes are English in every
  * language.
  */
-record ElectionResponse(String slug, String name, LocalDate date, String kind, String jurisdiction, String status,
-		boolean test, String language, long revision, Instant lastUpdated, List<ContestSummary> contests) {
+record ElectionResponse(String slug, String name, LocalDate date, @Schema(allowableValues = {
+		"general", "primary", "special-primary", "special-general", "runoff" }) String kind, String jurisdiction,
+		@Schema(allowableValues = { "scheduled", "counting", "paused", "unofficial-complete",
+				"certified" }) String status,
+		boolean test, String language, long revision, @Nullable Instant lastUpdated, List<ContestSummary> contests){
 
 	static ElectionResponse of(ElectionState election, List<ContestResult> contests) {
 		return new ElectionResponse(election.slug(), election.name(), election.date(), election.kind(),
@@ -23,8 +29,9 @@ record ElectionResponse(String slug, String name, LocalDate date, String kind, S
 	}
 
 	record ContestSummary(String slug, String name, String office, String district, long totalVotes,
-			String precinctsReportingPct, String leader, boolean tie, String callStatus, long revision,
-			Instant lastUpdated) {
+			@Nullable String precinctsReportingPct, @Nullable String leader, boolean tie, @Schema(allowableValues = {
+					"not-called", "too-early", "too-close", "called", "runoff", "uncalled" }) String callStatus,
+			long revision, @Nullable Instant lastUpdated){
 
 		/**
 		 * The leader is {@code null} without votes and on a tie for first ({@code tie}).

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
@@ -27,11 +28,14 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 	 * One revision's totals; {@code at} is the count's time (sourceUpdatedAt, else
 	 * receivedAt), what a chart of the count over time puts on its x axis.
 	 */
-	record Point(long revision, String kind, Instant at, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
-			Integer precinctsReporting, Integer precinctsTotal, String precinctsReportingPct, List<Votes> candidates,
+	record Point(long revision, @Schema(allowableValues = {
+			"import", "correction", "call", "concession", "setup" }) String kind, Instant at,
+			@Nullable Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
+			@Nullable Integer precinctsReporting, @Nullable Integer precinctsTotal,
+			@Nullable String precinctsReportingPct, List<Votes> candidates,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
-					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes){
 
 		static Point of(HistoryPoint point) {
 			return new Point(point.revision(), point.kind(), point.at(), point.sourceUpdatedAt(), point.receivedAt(),
@@ -45,7 +49,7 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 
 	}
 
-	record Votes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare,
+	record Votes(String name, @Nullable String party, long votes, BigDecimal votePct, BigDecimal voteShare,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
 					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {

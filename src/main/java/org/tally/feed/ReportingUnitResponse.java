@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import org.tally.results.UnitResult;
 
@@ -16,14 +17,16 @@ import org.tally.results.UnitResult;
  * turnout where a file gave them (absent otherwise, and for precincts, so a precinct
  * table stays small).
  */
-record ReportingUnitResponse(String code, String name, String level, String parent, long totalVotes, String leader,
-		boolean tie, ContestResponse.MarginResponse margin, @JsonInclude(Include.NON_NULL) Long expectedVotes,
-		@JsonInclude(Include.NON_NULL) String expectedVotePct, @JsonInclude(Include.NON_NULL) Long votesRemaining,
-		@JsonInclude(Include.NON_NULL) Long ballotsCast, @JsonInclude(Include.NON_NULL) Long registeredVoters,
-		@JsonInclude(Include.NON_NULL) BigDecimal turnoutPct, List<UnitVotes> candidates,
+record ReportingUnitResponse(String code, String name, @Schema(allowableValues = {
+		"state", "county", "precinct" }) String level, @Nullable String parent, long totalVotes,
+		@Nullable String leader, boolean tie, ContestResponse.MarginResponse margin,
+		@JsonInclude(Include.NON_NULL) Long expectedVotes, @JsonInclude(Include.NON_NULL) String expectedVotePct,
+		@JsonInclude(Include.NON_NULL) Long votesRemaining, @JsonInclude(Include.NON_NULL) Long ballotsCast,
+		@JsonInclude(Include.NON_NULL) Long registeredVoters, @JsonInclude(Include.NON_NULL) BigDecimal turnoutPct,
+		List<UnitVotes> candidates,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
-				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes){
 
 	static ReportingUnitResponse of(UnitResult unit) {
 		return new ReportingUnitResponse(unit.code(), unit.name(), unit.level(), unit.parent(), unit.totalVotes(),
@@ -37,7 +40,7 @@ record ReportingUnitResponse(String code, String name, String level, String pare
 				}).toList(), VoteTypesJson.totals(unit.voteTypes()));
 	}
 
-	record UnitVotes(String name, String party, long votes, BigDecimal votePct, BigDecimal voteShare,
+	record UnitVotes(String name, @Nullable String party, long votes, BigDecimal votePct, BigDecimal voteShare,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
 					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
@@ -24,9 +26,9 @@ record RoundsResponse(String election, String contest, boolean test, long revisi
 				rounds.rounds().stream().map(Round::of).toList());
 	}
 
-	record Round(int round, BigDecimal threshold, BigDecimal activeVotes, List<String> elected, List<String> eliminated,
-			BigDecimal exhaustedTransfer, Map<String, BigDecimal> inactiveBallots, BigDecimal inactiveTotal,
-			List<Tally> tally) {
+	record Round(int round, @Nullable BigDecimal threshold, BigDecimal activeVotes, List<String> elected,
+			List<String> eliminated, BigDecimal exhaustedTransfer, Map<String, BigDecimal> inactiveBallots,
+			BigDecimal inactiveTotal, List<Tally> tally) {
 
 		static Round of(ContestRounds.Round round) {
 			return new Round(round.number(), round.threshold(), round.activeVotes(),
@@ -49,7 +51,7 @@ record RoundsResponse(String election, String contest, boolean test, long revisi
 
 	}
 
-	record Tally(String name, String party, BigDecimal votes, BigDecimal votePct, BigDecimal transfer) {
+	record Tally(String name, @Nullable String party, BigDecimal votes, BigDecimal votePct, BigDecimal transfer) {
 	}
 
 }

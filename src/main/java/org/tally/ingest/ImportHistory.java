@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.ElectionNotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,17 +74,24 @@ public class ImportHistory {
 	}
 
 	/** One import as readers see it: {@code recordedByRole} is ADMIN or STAFF. */
-	public record PublicEntry(long id, String fileName, String contentHash, long bytes, long rows, String format,
-			String mode, boolean dryRun, @Schema(nullable = true) String correction, String outcome, int problemCount,
-			@Schema(nullable = true) Long revision, @Schema(allowableValues = {
-					"ADMIN", "STAFF" },
+	public record PublicEntry(long id, @Nullable String fileName, String contentHash, long bytes, long rows,
+			String format, @Schema(allowableValues = {
+					"strict", "setup" }) String mode,
+			boolean dryRun, @Nullable String correction,
+			@Schema(allowableValues = { "applied", "duplicate", "rejected", "preview" }) String outcome,
+			int problemCount, @Nullable Long revision,
+			@Schema(allowableValues = { "ADMIN", "STAFF" },
 					description = "the role of the staff account that imported (no user names in public)") String recordedByRole,
-			Instant receivedAt, @Schema(nullable = true) Instant finishedAt){
+			Instant receivedAt, @Nullable Instant finishedAt){
 	}
 
-	public record Entry(long id, String fileName, String contentHash, long bytes, long rows, String format, String mode,
-			boolean dryRun, String correction, String outcome, int problemCount, Long revision, String recordedBy,
-			Instant receivedAt, Instant finishedAt) {
+	public record Entry(long id, @Nullable String fileName, String contentHash, long bytes, long rows, String format,
+			@Schema(allowableValues = {
+					"strict", "setup" }) String mode,
+			boolean dryRun, @Nullable String correction,
+			@Schema(allowableValues = { "applied", "duplicate", "rejected", "preview" }) String outcome,
+			int problemCount, @Nullable Long revision, String recordedBy, Instant receivedAt,
+			@Nullable Instant finishedAt){
 	}
 
 }

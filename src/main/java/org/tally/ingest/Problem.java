@@ -1,6 +1,7 @@
 package org.tally.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong with an import file, pointed at precisely enough for staff to find and
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param location for XML the element path, for JSON the JSON pointer; {@code null} for
  * CSV
  */
-public record Problem(long row, String column, String value, String message,
+public record Problem(long row, @Nullable String column, @Nullable String value, String message,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String location) {
 
 	static final int MAX_VALUE_LENGTH = 80;

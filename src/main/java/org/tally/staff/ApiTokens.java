@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.AuditLog;
 import org.tally.results.InvalidRequestException;
 
@@ -170,7 +172,7 @@ public class ApiTokens {
 	/** A token just created: the only time {@code token} is shown. */
 	public record NewToken(long id, String name, String username,
 			@Schema(description = "read, import, calls") List<String> scopes,
-			@Schema(nullable = true,
+			@Nullable @Schema(
 					description = "the one election the token may write to; null: every election") String election,
 			String token) {
 	}
@@ -178,10 +180,9 @@ public class ApiTokens {
 	/** A token as admins see it later: no secret. */
 	public record TokenView(long id, String name, String username,
 			@Schema(description = "read, import, calls") List<String> scopes,
-			@Schema(nullable = true,
+			@Nullable @Schema(
 					description = "the one election the token may write to; null: every election") String election,
-			Instant createdAt, @Schema(nullable = true) Instant lastUsedAt,
-			@Schema(nullable = true) Instant revokedAt) {
+			Instant createdAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
 	}
 
 	/**

@@ -3,14 +3,20 @@ package org.tally.staff;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A contest's stored setup as the staff API answers it.
  *
  * @param threshold the share to pass, in percent, for rule {@code threshold} only
  */
-record ContestView(String slug, String office, String district, String name, String kind, int seats, String rule,
-		BigDecimal threshold, boolean uncontested, int ballotOrder, Integer precinctsTotal, Long registeredVoters,
-		Long ballotsOutstanding, Long expectedVotes, Long ballotsCast) {
+record ContestView(String slug, String office, String district, String name, @Schema(allowableValues = {
+		"candidate", "measure" }) String kind, int seats,
+		@Schema(allowableValues = { "plurality", "majority", "top-two", "threshold" }) String rule,
+		@Nullable BigDecimal threshold, boolean uncontested, int ballotOrder, @Nullable Integer precinctsTotal,
+		@Nullable Long registeredVoters, @Nullable Long ballotsOutstanding, @Nullable Long expectedVotes,
+		@Nullable Long ballotsCast){
 
 	/** From the setup service's row (camelCase columns). */
 	static ContestView of(Map<String, Object> row) {

@@ -2,6 +2,9 @@ package org.tally.staff;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.Election;
 
 /**
@@ -11,8 +14,11 @@ import org.tally.results.Election;
  * @param revision the election's revision after the change
  * @param language the public pages' default language ("en", "es")
  */
-record ElectionView(String slug, String name, String date, String kind, String jurisdiction, String status,
-		boolean test, String timeZone, long revision, String language) {
+record ElectionView(String slug, String name, String date, @Schema(allowableValues = {
+		"general", "primary", "special-primary", "special-general", "runoff" }) String kind, String jurisdiction,
+		@Schema(allowableValues = { "scheduled", "counting", "paused", "unofficial-complete",
+				"certified" }) String status,
+		boolean test, String timeZone, long revision, String language){
 
 	static ElectionView of(Election election) {
 		return new ElectionView(election.getSlug(), election.getName(), election.getDate().toString(),

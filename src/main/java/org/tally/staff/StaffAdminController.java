@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -118,9 +119,9 @@ class StaffAdminController {
 	 * election it may write to (all when left out).
 	 */
 	record TokenRequest(@NotBlank @Size(max = 100) String name, @NotBlank String username,
-			@Schema(nullable = true, description = "read, import, calls; every scope when left out",
+			@Nullable @Schema(description = "read, import, calls; every scope when left out",
 					example = "[\"import\"]") @Size(max = 3) List<String> scopes,
-			@Schema(nullable = true,
+			@Nullable @Schema(
 					description = "slug of the one election the token may write to; every election when left out") String election) {
 	}
 

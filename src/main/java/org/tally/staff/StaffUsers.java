@@ -1,11 +1,14 @@
 package org.tally.staff;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import org.tally.results.AuditLog;
 import org.tally.results.InvalidRequestException;
 
@@ -27,6 +30,8 @@ public class StaffUsers {
 	private final PasswordEncoder passwordEncoder;
 
 	private final AuditLog audit;
+
+	static final int MAX_PASSWORD_BYTES = 72;
 
 	private final CurrentPassword currentPassword;
 
@@ -61,8 +66,7 @@ public class StaffUsers {
 		if (this.users.findByUsername(username).isPresent()) {
 			throw SetupConflictException.of("A user named '" + username + "' already exists");
 		}
-		StaffUser user = this.users
-			.save(new StaffUser(username, this.passwordEncoder.encode(request.password()), request.role()));
+		StaffUser user = this.users.save(new StaffUser(username, hash(request.password()), request.role()));
 		UserView view = UserView.of(user);
 		this.audit.record(who, "user-created", "user " + user.getUsername(), null, view.values(), null);
 		return view;
@@ -105,7 +109,7 @@ public class StaffUsers {
 			user.setEnabled(change.enabled());
 		}
 		if (change.changesPassword()) {
-			user.setPasswordHash(this.passwordEncoder.encode(change.password()));
+			user.setPasswordHash(hash(change.password()));
 			user.setMustChangePassword(!own);
 		}
 		String detail = change.changesPassword() ? (own ? "own password changed (current password given)"
@@ -123,6 +127,18 @@ public class StaffUsers {
 	}
 
 	/**
+	 * The password's hash; bcrypt reads at most 72 bytes, so a longer password (in UTF-8:
+	 * fewer characters outside ASCII) is refused rather than cut.
+	 */
+	private String hash(String password) {
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new InvalidRequestException(
+					"password: at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no more)");
+		}
+		return this.passwordEncoder.encode(password);
+	}
+
+	/**
 	 * Who asks for a change: the canonical name, whether an admin, the client address.
 	 */
 	public record Actor(String username, boolean admin, String address) {
@@ -133,9 +149,10 @@ public class StaffUsers {
 	}
 
 	/** A staff account as admins see it: never the password hash. */
-	public record UserView(String username, String role, boolean enabled, int failedLogins,
-			@Schema(nullable = true) Instant lockedUntil, Instant createdAt,
-			@Schema(description = "an admin set the password: the user must choose a new one at next sign-in") boolean mustChangePassword) {
+	public record UserView(String username, @Schema(allowableValues = {
+			"ADMIN", "STAFF" }) String role, boolean enabled, int failedLogins, @Nullable Instant lockedUntil,
+			@Nullable Instant createdAt,
+			@Schema(description = "an admin set the password: the user must choose a new one at next sign-in") boolean mustChangePassword){
 
 		static UserView of(StaffUser user) {
 			return new UserView(user.getUsername(), user.getRole(), user.isEnabled(), user.getFailedLogins(),

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ElectionNotFoundException;
@@ -12,8 +13,6 @@ import org.tally.results.InvalidRequestException;
 import org.tally.staff.ElectionExistsException;
 import org.tally.staff.NotFoundException;
 import org.tally.staff.SetupConflictException;
-
-import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,6 +28,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -62,6 +63,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<ProblemDetail> badRequest(InvalidRequestException ex, HttpServletRequest request) throws Exception {
 		return problem(request, ex, HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+	}
+
+	/**
+	 * Parameters Tomcat could not read (beyond what {@link RequestShapeFilter} refuses,
+	 * such as too many of them).
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException ex, HttpServletRequest request)
+			throws Exception {
+		return problem(request, ex, HttpStatus.BAD_REQUEST, "Bad request",
+				"query: the parameters could not be read (too many, or not %-encoded)");
 	}
 
 	/** Anything else is Tally's fault: logged, answered without its message. */
@@ -123,22 +135,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * A body Jackson cannot read: the detail names the field whose value it could not
-	 * take, when it got that far.
+	 * take and why, in Tally's words (never the parser's message).
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ResponseEntity<Object> response = super.handleHttpMessageNotReadable(ex, headers, status, request);
-		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty() && response != null
-				&& response.getBody() instanceof ProblemDetail problem) {
-			String field = databind.getPath()
-				.stream()
-				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-						: String.valueOf(reference.getIndex()))
-				.collect(Collectors.joining("."));
-			problem.setDetail(field + ": not a value of the expected type");
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
+			problem.setDetail(BodyProblems.detail(ex.getCause()));
 		}
 		return response;
+	}
+
+	/**
+	 * A multipart body that cannot be read (no boundary, cut short): the client's
+	 * mistake, answered 400 without a stack trace.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex, HttpServletRequest request)
+			throws Exception {
+		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+			return problem(request, ex, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+					"file: larger than Tally takes in one upload");
+		}
+		return problem(request, ex, HttpStatus.BAD_REQUEST, "Bad request",
+				"body: not a readable multipart/form-data body (a boundary and the part 'file' are needed)");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -80,13 +80,19 @@ class OpenApiConfiguration {
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")
 							.description("an API token, created by an admin at /staff/tokens"))
-				.addSchemas("Problem", problemSchema())
+				.addSchemas("ProblemDetail", problemSchema())
 				.addResponses("BadRequest", problem("The request is malformed or a value is invalid"))
 				.addResponses("Unauthorized", problem("No valid credentials: sign in with Basic or Bearer"))
 				.addResponses("Forbidden", problem("The account may not do this (admins only)"))
 				.addResponses("NotFound", problem("No such election, contest or record"))
 				.addResponses("Conflict", problem("The change conflicts with what is stored"))
-				.addResponses("UnprocessableContent", problem("The file was rejected; nothing was applied")));
+				.addResponses("UnprocessableContent", problem("The file was rejected; nothing was applied"))
+				.addResponses("ContentTooLarge", problem("The body is larger than Tally takes"))
+				.addResponses("UnsupportedMediaType", problem("The body's Content-Type is not one the operation reads"))
+				.addResponses("TooManyRequests",
+						problem("Too many failed sign-ins from this client or for this account: wait Retry-After"))
+				.addResponses("ServiceUnavailable",
+						problem("The database is out of reach for the moment: try again after Retry-After")));
 	}
 
 	/**
@@ -167,6 +173,14 @@ class OpenApiConfiguration {
 		if (write && path.endsWith("/imports")) {
 			refer(responses, "422", "UnprocessableContent");
 		}
+		if (operation.getRequestBody() != null) {
+			refer(responses, "413", "ContentTooLarge");
+			refer(responses, "415", "UnsupportedMediaType");
+		}
+		if (secured(path, method)) {
+			refer(responses, "429", "TooManyRequests");
+		}
+		refer(responses, "503", "ServiceUnavailable");
 	}
 
 	/**
@@ -209,16 +223,17 @@ class OpenApiConfiguration {
 	private static ApiResponse problem(String description) {
 		return new ApiResponse().description(description)
 			.content(new Content().addMediaType(PROBLEM_JSON,
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
 	}
 
 	private static Schema<?> problemSchema() {
 		return new ObjectSchema().description("RFC 9457 problem details; some add fields (an import's problems)")
 			.addProperty("type", new StringSchema().format("uri-reference"))
 			.addProperty("title", new StringSchema())
-			.addProperty("status", new IntegerSchema())
-			.addProperty("detail", new StringSchema())
+			.addProperty("status", new IntegerSchema().format("int32"))
+			.addProperty("detail", new StringSchema().description("What is wrong, naming the field or parameter"))
 			.addProperty("instance", new StringSchema().format("uri-reference"))
+			.required(List.of("status", "title"))
 			.additionalProperties(true);
 	}
 

@@ -18,15 +18,36 @@ final class ProblemResponses {
 
 	static void write(HttpServletResponse response, int status, String title, String detail, long retryAfterSeconds)
 			throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		write(response, status, title, detail);
+	}
+
+	/** A problem without Retry-After. */
+	static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.resetBuffer();
 		response.setStatus(status);
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+					+ printable(detail).replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+	}
+
+	/**
+	 * The text with control characters (NUL included) written as {@code \\uXXXX}, cut to
+	 * 200.
+	 */
+	static String printable(String text) {
+		StringBuilder out = new StringBuilder();
+		for (char c : text.toCharArray()) {
+			if (out.length() >= 200) {
+				out.append('…');
+				break;
+			}
+			out.append((c < 0x20 || c == 0x7f) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+		}
+		return out.toString();
 	}
 
 	static void databaseUnavailable(HttpServletResponse response) throws IOException {

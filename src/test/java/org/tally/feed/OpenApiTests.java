@@ -16,6 +16,9 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
@@ -86,6 +89,26 @@ class OpenApiTests {
 		assertThat(document).startsWith("{\"openapi\":\"3.");
 	}
 
+	/**
+	 * The committed document (docs/openapi.json, what generated clients and
+	 * {@code ContractCheck} read) is the served one. After a change to the API, rewrite
+	 * it with {@code ./mvnw -B test -Dtest=OpenApiTests -Dtally.openapi.write=true} and
+	 * say what changed for clients in docs/api.md.
+	 */
+	@Test
+	void theCommittedDocumentIsTheServedOne() throws IOException {
+		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		String served = mapper.writeValueAsString(mapper.readTree(document())) + "\n";
+		Path committed = Path.of("docs", "openapi.json");
+		if (Boolean.getBoolean("tally.openapi.write")) {
+			Files.writeString(committed, served);
+		}
+		assertThat(Files.exists(committed) ? Files.readString(committed) : "")
+			.as("docs/openapi.json is not what /v3/api-docs serves; regenerate it with "
+					+ "./mvnw -B test -Dtest=OpenApiTests -Dtally.openapi.write=true")
+			.isEqualTo(served);
+	}
+
 	@Test
 	void everyOperationHasASummarySecurityAndProblemResponses() {
 		String document = document();
@@ -121,9 +144,11 @@ class OpenApiTests {
 		String imports = "$.paths['/api/v1/elections/{election}/imports'].post";
 		assertThat(JsonPath.<Map<String, Object>>read(document, imports + ".requestBody.content"))
 			.containsKeys("text/csv", "multipart/form-data");
-		assertThat(JsonPath.<String>read(document,
-				imports + ".requestBody.content['multipart/form-data'].schema.properties.file.format"))
-			.isEqualTo("binary");
+		assertThat(JsonPath.<String>read(document, imports + ".requestBody.content['multipart/form-data'].schema.$ref"))
+			.endsWith("/ImportUpload");
+		assertThat(JsonPath.<String>read(document, "$.components.schemas.ImportUpload.properties.file.$ref"))
+			.endsWith("/ResultsFile");
+		assertThat(JsonPath.<String>read(document, "$.components.schemas.ResultsFile.format")).isEqualTo("binary");
 		List<String> options = JsonPath.read(document, imports + ".parameters[?(@.in == 'query')].name");
 		assertThat(options).contains("format", "mode", "dryRun", "correction");
 		List<String> described = JsonPath.read(document, imports + ".parameters[?(@.description)].name");

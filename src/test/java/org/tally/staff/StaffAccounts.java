@@ -2,6 +2,7 @@ package org.tally.staff;
 
 import java.util.UUID;
 
+import org.tally.support.ContractCheck;
 import org.tally.support.TallyApi;
 
 import org.springframework.http.MediaType;
@@ -74,6 +75,7 @@ final class StaffAccounts {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.defaultHeaders((headers) -> headers.setBasicAuth(username, password))
+			.requestInterceptor(new ContractCheck())
 			.build();
 	}
 
@@ -81,6 +83,7 @@ final class StaffAccounts {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
 			.defaultHeader("Authorization", "Bearer " + token)
+			.requestInterceptor(new ContractCheck())
 			.build();
 	}
 

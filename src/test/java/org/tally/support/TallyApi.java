@@ -12,7 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Drives Tally over real HTTP the way staff and readers do.
+ * Drives Tally over real HTTP the way staff and readers do. Every API response is held to
+ * the committed OpenAPI document ({@link ContractCheck}).
  */
 public final class TallyApi {
 
@@ -22,9 +23,10 @@ public final class TallyApi {
 
 	public TallyApi(int port) {
 		String base = "http://localhost:" + port;
-		this.anonymous = RestTestClient.bindToServer().baseUrl(base).build();
+		this.anonymous = RestTestClient.bindToServer().baseUrl(base).requestInterceptor(new ContractCheck()).build();
 		this.admin = RestTestClient.bindToServer()
 			.baseUrl(base)
+			.requestInterceptor(new ContractCheck())
 			.defaultHeaders((headers) -> headers.setBasicAuth(Staff.ADMIN, Staff.ADMIN_PASSWORD))
 			.build();
 	}

@@ -1,0 +1,130 @@
+package org.tally.system;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Bodies of the OpenAPI document that are not records, as named schemas a client
+ * generator builds: the votes by vote type, {@code /revision}'s and {@code /cdf.json}'s
+ * JSON objects, {@code results.csv}'s text and the import's file (multipart field
+ * {@code file}, or the raw bytes). Runs after {@link RecordSchemas} has described the
+ * records.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiBodies {
+
+	static final List<String> VOTE_TYPES = List.of("election-day", "mail", "early", "provisional");
+
+	@Bean
+	OpenApiCustomizer namedBodies() {
+		return (openApi) -> {
+			addSchemas(openApi);
+			openApi.getComponents().getSchemas().values().forEach(OpenApiBodies::voteTypes);
+			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+				if (path.endsWith("/revision")) {
+					json(operation, "Revision");
+				}
+				else if (path.endsWith("/cdf.json")) {
+					json(operation, "CdfElectionReport");
+				}
+				else if (path.endsWith("/results.csv")) {
+					success(operation, "text/csv", "ResultsCsv");
+				}
+				if (path.endsWith("/imports") && operation.getRequestBody() != null) {
+					importBody(operation);
+				}
+			}));
+		};
+	}
+
+	private static void addSchemas(OpenAPI openApi) {
+		ObjectSchema voteTypes = new ObjectSchema();
+		VOTE_TYPES.forEach((type) -> voteTypes.addProperty(type,
+				new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+		voteTypes.additionalProperties(false)
+			.description("Votes per vote type, only the types the source reported, in this order");
+		openApi.getComponents()
+			.addSchemas("VoteTypes", voteTypes)
+			.addSchemas("Revision",
+					new ObjectSchema().addProperty("revision", new IntegerSchema().format("int64"))
+						.required(List.of("revision"))
+						.description("The election's current revision"))
+			.addSchemas("CdfElectionReport", new ObjectSchema()
+				.description("A NIST SP 1500-100 v2 ElectionReport (JSON), as NIST's schema describes it; its members "
+						+ "are NIST's, not Tally's")
+				.addProperty("@type", new StringSchema()._enum(List.of("ElectionResults.ElectionReport")))
+				.required(List.of("@type"))
+				.additionalProperties(true))
+			.addSchemas("ResultsCsv",
+					new StringSchema().description("RFC 4180 CSV in the OpenElections layout (docs/api.md)"))
+			.addSchemas("ResultsFile", new StringSchema().format("binary").description("A results file's bytes"))
+			.addSchemas("ImportUpload",
+					new ObjectSchema().addProperty("file", new Schema<>().$ref("#/components/schemas/ResultsFile"))
+						.required(List.of("file"))
+						.description("A results file as the multipart field 'file'"));
+	}
+
+	/** Every {@code voteTypes} map is the one named schema. */
+	@SuppressWarnings("rawtypes")
+	private static void voteTypes(Schema schema) {
+		Map<String, Schema> properties = schema.getProperties();
+		if (properties != null && properties.containsKey("voteTypes")) {
+			Schema existing = properties.get("voteTypes");
+			properties.put("voteTypes", new Schema<>().$ref("#/components/schemas/VoteTypes"));
+			if (existing.getDescription() != null) {
+				// OpenAPI 3.0 ignores siblings of $ref; the description lives on
+				// VoteTypes
+				existing.setDescription(null);
+			}
+		}
+	}
+
+	private static void json(Operation operation, String schema) {
+		success(operation, "application/json", schema);
+	}
+
+	private static void success(Operation operation, String mediaType, String schema) {
+		var ok = operation.getResponses().get("200");
+		if (ok != null) {
+			MediaType media = (ok.getContent() != null) ? ok.getContent().get(mediaType) : null;
+			MediaType named = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema));
+			if (media != null) {
+				named.setExamples(media.getExamples());
+				named.setExample(media.getExample());
+			}
+			ok.setContent(new Content().addMediaType(mediaType, named));
+		}
+	}
+
+	/**
+	 * The import reads the multipart field {@code file} or the raw body: multipart first
+	 * (a generator that builds one body builds that one), then each raw type.
+	 */
+	private static void importBody(Operation operation) {
+		Content content = operation.getRequestBody().getContent();
+		Content ordered = new Content();
+		Map<String, MediaType> raw = new LinkedHashMap<>(content);
+		raw.remove("multipart/form-data");
+		ordered.addMediaType("multipart/form-data",
+				new MediaType().schema(new Schema<>().$ref("#/components/schemas/ImportUpload")));
+		raw.keySet()
+			.forEach((type) -> ordered.addMediaType(type,
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/ResultsFile"))));
+		operation.getRequestBody().setContent(ordered);
+	}
+
+}
