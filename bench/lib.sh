@@ -2,12 +2,12 @@
 # database and get an API token. Expects JAR, PORT, DB, HEAP, PASSWORD, WORK and BASE set.
 
 # start_tally [seconds to wait, 120] [extra JVM options...]: drops and creates $DB, starts
-# the jar (serial GC, its log in $WORK/gc.log), stops it (and removes $WORK) on exit.
+# the jar (serial GC unless GC says otherwise, its log in $WORK/gc.log), stops it (and removes $WORK) on exit.
 start_tally() {
 	local wait=${1:-120}
 	shift || true
 	psql -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-	java $HEAP -XX:+UseSerialGC -Xlog:gc:file="$WORK/gc.log" "$@" -jar "$JAR" --server.port="$PORT" \
+	java $HEAP ${GC:--XX:+UseSerialGC} -Xlog:gc:file="$WORK/gc.log" "$@" -jar "$JAR" --server.port="$PORT" \
 		--spring.datasource.url="jdbc:postgresql://localhost:5432/$DB" --tally.admin-password="$PASSWORD" \
 		> "$WORK/tally.log" 2>&1 &
 	TALLY=$!

@@ -39,6 +39,7 @@
 	}
 
 	document.body.addEventListener('htmx:sseOpen', function () {
+		stopPolling();
 		show('live', text('On'));
 		if (lostConnection && fetcher) {
 			htmx.trigger(fetcher, 'tally:catchup');
@@ -46,9 +47,16 @@
 		lostConnection = false;
 	});
 
-	document.body.addEventListener('htmx:sseError', function () {
+	document.body.addEventListener('htmx:sseError', function (event) {
 		lostConnection = true;
 		show('reconnecting', text('Reconnecting'));
+		// A closed source was refused (an HTTP error, such as 503 from an instance whose
+		// streams are full): a browser's EventSource gives up then. Follow the revision
+		// resource instead until the extension's next attempt opens a stream again.
+		var source = event.detail && event.detail.source;
+		if (source && source.readyState === 2 && live && live.dataset.pollFallback) {
+			startPolling(live.dataset.pollFallback, live.dataset.pollSeconds);
+		}
 	});
 
 	document.body.addEventListener('htmx:afterRequest', function (event) {
@@ -84,21 +92,25 @@
 		document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 	}
 
-	// Poll mode (tally.live.mode=poll, for deployments behind a CDN): instead of an event
-	// stream, ask the small cacheable revision resource every few seconds (through the same
-	// caches as everyone else) and fetch the changed cards only when it has moved.
+	// Poll mode (tally.live.mode=poll, for deployments behind a CDN, or while an event stream
+	// is refused): instead of an event stream, ask the small cacheable revision resource every
+	// few seconds (through the same caches as everyone else) and fetch the changed cards only
+	// when it has moved.
 	var live = document.getElementById('live');
-	if (live && live.dataset.poll && fetcher) {
-		var since = document.getElementById('live-since');
-		var pollMillis = 1000 * Math.max(1, Number(live.dataset.pollSeconds) || 5);
-		var polling = false;
-		show('live', text('On'));
-		window.setInterval(function () {
+	var since = document.getElementById('live-since');
+	var pollTimer = null;
+	var polling = false;
+
+	function startPolling(url, seconds) {
+		if (pollTimer !== null || !fetcher) {
+			return;
+		}
+		pollTimer = window.setInterval(function () {
 			if (polling || document.hidden) {
 				return;
 			}
 			polling = true;
-			fetch(live.dataset.poll, { headers: { Accept: 'application/json' } })
+			fetch(url, { headers: { Accept: 'application/json' } })
 				.then(function (response) {
 					if (!response.ok) {
 						throw new Error(String(response.status));
@@ -120,7 +132,19 @@
 				.finally(function () {
 					polling = false;
 				});
-		}, pollMillis);
+		}, 1000 * Math.max(1, Number(seconds) || 5));
+	}
+
+	function stopPolling() {
+		if (pollTimer !== null) {
+			window.clearInterval(pollTimer);
+			pollTimer = null;
+		}
+	}
+
+	if (live && live.dataset.poll) {
+		show('live', text('On'));
+		startPolling(live.dataset.poll, live.dataset.pollSeconds);
 	}
 
 	// Filtering as you type; the same form works without JavaScript as a GET request.

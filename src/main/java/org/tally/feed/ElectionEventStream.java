@@ -1,7 +1,9 @@
 package org.tally.feed;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,13 +24,12 @@ import org.apache.commons.logging.LogFactory;
 import org.tally.results.ElectionState;
 import org.tally.results.ElectionStates;
 import org.tally.results.ResultsChanged;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Readers connected to an election's event stream on this instance. Each revision
@@ -54,13 +60,23 @@ class ElectionEventStream implements SmartLifecycle {
 			limit 1000
 			""";
 
+	private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
 	private final Map<String, Set<Reader>> readers = new ConcurrentHashMap<>();
+
+	private final AtomicInteger connected = new AtomicInteger();
 
 	private final ElectionStates states;
 
 	private final JdbcClient jdbc;
 
+	private final JsonMapper json;
+
 	private final Duration heartbeat;
+
+	private final int maxReaders;
+
+	private final int maxPendingBytes;
 
 	private ExecutorService sender;
 
@@ -68,40 +84,73 @@ class ElectionEventStream implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ElectionEventStream(ElectionStates states, JdbcClient jdbc,
-			@Value("${tally.feed.heartbeat:15s}") Duration heartbeat) {
+	ElectionEventStream(ElectionStates states, JdbcClient jdbc, JsonMapper json,
+			@Value("${tally.feed.heartbeat:15s}") Duration heartbeat,
+			@Value("${tally.feed.max-readers:12000}") int maxReaders,
+			@Value("${tally.feed.max-pending-bytes:65536}") int maxPendingBytes) {
 		this.states = states;
 		this.jdbc = jdbc;
+		this.json = json;
 		this.heartbeat = heartbeat;
+		this.maxReaders = maxReaders;
+		this.maxPendingBytes = maxPendingBytes;
 		states.onChange(this::changed);
+	}
+
+	/** Readers connected to this instance now (every election). */
+	int connected() {
+		return this.connected.get();
 	}
 
 	/**
 	 * A new reader of the election: first the revisions after {@code lastEventId} (when
-	 * given), then every new one.
+	 * given), then every new one. False, with nothing written, when this instance already
+	 * has {@code tally.feed.max-readers} readers: the caller answers 503.
 	 */
-	SseEmitter connect(ElectionState election, Long lastEventId) {
-		SseEmitter emitter = new SseEmitter(0L);
-		Reader reader = new Reader(election.slug(), election.id(), emitter);
+	boolean connect(ElectionState election, Long lastEventId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (this.connected.incrementAndGet() > this.maxReaders) {
+			this.connected.decrementAndGet();
+			return false;
+		}
+		EventSink sink;
+		Reader reader;
+		long current = election.revision();
+		long from = (lastEventId != null) ? Math.max(0, Math.min(lastEventId, current)) : current;
 		Set<Reader> set = this.readers.computeIfAbsent(election.slug(), (key) -> ConcurrentHashMap.newKeySet());
-		emitter.onCompletion(() -> set.remove(reader));
-		emitter.onTimeout(() -> set.remove(reader));
-		emitter.onError((ex) -> set.remove(reader));
-		long current = this.jdbc.sql("select revision from election where id = ?")
-			.param(election.id())
-			.query(Long.class)
-			.single();
-		synchronized (reader) {
-			set.add(reader);
-			reader.lastSent = (lastEventId != null) ? Math.max(0, Math.min(lastEventId, current)) : current;
-			send(reader, SseEmitter.event().reconnectTime(2_000).comment("revision " + current));
-			catchUp(reader, revisionsAfter(reader.electionId, reader.lastSent), election.test());
-			reader.ready = true;
+		try {
+			// The database first: if it fails, nothing has started and the request fails
+			// as usual.
+			List<Frame> missed = (from < current) ? frames(revisionsAfter(election.id(), from), election.test())
+					: List.of();
+			AsyncContext async = request.startAsync(request, response);
+			async.setTimeout(0);
+			Reader[] self = new Reader[1];
+			sink = new EventSink(async, this.maxPendingBytes, () -> {
+				set.remove(self[0]);
+				this.connected.decrementAndGet();
+			});
+			reader = new Reader(election.id(), sink);
+			self[0] = reader;
+			synchronized (reader) {
+				set.add(reader);
+				reader.lastSent = from;
+				sink.send(("retry:2000\n:revision " + current + "\n\n").getBytes(StandardCharsets.UTF_8));
+				catchUp(reader, missed);
+				reader.ready = true;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			this.connected.decrementAndGet();
+			throw ex;
+		}
+		if (sink.isClosed()) {
+			set.remove(reader);
 		}
 		if (this.states.lastNotified(election.slug()) > reader.lastSent) {
 			this.sender.execute(() -> deliver(election.slug()));
 		}
-		return emitter;
+		return true;
 	}
 
 	private void changed(ResultsChanged changed) {
@@ -111,7 +160,10 @@ class ElectionEventStream implements SmartLifecycle {
 		}
 	}
 
-	/** Sends every reader of the election what it has not seen yet. */
+	/**
+	 * Sends every reader of the election what it has not seen yet: each event is encoded
+	 * once, and no reader's socket is waited for ({@link EventSink}).
+	 */
 	private void deliver(String election) {
 		Set<Reader> set = this.readers.get(election);
 		if (set == null || set.isEmpty()) {
@@ -120,11 +172,11 @@ class ElectionEventStream implements SmartLifecycle {
 		try {
 			ElectionState state = this.states.current(election);
 			long oldest = set.stream().mapToLong((reader) -> reader.lastSent).min().orElse(state.revision());
-			List<RevisionEvent> events = revisionsAfter(state.id(), oldest);
+			List<Frame> frames = frames(revisionsAfter(state.id(), oldest), state.test());
 			for (Reader reader : set) {
 				synchronized (reader) {
 					if (reader.ready) {
-						catchUp(reader, events, state.test());
+						catchUp(reader, frames);
 					}
 				}
 			}
@@ -143,14 +195,24 @@ class ElectionEventStream implements SmartLifecycle {
 			.list();
 	}
 
-	private void catchUp(Reader reader, List<RevisionEvent> events, boolean test) {
+	/** The events as they go on the wire ({@code id}, {@code event}, {@code data}). */
+	private List<Frame> frames(List<RevisionEvent> events, boolean test) {
+		List<Frame> frames = new ArrayList<>(events.size());
 		for (RevisionEvent event : events) {
-			if (event.revision() > reader.lastSent && !reader.closed) {
-				send(reader, SseEmitter.event()
-					.id(Long.toString(event.revision()))
-					.name("results")
-					.data(new ResultsEvent(event.revision(), event.contests(), test), MediaType.APPLICATION_JSON));
-				reader.lastSent = event.revision();
+			String data = this.json.writeValueAsString(new ResultsEvent(event.revision(), event.contests(), test));
+			frames.add(new Frame(event.revision(), ("id:" + event.revision() + "\nevent:results\ndata:" + data + "\n\n")
+				.getBytes(StandardCharsets.UTF_8)));
+		}
+		return frames;
+	}
+
+	private void catchUp(Reader reader, List<Frame> frames) {
+		for (Frame frame : frames) {
+			if (frame.revision() > reader.lastSent) {
+				if (!reader.sink.send(frame.bytes())) {
+					return;
+				}
+				reader.lastSent = frame.revision();
 			}
 		}
 	}
@@ -158,25 +220,7 @@ class ElectionEventStream implements SmartLifecycle {
 	private void heartbeat() {
 		for (Set<Reader> set : this.readers.values()) {
 			for (Reader reader : set) {
-				synchronized (reader) {
-					send(reader, SseEmitter.event().comment("heartbeat"));
-				}
-			}
-		}
-	}
-
-	private void send(Reader reader, SseEmitter.SseEventBuilder event) {
-		if (reader.closed) {
-			return;
-		}
-		try {
-			reader.emitter.send(event);
-		}
-		catch (IOException | IllegalStateException ex) {
-			reader.closed = true;
-			Set<Reader> set = this.readers.get(reader.election);
-			if (set != null) {
-				set.remove(reader);
+				reader.sink.send(HEARTBEAT);
 			}
 		}
 	}
@@ -199,11 +243,10 @@ class ElectionEventStream implements SmartLifecycle {
 		this.running = false;
 		this.heartbeats.shutdownNow();
 		this.sender.shutdownNow();
+		byte[] reconnect = "retry:250\n:shutting down: reconnect\n\n".getBytes(StandardCharsets.UTF_8);
 		this.readers.values().forEach((set) -> set.forEach((reader) -> {
-			synchronized (reader) {
-				send(reader, SseEmitter.event().reconnectTime(250).comment("shutting down: reconnect"));
-			}
-			reader.emitter.complete();
+			reader.sink.send(reconnect);
+			reader.sink.close();
 		}));
 		this.readers.clear();
 	}
@@ -225,25 +268,23 @@ class ElectionEventStream implements SmartLifecycle {
 	private record RevisionEvent(long revision, List<String> contests) {
 	}
 
+	private record Frame(long revision, byte[] bytes) {
+	}
+
 	/** One connected reader; guarded by its own lock. */
 	private static final class Reader {
 
-		final String election;
-
 		final long electionId;
 
-		final SseEmitter emitter;
+		final EventSink sink;
 
 		long lastSent;
 
 		boolean ready;
 
-		boolean closed;
-
-		Reader(String election, long electionId, SseEmitter emitter) {
-			this.election = election;
+		Reader(long electionId, EventSink sink) {
 			this.electionId = electionId;
-			this.emitter = emitter;
+			this.sink = sink;
 		}
 
 	}
