@@ -27,15 +27,24 @@ import org.springframework.stereotype.Component;
  * once a read has failed, others answer from memory at once for
  * {@code tally.results.outage-hold} (2 s) before one of them tries again;
  * {@link #delayed()} says so, for pages to tell their readers.
+ * <p>
+ * A slug found not to exist is remembered for {@code tally.results.missing-for} (2 s):
+ * made-up election names cost one query per slug and window, not one per request.
  */
 @Component
 public class ElectionStates {
 
 	private static final Log log = LogFactory.getLog(ElectionStates.class);
 
+	/** At most this many unknown slugs are remembered ({@link #knownMissing}). */
+	static final int MAX_MISSING = 10_000;
+
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> notified = new ConcurrentHashMap<>();
+
+	/** Slugs found not to exist, and System.nanoTime() when that was read. */
+	private final Map<String, Long> missing = new ConcurrentHashMap<>();
 
 	private final ReentrantLock[] locks = new ReentrantLock[64];
 
@@ -51,6 +60,8 @@ public class ElectionStates {
 
 	private final long outageHoldNanos;
 
+	private final long missingForNanos;
+
 	/**
 	 * System.nanoTime() before which readers answer from memory without trying the
 	 * database.
@@ -61,12 +72,14 @@ public class ElectionStates {
 
 	ElectionStates(ResultsQueries queries, ResultsEvents events, @Value("${tally.results.max-age:1s}") Duration maxAge,
 			@Value("${tally.results.outage-wait:1500ms}") Duration outageWait,
-			@Value("${tally.results.outage-hold:2s}") Duration outageHold) {
+			@Value("${tally.results.outage-hold:2s}") Duration outageHold,
+			@Value("${tally.results.missing-for:2s}") Duration missingFor) {
 		this.queries = queries;
 		this.events = events;
 		this.maxAgeNanos = maxAge.toNanos();
 		this.outageWaitNanos = outageWait.toNanos();
 		this.outageHoldNanos = outageHold.toNanos();
+		this.missingForNanos = missingFor.toNanos();
 		this.holdUntil = System.nanoTime();
 		Arrays.setAll(this.locks, (i) -> new ReentrantLock());
 		events.subscribe(this::changed);
@@ -108,6 +121,9 @@ public class ElectionStates {
 		if (fresh(slug, entry)) {
 			return entry.state();
 		}
+		if (entry == null && knownMissing(slug)) {
+			throw ElectionNotFoundException.forSlug(slug);
+		}
 		if (entry != null && holdingOff()) {
 			return entry.state();
 		}
@@ -124,7 +140,12 @@ public class ElectionStates {
 			long connection = this.events.connection();
 			ElectionState state;
 			try {
-				state = this.queries.electionState(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+				state = this.queries.electionState(slug).orElse(null);
+				if (state == null) {
+					reachable();
+					missing(slug);
+					throw ElectionNotFoundException.forSlug(slug);
+				}
 			}
 			catch (RuntimeException ex) {
 				if (!DatabaseOutages.isCause(ex)) {
@@ -176,6 +197,38 @@ public class ElectionStates {
 				&& this.notified.getOrDefault(slug, 0L) <= entry.state().revision();
 	}
 
+	/**
+	 * Whether the slug was read as unknown less than {@code tally.results.missing-for} (2
+	 * s) ago: a reader asking for made-up elections costs no database query each.
+	 */
+	private boolean knownMissing(String slug) {
+		Long at = this.missing.get(slug);
+		if (at == null) {
+			return false;
+		}
+		if (System.nanoTime() - at < this.missingForNanos) {
+			return true;
+		}
+		this.missing.remove(slug, at);
+		return false;
+	}
+
+	private void missing(String slug) {
+		if (this.missing.size() >= MAX_MISSING) {
+			// made-up slugs by the thousand: start again rather than grow
+			this.missing.clear();
+		}
+		this.missing.put(slug, System.nanoTime());
+	}
+
+	/**
+	 * An election was just created here: forget that its slug was unknown (on other
+	 * instances the short window runs out).
+	 */
+	public void created(String slug) {
+		this.missing.remove(slug);
+	}
+
 	/** The highest revision of the election this instance has been told about. */
 	public long lastNotified(String slug) {
 		return this.notified.getOrDefault(slug, 0L);
@@ -213,6 +266,7 @@ public class ElectionStates {
 	}
 
 	private void forget(ResultsChanged changed) {
+		this.missing.remove(changed.election());
 		this.notified.merge(changed.election(), changed.revision(), Math::max);
 		this.entries.computeIfPresent(changed.election(),
 				(slug, entry) -> (entry.state().revision() >= changed.revision()) ? entry : null);
