@@ -3,9 +3,15 @@ package org.tally.results;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -13,6 +19,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +30,7 @@ import org.springframework.stereotype.Component;
  * reconnects, so a missed notification can never keep old numbers for long.
  * <p>
  * While PostgreSQL is out of reach, readers keep the last state this instance read: a
- * reader waits for the database at most {@code tally.results.outage-wait} (1.5 s), and
+ * reader waits for the database at most {@code tally.results.outage-wait} (0.9 s), and
  * once a read has failed, others answer from memory at once for
  * {@code tally.results.outage-hold} (2 s) before one of them tries again;
  * {@link #delayed()} says so, for pages to tell their readers.
@@ -52,6 +59,13 @@ public class ElectionStates {
 
 	private final ResultsQueries queries;
 
+	/** Reads of elections already in memory, waited for at most {@code outage-wait}. */
+	private final ExecutorService reads = Executors.newFixedThreadPool(4, (task) -> {
+		Thread thread = new Thread(task, "tally-election-reads");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final ResultsEvents events;
 
 	private final long maxAgeNanos;
@@ -71,7 +85,7 @@ public class ElectionStates {
 	private volatile boolean unreachable;
 
 	ElectionStates(ResultsQueries queries, ResultsEvents events, @Value("${tally.results.max-age:1s}") Duration maxAge,
-			@Value("${tally.results.outage-wait:1500ms}") Duration outageWait,
+			@Value("${tally.results.outage-wait:900ms}") Duration outageWait,
 			@Value("${tally.results.outage-hold:2s}") Duration outageHold,
 			@Value("${tally.results.missing-for:2s}") Duration missingFor) {
 		this.queries = queries;
@@ -140,7 +154,7 @@ public class ElectionStates {
 			long connection = this.events.connection();
 			ElectionState state;
 			try {
-				state = this.queries.electionState(slug).orElse(null);
+				state = read(slug, entry);
 				if (state == null) {
 					reachable();
 					missing(slug);
@@ -165,6 +179,32 @@ public class ElectionStates {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/**
+	 * The election's row; a reader that has something to answer waits for the database at
+	 * most {@code outage-wait}, then answers from memory (the read goes on, unused).
+	 */
+	private ElectionState read(String slug, Entry entry) {
+		if (entry == null) {
+			return this.queries.electionState(slug).orElse(null);
+		}
+		Future<Optional<ElectionState>> read = this.reads.submit(() -> this.queries.electionState(slug));
+		try {
+			return read.get(this.outageWaitNanos, TimeUnit.NANOSECONDS).orElse(null);
+		}
+		catch (TimeoutException ex) {
+			read.cancel(false);
+			throw new QueryTimeoutException("no answer from the database within the outage wait");
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new QueryTimeoutException("interrupted");
 		}
 	}
 
