@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.system.HttpCaching;
+import org.tally.system.ReaderQueries;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -52,7 +53,9 @@ class FeedFastPath implements Filter {
 			throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) servletRequest;
 		HttpServletResponse response = (HttpServletResponse) servletResponse;
-		Answer answer = ("GET".equals(request.getMethod()) && request.getQueryString() == null
+		// parameters the feed does not read (utm_*, fbclid, x) do not keep the prepared
+		// bytes
+		Answer answer = ("GET".equals(request.getMethod()) && ReaderQueries.canonical(request)
 				&& request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) == null) ? answer(request.getRequestURI()) : null;
 		if (answer == null) {
 			chain.doFilter(request, response);

@@ -3,9 +3,15 @@ package org.tally.results;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -13,6 +19,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,25 +30,41 @@ import org.springframework.stereotype.Component;
  * reconnects, so a missed notification can never keep old numbers for long.
  * <p>
  * While PostgreSQL is out of reach, readers keep the last state this instance read: a
- * reader waits for the database at most {@code tally.results.outage-wait} (1.5 s), and
+ * reader waits for the database at most {@code tally.results.outage-wait} (0.9 s), and
  * once a read has failed, others answer from memory at once for
  * {@code tally.results.outage-hold} (2 s) before one of them tries again;
  * {@link #delayed()} says so, for pages to tell their readers.
+ * <p>
+ * A slug found not to exist is remembered for {@code tally.results.missing-for} (2 s):
+ * made-up election names cost one query per slug and window, not one per request.
  */
 @Component
 public class ElectionStates {
 
 	private static final Log log = LogFactory.getLog(ElectionStates.class);
 
+	/** At most this many unknown slugs are remembered ({@link #knownMissing}). */
+	static final int MAX_MISSING = 10_000;
+
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> notified = new ConcurrentHashMap<>();
+
+	/** Slugs found not to exist, and System.nanoTime() when that was read. */
+	private final Map<String, Long> missing = new ConcurrentHashMap<>();
 
 	private final ReentrantLock[] locks = new ReentrantLock[64];
 
 	private final CopyOnWriteArrayList<Consumer<ResultsChanged>> listeners = new CopyOnWriteArrayList<>();
 
 	private final ResultsQueries queries;
+
+	/** Reads of elections already in memory, waited for at most {@code outage-wait}. */
+	private final ExecutorService reads = Executors.newFixedThreadPool(4, (task) -> {
+		Thread thread = new Thread(task, "tally-election-reads");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final ResultsEvents events;
 
@@ -50,6 +73,8 @@ public class ElectionStates {
 	private final long outageWaitNanos;
 
 	private final long outageHoldNanos;
+
+	private final long missingForNanos;
 
 	/**
 	 * System.nanoTime() before which readers answer from memory without trying the
@@ -60,13 +85,15 @@ public class ElectionStates {
 	private volatile boolean unreachable;
 
 	ElectionStates(ResultsQueries queries, ResultsEvents events, @Value("${tally.results.max-age:1s}") Duration maxAge,
-			@Value("${tally.results.outage-wait:1500ms}") Duration outageWait,
-			@Value("${tally.results.outage-hold:2s}") Duration outageHold) {
+			@Value("${tally.results.outage-wait:900ms}") Duration outageWait,
+			@Value("${tally.results.outage-hold:2s}") Duration outageHold,
+			@Value("${tally.results.missing-for:2s}") Duration missingFor) {
 		this.queries = queries;
 		this.events = events;
 		this.maxAgeNanos = maxAge.toNanos();
 		this.outageWaitNanos = outageWait.toNanos();
 		this.outageHoldNanos = outageHold.toNanos();
+		this.missingForNanos = missingFor.toNanos();
 		this.holdUntil = System.nanoTime();
 		Arrays.setAll(this.locks, (i) -> new ReentrantLock());
 		events.subscribe(this::changed);
@@ -108,6 +135,9 @@ public class ElectionStates {
 		if (fresh(slug, entry)) {
 			return entry.state();
 		}
+		if (entry == null && knownMissing(slug)) {
+			throw ElectionNotFoundException.forSlug(slug);
+		}
 		if (entry != null && holdingOff()) {
 			return entry.state();
 		}
@@ -124,7 +154,12 @@ public class ElectionStates {
 			long connection = this.events.connection();
 			ElectionState state;
 			try {
-				state = this.queries.electionState(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+				state = read(slug, entry);
+				if (state == null) {
+					reachable();
+					missing(slug);
+					throw ElectionNotFoundException.forSlug(slug);
+				}
 			}
 			catch (RuntimeException ex) {
 				if (!DatabaseOutages.isCause(ex)) {
@@ -144,6 +179,32 @@ public class ElectionStates {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/**
+	 * The election's row; a reader that has something to answer waits for the database at
+	 * most {@code outage-wait}, then answers from memory (the read goes on, unused).
+	 */
+	private ElectionState read(String slug, Entry entry) {
+		if (entry == null) {
+			return this.queries.electionState(slug).orElse(null);
+		}
+		Future<Optional<ElectionState>> read = this.reads.submit(() -> this.queries.electionState(slug));
+		try {
+			return read.get(this.outageWaitNanos, TimeUnit.NANOSECONDS).orElse(null);
+		}
+		catch (TimeoutException ex) {
+			read.cancel(false);
+			throw new QueryTimeoutException("no answer from the database within the outage wait");
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new QueryTimeoutException("interrupted");
 		}
 	}
 
@@ -174,6 +235,38 @@ public class ElectionStates {
 		return entry != null && System.nanoTime() - entry.readAt() < this.maxAgeNanos
 				&& entry.connection() == this.events.connection() && this.events.isListening()
 				&& this.notified.getOrDefault(slug, 0L) <= entry.state().revision();
+	}
+
+	/**
+	 * Whether the slug was read as unknown less than {@code tally.results.missing-for} (2
+	 * s) ago: a reader asking for made-up elections costs no database query each.
+	 */
+	private boolean knownMissing(String slug) {
+		Long at = this.missing.get(slug);
+		if (at == null) {
+			return false;
+		}
+		if (System.nanoTime() - at < this.missingForNanos) {
+			return true;
+		}
+		this.missing.remove(slug, at);
+		return false;
+	}
+
+	private void missing(String slug) {
+		if (this.missing.size() >= MAX_MISSING) {
+			// made-up slugs by the thousand: start again rather than grow
+			this.missing.clear();
+		}
+		this.missing.put(slug, System.nanoTime());
+	}
+
+	/**
+	 * An election was just created here: forget that its slug was unknown (on other
+	 * instances the short window runs out).
+	 */
+	public void created(String slug) {
+		this.missing.remove(slug);
 	}
 
 	/** The highest revision of the election this instance has been told about. */
@@ -213,6 +306,7 @@ public class ElectionStates {
 	}
 
 	private void forget(ResultsChanged changed) {
+		this.missing.remove(changed.election());
 		this.notified.merge(changed.election(), changed.revision(), Math::max);
 		this.entries.computeIfPresent(changed.election(),
 				(slug, entry) -> (entry.state().revision() >= changed.revision()) ? entry : null);

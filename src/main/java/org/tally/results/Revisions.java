@@ -44,6 +44,24 @@ public class Revisions {
 	}
 
 	/**
+	 * An election was created in the caller's transaction: after the commit this instance
+	 * no longer remembers its slug as unknown.
+	 */
+	public void created(String slug) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Revisions.this.states.created(slug);
+				}
+			});
+		}
+		else {
+			this.states.created(slug);
+		}
+	}
+
+	/**
 	 * Takes the next revision of the election (holding its row lock until the transaction
 	 * ends), records who made it and why, and marks the given contests as changed by it.
 	 */

@@ -78,6 +78,7 @@ public class ElectionSetupService {
 			election.setLanguage(language(request.language()));
 		}
 		Election saved = this.elections.save(election);
+		this.revisions.created(saved.getSlug());
 		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, snapshot(saved), null);
 		return saved;
 	}

@@ -22,7 +22,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -42,10 +41,13 @@ class ContestPageController {
 
 	private final CountyMaps maps;
 
-	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps) {
+	private final PublicSite site;
+
+	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps, PublicSite site) {
 		this.results = results;
 		this.formats = formats;
 		this.maps = maps;
+		this.site = site;
 	}
 
 	@GetMapping("/elections/{election}/contests/{contest}")
@@ -163,12 +165,16 @@ class ContestPageController {
 		return links;
 	}
 
-	private static String embedSnippet(String election, ContestResult contest, ReaderFormat format) {
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/embed/elections/{e}/contests/{c}")
+	/**
+	 * The iframe snippet: absolute with {@code tally.public-url}, else relative (never
+	 * built from the request's Host or forwarded headers).
+	 */
+	private String embedSnippet(String election, ContestResult contest, ReaderFormat format) {
+		String url = this.site.url(UriComponentsBuilder.fromPath("/embed/elections/{e}/contests/{c}")
 			.queryParam(ReaderLocale.PARAMETER, format.lang())
 			.buildAndExpand(election, contest.slug())
-			.toUriString();
+			.encode()
+			.toUriString());
 		return "<iframe src=\"" + url + "\" title=\""
 				+ format.text("embed.frame-title", contest.name()).replace("&", "&amp;").replace("\"", "&quot;")
 				+ "\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";

@@ -42,9 +42,10 @@ class PageCachingConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<RenderedPages> renderedPages(ResultsService results, PageLanguages languages) {
+	FilterRegistrationBean<RenderedPages> renderedPages(ResultsService results, PageLanguages languages,
+			PublicSite site) {
 		FilterRegistrationBean<RenderedPages> registration = new FilterRegistrationBean<>(
-				new RenderedPages(results, languages));
+				new RenderedPages(results, languages, site));
 		registration.addUrlPatterns("/elections/*");
 		// after Spring Security, so pages from memory get the same security headers
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);

@@ -2,8 +2,6 @@ package org.tally.web;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
+import org.tally.system.ReaderQueries;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,51 +21,47 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves the plain election and contest pages ({@code /elections/{e}} and
  * {@code /elections/{e}/contests/{c}}, no query) from memory: each is rendered once per
- * revision of the election, language and host, and kept beside the election's results
- * until the next revision replaces them, plain and gzipped, with a strong ETag (304 on
+ * revision of the election and language, and kept beside the election's results until the
+ * next revision replaces them, plain and gzipped, with a strong ETag (304 on
  * {@code If-None-Match}) and a short public {@code max-age}. Filtered, searched, sorted
- * and paged variants render per request. It runs after Spring Security, so cached pages
- * carry the same security headers as rendered ones.
+ * and paged variants render per request; query parameters no page reads are ignored
+ * ({@link ReaderQueries}). Only the site's own host names ({@link PublicSite}) are served
+ * from memory: a page asked for under any other {@code Host} renders per request and
+ * takes no slot. It runs after Spring Security, so cached pages carry the same security
+ * headers as rendered ones.
  */
 class RenderedPages extends OncePerRequestFilter {
-
-	/** Host names kept per revision (the embed snippet carries the site's URL). */
-	static final int MAX_HOSTS = 4;
 
 	private final ResultsService results;
 
 	private final PageLanguages languages;
 
-	RenderedPages(ResultsService results, PageLanguages languages) {
+	private final PublicSite site;
+
+	RenderedPages(ResultsService results, PageLanguages languages, PublicSite site) {
 		this.results = results;
 		this.languages = languages;
+		this.site = site;
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterInternal(HttpServletRequest asked, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String election = cacheable(request);
-		ElectionResults current = (election != null) ? current(election) : null;
-		if (current == null || this.results.delayed() || !knownContest(current, request.getRequestURI())) {
+		String election = cacheable(asked);
+		ElectionResults current = (election != null && this.site.cachedHost(asked)) ? current(election) : null;
+		if (current == null || this.results.delayed() || !knownContest(current, asked.getRequestURI())) {
 			// while the database is out of reach the page says results may be delayed:
-			// rendered per request (from the results in memory), and not kept
-			chain.doFilter(request, response);
+			// rendered per request (from the results in memory), and not kept; a Host
+			// that is not the site's gets the page rendered for it, never a slot
+			chain.doFilter(asked, response);
 			return;
 		}
+		// parameters no page reads (utm_*, fbclid, x): the canonical page, as if absent
+		HttpServletRequest request = ReaderQueries.withoutQuery(asked);
 		// these pages carry the revision's ETag; the bytes' ETag filter keeps off them
 		ShallowEtagHeaderFilter.disableContentCaching(request);
-		String host = request.getServerName() + ":" + request.getServerPort();
-		Set<String> hosts = current.page(List.of("hosts"), ConcurrentHashMap::newKeySet);
-		if (!hosts.contains(host)) {
-			if (hosts.size() >= MAX_HOSTS) {
-				// a Host header made up per request must not fill the memory with copies
-				chain.doFilter(request, response);
-				return;
-			}
-			hosts.add(host);
-		}
 		String language = this.languages.of(request);
-		AtomicReference<RenderedPage> cell = current.page(List.of(request.getRequestURI(), language, host),
+		AtomicReference<RenderedPage> cell = current.page(List.of(request.getRequestURI(), language),
 				AtomicReference::new);
 		RenderedPage page = cell.get();
 		if (page != null) {
@@ -99,7 +94,7 @@ class RenderedPages extends OncePerRequestFilter {
 			return null;
 		}
 		String path = request.getRequestURI();
-		if (request.getQueryString() != null || !request.getContextPath().isEmpty() || !path.startsWith("/elections/")
+		if (!ReaderQueries.canonical(request) || !request.getContextPath().isEmpty() || !path.startsWith("/elections/")
 				|| path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
 			return null;
 		}

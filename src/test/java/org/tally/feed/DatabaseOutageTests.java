@@ -15,6 +15,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tally.results.ReadModelWarmer;
 import org.tally.results.ResultsEvents;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
@@ -41,6 +42,9 @@ class DatabaseOutageTests {
 
 	@Autowired
 	ResultsEvents listener;
+
+	@Autowired
+	ReadModelWarmer warmer;
 
 	final TallyApi api;
 
@@ -135,6 +139,42 @@ class DatabaseOutageTests {
 			assertThat(again.statusCode()).isEqualTo(200);
 			assertThat(get("/elections/" + election).body()).doesNotContain("Results may be delayed");
 		});
+	}
+
+	@Test
+	void anUnreadContestIsServedFromMemoryAndWhatIsNotHeldAnswers503Quickly() throws Exception {
+		String election = this.api.createElection("outage-unread", "special-general");
+		this.api.importCsv(election, """
+				county,office,district,party,candidate,votes
+				Los Angeles,U.S. House,34,DEM,Jimmy Gomez,19761
+				Los Angeles,U.S. House,34,DEM,Robert Lee Ahn,13108
+				Los Angeles,Governor,,DEM,Gavin Newsom,3021
+				Los Angeles,Governor,,REP,John Cox,1766
+				""".getBytes(java.nio.charset.StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
+		// nobody reads a contest: the read model is filled at the revision all the same
+		Eventually.within(Duration.ofSeconds(60), () -> assertThat(this.warmer.filled(election)).isEqualTo(1));
+
+		allowConnections(false);
+
+		for (String path : new String[] { "/elections/" + election + "/contests/governor",
+				"/api/v1/elections/" + election + "/contests/governor?level=precinct",
+				"/elections/" + election + "/contests/us-house-34" }) {
+			Timed<HttpResponse<String>> read = timed(() -> get(path));
+			assertThat(read.value().statusCode()).as(path).isEqualTo(200);
+			assertThat(read.value().body()).as(path).contains("3,021", "3021").containsAnyOf("Newsom", "Gomez");
+			// the issue asks 1 s; a busy shared machine gets some slack
+			assertThat(read.took()).as(path).isLessThan(Duration.ofMillis(2000));
+		}
+		// not held in memory: an earlier revision's rounds, an election never read
+		for (String path : new String[] { "/api/v1/elections/" + election + "/contests/governor/rounds?revision=0",
+				"/api/v1/elections/outage-never-read-" + System.nanoTime() }) {
+			Timed<HttpResponse<String>> read = timed(() -> get(path));
+			assertThat(read.value().statusCode()).as(path + " " + read.value().body()).isEqualTo(503);
+			assertThat(read.value().headers().firstValue("Retry-After")).as(path).isPresent();
+			assertThat(read.value().headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+			assertThat(read.took()).as(path).isLessThan(Duration.ofSeconds(3));
+		}
 	}
 
 	@Test

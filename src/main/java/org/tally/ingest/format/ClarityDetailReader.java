@@ -1,7 +1,6 @@
 package org.tally.ingest.format;
 
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -55,9 +54,6 @@ public final class ClarityDetailReader {
 
 	/** More than any electorate: a larger count is a typo or a corrupt file. */
 	private static final long MAX_VOTES = 1_000_000_000_000L;
-
-	/** Unzipped bytes beyond which a detailxml.zip is taken for a zip bomb. */
-	static final long MAX_UNZIPPED_BYTES = 4L << 30;
 
 	private static final int MAX_WARNINGS = 20;
 
@@ -164,11 +160,13 @@ public final class ClarityDetailReader {
 		Counter counter = new Counter(sink);
 		InputStream xmlBytes = in;
 		ZipInputStream zip = null;
+		BoundedInput.Compressed compressed = null;
 		in.mark(4);
 		byte[] magic = in.readNBytes(4);
 		in.reset();
 		if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-			zip = new ZipInputStream(in);
+			compressed = new BoundedInput.Compressed(in);
+			zip = new ZipInputStream(compressed);
 			try {
 				ZipEntry entry = detailEntry(zip);
 				if (entry == null) {
@@ -176,7 +174,7 @@ public final class ClarityDetailReader {
 							+ "an Excel .xlsx workbook; upload Clarity's detailxml.zip, or save the sheet as CSV UTF-8"));
 					return counter.summary(0);
 				}
-				xmlBytes = new Limited(zip, MAX_UNZIPPED_BYTES);
+				xmlBytes = BoundedInput.unzipped(zip, compressed);
 			}
 			catch (ZipException | EOFException | IllegalArgumentException ex) {
 				// IllegalArgumentException: an entry name that is not UTF-8
@@ -186,7 +184,7 @@ public final class ClarityDetailReader {
 		}
 		XMLStreamReader xml;
 		try {
-			xml = factory().createXMLStreamReader(xmlBytes);
+			xml = factory().createXMLStreamReader(BoundedInput.xml(xmlBytes));
 		}
 		catch (XMLStreamException ex) {
 			counter.problem(notXml(ex));
@@ -197,11 +195,12 @@ public final class ClarityDetailReader {
 			reader.readDocument();
 		}
 		catch (XMLStreamException ex) {
-			counter.problem(broken(ex, zip != null));
+			BoundedInput.Exceeded exceeded = exceeded(ex);
+			counter.problem(
+					(exceeded != null) ? Problem.ofFile("refused: " + exceeded.getMessage()) : broken(ex, zip != null));
 		}
-		catch (TooLarge ex) {
-			counter.problem(Problem
-				.ofFile("the zip unpacks to more than " + (MAX_UNZIPPED_BYTES >> 30) + " GB: refused as a zip bomb"));
+		catch (BoundedInput.Exceeded ex) {
+			counter.problem(Problem.ofFile("refused: " + ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			// the JDK's parser and zip stream signal some damage unchecked
@@ -235,7 +234,29 @@ public final class ClarityDetailReader {
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+		// the JDK's own limits where it has them (BoundedInput counts the rest)
+		factory.setProperty("jdk.xml.maxElementDepth", BoundedInput.MAX_DEPTH);
+		factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", BoundedInput.MAX_TEXT);
+		factory.setProperty("jdk.xml.maxXMLNameLimit", 1000);
+		factory.setProperty("jdk.xml.elementAttributeLimit", 100);
 		return factory;
+	}
+
+	/** The limit a parser's exception was caused by, if any. */
+	private static BoundedInput.Exceeded exceeded(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof BoundedInput.Exceeded exceeded) {
+				return exceeded;
+			}
+			if (cause instanceof XMLStreamException xml && xml.getNestedException() != null
+					&& xml.getNestedException() != cause) {
+				BoundedInput.Exceeded nested = exceeded(xml.getNestedException());
+				if (nested != null) {
+					return nested;
+				}
+			}
+		}
+		return null;
 	}
 
 	private void readDocument() throws XMLStreamException {
@@ -764,9 +785,6 @@ public final class ClarityDetailReader {
 	private static Problem broken(XMLStreamException ex, boolean zipped) {
 		long line = (ex.getLocation() != null) ? Math.max(ex.getLocation().getLineNumber(), 0) : 0;
 		Throwable cause = ex.getNestedException();
-		if (cause instanceof TooLarge tooLarge) {
-			throw tooLarge;
-		}
 		if (zipped && (cause instanceof EOFException || cause instanceof ZipException)) {
 			return new Problem(line, null, null, "damaged or truncated zip: " + cause.getMessage(), null);
 		}
@@ -820,50 +838,6 @@ public final class ClarityDetailReader {
 
 		ReadSummary summary(long rows) {
 			return new ReadSummary(ImportFormat.CLARITY_DETAIL, rows, this.problems, List.of());
-		}
-
-	}
-
-	/** Stops reading beyond a number of bytes. */
-	private static final class Limited extends FilterInputStream {
-
-		private long left;
-
-		Limited(InputStream in, long limit) {
-			super(in);
-			this.left = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return (n < 0) ? -1 : (one[0] & 0xFF);
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = super.read(b, off, len);
-			if (n > 0) {
-				this.left -= n;
-				if (this.left < 0) {
-					throw new TooLarge();
-				}
-			}
-			return n;
-		}
-
-		@Override
-		public void close() {
-			// the caller's stream is not closed
-		}
-
-	}
-
-	private static final class TooLarge extends RuntimeException {
-
-		TooLarge() {
-			super(null, null, false, false);
 		}
 
 	}

@@ -32,8 +32,13 @@ final class JsonFiles {
 			.maxStringLength(1 << 20)
 			.maxNumberLength(40)
 			.maxNameLength(1000)
+			// no file Tally reads is larger than an upload (docs/import.md, "Limits")
+			.maxDocumentLength(256L << 20)
 			.build())
 		.build();
+
+	/** Whole documents (RCTab's reports) read as one tree, within the same limits. */
+	private static final JsonMapper DOCUMENTS = JsonMapper.builder(FACTORY).build();
 
 	// trees are read from the middle of a file: what follows them is the file's business
 	private static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
@@ -45,6 +50,11 @@ final class JsonFiles {
 
 	static JsonParser parser(InputStream in) {
 		return MAPPER.createParser(in);
+	}
+
+	/** A whole document as a tree, within the parser's limits. */
+	static JsonNode document(byte[] bytes) {
+		return DOCUMENTS.readTree(bytes);
 	}
 
 	/** The next value as a tree; the parser must be at its first token. */

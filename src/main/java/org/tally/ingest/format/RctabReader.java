@@ -21,7 +21,6 @@ import org.tally.ingest.RowSink;
 import org.tally.ingest.VoteType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an RCTab ranked-choice report: the {@code *_detailed_report.json} of RCTab 1.3
@@ -73,7 +72,7 @@ public final class RctabReader {
 		}
 		JsonNode root;
 		try {
-			root = JsonMapper.builder().build().readTree(bytes);
+			root = JsonFiles.document(bytes);
 		}
 		catch (JacksonException ex) {
 			return fail(sink, problems, "", "not an RCTab report: not JSON (" + ex.getOriginalMessage() + ")");
