@@ -40,7 +40,7 @@ public enum Statistic {
 		.compile("(total)?(registered(voters?)?|registration|voters?registered)(total)?");
 
 	private static final Pattern CAST = Pattern
-		.compile("(total)?(ballots?(cast|counted)?|voterscast|timescounted|(voter)?turnout)(total)?");
+		.compile("(total)?(ballots?(cast|counted)?|voterscast|timescounted)(total)?");
 
 	private static final Pattern TOTAL = Pattern.compile("(contest)?totals?(votes?(cast)?)?|votescast(total)?");
 
