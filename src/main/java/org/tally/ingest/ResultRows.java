@@ -155,6 +155,14 @@ final class ResultRows {
 
 	private int warnedTotals;
 
+	/**
+	 * The unit and contest of the latest choice rows, and their sum: what the file's
+	 * first total row is checked against, before the file has shown it states totals.
+	 */
+	private ContestInUnit runTotalKey;
+
+	private long runTotal;
+
 	private boolean trackingTotals;
 
 	private String lastTurnoutOffice;
@@ -473,10 +481,11 @@ final class ResultRows {
 		}
 		ContestInUnit key = new ContestInUnit(county, precinct, office, district);
 		if (!this.trackingTotals || !this.statedTotals.containsKey(key)) {
-			// the choices before the file's first total row were not summed: not checked
+			// before the file's first total row only the rows just before it were summed
 			this.trackingTotals = true;
+			long sum = key.equals(this.runTotalKey) ? this.runTotal : NONE;
 			if (this.statedTotals.size() < MAX_CHECKED_TOTALS) {
-				this.statedTotals.put(key, new long[] { NONE, stated, row, column });
+				this.statedTotals.put(key, new long[] { sum, stated, row, column });
 			}
 			return;
 		}
@@ -497,10 +506,19 @@ final class ResultRows {
 	 * states totals (a total column, or a first total row): other files keep no sums.
 	 */
 	private void addToTotal(String county, String precinct, String office, String district, long votes) {
+		if (this.runTotalKey != null && Objects.equals(county, this.runTotalKey.county())
+				&& Objects.equals(precinct, this.runTotalKey.precinct()) && office.equals(this.runTotalKey.office())
+				&& district.equals(this.runTotalKey.district())) {
+			this.runTotal += votes;
+		}
+		else {
+			this.runTotalKey = new ContestInUnit(county, precinct, office, district);
+			this.runTotal = votes;
+		}
 		if (!this.trackingTotals) {
 			return;
 		}
-		ContestInUnit key = new ContestInUnit(county, precinct, office, district);
+		ContestInUnit key = this.runTotalKey;
 		long[] figures = this.statedTotals.get(key);
 		if (figures == null && this.statedTotals.size() < MAX_CHECKED_TOTALS) {
 			figures = new long[] { 0, NONE, 0, -1 };
