@@ -1,6 +1,5 @@
 package org.tally.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TallyIntegrationTest
 class ClarityKeyIdentityTests {
 
-	private static final String ALLEGHENY = "ingest/clarity-detail-pa-allegheny-2023-sharpsburg-cut.xml";
+	private static final String ALLEGHENY = ClarityDetailReconciliation.ALLEGHENY;
 
 	private static final String FIRST = "member-of-council-sharpsburg-2-year-term";
 
@@ -66,15 +65,8 @@ class ClarityKeyIdentityTests {
 
 		// the same site later: one more Election Day vote for Adrianne Laing in Dist 1,
 		// her totalVotes left as it was
-		String later = new String(TallyApi.read(ALLEGHENY), StandardCharsets.UTF_8)
-			.replace("11/27/2023 11:11:04 AM EST", "11/27/2023 11:41:04 AM EST");
-		int laing = later.indexOf("text=\"Adrianne Laing\"");
-		int dist1 = later.indexOf("<Precinct name=\"Sharpsburg Dist 1\" votes=\"", laing);
-		int value = dist1 + "<Precinct name=\"Sharpsburg Dist 1\" votes=\"".length();
-		int end = later.indexOf('"', value);
-		int before = Integer.parseInt(later.substring(value, end));
-		later = later.substring(0, value) + (before + 1) + later.substring(end);
-		Map<String, Object> result = importXml(election, later.getBytes(StandardCharsets.UTF_8), 201);
+		byte[] later = ClarityDetailReconciliation.oneMoreVoteForLaing(TallyApi.read(ALLEGHENY));
+		Map<String, Object> result = importXml(election, later, 201);
 
 		List<Map<String, Object>> contests = this.api.anonymous()
 			.get()
