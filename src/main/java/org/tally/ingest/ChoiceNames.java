@@ -63,7 +63,7 @@ final class ChoiceNames {
 		if (candidate.length() > 24) {
 			return Kind.CHOICE;
 		}
-		String key = letters(candidate);
+		String key = NameKeys.letters(candidate);
 		if (WRITE_IN_NAMES.contains(key)) {
 			return Kind.WRITE_IN;
 		}
@@ -110,7 +110,7 @@ final class ChoiceNames {
 	}
 
 	private static boolean isWriteInPartyName(String party) {
-		return party.equalsIgnoreCase("W/I") || (party.length() <= 10 && letters(party).equals("writein"));
+		return party.equalsIgnoreCase("W/I") || (party.length() <= 10 && NameKeys.letters(party).equals("writein"));
 	}
 
 	private static int indexOfWriteInMark(String party) {
@@ -121,17 +121,6 @@ final class ChoiceNames {
 			}
 		}
 		return -1;
-	}
-
-	private static String letters(String text) {
-		StringBuilder letters = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isLetter(c)) {
-				letters.append(Character.toLowerCase(c));
-			}
-		}
-		return letters.toString();
 	}
 
 }

@@ -18,9 +18,10 @@ class ImportRecords {
 
 	private static final String INSERT = """
 			insert into import_record (election_id, file_name, content_hash, bytes, rows, format, mode, dry_run,
-			                           correction, outcome, problems, problem_count, revision, recorded_by, finished_at)
+			                           correction, outcome, problems, problem_count, revision, recorded_by, finished_at,
+			                           reconciliation)
 			values (:election, :file, :hash, :bytes, :rows, :format, :mode, :dryRun, :correction, :outcome,
-			        cast(:problems as jsonb), :problemCount, :revision, :who, now())
+			        cast(:problems as jsonb), :problemCount, :revision, :who, now(), cast(:reconciliation as jsonb))
 			returning id
 			""";
 
@@ -56,24 +57,24 @@ class ImportRecords {
 	}
 
 	long applied(ImportCommand command, long electionId, String hash, long bytes, long rows, Long revision,
-			List<Problem> warnings) {
+			List<Problem> warnings, Reconciliation reconciliation) {
 		return insert(command, electionId, hash, bytes, rows, "applied", warnings.isEmpty() ? null : warnings, 0,
-				revision);
+				revision, reconciliation);
 	}
 
 	long rejected(ImportCommand command, long electionId, String hash, long bytes, long rows,
 			ProblemCollector problems) {
 		return this.separate.execute((status) -> insert(command, electionId, hash, bytes, rows, "rejected",
-				problems.first(), problems.total(), null));
+				problems.first(), problems.total(), null, null));
 	}
 
 	void notApplied(ImportCommand command, long electionId, ImportOutcome outcome, long bytes) {
 		this.separate.executeWithoutResult((status) -> insert(command, electionId, outcome.contentHash(), bytes,
-				outcome.rows(), outcome.outcome(), null, 0, outcome.revision()));
+				outcome.rows(), outcome.outcome(), null, 0, outcome.revision(), outcome.reconciliation()));
 	}
 
 	private long insert(ImportCommand command, long electionId, String hash, long bytes, long rows, String outcome,
-			List<Problem> problems, long problemCount, Long revision) {
+			List<Problem> problems, long problemCount, Long revision, Reconciliation reconciliation) {
 		return this.jdbc.sql(INSERT)
 			.param("election", electionId)
 			.param("file", command.fileName())
@@ -89,6 +90,7 @@ class ImportRecords {
 			.param("problemCount", (int) Math.min(problemCount, Integer.MAX_VALUE))
 			.param("revision", revision)
 			.param("who", command.recordedBy())
+			.param("reconciliation", (reconciliation != null) ? this.json.writeValueAsString(reconciliation) : null)
 			.query(Long.class)
 			.single();
 	}

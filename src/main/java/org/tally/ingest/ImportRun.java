@@ -21,6 +21,8 @@ final class ImportRun {
 
 	private final List<Problem> warnings = new ArrayList<>();
 
+	private final Reconciliation.Tally reconciliation = new Reconciliation.Tally();
+
 	private long rows;
 
 	private ImportOutcome notApplied;
@@ -53,6 +55,11 @@ final class ImportRun {
 		return this.warnings;
 	}
 
+	/** The totals the file states, compared so far with what Tally computes. */
+	Reconciliation.Tally reconciliation() {
+		return this.reconciliation;
+	}
+
 	long rows() {
 		return this.rows;
 	}
@@ -67,6 +74,7 @@ final class ImportRun {
 	void startOver() {
 		this.problems.clear();
 		this.warnings.clear();
+		this.reconciliation.clear();
 	}
 
 	/** Ends the run, rolling its transaction back, once any problem is known. */
@@ -80,14 +88,14 @@ final class ImportRun {
 	ImportOutcome duplicateOf(ImportRecords.Applied earlier) {
 		this.rows = earlier.rows();
 		this.notApplied = new ImportOutcome(0, "duplicate", earlier.revision(), this.body.hash(), earlier.rows(), 0,
-				List.of(), List.of());
+				List.of(), List.of(), Reconciliation.NONE);
 		return this.notApplied;
 	}
 
 	/** What the import would change; the transaction is rolled back. */
 	ImportOutcome preview(long changedCounts, List<ImportOutcome.ContestPreview> previews) {
 		this.notApplied = new ImportOutcome(0, "preview", null, this.body.hash(), this.rows, changedCounts, previews,
-				List.copyOf(this.warnings));
+				List.copyOf(this.warnings), this.reconciliation.result());
 		return this.notApplied;
 	}
 

@@ -45,7 +45,7 @@ class ReadFile {
 				return this.merge.place(units);
 			});
 			ElectionNames names = this.merge.names(election.id(), command.mode(), new IdBlocks(writer, this.merge));
-			StagingSink sink = new StagingSink(writer, names, sums, run.problems(), run.warnings(), command, election);
+			StagingSink sink = new StagingSink(writer, names, sums, run, command, election);
 			ReadSummary summary = ResultsFileReader.read(run.body()::open, command.format(), command.charset(),
 					new ReadContext(election.jurisdiction(), election.test()), sink);
 			run.read(summary.rows(), sink.statedUpdatedAt());

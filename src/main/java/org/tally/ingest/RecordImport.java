@@ -66,8 +66,9 @@ class RecordImport {
 			this.rounds.write(revision, read.rounds());
 		}
 		List<Problem> warnings = List.copyOf(run.warnings());
+		Reconciliation reconciliation = run.reconciliation().result();
 		long id = this.records.applied(command, election.id(), contentHash, run.body().size(), run.rows(), revision,
-				warnings);
+				warnings, reconciliation);
 		if (revision != null) {
 			this.audit.record(command.recordedBy(), (command.correction() != null) ? "correction" : "import",
 					election.slug(), null,
@@ -75,7 +76,7 @@ class RecordImport {
 					command.correction());
 		}
 		return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash, run.rows(),
-				applied.changedCounts(), previews, warnings);
+				applied.changedCounts(), previews, warnings, reconciliation);
 	}
 
 	private static List<ImportOutcome.ContestPreview> previews(Map<Long, Long> before, Map<Long, ContestResult> after,

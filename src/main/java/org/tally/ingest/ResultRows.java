@@ -47,25 +47,6 @@ final class ResultRows {
 	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
 			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING, Field.EXPECTED_VOTES };
 
-	/** What a turnout pseudo-row states. */
-	private enum Turnout {
-
-		REGISTERED, CAST, BLANK
-
-	}
-
-	/**
-	 * Turnout pseudo-rows by their letters: "Registered Voters", "Ballots Cast", Bexar
-	 * County's "Ballots Cast - Blank", ES&S's "REGISTERED VOTERS - TOTAL".
-	 */
-	private static final Map<String, Turnout> TURNOUT_NAMES = Map.ofEntries(
-			Map.entry("registeredvoters", Turnout.REGISTERED), Map.entry("registered", Turnout.REGISTERED),
-			Map.entry("registeredvoterstotal", Turnout.REGISTERED),
-			Map.entry("totalregisteredvoters", Turnout.REGISTERED), Map.entry("ballotscast", Turnout.CAST),
-			Map.entry("totalballotscast", Turnout.CAST), Map.entry("ballotscasttotal", Turnout.CAST),
-			Map.entry("ballotscastblank", Turnout.BLANK), Map.entry("blankballots", Turnout.BLANK),
-			Map.entry("ballotscastblanks", Turnout.BLANK));
-
 	/** How many units and contests the file's stated contest totals are checked for. */
 	private static final int MAX_CHECKED_TOTALS = 200_000;
 
@@ -174,11 +155,19 @@ final class ResultRows {
 
 	private int warnedTotals;
 
+	/**
+	 * The unit and contest of the latest choice rows, and their sum: what the file's
+	 * first total row is checked against, before the file has shown it states totals.
+	 */
+	private ContestInUnit runTotalKey;
+
+	private long runTotal;
+
 	private boolean trackingTotals;
 
 	private String lastTurnoutOffice;
 
-	private Turnout lastTurnout;
+	private Statistic lastTurnout;
 
 	ResultRows(CsvRecordReader csv, Columns columns, Problems problems, RowSink sink) {
 		this.csv = csv;
@@ -230,24 +219,25 @@ final class ResultRows {
 			if (!office.equals(this.lastTurnoutOffice)) {
 				// offices repeat row after row: look each one up once
 				this.lastTurnoutOffice = office;
-				this.lastTurnout = TURNOUT_NAMES.get(letters(office));
+				this.lastTurnout = Statistic.of(office);
 			}
-			Turnout turnout = this.lastTurnout;
+			Statistic statistic = this.lastTurnout;
 			boolean noCandidate = this.csv.isEmpty(this.candidate);
-			if (turnout != null) {
-				String restated = noCandidate ? "" : letters(this.csv.text(this.candidate));
-				if (noCandidate || TURNOUT_NAMES.containsKey(restated) || restated.equals("total")) {
-					return turnout(row, county, precinct, office, turnout);
+			if (statistic != null && (statistic.isTurnout() || statistic == Statistic.BLANK)) {
+				String restated = noCandidate ? "" : this.csv.text(this.candidate);
+				Statistic named = noCandidate ? statistic : Statistic.of(restated);
+				if (named == statistic || named == Statistic.TOTAL_VOTES) {
+					return turnout(row, county, precinct, office, statistic);
 				}
 				// "Registered Voters" with a candidate: no telling what the count is
-				report(row, this.candidate, this.csv.text(this.candidate),
-						"a turnout row ('" + office + "') naming a choice: Tally cannot tell what it counts");
+				warnOnce(row, this.candidate, restated, "a turnout row ('" + office
+						+ "') naming a choice: Tally cannot tell what it counts; such rows are skipped, never votes");
 				return true;
 			}
-			if (noCandidate && ChoiceNames.kind(office) == ChoiceNames.Kind.OVER_UNDER) {
-				// office "Over Votes" with no candidate
-				warnOnce(row, this.office, office, "over and under votes and blank ballots are not votes for a "
-						+ "choice and are left out of totals: such rows are skipped");
+			if (noCandidate && statistic != null) {
+				// office "Over Votes" or "Total Votes" with no candidate
+				warnOnce(row, this.office, office, "a statistic (" + statistic.code()
+						+ "), not votes for a choice: such rows are skipped and left out of totals");
 				return true;
 			}
 			if (noVotes() && readProgress(row)) {
@@ -256,6 +246,12 @@ final class ResultRows {
 				if (this.rowOk) {
 					progress(row, county, precinct, office(row, office, district), district, true);
 				}
+				return true;
+			}
+			if (noCandidate) {
+				// an office row with no candidate that names no statistic Tally knows
+				warnOnce(row, this.office, office, "an office row with no candidate: read as a statistic Tally "
+						+ "does not know, not votes for a choice; such rows are skipped");
 				return true;
 			}
 		}
@@ -306,7 +302,8 @@ final class ResultRows {
 					+ "choice and are left out of totals: such rows are skipped");
 			return true;
 		}
-		if (TURNOUT_NAMES.containsKey(letters(candidate))) {
+		Statistic inContest = Statistic.of(candidate);
+		if (inContest != null && inContest.isTurnout()) {
 			// "Ballots Cast" as a choice of a contest: the contest's own turnout
 			warnOnce(row, this.candidate, candidate, "turnout inside a contest, not a choice: such rows are skipped");
 			return true;
@@ -421,7 +418,7 @@ final class ResultRows {
 	 * summed per county, and given to the contests that cover the whole county at the
 	 * end.
 	 */
-	private boolean turnout(long row, String county, String precinct, String office, Turnout turnout) {
+	private boolean turnout(long row, String county, String precinct, String office, Statistic turnout) {
 		long value = count(row, this.votes, false);
 		if (value == NONE) {
 			long sum = 0;
@@ -438,13 +435,13 @@ final class ResultRows {
 		if (!this.rowOk || value == NONE) {
 			return true;
 		}
-		if (turnout == Turnout.BLANK) {
+		if (turnout == Statistic.BLANK) {
 			warnOnce(row, this.office, office, "blank ballots are not votes for any choice: such rows are skipped");
 			return true;
 		}
 		long[] figures = this.countyTurnout.computeIfAbsent(Objects.toString(county, ""),
 				(c) -> new long[] { 0, 0, 0, 0, row });
-		int at = (turnout == Turnout.REGISTERED) ? 0 : 2;
+		int at = (turnout == Statistic.REGISTERED_VOTERS) ? 0 : 2;
 		figures[at] += value;
 		figures[at + 1]++;
 		warnOnce(row, this.office, office, "turnout row, not a contest: read as the progress of the county's "
@@ -484,10 +481,11 @@ final class ResultRows {
 		}
 		ContestInUnit key = new ContestInUnit(county, precinct, office, district);
 		if (!this.trackingTotals || !this.statedTotals.containsKey(key)) {
-			// the choices before the file's first total row were not summed: not checked
+			// before the file's first total row only the rows just before it were summed
 			this.trackingTotals = true;
+			long sum = key.equals(this.runTotalKey) ? this.runTotal : NONE;
 			if (this.statedTotals.size() < MAX_CHECKED_TOTALS) {
-				this.statedTotals.put(key, new long[] { NONE, stated, row, column });
+				this.statedTotals.put(key, new long[] { sum, stated, row, column });
 			}
 			return;
 		}
@@ -508,10 +506,19 @@ final class ResultRows {
 	 * states totals (a total column, or a first total row): other files keep no sums.
 	 */
 	private void addToTotal(String county, String precinct, String office, String district, long votes) {
+		if (this.runTotalKey != null && Objects.equals(county, this.runTotalKey.county())
+				&& Objects.equals(precinct, this.runTotalKey.precinct()) && office.equals(this.runTotalKey.office())
+				&& district.equals(this.runTotalKey.district())) {
+			this.runTotal += votes;
+		}
+		else {
+			this.runTotalKey = new ContestInUnit(county, precinct, office, district);
+			this.runTotal = votes;
+		}
 		if (!this.trackingTotals) {
 			return;
 		}
-		ContestInUnit key = new ContestInUnit(county, precinct, office, district);
+		ContestInUnit key = this.runTotalKey;
 		long[] figures = this.statedTotals.get(key);
 		if (figures == null && this.statedTotals.size() < MAX_CHECKED_TOTALS) {
 			figures = new long[] { 0, NONE, 0, -1 };
@@ -529,15 +536,17 @@ final class ResultRows {
 	private void checkStatedTotals() {
 		for (Map.Entry<ContestInUnit, long[]> entry : this.statedTotals.entrySet()) {
 			long[] figures = entry.getValue();
-			if (figures[0] == NONE || figures[1] == NONE || figures[1] == figures[0]) {
+			if (figures[0] == NONE || figures[1] == NONE) {
 				continue;
-			}
-			if (this.warnedTotals++ >= MAX_WARNED_VALUES) {
-				return;
 			}
 			ContestInUnit contest = entry.getKey();
 			String unit = (contest.precinct() != null) ? contest.precinct()
 					: Objects.toString(contest.county(), "the file");
+			this.sink.stated(new StatedTotal(ElectionNames.name(contest.office(), contest.district()), null, unit,
+					VoteType.TOTAL.code(), figures[1], figures[0], "row " + figures[2]));
+			if (figures[1] == figures[0] || this.warnedTotals++ >= MAX_WARNED_VALUES) {
+				continue;
+			}
 			this.problems.warn(new Problem(figures[2], this.columns.name((int) figures[3]), Long.toString(figures[1]),
 					"the stated total of " + contest.office()
 							+ (contest.district().isEmpty() ? "" : " " + contest.district()) + " in " + unit + " ("
@@ -601,13 +610,9 @@ final class ResultRows {
 		if (this.precinct < 0 || this.csv.isEmpty(this.precinct)) {
 			return null;
 		}
-		String precinct = this.csv.text(this.precinct);
-		if (ChoiceNames.isCountyTotal(county, precinct)) {
-			warnOnce(row, this.precinct, precinct,
-					"county-total row: read as the county's own count, not as a precinct, so it is not added twice");
-			return null;
-		}
-		return precinct;
+		// a precinct named like its county is decided by the file's arithmetic:
+		// CountyNamedRows
+		return this.csv.text(this.precinct);
 	}
 
 	/** The cell as a count, {@link #NONE} when blank and allowed to be. */
@@ -811,17 +816,6 @@ final class ResultRows {
 			hash = (hash ^ precinct.charAt(i)) * 0x100000001b3L;
 		}
 		return hash & Long.MAX_VALUE;
-	}
-
-	private static String letters(String text) {
-		StringBuilder letters = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isLetter(c)) {
-				letters.append(Character.toLowerCase(c));
-			}
-		}
-		return letters.toString();
 	}
 
 	private static Integer integer(long value) {

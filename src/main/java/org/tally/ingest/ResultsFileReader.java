@@ -122,7 +122,8 @@ public final class ResultsFileReader {
 			problems.release();
 			return new ReadSummary(format, 0, problems.count(), names);
 		}
-		ResultRows rows = new ResultRows(csv, columns, problems, sink);
+		CountyNamedRows countyNamed = new CountyNamedRows(sink);
+		ResultRows rows = new ResultRows(csv, columns, problems, countyNamed);
 		long read = 0;
 		while (csv.next()) {
 			if (csv.isBlank()) {
@@ -137,6 +138,7 @@ public final class ResultsFileReader {
 			problems.rowRead(read);
 		}
 		rows.finish();
+		countyNamed.finish();
 		if (read == 0) {
 			problems.report(Problem.ofFile("no data rows"));
 		}

@@ -36,6 +36,14 @@ public interface RowSink {
 	default void contest(ContestRow contest) {
 	}
 
+	/**
+	 * A total the file states about itself, beside what Tally computes from the file's
+	 * other rows: every reader reports each one it can check (the import's
+	 * {@link Reconciliation}).
+	 */
+	default void stated(StatedTotal total) {
+	}
+
 	/** A winner the source declared (AP). */
 	default void winner(WinnerRow row) {
 	}

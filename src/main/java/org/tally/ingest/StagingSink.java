@@ -22,6 +22,8 @@ final class StagingSink implements RowSink {
 
 	private final List<Problem> warnings;
 
+	private final Reconciliation.Tally reconciliation;
+
 	private final String fixedCounty;
 
 	private final CountSums sums;
@@ -34,13 +36,14 @@ final class StagingSink implements RowSink {
 
 	private Instant statedUpdatedAt;
 
-	StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ProblemCollector problems,
-			List<Problem> warnings, ImportCommand command, ElectionRef election) {
+	StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ImportRun run, ImportCommand command,
+			ElectionRef election) {
 		this.writer = writer;
 		this.sums = sums;
 		this.names = names;
-		this.problems = problems;
-		this.warnings = warnings;
+		this.problems = run.problems();
+		this.warnings = run.warnings();
+		this.reconciliation = run.reconciliation();
 		this.keepWinners = command.sourceCalls();
 		this.fixedCounty = (command.county() != null && !command.county().isBlank()) ? command.county().strip()
 				: election.jurisdiction();
@@ -136,6 +139,11 @@ final class StagingSink implements RowSink {
 	@Override
 	public void sourceUpdatedAt(Instant at) {
 		this.statedUpdatedAt = at;
+	}
+
+	@Override
+	public void stated(StatedTotal total) {
+		this.reconciliation.add(total);
 	}
 
 	@Override

@@ -64,7 +64,7 @@ class BadFilesEveryFormatTests {
 	/** Line 120 of the Greenup file: Matt Bevin's Election Day votes in precinct A101. */
 	private static final String BEVIN_A101 = "<Precinct name=\"A101\" votes=\"36\" />";
 
-	private static final String BEVIN_A101_PATH = "/ElectionResult/Contest[@text='US Senator - REPUBLICAN']"
+	private static final String BEVIN_A101_PATH = "/ElectionResult/Contest[@key='4'][@text='US Senator - REPUBLICAN']"
 			+ "/Choice[@text='Matt BEVIN']/VoteType[@name='Election']/Precinct[@name='A101']";
 
 	private static final String NIST = "json/nist-composed-units.json";

@@ -225,15 +225,14 @@ class ClarityDetailReaderTest {
 		// each count's element path: the unit's element, or the choice with only its
 		// totalVotes (the choice as written, the contest without "(Vote For 1)")
 		assertThat(sink.counts).extracting(CountRow::candidate, CountRow::location)
-			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple("Yes/For",
-							"/ElectionResult/Contest[@text='Amendment G (Constitutional)']/Choice[@text='Yes/For']"
-									+ "/VoteType[@name='Total Votes']/County[@name='Adams']"),
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Yes/For",
+					"/ElectionResult/Contest[@key='30'][@text='Amendment G (Constitutional)']/Choice[@text='Yes/For']"
+							+ "/VoteType[@name='Total Votes']/County[@name='Adams']"),
 					org.assertj.core.groups.Tuple.tuple("No/Against",
-							"/ElectionResult/Contest[@text='Amendment G (Constitutional)']/Choice[@text='No/Against']"
+							"/ElectionResult/Contest[@key='30'][@text='Amendment G (Constitutional)']/Choice[@text='No/Against']"
 									+ "/VoteType[@name='Total Votes']/County[@name='Adams']"),
 					org.assertj.core.groups.Tuple.tuple("Ann Lee",
-							"/ElectionResult/Contest[@text='County Clerk']/Choice[@text='Ann Lee (DEM)']"));
+							"/ElectionResult/Contest[@key='31'][@text='County Clerk']/Choice[@text='Ann Lee (DEM)']"));
 		// the blank choice is left out with a warning, not a problem
 		assertThat(sink.warnings).singleElement()
 			.satisfies((warning) -> assertThat(warning.message()).contains("without its text"));

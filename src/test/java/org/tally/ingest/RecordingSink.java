@@ -26,6 +26,8 @@ class RecordingSink implements RowSink {
 
 	final List<WinnerRow> winners = new ArrayList<>();
 
+	final List<StatedTotal> stated = new ArrayList<>();
+
 	Instant sourceUpdatedAt;
 
 	ReadSummary summary;
@@ -138,6 +140,11 @@ class RecordingSink implements RowSink {
 	@Override
 	public void winner(WinnerRow row) {
 		this.winners.add(row);
+	}
+
+	@Override
+	public void stated(StatedTotal total) {
+		this.stated.add(total);
 	}
 
 }

@@ -70,7 +70,7 @@ class ResultsFileReaderTest {
 		assertThat(sink.summary.rows()).isEqualTo(30);
 		assertThat(sink.counts).filteredOn((count) -> count.precinct() == null)
 			.extracting(CountRow::row, CountRow::office, CountRow::district, CountRow::candidate, CountRow::votes)
-			.containsExactly(tuple(10L, "Governor", "", "John Cox", 111_677L),
+			.containsExactlyInAnyOrder(tuple(10L, "Governor", "", "John Cox", 111_677L),
 					tuple(19L, "Governor", "", "Gavin Newsom", 462_558L),
 					tuple(23L, "State Senate", "10", "Bob Wieckowski", 138_122L),
 					tuple(27L, "State Senate", "10", "Victor San Vicente", 42_650L),
@@ -81,8 +81,11 @@ class ResultsFileReaderTest {
 			assertThat(warning.row()).isEqualTo(10);
 			assertThat(warning.column()).isEqualTo("precinct");
 			assertThat(warning.value()).isEqualTo("ALAMEDA CA");
-			assertThat(warning.message()).startsWith("county-total row");
+			assertThat(warning.message()).startsWith("county-total row ('ALAMEDA CA'): at least the sum");
 		});
+		// each county row checked against the precincts of the cut beside it
+		assertThat(sink.stated).extracting(StatedTotal::contest, StatedTotal::choice, StatedTotal::stated)
+			.contains(tuple("Governor", "John Cox", 111_677L), tuple("Governor", "Gavin Newsom", 462_558L));
 	}
 
 	@Test
@@ -260,9 +263,11 @@ class ResultsFileReaderTest {
 		assertThat(sink.progress)
 			.containsExactly(new ProgressRow(2, "Chester", null, "Governor", "", null, null, 1853L, 2870L, null));
 		assertThat(sink.counts).extracting(CountRow::candidate).containsExactly("Josh Shapiro", "Josh Shapiro");
-		// no progress, no candidate and no votes: a row with blank cells, as before
-		assertThat(sink.problems).extracting(Problem::row, Problem::column)
-			.containsExactly(tuple(4L, "candidate"), tuple(4L, "votes"));
+		// no progress, no candidate and no votes: an office row that is no choice,
+		// skipped
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.warnings).extracting(Problem::row, Problem::column, Problem::value)
+			.contains(tuple(4L, "office", "U.S. Senate"));
 	}
 
 	@Test

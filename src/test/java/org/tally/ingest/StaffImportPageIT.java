@@ -94,6 +94,26 @@ class StaffImportPageIT {
 				"not a whole number");
 	}
 
+	@Test
+	void previewListsTheTotalsTheFileStatesThatDisagree() throws IOException {
+		String election = new TallyApi(this.port).createElection("allegheny-browser", "general");
+		Path file = this.work.resolve("detail.xml");
+		Files.write(file,
+				ClarityDetailReconciliation.oneMoreVoteForLaing(TallyApi.read(ClarityDetailReconciliation.ALLEGHENY)));
+		signIn("/staff/elections/" + election + "/imports");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+
+		this.browser.findElement(By.id("file")).sendKeys(file.toString());
+		new Select(this.browser.findElement(By.id("mode"))).selectByValue("setup");
+		this.browser.findElement(By.cssSelector("#upload-form button")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.disagreements")));
+		screenshot("staff-imports-reconciliation");
+
+		assertThat(this.browser.findElement(By.id("reconciliation")).getText()).contains(
+				"2 of 20 totals the file states disagree with its rows.",
+				"Member of Council Sharpsburg (2 Year Term) [key 0382]", "Adrianne Laing", "589", "590");
+	}
+
 	private void signIn(String page) {
 		this.browser.get("http://localhost:" + this.port + page);
 		this.browser.findElement(By.name("username")).sendKeys(Staff.ADMIN);

@@ -32,6 +32,7 @@ import org.tally.ingest.Problem;
 import org.tally.ingest.ProgressRow;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
+import org.tally.ingest.StatedTotal;
 import org.tally.ingest.VoteFor;
 import org.tally.ingest.VoteType;
 
@@ -114,7 +115,21 @@ public final class ClarityDetailReader {
 
 	private boolean counties;
 
+	/** The current contest's label in Tally: its text, or its own when shared. */
 	private String contest;
+
+	/** The current contest's element path: its key and text as the file writes them. */
+	private String contestPath;
+
+	/** The current contest as reconciliation names it: text and key. */
+	private String contestNamed;
+
+	private final SourceKeys contestKeys = new SourceKeys();
+
+	private final SourceKeys choiceKeys = new SourceKeys();
+
+	/** The site's region ("Allegheny"), where the file names it. */
+	private String region;
 
 	private String choice;
 
@@ -284,6 +299,7 @@ public final class ClarityDetailReader {
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			switch (this.xml.getLocalName()) {
 				case "Timestamp" -> timestamp(this.xml.getElementText());
+				case "Region" -> this.region = this.xml.getElementText().strip();
 				case "ElectionVoterTurnout", "VoterTurnout" -> turnout();
 				case "Contest" -> {
 					contests = true;
@@ -365,7 +381,19 @@ public final class ClarityDetailReader {
 				seats = (int) n;
 			}
 		}
-		this.contest = office;
+		String key = strip(attribute("key"));
+		this.contestPath = "/ElectionResult/Contest" + ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "")
+				+ "[@text='" + office + "']";
+		this.contestNamed = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
+		this.contest = this.contestKeys.label(key, office, null);
+		this.choiceKeys.clear();
+		if (!this.contest.equals(office)) {
+			warn(new Problem(line, "key", key,
+					"contest key " + key + " has the same text as contest key " + this.contestKeys.firstKey(office)
+							+ " ('" + office + "'): two contests, this one read as '" + this.contest + "'",
+					this.contestPath));
+		}
+		office = this.contest;
 		// isQuestion="true": a ballot question, whose choices are its answers
 		boolean measure = "true".equalsIgnoreCase(strip(attribute("isQuestion")));
 		if (seats != null || measure) {
@@ -389,6 +417,7 @@ public final class ClarityDetailReader {
 		}
 		contestProgress(line, office, reported, participating, countyProgress);
 		this.contest = null;
+		this.contestPath = null;
 	}
 
 	private void participatingCounties(Map<String, long[]> progress) throws XMLStreamException {
@@ -476,6 +505,7 @@ public final class ClarityDetailReader {
 			return;
 		}
 		this.choice = written;
+		String choiceKey = strip(attribute("key"));
 		String party = attribute("party");
 		// read only when the choice has no VoteType, and then as its vote types would be
 		String totalVotes = attribute("totalVotes");
@@ -504,7 +534,12 @@ public final class ClarityDetailReader {
 			add("", choiceTotal);
 		}
 		if (ok) {
-			emit(written, party);
+			long computed = emit(written, party, choiceKey);
+			long stated = (voteTypes && totalVotes != null) ? count(totalVotes.strip()) : -1;
+			if (stated >= 0) {
+				this.sink.stated(new StatedTotal(this.contestNamed, written, regionName(), VoteType.TOTAL.code(),
+						stated, computed, this.contestPath + "/Choice[@text='" + written + "']/@totalVotes"));
+			}
 		}
 		this.choice = null;
 	}
@@ -536,6 +571,7 @@ public final class ClarityDetailReader {
 		long regionVotes = votes(attribute("votes"), "votes");
 		boolean ok = regionVotes != BAD;
 		boolean anyUnit = false;
+		long unitVotes = 0;
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			String element = this.xml.getLocalName();
 			String unit = attribute("name");
@@ -554,12 +590,17 @@ public final class ClarityDetailReader {
 					this.counties |= county;
 					this.unitIsCounty.putIfAbsent(unit, county);
 					add(unit, votes);
+					unitVotes += votes;
 				}
 			}
 			skip();
 		}
 		if (!anyUnit && ok && regionVotes >= 0) {
 			add("", regionVotes);
+		}
+		else if (anyUnit && ok && regionVotes >= 0) {
+			this.sink.stated(new StatedTotal(this.contestNamed, this.choice, regionName(), this.voteType, regionVotes,
+					unitVotes, location(null) + "/@votes"));
 		}
 		return ok;
 	}
@@ -590,10 +631,28 @@ public final class ClarityDetailReader {
 		}
 	}
 
-	/** The choice's counts, unit by unit: the total, then the split. */
-	private void emit(String written, String party) {
-		ChoiceNameNormaliser.Name name = ChoiceNameNormaliser.normalise(written, party);
+	private String regionName() {
+		return (this.region != null && !this.region.isEmpty()) ? this.region : "the file's region";
+	}
+
+	/**
+	 * The choice's counts, unit by unit: the total, then the split.
+	 * @return the sum of the units' totals: what Tally counts for the choice
+	 */
+	private long emit(String written, String party, String key) {
+		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(written, party);
+		String label = this.choiceKeys.label(key, normalised.name(), null);
+		if (!label.equals(normalised.name())) {
+			warn(new Problem(line(), "key", key,
+					"choice key " + key + " of " + this.contestNamed + " has the same name as choice key "
+							+ this.choiceKeys.firstKey(normalised.name()) + ": two choices, this one read as '" + label
+							+ "'",
+					this.contestPath + "/Choice[@text='" + written + "']"));
+		}
+		ChoiceNameNormaliser.Name name = new ChoiceNameNormaliser.Name(label, normalised.party(),
+				normalised.incumbent());
 		Boolean incumbent = name.incumbent() ? Boolean.TRUE : null;
+		long computed = 0;
 		for (Map.Entry<String, long[]> entry : this.units.entrySet()) {
 			String unit = entry.getKey();
 			long[] figures = entry.getValue();
@@ -608,7 +667,7 @@ public final class ClarityDetailReader {
 				warn(new Problem(figures[LINE], "votes", Long.toString(total),
 						"the file's total (" + total + ") is not the sum of its vote types (" + sum + ") for '"
 								+ written + "' in " + (unit.isEmpty() ? "the region" : unit) + ": the total is used",
-						"/ElectionResult/Contest[@text='" + this.contest + "']/Choice[@text='" + written + "']"));
+						this.contestPath + "/Choice[@text='" + written + "']"));
 			}
 			boolean county = Boolean.TRUE.equals(this.unitIsCounty.get(unit));
 			String countyName = county ? unit : null;
@@ -617,6 +676,7 @@ public final class ClarityDetailReader {
 				this.contestUnits.add(unit);
 			}
 			long line = figures[LINE];
+			computed += total;
 			String location = countLocation(written, unit, county, (int) figures[FIRST_TYPE]);
 			this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(), name.name(),
 					VoteType.TOTAL, total, incumbent, null, written, location));
@@ -628,6 +688,7 @@ public final class ClarityDetailReader {
 				}
 			}
 		}
+		return computed;
 	}
 
 	/**
@@ -636,10 +697,7 @@ public final class ClarityDetailReader {
 	 * {@code totalVotes}).
 	 */
 	private String countLocation(String written, String unit, boolean county, int firstType) {
-		StringBuilder path = new StringBuilder("/ElectionResult/Contest[@text='").append(this.contest)
-			.append("']/Choice[@text='")
-			.append(written)
-			.append("']");
+		StringBuilder path = new StringBuilder(this.contestPath).append("/Choice[@text='").append(written).append("']");
 		if (firstType >= 0) {
 			path.append("/VoteType[@name='").append(this.choiceVoteTypes.get(firstType)).append("']");
 			if (!unit.isEmpty()) {
@@ -746,8 +804,9 @@ public final class ClarityDetailReader {
 
 	private String location(String element, String unit) {
 		StringBuilder path = new StringBuilder("/ElectionResult");
-		if (this.contest != null) {
-			path.append("/Contest[@text='").append(this.contest).append("']");
+		if (this.contestPath != null) {
+			path.setLength(0);
+			path.append(this.contestPath);
 		}
 		if (this.choice != null) {
 			path.append("/Choice[@text='").append(this.choice).append("']");
@@ -829,6 +888,11 @@ public final class ClarityDetailReader {
 		@Override
 		public void contest(ContestRow contest) {
 			this.sink.contest(contest);
+		}
+
+		@Override
+		public void stated(StatedTotal total) {
+			this.sink.stated(total);
 		}
 
 		@Override

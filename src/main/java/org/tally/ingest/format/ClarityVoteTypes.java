@@ -1,5 +1,7 @@
 package org.tally.ingest.format;
 
+import org.tally.ingest.NameKeys;
+
 import java.util.Locale;
 
 import org.tally.ingest.VoteType;
@@ -35,7 +37,7 @@ final class ClarityVoteTypes {
 	}
 
 	static Kind of(String name) {
-		String key = letters(name);
+		String key = NameKeys.letters(name);
 		if (key.contains("overvote") || key.contains("undervote") || key.equals("over") || key.equals("under")
 				|| key.contains("blank")) {
 			return new Kind(Meaning.NOT_VOTES, null);
@@ -59,17 +61,6 @@ final class ClarityVoteTypes {
 			return new Kind(Meaning.SPLIT, VoteType.ELECTION_DAY);
 		}
 		return new Kind(Meaning.OTHER, null);
-	}
-
-	private static String letters(String text) {
-		StringBuilder letters = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isLetter(c)) {
-				letters.append(Character.toLowerCase(c));
-			}
-		}
-		return letters.toString().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,0 +1,137 @@
+package org.tally.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.tally.support.TallyApi;
+import org.tally.support.TallyIntegrationTest;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Allegheny County PA's 2023 general detail.xml holds two distinct contests (keys 0381
+ * and 0382) with the one text "Member of Council Sharpsburg (2 Year Term)", each with a
+ * "Write-in" choice. Imported over HTTP as downloaded (cut to the two contests): two
+ * contests, every total the file states reconciled (docs/import.md, Identity by key).
+ */
+@TallyIntegrationTest
+class ClarityKeyIdentityTests {
+
+	private static final String ALLEGHENY = ClarityDetailReconciliation.ALLEGHENY;
+
+	private static final String FIRST = "member-of-council-sharpsburg-2-year-term";
+
+	private static final String SECOND = "member-of-council-sharpsburg-2-year-term-0382";
+
+	private final TallyApi api;
+
+	ClarityKeyIdentityTests(TallyApi api) {
+		this.api = api;
+	}
+
+	@Test
+	void twoContestsSharingALabelStayTwoContestsAndEveryStatedTotalIsReconciled() {
+		String election = this.api.createElection("allegheny-2023", "general");
+
+		Map<String, Object> result = importXml(election, TallyApi.read(ALLEGHENY), 201);
+
+		assertThat(warnings(result)).anySatisfy((warning) -> {
+			assertThat(warning.get("value")).isEqualTo("0382");
+			assertThat((String) warning.get("message")).contains("contest key 0382", "contest key 0381");
+		});
+		// <Choice key="003" text="Write-in" totalVotes="6"> in 0381, <Choice key="002"
+		// text="Write-in" totalVotes="34"> in 0382
+		assertThat(votes(election, FIRST)).containsEntry("Corey Egwrube Ochai", 489)
+			.containsEntry("Diana Lynn Oliver", 234)
+			.containsEntry("Write-in", 6)
+			.hasSize(3);
+		assertThat(votes(election, SECOND)).containsEntry("Adrianne Laing", 589)
+			.containsEntry("Write-in", 34)
+			.hasSize(2);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> reconciliation = (Map<String, Object>) result.get("reconciliation");
+		// per choice its totalVotes and each vote type's votes: 5 choices x (1 + 3)
+		assertThat(reconciliation).containsEntry("checked", 20).containsEntry("agreed", 20);
+		assertThat((List<?>) reconciliation.get("disagreements")).isEmpty();
+	}
+
+	@Test
+	void reimportingTheSameSourceUpdatesTheSameContestsAndADisagreeingTotalIsReportedNotPublished() {
+		String election = this.api.createElection("allegheny-2023-again", "general");
+		importXml(election, TallyApi.read(ALLEGHENY), 201);
+
+		// the same site later: one more Election Day vote for Adrianne Laing in Dist 1,
+		// her totalVotes left as it was
+		byte[] later = ClarityDetailReconciliation.oneMoreVoteForLaing(TallyApi.read(ALLEGHENY));
+		Map<String, Object> result = importXml(election, later, 201);
+
+		List<Map<String, Object>> contests = this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/" + election + "/contests")
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(contests).extracting((contest) -> contest.get("slug")).containsExactlyInAnyOrder(FIRST, SECOND);
+		// published: the units' counts (590); stated: totalVotes (589) and the Election
+		// Day VoteType's votes, both reported
+		assertThat(votes(election, SECOND)).containsEntry("Adrianne Laing", 590);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> reconciliation = (Map<String, Object>) result.get("reconciliation");
+		assertThat(reconciliation).containsEntry("checked", 20).containsEntry("agreed", 18);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> disagreements = (List<Map<String, Object>>) reconciliation.get("disagreements");
+		assertThat(disagreements).allSatisfy((disagreement) -> {
+			assertThat(disagreement.get("contest")).isEqualTo("Member of Council Sharpsburg (2 Year Term) [key 0382]");
+			assertThat(disagreement.get("choice")).isEqualTo("Adrianne Laing");
+			assertThat(disagreement.get("unit")).isEqualTo("Allegheny");
+			assertThat(((Number) disagreement.get("computed")).longValue())
+				.isEqualTo(((Number) disagreement.get("stated")).longValue() + 1);
+			assertThat((String) disagreement.get("location")).startsWith("/ElectionResult/Contest[@key='0382']");
+		}).extracting((disagreement) -> disagreement.get("voteType")).containsExactly("Election Day", "total");
+		// the history keeps what each applied file stated and whether it agreed
+		List<Map<String, Object>> history = this.api.admin()
+			.get()
+			.uri("/api/v1/elections/" + election + "/imports")
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		List<Object> agreed = history.stream()
+			.map((entry) -> (Object) ((Map<?, ?>) entry.get("reconciliation")).get("agreed"))
+			.toList();
+		assertThat(agreed).containsExactly(18, 20);
+	}
+
+	private Map<String, Object> importXml(String election, byte[] xml, int status) {
+		return this.api.importBody(election, xml, "application/xml", "mode=setup&county=Allegheny")
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private Map<String, Integer> votes(String election, String contest) {
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> candidates = (List<Map<String, Object>>) this.api
+			.json("/api/v1/elections/" + election + "/contests/" + contest)
+			.get("candidates");
+		Map<String, Integer> votes = new java.util.HashMap<>();
+		candidates.forEach(
+				(candidate) -> votes.put((String) candidate.get("name"), ((Number) candidate.get("votes")).intValue()));
+		return votes;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> warnings(Map<String, Object> result) {
+		return (List<Map<String, Object>>) result.get("warnings");
+	}
+
+}
