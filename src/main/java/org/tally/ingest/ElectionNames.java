@@ -108,8 +108,12 @@ final class ElectionNames {
 	record NewUnit(long id, String code, String name, String level, Long parentId) {
 	}
 
+	/**
+	 * A contest setup mode creates; {@code rule} is the file's, or {@code null} for the
+	 * election's default.
+	 */
 	record NewContest(long id, String slug, String office, String district, String name, long firstRow, String kind,
-			int seats) {
+			int seats, String rule) {
 	}
 
 	record NewChoice(long id, long contestId, String name, String party, boolean incumbent, boolean writeIn,
@@ -266,7 +270,8 @@ final class ElectionNames {
 		ContestRow declared = this.declared.get(new OfficeKey(office, district));
 		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
 		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
-		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats));
+		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats,
+				(declared != null) ? declared.rule() : null));
 		this.contests.put(slug, contest);
 		return contest;
 	}

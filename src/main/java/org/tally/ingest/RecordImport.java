@@ -47,6 +47,7 @@ class RecordImport {
 		ImportCommand command = run.command();
 		ElectionRef election = run.election();
 		CountMerge.Applied applied = written.applied();
+		this.merge.note(read.notes());
 		Map<Long, ContestResult> after = this.results.contests(election.id(), applied.changedContests())
 			.stream()
 			.collect(Collectors.toMap(ContestResult::id, Function.identity()));

@@ -3,6 +3,7 @@ package org.tally.ingest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ final class StagingSink implements RowSink {
 	private final boolean keepWinners;
 
 	private final List<WinnerRow> winners = new ArrayList<>();
+
+	private final Map<Long, ContestRow> notes = new LinkedHashMap<>();
 
 	private Instant statedUpdatedAt;
 
@@ -124,6 +127,20 @@ final class StagingSink implements RowSink {
 	@Override
 	public void contest(ContestRow row) {
 		this.names.declare(row);
+		if (row.notes() && this.problems.total() == 0 && this.notes.size() < 100_000) {
+			ElectionNames.Contest contest = this.names.contest(row.row(), null, row.office(), row.district());
+			if (contest != null) {
+				this.notes.put(contest.id, row);
+			}
+		}
+	}
+
+	/**
+	 * What the file notes on its contests (what the figures are, its own totals against
+	 * its units), by contest id.
+	 */
+	Map<Long, ContestRow> notes() {
+		return this.notes;
 	}
 
 	@Override

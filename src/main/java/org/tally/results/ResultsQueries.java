@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +41,8 @@ public class ResultsQueries {
 	 * contests when {@code :all}, else those in {@code :contests}); {@code ruled} keeps
 	 * the rows the rule picks. No read touches the counts themselves.
 	 */
+	private static final JsonMapper NOTES_JSON = JsonMapper.builder().build();
+
 	private static final String RULED = """
 			counted as materialized (
 			    select s.contest_id, s.choice_id, s.county_id, nullif(s.block, -1) as block, s.vote_type, s.votes,
@@ -98,7 +103,7 @@ public class ResultsQueries {
 	private static final String CONTESTS = """
 			select id, election_id, slug, office, district, name, kind, seats, rule, threshold, uncontested,
 			       precincts_total, registered_voters, ballots_outstanding, revision, last_updated, expected_votes,
-			       ballots_cast
+			       ballots_cast, counts_are, units_differ_by::text as units_differ_by
 			from contest
 			where election_id = :election and (:all or id = any(:contests))
 			order by ballot_order, office, length(district), district, name, id
@@ -526,7 +531,20 @@ public class ResultsQueries {
 				Rule.fromCode(rs.getString("rule")), rs.getBigDecimal("threshold"), rs.getBoolean("uncontested"),
 				integer(rs, "precincts_total"), longOrNull(rs, "registered_voters"),
 				longOrNull(rs, "ballots_outstanding"), rs.getLong("revision"), instant(rs, "last_updated"),
-				longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"));
+				longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"),
+				new ContestNotes(rs.getString("counts_are"), differences(rs.getString("units_differ_by"))));
+	}
+
+	/** A contest's {@code units_differ_by} (V19): a JSON object of whole numbers. */
+	private static Map<String, Long> differences(String json) {
+		if (json == null) {
+			return Map.of();
+		}
+		Map<String, Long> differences = new LinkedHashMap<>();
+		NOTES_JSON.readTree(json)
+			.properties()
+			.forEach((entry) -> differences.put(entry.getKey(), entry.getValue().asLong()));
+		return differences;
 	}
 
 	private static ChoiceTotal choiceTotal(ResultSet rs, int row) throws SQLException {
