@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.tally.ingest.format.NameSkeleton;
 import org.tally.results.Slugs;
 
 /**
@@ -24,6 +25,8 @@ import org.tally.results.Slugs;
  * naming it, for the problem list.
  */
 final class ElectionNames {
+
+	private final List<Problem> lookalikes = new ArrayList<>();
 
 	private static final Pattern CONTEST_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
 
@@ -295,12 +298,39 @@ final class ElectionNames {
 			contest.choices.put(count.candidate(), -1L);
 			return -1;
 		}
+		lookalike(contest, count);
 		long created = this.ids.next(Sequence.CHOICE);
 		this.newChoices.add(new NewChoice(created, contest.id, count.candidate(), count.party(),
 				Boolean.TRUE.equals(count.incumbent()), Boolean.TRUE.equals(count.writeIn()), count.row(),
 				count.writtenName()));
 		contest.choices.put(count.candidate(), created);
 		return created;
+	}
+
+	/**
+	 * Warns when a new choice reads like one the contest has under another name ("Аnn
+	 * Lee" with a Cyrillic А beside "Ann Lee"): same {@link NameSkeleton}, other letters.
+	 */
+	private void lookalike(Contest contest, CountRow count) {
+		if (this.lookalikes.size() >= 1_000 || contest.choices.size() > 1_000) {
+			return;
+		}
+		String skeleton = NameSkeleton.of(count.candidate());
+		for (String known : contest.choices.keySet()) {
+			if (!known.equals(count.candidate()) && NameSkeleton.of(known).equals(skeleton)) {
+				this.lookalikes.add(new Problem(count.row(), "candidate", NameChecks.escaped(count.candidate()),
+						"a new candidate in " + contest.name + " that reads like \"" + known
+								+ "\" but is written with other characters (look-alike letters, e.g. Cyrillic or "
+								+ "Greek, or another case): check it is not the same person",
+						count.location()));
+				return;
+			}
+		}
+	}
+
+	/** The warnings about the names a file uses: new choices that read like others. */
+	List<Problem> lookalikes() {
+		return this.lookalikes;
 	}
 
 	/**
