@@ -17,3 +17,8 @@ alter table contest add column counts_are text
 -- null when they agree or the source states no such total.
 alter table contest add column units_differ_by jsonb
     check (units_differ_by is null or jsonb_typeof(units_differ_by) = 'object');
+
+-- totals_unit_id: the unit whose rows are the contest's totals when its source says which
+-- (AP's state row, its tabulation of record); its other units keep their own rows and are
+-- listed as they are (ResultsQueries.RULED). Null: the totals rule of docs/data-model.md.
+alter table contest add column totals_unit_id bigint references reporting_unit on delete set null;

@@ -223,20 +223,20 @@ class CountMerge {
 	 * until a file says otherwise) and its own totals against its units (replaced by each
 	 * file that states them, cleared when they agree).
 	 */
-	void note(Map<Long, ContestRow> notes) {
-		notes.forEach((contestId, row) -> {
-			String differences = null;
-			if (row.unitsDifferBy() != null && !row.unitsDifferBy().isEmpty()) {
-				differences = NOTES_JSON.writeValueAsString(row.unitsDifferBy());
-			}
-			this.jdbc.sql("""
-					update contest set counts_are = coalesce(:countsAre, counts_are),
-					       units_differ_by = case when :stated then cast(:differences as jsonb) else units_differ_by end
-					where id = :id
-					""")
-				.param("countsAre", row.countsAre())
-				.param("stated", row.unitsDifferBy() != null)
-				.param("differences", differences)
+	void note(Map<Long, StagingSink.Note> notes) {
+		notes.forEach((contestId, note) -> {
+			Map<String, Long> differ = note.row().unitsDifferBy();
+			this.jdbc
+				.sql("""
+						update contest set counts_are = coalesce(cast(:countsAre as text), counts_are),
+						       units_differ_by = case when :stated then cast(:differences as jsonb) else units_differ_by end,
+						       totals_unit_id = case when :stated then cast(:totalsUnit as bigint) else totals_unit_id end
+						where id = :id
+						""")
+				.param("countsAre", note.row().countsAre())
+				.param("stated", differ != null)
+				.param("differences", (differ != null) ? NOTES_JSON.writeValueAsString(differ) : null)
+				.param("totalsUnit", note.totalsUnit())
 				.param("id", contestId)
 				.update();
 		});

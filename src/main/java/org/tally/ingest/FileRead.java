@@ -16,5 +16,5 @@ import java.util.Map;
  * @param notes what the file notes on its contests, by contest id
  */
 record FileRead(ImportFormat format, ElectionNames names, CountSums sums, StagingWriter.Staged staged,
-		List<WinnerRow> winners, List<RoundsWriter.Pending> rounds, Map<Long, ContestRow> notes) {
+		List<WinnerRow> winners, List<RoundsWriter.Pending> rounds, Map<Long, StagingSink.Note> notes) {
 }

@@ -41,7 +41,7 @@ final class StagingSink implements RowSink {
 
 	private final List<WinnerRow> winners = new ArrayList<>();
 
-	private final Map<Long, ContestRow> notes = new LinkedHashMap<>();
+	private final Map<Long, Note> notes = new LinkedHashMap<>();
 
 	private Instant statedUpdatedAt;
 
@@ -192,8 +192,13 @@ final class StagingSink implements RowSink {
 		this.names.declare(row);
 		if (row.notes() && this.problems.total() == 0 && this.notes.size() < 100_000) {
 			ElectionNames.Contest contest = this.names.contest(row.row(), null, row.office(), row.district());
-			if (contest != null) {
-				this.notes.put(contest.id, row);
+			// a file that states the contest's own totals beside its units states them
+			// for the
+			// election's jurisdiction (AP's state row)
+			ElectionNames.Unit totals = (row.unitsDifferBy() != null)
+					? this.names.unit(row.row(), null, this.fixedCounty, null) : null;
+			if (contest != null && (totals == null || totals.known())) {
+				this.notes.put(contest.id, new Note(row, (totals != null) ? totals.id() : null));
 			}
 		}
 	}
@@ -202,8 +207,15 @@ final class StagingSink implements RowSink {
 	 * What the file notes on its contests (what the figures are, its own totals against
 	 * its units), by contest id.
 	 */
-	Map<Long, ContestRow> notes() {
+	Map<Long, Note> notes() {
 		return this.notes;
+	}
+
+	/**
+	 * What a file notes on a contest, and the unit holding the totals it states beside
+	 * its units ({@code null} when it states none).
+	 */
+	record Note(ContestRow row, Long totalsUnit) {
 	}
 
 	@Override
