@@ -42,7 +42,15 @@ record ContestResponse(String slug, String name, String office, String district,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<ReportingUnitResponse> reportingUnits,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 				description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
-				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes){
+				example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable @Schema(
+				description = "What the figures are when they are not votes (then no candidate has a votePct or "
+						+ "voteShare); absent for votes",
+				allowableValues = { "state-delegate-equivalents" }) String countsAre,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+				description = "Per choice, the source's own contest-wide figure (AP's state row, the contest's "
+						+ "totals) minus the sum of its units' rows, where they differ; absent when they agree",
+				example = "{\"Yes\": 4385, \"No\": 3625}") Map<String, Long> unitsDifferBy){
 
 	static ContestResponse of(ContestResult contest, boolean test) {
 		return of(contest, test, null);
@@ -69,9 +77,11 @@ record ContestResponse(String slug, String name, String office, String district,
 					.stream()
 					.map((candidate) -> CandidateResponse.of(candidate,
 							(firstChoiceVotes != null)
-									? firstChoiceVotes.getOrDefault(candidate.name(), BigDecimal.ZERO) : null))
+									? firstChoiceVotes.getOrDefault(candidate.name(), BigDecimal.ZERO) : null,
+							contest.notes().votes()))
 					.toList(),
-				reportingUnits, VoteTypesJson.totals(contest.voteTypes()));
+				reportingUnits, VoteTypesJson.totals(contest.voteTypes()), contest.notes().countsAre(),
+				contest.notes().unitsDifferBy());
 	}
 
 	record MarginResponse(long votes, BigDecimal points) {
@@ -113,12 +123,16 @@ record ContestResponse(String slug, String name, String office, String district,
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
 					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {
 
-		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes) {
+		/**
+		 * The choice; figures that are not votes ({@code votes} false) have no
+		 * percentages of votes.
+		 */
+		static CandidateResponse of(CandidateResult candidate, BigDecimal firstChoiceVotes, boolean votes) {
 			CandidateResult.Concession concession = candidate.concession();
 			return new CandidateResponse(candidate.name(), candidate.party(), candidate.incumbent(),
-					candidate.writeIn(), candidate.votes(), candidate.votePct(), candidate.voteShare(),
-					candidate.leading(), candidate.winner(), candidate.advancing(), concession != null,
-					(concession != null) ? concession.concededAt() : null,
+					candidate.writeIn(), candidate.votes(), votes ? candidate.votePct() : null,
+					votes ? candidate.voteShare() : null, candidate.leading(), candidate.winner(),
+					candidate.advancing(), concession != null, (concession != null) ? concession.concededAt() : null,
 					(concession != null) ? concession.statement() : null, candidate.needsPctOfRemaining(),
 					firstChoiceVotes, candidate.voteTypes());
 		}

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.tally.results.ContestResult;
 import org.tally.results.Revisions;
 
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CountMerge {
+
+	private static final JsonMapper NOTES_JSON = JsonMapper.builder().build();
 
 	private static final String RESOLVE = """
 			create temporary table resolved on commit drop as
@@ -165,9 +169,10 @@ class CountMerge {
 		List<ElectionNames.NewContest> contests = created.contests();
 		this.jdbc.sql("""
 				insert into contest (id, election_id, slug, office, district, name, rule, ballot_order, kind, seats)
-				select id, :election, slug, office, district, name, :rule, least(ballot_order, 2147483647), kind, seats
-				from unnest(:ids, :slugs, :offices, :districts, :names, :orders, :kinds, :seats)
-				     as n(id, slug, office, district, name, ballot_order, kind, seats)
+				select id, :election, slug, office, district, name, coalesce(rule, :rule),
+				       least(ballot_order, 2147483647), kind, seats
+				from unnest(:ids, :slugs, :offices, :districts, :names, :orders, :kinds, :seats, :rules)
+				     as n(id, slug, office, district, name, ballot_order, kind, seats, rule)
 				""")
 			.param("election", electionId)
 			.param("rule", rule)
@@ -179,6 +184,7 @@ class CountMerge {
 			.param("orders", contests.stream().map(ElectionNames.NewContest::firstRow).toArray(Long[]::new))
 			.param("kinds", contests.stream().map(ElectionNames.NewContest::kind).toArray(String[]::new))
 			.param("seats", contests.stream().map(ElectionNames.NewContest::seats).toArray(Integer[]::new))
+			.param("rules", contests.stream().map(ElectionNames.NewContest::rule).toArray(String[]::new))
 			.update();
 		List<ElectionNames.NewChoice> choices = created.choices();
 		this.jdbc.sql("""
@@ -210,6 +216,30 @@ class CountMerge {
 			.param("levels", units.stream().map(ElectionNames.NewUnit::level).toArray(String[]::new))
 			.param("parents", units.stream().map(ElectionNames.NewUnit::parentId).toArray(Long[]::new))
 			.update();
+	}
+
+	/**
+	 * Notes on their contests what a file says of them (V19): what the figures are (kept
+	 * until a file says otherwise) and its own totals against its units (replaced by each
+	 * file that states them, cleared when they agree).
+	 */
+	void note(Map<Long, StagingSink.Note> notes) {
+		notes.forEach((contestId, note) -> {
+			Map<String, Long> differ = note.row().unitsDifferBy();
+			this.jdbc
+				.sql("""
+						update contest set counts_are = coalesce(cast(:countsAre as text), counts_are),
+						       units_differ_by = case when :stated then cast(:differences as jsonb) else units_differ_by end,
+						       totals_unit_id = case when :stated then cast(:totalsUnit as bigint) else totals_unit_id end
+						where id = :id
+						""")
+				.param("countsAre", note.row().countsAre())
+				.param("stated", differ != null)
+				.param("differences", (differ != null) ? NOTES_JSON.writeValueAsString(differ) : null)
+				.param("totalsUnit", note.totalsUnit())
+				.param("id", contestId)
+				.update();
+		});
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.tally.ingest.format.NameSkeleton;
 import org.tally.results.Slugs;
 
 /**
@@ -24,6 +25,8 @@ import org.tally.results.Slugs;
  * naming it, for the problem list.
  */
 final class ElectionNames {
+
+	private final List<Problem> lookalikes = new ArrayList<>();
 
 	private static final Pattern CONTEST_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
 
@@ -108,8 +111,12 @@ final class ElectionNames {
 	record NewUnit(long id, String code, String name, String level, Long parentId) {
 	}
 
+	/**
+	 * A contest setup mode creates; {@code rule} is the file's, or {@code null} for the
+	 * election's default.
+	 */
 	record NewContest(long id, String slug, String office, String district, String name, long firstRow, String kind,
-			int seats) {
+			int seats, String rule) {
 	}
 
 	record NewChoice(long id, long contestId, String name, String party, boolean incumbent, boolean writeIn,
@@ -266,7 +273,8 @@ final class ElectionNames {
 		ContestRow declared = this.declared.get(new OfficeKey(office, district));
 		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
 		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
-		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats));
+		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats,
+				(declared != null) ? declared.rule() : null));
 		this.contests.put(slug, contest);
 		return contest;
 	}
@@ -290,12 +298,39 @@ final class ElectionNames {
 			contest.choices.put(count.candidate(), -1L);
 			return -1;
 		}
+		lookalike(contest, count);
 		long created = this.ids.next(Sequence.CHOICE);
 		this.newChoices.add(new NewChoice(created, contest.id, count.candidate(), count.party(),
 				Boolean.TRUE.equals(count.incumbent()), Boolean.TRUE.equals(count.writeIn()), count.row(),
 				count.writtenName()));
 		contest.choices.put(count.candidate(), created);
 		return created;
+	}
+
+	/**
+	 * Warns when a new choice reads like one the contest has under another name ("Аnn
+	 * Lee" with a Cyrillic А beside "Ann Lee"): same {@link NameSkeleton}, other letters.
+	 */
+	private void lookalike(Contest contest, CountRow count) {
+		if (this.lookalikes.size() >= 1_000 || contest.choices.size() > 1_000) {
+			return;
+		}
+		String skeleton = NameSkeleton.of(count.candidate());
+		for (String known : contest.choices.keySet()) {
+			if (!known.equals(count.candidate()) && NameSkeleton.of(known).equals(skeleton)) {
+				this.lookalikes.add(new Problem(count.row(), "candidate", NameChecks.escaped(count.candidate()),
+						"a new candidate in " + contest.name + " that reads like \"" + known
+								+ "\" but is written with other characters (look-alike letters, e.g. Cyrillic or "
+								+ "Greek, or another case): check it is not the same person",
+						count.location()));
+				return;
+			}
+		}
+	}
+
+	/** The warnings about the names a file uses: new choices that read like others. */
+	List<Problem> lookalikes() {
+		return this.lookalikes;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.tally.ingest;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What reading a file left for the steps after it: the names it used, the counts staged
@@ -12,7 +13,8 @@ import java.util.List;
  * @param staged how many rows went where
  * @param winners the source's calls, kept when staff asked for them
  * @param rounds the ranked-choice rounds read
+ * @param notes what the file notes on its contests, by contest id
  */
 record FileRead(ImportFormat format, ElectionNames names, CountSums sums, StagingWriter.Staged staged,
-		List<WinnerRow> winners, List<RoundsWriter.Pending> rounds) {
+		List<WinnerRow> winners, List<RoundsWriter.Pending> rounds, Map<Long, StagingSink.Note> notes) {
 }

@@ -22,6 +22,13 @@ public record ProgressRow(long row, String county, String precinct, String offic
 		Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,
 		Long ballotsOutstanding, Long expectedVotes, String location) {
 
+	/** The same progress under names as Tally keeps them. */
+	ProgressRow named(String county, String precinct, String office, String district) {
+		return new ProgressRow(this.row, county, precinct, office, district, this.precinctsReporting,
+				this.precinctsTotal, this.ballotsCast, this.registeredVoters, this.ballotsOutstanding,
+				this.expectedVotes, this.location);
+	}
+
 	/** Progress in a CSV file, where the row says where. */
 	public ProgressRow(long row, String county, String precinct, String office, String district,
 			Integer precinctsReporting, Integer precinctsTotal, Long ballotsCast, Long registeredVoters,

@@ -49,7 +49,8 @@ class ReadFile {
 			ReadSummary summary = ResultsFileReader.read(run.body()::open, command.format(), command.charset(),
 					new ReadContext(election.jurisdiction(), election.test()), sink);
 			run.read(summary.rows(), sink.statedUpdatedAt());
-			read = new FileRead(summary.format(), names, sums, writer.finish(), sink.winners(), sink.rounds());
+			read = new FileRead(summary.format(), names, sums, writer.finish(), sink.winners(), sink.rounds(),
+					sink.notes());
 		}
 		run.rejectIfProblems();
 		return read;

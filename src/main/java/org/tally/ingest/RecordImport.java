@@ -1,6 +1,7 @@
 package org.tally.ingest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,9 +48,11 @@ class RecordImport {
 		ImportCommand command = run.command();
 		ElectionRef election = run.election();
 		CountMerge.Applied applied = written.applied();
+		this.merge.note(read.notes());
 		Map<Long, ContestResult> after = this.results.contests(election.id(), applied.changedContests())
 			.stream()
 			.collect(Collectors.toMap(ContestResult::id, Function.identity()));
+		overVoters(after.values(), run.warnings());
 		List<ImportOutcome.ContestPreview> previews = previews(written.before(), after, applied,
 				read.names().newCandidates());
 		if (command.dryRun()) {
@@ -77,6 +80,23 @@ class RecordImport {
 		}
 		return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash, run.rows(),
 				applied.changedCounts(), previews, warnings, reconciliation);
+	}
+
+	/**
+	 * Warns about a contest whose votes exceed what its registered voters can cast (one
+	 * vote per seat each): a count or a figure is wrong (docs/import.md).
+	 */
+	private static void overVoters(Collection<ContestResult> contests, List<Problem> warnings) {
+		for (ContestResult contest : contests) {
+			Long registered = contest.registeredVoters();
+			if (registered != null && registered > 0 && contest.totalVotes() > registered * contest.seats()) {
+				warnings.add(new Problem(0, "votes", Long.toString(contest.totalVotes()),
+						contest.name() + ": " + contest.totalVotes() + " votes, more than its " + registered
+								+ " registered voters can cast"
+								+ ((contest.seats() > 1) ? " (" + contest.seats() + " votes each)" : "")
+								+ ": check the counts and the registered voters"));
+			}
+		}
 	}
 
 	private static List<ImportOutcome.ContestPreview> previews(Map<Long, Long> before, Map<Long, ContestResult> after,

@@ -20,6 +20,7 @@ class ResolveNames {
 	void resolve(ImportRun run, ElectionNames names) {
 		names.problems(run.problems());
 		run.rejectIfProblems();
+		run.warnings().addAll(names.lookalikes());
 		this.merge.create(run.election().id(), run.election().winnerRule(), names.created());
 	}
 

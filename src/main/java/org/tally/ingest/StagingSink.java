@@ -3,8 +3,11 @@ package org.tally.ingest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a reader's rows land during an import: names become ids ({@link ElectionNames}),
@@ -13,6 +16,12 @@ import java.util.Map;
  * rows are written (the import will not apply).
  */
 final class StagingSink implements RowSink {
+
+	/**
+	 * More votes than one choice gets in one unit anywhere: a typo or a hostile file,
+	 * worth a warning (the readers refuse more than 10^12 outright).
+	 */
+	static final long MAX_PLAUSIBLE = 1_000_000_000L;
 
 	private final StagingWriter writer;
 
@@ -34,7 +43,13 @@ final class StagingSink implements RowSink {
 
 	private final List<WinnerRow> winners = new ArrayList<>();
 
+	private final Map<Long, Note> notes = new LinkedHashMap<>();
+
 	private Instant statedUpdatedAt;
+
+	private final NameChecks checks;
+
+	private final Set<Long> hugeCounts = new HashSet<>();
 
 	StagingSink(StagingWriter writer, ElectionNames names, CountSums sums, ImportRun run, ImportCommand command,
 			ElectionRef election) {
@@ -45,8 +60,35 @@ final class StagingSink implements RowSink {
 		this.warnings = run.warnings();
 		this.reconciliation = run.reconciliation();
 		this.keepWinners = command.sourceCalls();
+		this.checks = new NameChecks(this.problems, this.warnings);
 		this.fixedCounty = (command.county() != null && !command.county().isBlank()) ? command.county().strip()
 				: election.jurisdiction();
+	}
+
+	/**
+	 * The row with its names as Tally keeps them ({@link NameChecks}), or {@code null}
+	 * when a name must not be kept (a problem is then reported).
+	 */
+	private CountRow clean(CountRow row) {
+		long line = row.row();
+		String at = row.location();
+		String county = this.checks.text(line, at, "county", row.county());
+		String precinct = this.checks.text(line, at, "precinct", row.precinct());
+		String office = this.checks.text(line, at, "office", row.office());
+		String district = this.checks.text(line, at, "district", row.district());
+		String party = this.checks.text(line, at, "party", row.party());
+		boolean choice = this.checks.choice(row);
+		if (!choice || office == null || (row.county() != null && county == null)
+				|| (row.precinct() != null && precinct == null) || (row.district() != null && district == null)
+				|| (row.party() != null && party == null)) {
+			return null;
+		}
+		if (county == row.county() && precinct == row.precinct() && office == row.office() && district == row.district()
+				&& party == row.party()) {
+			return row;
+		}
+		return new CountRow(line, county, precinct, office, district, party, row.candidate(), row.voteType(),
+				row.votes(), row.incumbent(), row.writeIn(), row.writtenName(), at);
 	}
 
 	/** The source's calls, kept when staff asked for them ({@code calls=ap}). */
@@ -65,8 +107,9 @@ final class StagingSink implements RowSink {
 	}
 
 	@Override
-	public void count(CountRow row) {
-		if (this.problems.total() > 0) {
+	public void count(CountRow written) {
+		CountRow row = clean(written);
+		if (row == null || this.problems.total() > 0) {
 			return;
 		}
 		ElectionNames.Unit unit = this.names.unit(row.row(), row.location(),
@@ -77,6 +120,12 @@ final class StagingSink implements RowSink {
 			return;
 		}
 		contest.counted(unit.id());
+		if (row.votes() > MAX_PLAUSIBLE && this.hugeCounts.add(contest.id)) {
+			this.warnings.add(new Problem(row.row(), "votes", Long.toString(row.votes()),
+					"more than 1,000,000,000 votes for one choice in one unit (" + row.candidate() + " in "
+							+ row.office() + "): check the file",
+					row.location()));
+		}
 		if (contest.fresh) {
 			this.sums.add(contest.id, choice, unit, row.voteType(), row.votes());
 		}
@@ -89,10 +138,15 @@ final class StagingSink implements RowSink {
 	}
 
 	@Override
-	public void progress(ProgressRow row) {
+	public void progress(ProgressRow written) {
+		String county = this.checks.text(written.row(), written.location(), "county", written.county());
+		String precinct = this.checks.text(written.row(), written.location(), "precinct", written.precinct());
+		String office = this.checks.text(written.row(), written.location(), "office", written.office());
+		String district = this.checks.text(written.row(), written.location(), "district", written.district());
 		if (this.problems.total() > 0) {
 			return;
 		}
+		ProgressRow row = written.named(county, precinct, office, district);
 		ElectionNames.Unit unit = this.names.unit(row.row(), row.location(),
 				(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
 		ElectionNames.Contest contest = this.names.contest(row.row(), row.location(), row.office(), row.district());
@@ -112,7 +166,12 @@ final class StagingSink implements RowSink {
 		if (this.problems.total() > 0) {
 			return;
 		}
-		ElectionNames.Contest contest = this.names.contest(rounds.row(), null, rounds.office(), rounds.district());
+		String office = this.checks.text(rounds.row(), null, "office", rounds.office());
+		String district = this.checks.text(rounds.row(), null, "district", rounds.district());
+		if (office == null || district == null) {
+			return;
+		}
+		ElectionNames.Contest contest = this.names.contest(rounds.row(), null, office, district);
 		if (contest == null) {
 			return;
 		}
@@ -125,8 +184,41 @@ final class StagingSink implements RowSink {
 	}
 
 	@Override
-	public void contest(ContestRow row) {
+	public void contest(ContestRow written) {
+		String office = this.checks.text(written.row(), null, "office", written.office());
+		String district = this.checks.text(written.row(), null, "district", written.district());
+		if (office == null || district == null) {
+			return;
+		}
+		ContestRow row = new ContestRow(written.row(), office, district, written.measure(), written.seats(),
+				written.rule(), written.countsAre(), written.unitsDifferBy());
 		this.names.declare(row);
+		if (row.notes() && this.problems.total() == 0 && this.notes.size() < 100_000) {
+			ElectionNames.Contest contest = this.names.contest(row.row(), null, row.office(), row.district());
+			// a file that states the contest's own totals beside its units states them
+			// for the
+			// election's jurisdiction (AP's state row)
+			ElectionNames.Unit totals = (row.unitsDifferBy() != null)
+					? this.names.unit(row.row(), null, this.fixedCounty, null) : null;
+			if (contest != null && (totals == null || totals.known())) {
+				this.notes.put(contest.id, new Note(row, (totals != null) ? totals.id() : null));
+			}
+		}
+	}
+
+	/**
+	 * What the file notes on its contests (what the figures are, its own totals against
+	 * its units), by contest id.
+	 */
+	Map<Long, Note> notes() {
+		return this.notes;
+	}
+
+	/**
+	 * What a file notes on a contest, and the unit holding the totals it states beside
+	 * its units ({@code null} when it states none).
+	 */
+	record Note(ContestRow row, Long totalsUnit) {
 	}
 
 	@Override

@@ -13,12 +13,17 @@ import java.util.List;
  * when the contest has no split (never invented zeros)
  * @param unsplitVotes votes of {@code totalVotes} that no type covers ({@code totalVotes}
  * without a split, 0 when fully split)
+ * @param notes what the figures are (votes unless a source said otherwise)
  */
 public record ContestResult(long id, String slug, String name, String office, String district, String kind, int seats,
 		Rule rule, BigDecimal threshold, boolean uncontested, long totalVotes, ReportingProgress progress,
 		Long ballotsOutstanding, Long registeredVoters, Margin margin, Outcome computed, boolean decided, RaceCall call,
 		long revision, Instant lastUpdated, List<CandidateResult> candidates, List<VoteTypeResult> voteTypes,
-		long unsplitVotes, Turnout turnout) implements WithTurnout {
+		long unsplitVotes, Turnout turnout, ContestNotes notes) implements WithTurnout {
+
+	public ContestResult {
+		notes = (notes != null) ? notes : ContestNotes.NONE;
+	}
 
 	/** Whether two or more choices share the most votes (and there are votes). */
 	public boolean tiedForFirst() {

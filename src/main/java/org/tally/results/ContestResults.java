@@ -74,8 +74,8 @@ public final class ContestResults {
 		return new ContestResult(contest.id(), contest.slug(), contest.name(), contest.office(), contest.district(),
 				contest.kind(), contest.seats(), contest.rule(), contest.threshold(), contest.uncontested(), total,
 				reporting, outstanding, registered, margin, computed, decided, call, contest.revision(),
-				contest.lastUpdated(), List.copyOf(candidates), voteTypes, VoteTypes.unsplit(total, voteTypes),
-				turnout);
+				contest.lastUpdated(), List.copyOf(candidates), voteTypes, VoteTypes.unsplit(total, voteTypes), turnout,
+				contest.notes());
 	}
 
 	/**

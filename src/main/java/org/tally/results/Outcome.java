@@ -50,6 +50,8 @@ public record Outcome(List<Integer> winners, List<Integer> advancing, boolean ti
 	 * <li>{@link Rule#PLURALITY}: the top {@code seats} win ("winner"). When the last
 	 * winning place is tied with the next, the tied choices are left out and {@code tie}
 	 * is set ("tie").</li>
+	 * <li>{@link Rule#RANKED_CHOICE}: the votes are the final round's, and the top
+	 * {@code seats} of it win, as for plurality.</li>
 	 * <li>{@link Rule#TOP_TWO}: the top two advance, with the same tie rule ("advancing"
 	 * or "tie").</li>
 	 * <li>{@link Rule#MAJORITY}: more than half of the votes wins ("winner"); exactly
@@ -62,7 +64,8 @@ public record Outcome(List<Integer> winners, List<Integer> advancing, boolean ti
 	 * two-thirds exactly.</li>
 	 * </ul>
 	 * @param rule the contest's rule
-	 * @param seats how many choices win (vote for N); only {@link Rule#PLURALITY} uses it
+	 * @param seats how many choices win (vote for N); only {@link Rule#PLURALITY} and
+	 * {@link Rule#RANKED_CHOICE} use it
 	 * @param threshold the percent a measure needs, for example 55; required for
 	 * {@link Rule#THRESHOLD}, ignored otherwise
 	 * @param votes the votes of each choice; results refer to indices into it
@@ -84,7 +87,7 @@ public record Outcome(List<Integer> winners, List<Integer> advancing, boolean ti
 		}
 		List<Integer> ranked = ranked(votes);
 		return switch (rule) {
-			case PLURALITY -> plurality(seats, ranked, votes);
+			case PLURALITY, RANKED_CHOICE -> plurality(seats, ranked, votes);
 			case TOP_TWO -> topTwo(ranked, votes);
 			case MAJORITY -> majority(total, ranked, votes);
 			case THRESHOLD -> measure(threshold, total, votes);

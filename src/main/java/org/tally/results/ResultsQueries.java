@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ResultsQueries {
 
+	private static final JsonMapper NOTES_JSON = JsonMapper.builder().build();
+
 	/**
 	 * The totals rule, written once: per contest and county, the county's precinct rows
 	 * when it has any, otherwise its own row (a unit that is not a precinct is its own
@@ -36,17 +41,21 @@ public class ResultsQueries {
 	 * per contest and county over every vote type, so a type's votes follow the totals.
 	 * {@code counted} holds the selected contests' sums ({@code :election}, all of its
 	 * contests when {@code :all}, else those in {@code :contests}); {@code ruled} keeps
-	 * the rows the rule picks. No read touches the counts themselves.
+	 * the rows the rule picks. No read touches the counts themselves. A contest whose
+	 * source names the unit holding its totals ({@code contest.totals_unit_id}, V19: AP's
+	 * state row) takes its totals from that unit's rows only ({@code in_totals}) and
+	 * lists its other units as they are ({@code in_units}).
 	 */
 	private static final String RULED = """
 			counted as materialized (
 			    select s.contest_id, s.choice_id, s.county_id, nullif(s.block, -1) as block, s.vote_type, s.votes,
-			           s.precincts
+			           s.precincts, (c.totals_unit_id is null or s.county_id = c.totals_unit_id) as in_totals,
+			           (c.totals_unit_id is null or s.county_id <> c.totals_unit_id) as in_units
 			    from count_sum s
 			    join contest c on c.id = s.contest_id
 			    where c.election_id = :election and (:all or c.id = any(:contests))
 			), ruled as (
-			    select contest_id, choice_id, county_id, vote_type, votes
+			    select contest_id, choice_id, county_id, vote_type, votes, in_totals, in_units
 			    from (select k.*,
 			                 bool_or(k.block is not null) over (partition by k.contest_id, k.county_id) as has_precincts
 			          from counted k) k
@@ -89,7 +98,7 @@ public class ResultsQueries {
 			from choice ch
 			join contest c on c.id = ch.contest_id
 			left join (select choice_id, """ + BY_TYPE + """
-			           from ruled group by choice_id) t on t.choice_id = ch.id
+			           from ruled where in_totals group by choice_id) t on t.choice_id = ch.id
 			left join precincts_counted p on p.contest_id = ch.contest_id
 			where c.election_id = :election and (:all or c.id = any(:contests))
 			order by ch.contest_id, ch.ballot_order, ch.id
@@ -98,7 +107,7 @@ public class ResultsQueries {
 	private static final String CONTESTS = """
 			select id, election_id, slug, office, district, name, kind, seats, rule, threshold, uncontested,
 			       precincts_total, registered_voters, ballots_outstanding, revision, last_updated, expected_votes,
-			       ballots_cast
+			       ballots_cast, counts_are, units_differ_by::text as units_differ_by
 			from contest
 			where election_id = :election and (:all or id = any(:contests))
 			order by ballot_order, office, length(district), district, name, id
@@ -188,7 +197,7 @@ public class ResultsQueries {
 					       t.election_day, t.mail, t.early, t.provisional
 					from (select county_id, choice_id, """
 			+ BY_TYPE + """
-					      from ruled group by county_id, choice_id) t
+					      from ruled where in_units group by county_id, choice_id) t
 					join reporting_unit u on u.id = t.county_id
 					left join reporting_unit p on p.id = u.parent_id
 					order by u.name, u.code
@@ -526,7 +535,20 @@ public class ResultsQueries {
 				Rule.fromCode(rs.getString("rule")), rs.getBigDecimal("threshold"), rs.getBoolean("uncontested"),
 				integer(rs, "precincts_total"), longOrNull(rs, "registered_voters"),
 				longOrNull(rs, "ballots_outstanding"), rs.getLong("revision"), instant(rs, "last_updated"),
-				longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"));
+				longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"),
+				new ContestNotes(rs.getString("counts_are"), differences(rs.getString("units_differ_by"))));
+	}
+
+	/** A contest's {@code units_differ_by} (V19): a JSON object of whole numbers. */
+	private static Map<String, Long> differences(String json) {
+		if (json == null) {
+			return Map.of();
+		}
+		Map<String, Long> differences = new LinkedHashMap<>();
+		NOTES_JSON.readTree(json)
+			.properties()
+			.forEach((entry) -> differences.put(entry.getKey(), entry.getValue().asLong()));
+		return differences;
 	}
 
 	private static ChoiceTotal choiceTotal(ResultSet rs, int row) throws SQLException {

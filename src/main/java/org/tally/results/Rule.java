@@ -26,7 +26,14 @@ public enum Rule {
 	/**
 	 * A measure passes when its Yes share reaches the contest's threshold.
 	 */
-	THRESHOLD("threshold");
+	THRESHOLD("threshold"),
+
+	/**
+	 * Ranked-choice voting, tabulated elsewhere (an RCTab report): the contest's votes
+	 * are its final round's, whose top N (the seats) win; with seats &gt; 1 it is
+	 * multi-winner (single transferable vote). The rounds are kept beside the counts.
+	 */
+	RANKED_CHOICE("ranked-choice");
 
 	private final String code;
 
@@ -58,7 +65,7 @@ public enum Rule {
 			}
 		}
 		throw new IllegalArgumentException(
-				"Unknown rule '" + code + "', expected one of plurality, majority, top-two, threshold");
+				"Unknown rule '" + code + "', expected one of plurality, majority, top-two, threshold, ranked-choice");
 	}
 
 }

@@ -41,11 +41,13 @@ import org.tally.results.ReportingProgress;
  * @param updatedUtc last updated, UTC (title attribute)
  * @param updatedIso last updated, ISO-8601 (datetime attribute)
  * @param revision the election revision that last changed the contest
+ * @param delegates whether the figures are delegate equivalents, not votes (AP's
+ * Democratic caucus races): the card then says so and shows no percentages
  */
 public record ContestCard(String id, String href, String slug, String name, String office, String searchText,
 		List<Candidate> candidates, String totalVotes, String precincts, String precinctsPct, String precinctsBar,
 		String expected, String expectedBar, String callStatus, String callLabel, boolean called, String callNote,
-		String margin, String updated, String updatedUtc, String updatedIso, long revision) {
+		String margin, String updated, String updatedUtc, String updatedIso, long revision, boolean delegates) {
 
 	/** How many candidates a card lists before the rest fold away. */
 	static final int SHOWN_CANDIDATES = 6;
@@ -68,6 +70,7 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 		for (CandidateResult candidate : contest.candidates()) {
 			candidates.add(Candidate.of(candidate, contest.call().isCalled() || contest.tiedForFirst(), format));
 		}
+		boolean delegates = !contest.notes().votes();
 		ReportingProgress progress = contest.progress();
 		String precincts = null;
 		String bar = null;
@@ -93,7 +96,7 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 				format.votes(contest.totalVotes()), precincts, format.percentLabel(progress.percentLabel()), bar,
 				expected, expectedBar, call.status(), callLabel(call, format), call.isCalled(), call.note(),
 				margin(contest, format), times.local(contest.lastUpdated()), times.utc(contest.lastUpdated()),
-				times.iso(contest.lastUpdated()), contest.revision());
+				times.iso(contest.lastUpdated()), contest.revision(), delegates);
 	}
 
 	/**
@@ -122,8 +125,13 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 			return null;
 		}
 		CandidateResult leader = contest.leader();
+		boolean votes = contest.notes().votes();
 		if (contest.tiedForFirst()) {
-			return format.text("card.margin.tied", format.votes(leader.votes()));
+			return format.text(votes ? "card.margin.tied" : "card.margin.tied-delegates", format.votes(leader.votes()));
+		}
+		if (!votes) {
+			return format.text("card.margin.leads-delegates", ShortName.of(leader.name()),
+					format.votes(contest.margin().votes()));
 		}
 		return format.text("card.margin.leads", ShortName.of(leader.name()), format.votes(contest.margin().votes()),
 				format.decimal(contest.margin().points()));

@@ -76,6 +76,11 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 		order = order.thenComparing(Row::name);
 		countyRows.sort(order);
 		precinctRows.sort(order);
+		if (!contest.notes().votes()) {
+			// figures that are not votes have no percentages of votes
+			countyRows.replaceAll(Row::withoutShares);
+			precinctRows.replaceAll(Row::withoutShares);
+		}
 		return new UnitTable(columns, others, countyRows, precinctRows, column, descending, format.lang(), expected,
 				turnout);
 	}
@@ -149,6 +154,13 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 */
 	public record Row(String name, String county, List<Cell> cells, String total, long totalVotes, String leader,
 			String margin, long marginVotes, String expected, String turnout) {
+
+		/** The same row without percentages (figures that are not votes). */
+		Row withoutShares() {
+			List<Cell> plain = this.cells.stream().map((cell) -> new Cell(cell.votes(), "", cell.share())).toList();
+			return new Row(this.name, this.county, plain, this.total, this.totalVotes, this.leader, this.margin,
+					this.marginVotes, this.expected, this.turnout);
+		}
 
 		/**
 		 * The unit's row: its numbers as the read model computed them (shown percentages,

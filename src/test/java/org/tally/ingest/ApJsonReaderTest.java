@@ -28,22 +28,35 @@ class ApJsonReaderTest {
 		assertThat(sink.problems).isEmpty();
 		assertThat(sink.summary.format()).isEqualTo(ImportFormat.AP_JSON);
 		assertThat(sink.counts).extracting(CountRow::office).containsOnly("Governor");
-		assertThat(sink.warnings).extracting(Problem::value).containsExactly("CO", "CO");
-		assertThat(sink.warnings).extracting(Problem::message)
+		assertThat(sink.warnings).filteredOn((warning) -> "statePostal".equals(warning.column()))
+			.extracting(Problem::value)
+			.containsExactly("CO", "CO");
+		assertThat(sink.warnings).filteredOn((warning) -> "statePostal".equals(warning.column()))
+			.extracting(Problem::message)
 			.allMatch((message) -> message.contains("not KY: skipped"));
 	}
 
 	@Test
-	void countsTheCountiesAndNeverTheStateRowBesideThem() {
+	void theStateRowHoldsTheTotalsAndTheCountiesKeepTheirOwnRows() {
 		RecordingSink sink = read("ap-20151103-national-cut.json", "Kentucky", false);
 
 		// the file: Adair 2727, Allen 2344, Anderson 3724, Ballard 1312 for Bevin; the
-		// state row's 511771 is all 120 counties
+		// state row's 511771 is all 120 counties (the cut keeps four): the state row is
+		// the election's jurisdiction (county null), the contest's totals
 		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Matt Bevin"))
 			.extracting(CountRow::county, CountRow::votes, CountRow::party)
-			.containsExactly(tuple("Adair", 2727L, "GOP"), tuple("Allen", 2344L, "GOP"),
+			.containsExactly(tuple(null, 511771L, "GOP"), tuple("Adair", 2727L, "GOP"), tuple("Allen", 2344L, "GOP"),
 					tuple("Anderson", 3724L, "GOP"), tuple("Ballard", 1312L, "GOP"));
-		assertThat(sink.counts).hasSize(4 * 3).allMatch((row) -> row.precinct() == null);
+		assertThat(sink.counts).hasSize(5 * 3).allMatch((row) -> row.precinct() == null);
+		assertThat(sink.contests).singleElement()
+			.satisfies((contest) -> assertThat(contest.unitsDifferBy()).containsExactly(
+					java.util.Map.entry("Matt Bevin", 511771L - 2727 - 2344 - 3724 - 1312),
+					java.util.Map.entry("Jack Conway", 426944L - 1268 - 977 - 2635 - 990),
+					java.util.Map.entry("Drew Curtis", 35629L - 116 - 76 - 370 - 75)));
+		assertThat(sink.warnings).filteredOn((warning) -> "reportingUnits".equals(warning.column()))
+			.singleElement()
+			.satisfies((warning) -> assertThat(warning.message())
+				.contains("differs from the sum of its 4 counties by Matt Bevin +501664"));
 		assertThat(sink.progress)
 			.extracting(ProgressRow::county, ProgressRow::precinctsReporting, ProgressRow::precinctsTotal)
 			.containsExactly(tuple("Adair", 16, 16), tuple("Allen", 13, 13), tuple("Anderson", 14, 14),
@@ -59,7 +72,8 @@ class ApJsonReaderTest {
 		assertThat(sink.winners.get(0).location()).isEqualTo("/races/2/reportingUnits/0/candidates/0/winner");
 		String file = new String(RecordingSink.json("ap-20151103-national-cut.json"), StandardCharsets.UTF_8);
 		String kentucky = file.substring(file.indexOf("\"raceID\":\"18525\""));
-		Instant latest = java.util.regex.Pattern.compile("\"level\":\"subunit\"[^}]*?\"lastUpdated\":\"([^\"]+)\"")
+		Instant latest = java.util.regex.Pattern
+			.compile("\"level\":\"(?:subunit|state)\"[^}]*?\"lastUpdated\":\"([^\"]+)\"")
 			.matcher(kentucky)
 			.results()
 			.map((match) -> Instant.parse(match.group(1)))
@@ -77,7 +91,8 @@ class ApJsonReaderTest {
 					tuple("Question Recall Williams Dist 1", true));
 		assertThat(sink.counts).filteredOn((row) -> row.office().equals("Proposition BB Retain Revenue"))
 			.extracting(CountRow::county, CountRow::candidate, CountRow::votes, CountRow::party)
-			.containsExactly(tuple("Adams", "Yes", 39099L, null), tuple("Adams", "No", 19063L, null),
+			.containsExactly(tuple(null, "Yes", 805617L, null), tuple(null, "No", 354769L, null),
+					tuple("Adams", "Yes", 39099L, null), tuple("Adams", "No", 19063L, null),
 					tuple("Alamosa", "Yes", 2261L, null), tuple("Alamosa", "No", 1289L, null));
 	}
 
@@ -129,7 +144,10 @@ class ApJsonReaderTest {
 		assertThat(sink.warnings).extracting(Problem::value).containsExactly("WA");
 		assertThat(sink.counts).filteredOn((row) -> row.district().equals("36") && row.candidate().equals("Sally Ride"))
 			.extracting(CountRow::county, CountRow::votes)
-			.containsExactly(tuple("Fairfax", 11266L), tuple("Prince William", 18489L), tuple("Stafford", 2081L));
+			.containsExactly(tuple(null, 31836L), tuple("Fairfax", 11266L), tuple("Prince William", 18489L),
+					tuple("Stafford", 2081L));
+		// the state row agrees with its counties: nothing to note
+		assertThat(sink.contests).extracting(ContestRow::unitsDifferBy).allMatch(java.util.Map::isEmpty);
 	}
 
 	@Test
@@ -178,7 +196,7 @@ class ApJsonReaderTest {
 				new ReadContext("Kentucky", false));
 
 		assertThat(sink.winners).extracting(WinnerRow::candidate).containsExactly("Matt Bevin");
-		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Matt Bevin")).hasSize(4);
+		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Matt Bevin")).hasSize(1 + 4);
 	}
 
 	@Test
@@ -215,14 +233,17 @@ class ApJsonReaderTest {
 				new ReadContext("Kentucky", false));
 
 		assertThat(sink.problems).isEmpty();
-		// Adair: Bevin 2727 + Conway 1268 + Curtis 116 = 4111 votes, 80% of 5138.75
-		assertThat(sink.progress).extracting(ProgressRow::county, ProgressRow::expectedVotes)
-			.containsExactly(tuple("Adair", 5139L), tuple("Allen", null), tuple("Anderson", null),
-					tuple("Ballard", null));
+		// Adair: Bevin 2727 + Conway 1268 + Curtis 116 = 4111 votes, 80% of 5138.75; the
+		// race's 99 is the state row's, which holds the totals: 511771 + 426944 + 35629 =
+		// 974344 votes, 99% of 984185.86 (its precincts are the counties')
+		assertThat(sink.progress)
+			.extracting(ProgressRow::county, ProgressRow::expectedVotes, ProgressRow::precinctsTotal)
+			.containsExactly(tuple(null, 984186L, null), tuple("Adair", 5139L, 16), tuple("Allen", null, 13),
+					tuple("Anderson", null, 14), tuple("Ballard", null, 13));
 		assertThat(sink.warnings).filteredOn((warning) -> "eevp".equals(warning.column()))
 			.extracting(Problem::value, Problem::location)
 			.containsExactlyInAnyOrder(tuple("140", "/races/2/reportingUnits/2/eevp"),
-					tuple("0.0000000001", "/races/2/reportingUnits/3/eevp"), tuple("99", "/races/2/eevp"));
+					tuple("0.0000000001", "/races/2/reportingUnits/3/eevp"));
 	}
 
 	@Test

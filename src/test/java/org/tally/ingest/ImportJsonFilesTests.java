@@ -159,23 +159,31 @@ class ImportJsonFilesTests {
 	}
 
 	@Test
-	void apFileImportsTheCountiesOfTheElectionsState() {
+	void apFileImportsTheCountiesOfTheElectionsStateWithTheStateRowsTotals() {
 		String election = election("ap-kentucky", "Kentucky", false);
 
+		// two Colorado races skipped; Kentucky's state row is all 120 counties, the cut
+		// keeps four
 		post(election, "ap-20151103-national-cut.json", "mode=setup").expectStatus()
 			.isCreated()
 			.expectBody()
 			.jsonPath("$.warnings.length()")
-			.isEqualTo(2);
+			.isEqualTo(3)
+			.jsonPath("$.warnings[2].message")
+			.value((message) -> assertThat((String) message).contains("AP's state row differs"));
 
-		// Bevin in Adair, Allen, Anderson and Ballard
+		// Bevin: AP's state row; the counties keep their own rows (Adair, Allen,
+		// Anderson,
+		// Ballard: their precincts are the contest's)
 		contest(election, "governor").jsonPath("$.candidates[?(@.name == 'Matt Bevin')].votes")
-			.isEqualTo(List.of(2727 + 2344 + 3724 + 1312))
+			.isEqualTo(List.of(511771))
+			.jsonPath("$.unitsDifferBy['Matt Bevin']")
+			.isEqualTo(511771 - (2727 + 2344 + 3724 + 1312))
 			.jsonPath("$.precinctsReporting")
 			.isEqualTo(16 + 13 + 14 + 13)
 			.jsonPath("$.call.status")
 			.isEqualTo("not-called");
-		assertThat(units(election)).containsExactlyInAnyOrder("adair", "allen", "anderson", "ballard");
+		assertThat(units(election)).containsExactlyInAnyOrder("kentucky", "adair", "allen", "anderson", "ballard");
 	}
 
 	@Test
@@ -223,7 +231,10 @@ class ImportJsonFilesTests {
 			.expectStatus()
 			.is2xxSuccessful();
 		String file = new String(RecordingSink.json("ap-20151103-national-cut.json"), StandardCharsets.UTF_8);
-		postBytes(election, file.replace("\"voteCount\":2727", "\"voteCount\":2800").getBytes(StandardCharsets.UTF_8),
+		postBytes(election,
+				file.replace("\"voteCount\":2727", "\"voteCount\":2800")
+					.replace("\"voteCount\":511771", "\"voteCount\":511844")
+					.getBytes(StandardCharsets.UTF_8),
 				"calls=ap", MediaType.APPLICATION_JSON_VALUE)
 			.expectStatus()
 			.isCreated();
@@ -231,7 +242,7 @@ class ImportJsonFilesTests {
 		contest(election, "governor").jsonPath("$.call.status")
 			.isEqualTo("too-close")
 			.jsonPath("$.candidates[?(@.name == 'Matt Bevin')].votes")
-			.isEqualTo(List.of(2800 + 2344 + 3724 + 1312));
+			.isEqualTo(List.of(511771 + 2800 - 2727));
 	}
 
 	@Test

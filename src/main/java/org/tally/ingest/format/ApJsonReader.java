@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.core.JsonParser;
@@ -33,12 +35,14 @@ import org.tally.ingest.WinnerRow;
  * ({@code {"electionDate":..., "races":[{..., "reportingUnits":[{"level":..., "candidates":
  * [...]}]}]}}), into counts, progress and AP's own calls.
  * <p>
- * Only the races of the election's state are read; the others are named in a warning.
- * Each race is counted at one level, so the state row is never added to its counties: its
- * counties (AP's {@code subunit}s) when it has them, else its state row, else its
- * districts. A race's fields may follow its reporting units, so the file is read twice:
- * the first pass keeps each race's few fields, the second streams the units one at a
- * time.
+ * Only the races of the election's state are read; the others are named in a warning. A
+ * race's units are its counties (AP's {@code subunit}s) when it has them, else its state
+ * row, else its districts. A race with both a state row and counties takes its totals
+ * from the state row (AP's tabulation of record) while its counties keep their own rows,
+ * never added to it; where they differ, a warning and the contest's {@code unitsDifferBy}
+ * say by how much (docs/import.md). A race's fields may follow its reporting units, so
+ * the file is read twice: the first pass keeps each race's few fields and its votes per
+ * level, the second streams the units one at a time.
  */
 public final class ApJsonReader {
 
@@ -46,15 +50,13 @@ public final class ApJsonReader {
 
 	private static final BigDecimal MAX_EXPECTED = BigDecimal.valueOf(1_000_000_000_000L);
 
-	private static final Set<String> COUNTY_LEVELS = Set.of("subunit", "county", "township", "fipscode");
-
 	private final ReadContext context;
 
 	private final RowSink sink;
 
 	private final String state;
 
-	private final List<Race> races = new ArrayList<>();
+	private final List<ApRace> races = new ArrayList<>();
 
 	private boolean second;
 
@@ -115,7 +117,7 @@ public final class ApJsonReader {
 					+ "state, so Tally cannot tell which of the AP file's races are its own", null));
 			return false;
 		}
-		for (Race race : this.races) {
+		for (ApRace race : this.races) {
 			if (race.skipped) {
 				continue;
 			}
@@ -125,6 +127,7 @@ public final class ApJsonReader {
 						+ race.office + ") is in " + race.state + ", not " + this.state + ": skipped", race.at));
 				continue;
 			}
+			differences(race);
 			if (race.test != null && race.test != this.context.test()) {
 				problem(new Problem(race.line, "test", String.valueOf(race.test),
 						race.test ? "the AP race is test data (test true) but the election holds real results"
@@ -160,7 +163,7 @@ public final class ApJsonReader {
 	}
 
 	private void race(JsonParser p) {
-		Race race;
+		ApRace race;
 		if (this.second) {
 			if (this.raceAt >= this.races.size()) {
 				// the second reading met a race the first did not (a damaged file)
@@ -171,7 +174,7 @@ public final class ApJsonReader {
 			race = this.races.get(this.raceAt++);
 		}
 		else {
-			race = new Race(JsonFiles.line(p), JsonFiles.pointer(p));
+			race = new ApRace(JsonFiles.line(p), JsonFiles.pointer(p));
 			this.races.add(race);
 		}
 		if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -183,7 +186,8 @@ public final class ApJsonReader {
 			return;
 		}
 		if (this.second && !race.skipped) {
-			this.sink.contest(new ContestRow(race.line, race.office, race.district, race.measure, race.seats));
+			this.sink.contest(new ContestRow(race.line, race.office, race.district, race.measure, race.seats,
+					race.rule(), race.countsAre(), race.unitsDifferBy()));
 		}
 		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = p.currentName();
@@ -203,6 +207,7 @@ public final class ApJsonReader {
 					race.test = p.currentToken().isBoolean() ? p.currentToken() == JsonToken.VALUE_TRUE : null;
 				case "raceID" -> race.id = value;
 				case "raceType" -> race.raceType = value;
+				case "raceTypeID" -> race.raceTypeId = value;
 				case "officeID" -> race.officeId = value;
 				case "officeName" -> race.officeName = value;
 				case "seatName" -> race.seatName = value;
@@ -220,7 +225,7 @@ public final class ApJsonReader {
 		}
 	}
 
-	private void name(Race race) {
+	private void name(ApRace race) {
 		if (race.officeName == null) {
 			race.skipped = true;
 			problem(new Problem(race.line, "officeName", null, "a race without an officeName", race.at));
@@ -246,7 +251,7 @@ public final class ApJsonReader {
 		}
 	}
 
-	private void reportingUnit(JsonParser p, Race race) {
+	private void reportingUnit(JsonParser p, ApRace race) {
 		long line = JsonFiles.line(p);
 		String at = JsonFiles.pointer(p);
 		if (!this.second || race.skipped) {
@@ -259,12 +264,24 @@ public final class ApJsonReader {
 				p.skipChildren();
 				return;
 			}
-			// the first pass keeps only the unit's level and state
+			// the first pass keeps the unit's level and state, and its votes to compare a
+			// state row with its counties
+			String level = null;
+			Map<String, Long> votes = new HashMap<>();
+			Map<String, String> names = new HashMap<>();
 			while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 				String name = p.currentName();
 				p.nextToken();
 				if (name.equals("level") && p.currentToken() == JsonToken.VALUE_STRING) {
-					race.levels.add(p.getString().toLowerCase(Locale.ROOT));
+					level = p.getString().toLowerCase(Locale.ROOT);
+					race.levels.add(level);
+				}
+				else if (name.equals("candidates") && p.currentToken() == JsonToken.START_ARRAY) {
+					ApRace.votes(JsonFiles.tree(p), votes);
+				}
+				else if ((name.equals("reportingunitName") || name.equals("stateName"))
+						&& p.currentToken() == JsonToken.VALUE_STRING) {
+					names.put(name, p.getString().strip().toLowerCase(Locale.ROOT));
 				}
 				else if (name.equals("statePostal") && race.state == null
 						&& p.currentToken() == JsonToken.VALUE_STRING) {
@@ -274,15 +291,24 @@ public final class ApJsonReader {
 					p.skipChildren();
 				}
 			}
+			race.add(level, votes);
+			String unitName = names.get("reportingunitName");
+			if (level != null && ApRace.COUNTY_LEVELS.contains(level) && unitName != null) {
+				race.stateNamedUnit |= unitName.equals(names.get("stateName"))
+						|| unitName.equals(this.context.jurisdiction().strip().toLowerCase(Locale.ROOT));
+			}
 			return;
 		}
 		JsonNode unit = JsonFiles.tree(p);
 		String level = lower(JsonFiles.string(unit, "level"));
 		String counted = race.countedLevel();
-		if ("state".equals(level)) {
+		boolean stateRow = "state".equals(level);
+		if (stateRow) {
 			winners(race, unit, line, at);
 		}
-		if (level == null || !level.equals(counted) && !(COUNTY_LEVELS.contains(level) && "subunit".equals(counted))) {
+		boolean totals = stateRow && race.stateTotals();
+		if (level == null || !totals && !level.equals(counted)
+				&& !(ApRace.COUNTY_LEVELS.contains(level) && "subunit".equals(counted))) {
 			return;
 		}
 		String county = "state".equals(level) ? null : JsonFiles.string(unit, "reportingunitName");
@@ -305,8 +331,10 @@ public final class ApJsonReader {
 			long candidateVotes = candidate(race, county, candidates.get(i), line, at + "/candidates/" + i);
 			votes = (votes < 0 || candidateVotes < 0) ? -1 : votes + candidateVotes;
 		}
-		Integer reporting = integer(unit.get("precinctsReporting"));
-		Integer total = integer(unit.get("precinctsTotal"));
+		// a state row beside its counties: its counts are the contest's totals, its
+		// precincts are the counties' (never counted twice)
+		Integer reporting = totals ? null : integer(unit.get("precinctsReporting"));
+		Integer total = totals ? null : integer(unit.get("precinctsTotal"));
 		Long expected = (votes >= 0) ? expectedVotes(race, unit, "state".equals(level), votes, line, at) : null;
 		if (reporting != null || total != null || expected != null) {
 			this.sink.progress(new ProgressRow(line, county, null, race.office, race.district, reporting, total, null,
@@ -321,12 +349,12 @@ public final class ApJsonReader {
 	 * itself, the votes counted times 100 over the percentage, to the nearest vote, so
 	 * that the share it shows is AP's. {@code null} when AP gives none, or 0.
 	 */
-	private Long expectedVotes(Race race, JsonNode unit, boolean stateRow, long votes, long line, String at) {
+	private Long expectedVotes(ApRace race, JsonNode unit, boolean stateRow, long votes, long line, String at) {
 		JsonNode own = unit.get("eevp");
 		String text = (own != null && own.isValueNode() && !own.isNull()) ? own.asString().strip()
 				: stateRow ? race.eevp : null;
 		if (text == null) {
-			if (race.eevp != null && !stateRow && this.warnedEevp.add(race.id)) {
+			if (race.eevp != null && !stateRow && !race.levels.contains("state") && this.warnedEevp.add(race.id)) {
 				this.sink.warning(new Problem(race.line, "eevp", race.eevp,
 						"race " + race.id + " (" + race.office
 								+ "): AP's expected vote is given for the whole race, not for each county, so Tally's "
@@ -365,7 +393,7 @@ public final class ApJsonReader {
 	/**
 	 * @return the candidate's votes, or -1 when they cannot be read
 	 */
-	private long candidate(Race race, String county, JsonNode candidate, long line, String at) {
+	private long candidate(ApRace race, String county, JsonNode candidate, long line, String at) {
 		this.rows++;
 		String name = name(candidate);
 		if (name == null) {
@@ -390,7 +418,7 @@ public final class ApJsonReader {
 		return votes;
 	}
 
-	private void winners(Race race, JsonNode unit, long line, String at) {
+	private void winners(ApRace race, JsonNode unit, long line, String at) {
 		JsonNode candidates = unit.get("candidates");
 		if (candidates == null || !candidates.isArray()) {
 			return;
@@ -406,7 +434,23 @@ public final class ApJsonReader {
 		}
 	}
 
-	private static String name(JsonNode candidate) {
+	/**
+	 * Warns about a race whose state row differs from the sum of its counties: its totals
+	 * are the state row's, and the difference is noted on the contest.
+	 */
+	private void differences(ApRace race) {
+		String differ = race.differences();
+		if (differ != null) {
+			this.sink.warning(new Problem(race.line, "reportingUnits", null,
+					"race " + race.id + " (" + race.office + "): AP's state row differs from the sum of its "
+							+ race.counties + " counties by " + differ
+							+ "; the contest's totals are the state row's (AP's tabulation of record), the "
+							+ "counties keep their own rows",
+					race.at + "/reportingUnits"));
+		}
+	}
+
+	static String name(JsonNode candidate) {
 		StringBuilder name = new StringBuilder();
 		for (String part : new String[] { "first", "middle", "last", "suffix" }) {
 			String text = JsonFiles.string(candidate, part);
@@ -444,65 +488,6 @@ public final class ApJsonReader {
 
 	private static String lower(String text) {
 		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
-	}
-
-	private static final class Race {
-
-		final long line;
-
-		final String at;
-
-		final Set<String> levels = new java.util.HashSet<>();
-
-		Boolean test;
-
-		String id;
-
-		String raceType;
-
-		String officeId;
-
-		String officeName;
-
-		String seatName;
-
-		String seatNum;
-
-		String party;
-
-		String state;
-
-		Integer seats;
-
-		/** AP's race-wide expected vote percentage, as written. */
-		String eevp;
-
-		boolean measure;
-
-		boolean skipped;
-
-		String office;
-
-		String district;
-
-		Race(long line, String at) {
-			this.line = line;
-			this.at = at;
-		}
-
-		/** The one level the race is counted at. */
-		String countedLevel() {
-			for (String level : this.levels) {
-				if (COUNTY_LEVELS.contains(level)) {
-					return "subunit";
-				}
-			}
-			if (this.levels.contains("state")) {
-				return "state";
-			}
-			return this.levels.contains("district") ? "district" : "none";
-		}
-
 	}
 
 }

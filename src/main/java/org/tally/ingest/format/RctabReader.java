@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tally.ingest.ContestRow;
 import org.tally.ingest.CountRow;
 import org.tally.ingest.ImportFormat;
 import org.tally.ingest.Problem;
@@ -19,6 +20,7 @@ import org.tally.ingest.RankedRounds;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
 import org.tally.ingest.VoteType;
+import org.tally.results.Rule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +30,11 @@ import tools.jackson.databind.JsonNode;
  * {@code results} layout; tallies may be strings or numbers). The contest's counts are
  * its final round's tallies (a choice eliminated earlier counts 0 there); every round
  * goes to {@link RowSink#rounds} with its tallies, transfers, elected and eliminated
- * choices, inactive ballots and threshold.
+ * choices, inactive ballots and threshold, exact to the report's decimals. The contest is
+ * {@code ranked-choice} with the report's {@code numWinners} as its seats (more than one:
+ * multi-winner STV). RCVis's RCTab-style JSON reads the same: its inactive pile, a
+ * "candidate" named "Inactive ballots" (or "Exhausted", "inactive"), is the inactive
+ * ballots, never a choice; STV's "residual surplus" moves to nobody (docs/import.md).
  * <p>
  * Problems name the JSON pointer of what is wrong in {@code location} (JSON has no rows
  * worth naming), as the other JSON readers do. Choice names go through the one
@@ -41,7 +47,16 @@ public final class RctabReader {
 	/** Reports are small (kilobytes); anything larger is not one. */
 	static final int MAX_BYTES = 20 * 1024 * 1024;
 
-	static final String EXHAUSTED = "exhausted";
+	/**
+	 * The inactive pile under the names reports give it (RCVis's RCTab-style JSON keeps
+	 * it in the tally as "Inactive ballots"), in letters only, lower case: never a
+	 * candidate.
+	 */
+	private static final Set<String> INACTIVE = Set.of("exhausted", "exhaustedballots", "exhaustedchoices", "inactive",
+			"inactiveballots", "inactiveballot", "inactivevotes");
+
+	/** STV's rounding remainder ("residual surplus"): moves to nobody. */
+	private static final String RESIDUAL = "residualsurplus";
 
 	private RctabReader() {
 	}
@@ -114,6 +129,7 @@ public final class RctabReader {
 			rounds.set(rounds.size() - 1, new RankedRounds.Round(last.number(), finalThreshold, last.tallies(),
 					last.transfers(), last.exhaustedTransfer(), last.elected(), last.eliminated(), last.inactive()));
 		}
+		sink.contest(new ContestRow(0, office, "", false, seats(root, rounds), Rule.RANKED_CHOICE.code(), null, null));
 		long row = 0;
 		boolean fractional = false;
 		for (String choice : choices) {
@@ -147,9 +163,13 @@ public final class RctabReader {
 		if (!tally.isObject() || tally.isEmpty()) {
 			problems.add(problemAt(at + "/tally", null, "a round needs a tally of its choices"));
 		}
+		BigDecimal pile = null;
 		for (Map.Entry<String, JsonNode> entry : tally.properties()) {
 			BigDecimal votes = number(entry.getValue(), at + "/tally/" + pointer(entry.getKey()), problems, false);
-			if (votes != null) {
+			if (votes != null && isInactive(entry.getKey())) {
+				pile = votes;
+			}
+			else if (votes != null) {
 				if (entry.getKey().isBlank() || entry.getKey().length() > 300) {
 					problems
 						.add(problemAt(at + "/tally", entry.getKey(), "a choice needs a name of 1 to 300 characters"));
@@ -184,10 +204,10 @@ public final class RctabReader {
 					continue;
 				}
 				moved = moved.add(votes);
-				if (EXHAUSTED.equals(entry.getKey())) {
+				if (isInactive(entry.getKey())) {
 					exhausted = exhausted.add(votes);
 				}
-				else {
+				else if (!letters(entry.getKey()).equals(RESIDUAL)) {
 					transfers.merge(choice(entry.getKey(), written), votes, BigDecimal::add);
 				}
 			}
@@ -203,8 +223,39 @@ public final class RctabReader {
 				inactive.put(entry.getKey(), votes);
 			}
 		}
+		if (pile != null) {
+			// RCVis's layout: the pile's size so far, without reasons
+			inactive.putIfAbsent("exhaustedChoices", pile);
+		}
 		BigDecimal threshold = number(node.path("threshold"), at + "/threshold", problems, true);
 		return new RankedRounds.Round(number, threshold, tallies, transfers, exhausted, elected, eliminated, inactive);
+	}
+
+	/** Whether a tally or transfer key names the inactive pile, not a candidate. */
+	static boolean isInactive(String key) {
+		return key.length() <= 40 && INACTIVE.contains(letters(key));
+	}
+
+	private static String letters(String key) {
+		StringBuilder letters = new StringBuilder(key.length());
+		key.codePoints().filter(Character::isLetter).forEach((c) -> letters.appendCodePoint(Character.toLowerCase(c)));
+		return letters.toString();
+	}
+
+	/**
+	 * The seats the report fills: its {@code numWinners} ({@code summary}, else
+	 * {@code config}), else, when it elects more than one choice, how many it elects
+	 * (older reports and RCVis's layout do not say); {@code null} for one.
+	 */
+	private static Integer seats(JsonNode root, List<RankedRounds.Round> rounds) {
+		for (JsonNode node : List.of(root.path("summary").path("numWinners"), root.path("config").path("numWinners"))) {
+			String text = node.isNumber() ? node.asString() : node.asString("").strip();
+			if (text.matches("[0-9]{1,3}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= 100) {
+				return Integer.parseInt(text);
+			}
+		}
+		long elected = rounds.stream().flatMap((round) -> round.elected().stream()).distinct().count();
+		return (elected > 1 && elected <= 100) ? (int) elected : null;
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.util.Map;
  * The US states (and DC and the territories) by name, for telling which of a multi-state
  * file's races belong to an election whose jurisdiction is a state.
  */
-final class States {
+public final class States {
 
 	private static final Map<String, String> BY_NAME = Map.ofEntries(Map.entry("alabama", "AL"),
 			Map.entry("alaska", "AK"), Map.entry("arizona", "AZ"), Map.entry("arkansas", "AR"),
@@ -37,7 +37,7 @@ final class States {
 	 * The postal code of a jurisdiction written as a state's name ("California", "State
 	 * of California") or code ("CA"); {@code null} for anything else.
 	 */
-	static String postalCode(String jurisdiction) {
+	public static String postalCode(String jurisdiction) {
 		if (jurisdiction == null) {
 			return null;
 		}

@@ -42,6 +42,10 @@ public class CountyMaps {
 	 */
 	public Optional<CountyMap> map(String jurisdiction, ContestResult contest, List<UnitResult> counties,
 			ReaderFormat format) {
+		if (!contest.notes().votes()) {
+			// a map of leads in votes would call delegate equivalents votes
+			return Optional.empty();
+		}
 		Optional<CountyMap> map = this.atlas.state(jurisdiction)
 			.flatMap((state) -> CountyMap.of(contest, counties, state, format));
 		map.ifPresent((shown) -> shown.missing().forEach((county) -> {
