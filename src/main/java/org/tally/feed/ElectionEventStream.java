@@ -39,7 +39,7 @@ class ElectionEventStream implements SmartLifecycle {
 
 	/** Revisions after :after, each with the contests it touched. */
 	private static final String REVISIONS_AFTER = """
-			select r.number,
+			select r.number, r.digest,
 			       array(select c.slug from contest c
 			             where c.election_id = r.election_id
 			               and (c.revision = r.number
@@ -138,7 +138,7 @@ class ElectionEventStream implements SmartLifecycle {
 		return this.jdbc.sql(REVISIONS_AFTER)
 			.param("election", electionId)
 			.param("after", after)
-			.query((rs, row) -> new RevisionEvent(rs.getLong("number"),
+			.query((rs, row) -> new RevisionEvent(rs.getLong("number"), rs.getString("digest"),
 					List.of((String[]) rs.getArray("contests").getArray())))
 			.list();
 	}
@@ -146,10 +146,12 @@ class ElectionEventStream implements SmartLifecycle {
 	private void catchUp(Reader reader, List<RevisionEvent> events, boolean test) {
 		for (RevisionEvent event : events) {
 			if (event.revision() > reader.lastSent && !reader.closed) {
-				send(reader, SseEmitter.event()
-					.id(Long.toString(event.revision()))
-					.name("results")
-					.data(new ResultsEvent(event.revision(), event.contests(), test), MediaType.APPLICATION_JSON));
+				send(reader,
+						SseEmitter.event()
+							.id(Long.toString(event.revision()))
+							.name("results")
+							.data(new ResultsEvent(event.revision(), event.digest(), event.contests(), test),
+									MediaType.APPLICATION_JSON));
 				reader.lastSent = event.revision();
 			}
 		}
@@ -219,10 +221,14 @@ class ElectionEventStream implements SmartLifecycle {
 		return thread;
 	}
 
-	record ResultsEvent(long revision, List<String> contests, boolean test) {
+	/**
+	 * One {@code results} event; {@code digest} is the revision's in the chain
+	 * (docs/verify.md).
+	 */
+	record ResultsEvent(long revision, String digest, List<String> contests, boolean test) {
 	}
 
-	private record RevisionEvent(long revision, List<String> contests) {
+	private record RevisionEvent(long revision, String digest, List<String> contests) {
 	}
 
 	/** One connected reader; guarded by its own lock. */

@@ -130,7 +130,8 @@ public class ElectionSetupService {
 			return election;
 		}
 		this.jdbc.sql("update election set status = ? where id = ?").params(status, id).update();
-		this.revisions.next(id, "setup", who, "status " + before + " to " + status, null, Instant.now(), List.of());
+		this.revisions.next(id, "setup", who, "status " + before + " to " + status, null, Instant.now(), List.of(),
+				Map.of("type", "status", "status", status));
 		this.audit.record(who, "election-status", "election " + slug, Map.of("status", before),
 				Map.of("status", status), null);
 		Map<String, Object> after = snapshot(slug);
