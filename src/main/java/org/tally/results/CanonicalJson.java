@@ -39,6 +39,9 @@ public final class CanonicalJson {
 				|| value instanceof Short) {
 			out.append(value);
 		}
+		else if (value instanceof Double || value instanceof Float) {
+			write(out, new BigDecimal(value.toString()));
+		}
 		else if (value instanceof BigDecimal decimal) {
 			out.append((decimal.signum() == 0) ? "0" : decimal.stripTrailingZeros().toPlainString());
 		}

@@ -47,6 +47,12 @@ public class Election {
 	@Column(name = "last_updated", insertable = false, updatable = false)
 	private Instant lastUpdated;
 
+	/**
+	 * The current revision's digest in the chain (docs/verify.md), written by its seal.
+	 */
+	@Column(insertable = false, updatable = false)
+	private String digest;
+
 	protected Election() {
 	}
 
@@ -138,6 +144,10 @@ public class Election {
 
 	public Instant getLastUpdated() {
 		return this.lastUpdated;
+	}
+
+	public String getDigest() {
+		return this.digest;
 	}
 
 }
