@@ -14,6 +14,7 @@ import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionRepository;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
+import org.tally.results.StateZones;
 import org.tally.web.ReaderLanguages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +74,10 @@ public class ElectionSetupService {
 				request.jurisdiction().strip(), Boolean.TRUE.equals(request.test()));
 		if (request.timeZone() != null && !request.timeZone().isBlank()) {
 			election.setTimeZone(zone(request.timeZone()));
+		}
+		else {
+			// docs/data-model.md, "Time zones": the state's zone, else UTC
+			election.setTimeZone(StateZones.of(request.jurisdiction()).orElse("UTC"));
 		}
 		if (request.language() != null && !request.language().isBlank()) {
 			election.setLanguage(language(request.language()));
