@@ -82,6 +82,9 @@ public class ElectionSetupService {
 		if (request.language() != null && !request.language().isBlank()) {
 			election.setLanguage(language(request.language()));
 		}
+		if (request.sourcesPublic() != null) {
+			election.setSourcesPublic(request.sourcesPublic());
+		}
 		Election saved = this.elections.save(election);
 		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, snapshot(saved), null);
 		return saved;
@@ -97,8 +100,10 @@ public class ElectionSetupService {
 		long id = (long) before.remove("id");
 		this.jdbc.sql("""
 				update election set name = :name, election_date = :date, kind = :kind, jurisdiction = :jurisdiction,
-				       test = :test, time_zone = :zone, language = :language
+				       test = :test, time_zone = :zone, language = :language,
+				       sources_public = coalesce(:sourcesPublic, sources_public)
 				where id = :id""")
+			.param("sourcesPublic", request.sourcesPublic(), java.sql.Types.BOOLEAN)
 			.param("name", request.name().strip())
 			.param("date", Date.valueOf(request.date()))
 			.param("kind", request.kind())
@@ -147,7 +152,7 @@ public class ElectionSetupService {
 	private Map<String, Object> snapshot(String slug) {
 		return this.jdbc.sql("""
 				select id, slug, name, election_date as date, kind, jurisdiction, status, test, time_zone, language,
-				       revision
+				       sources_public, revision
 				from election where slug = ? for update""")
 			.param(slug)
 			.query(CamelCaseColumns.ROW)
@@ -166,6 +171,7 @@ public class ElectionSetupService {
 		values.put("test", election.isTest());
 		values.put("timeZone", election.getTimeZone());
 		values.put("language", election.getLanguage());
+		values.put("sourcesPublic", election.isSourcesPublic());
 		return values;
 	}
 
