@@ -177,6 +177,28 @@ class RevisionChainTests {
 			.isNotFound();
 	}
 
+	@Test
+	void anElectionMayKeepItsSourcesForStaff() {
+		String election = "chain-staff-sources";
+		post("/api/v1/elections", """
+				{"slug":"%s","name":"Staff sources","date":"2017-06-06","kind":"special-general",
+				 "jurisdiction":"California","test":false,"sourcesPublic":false}""".formatted(election));
+		byte[] night = NIGHT.getBytes(StandardCharsets.UTF_8);
+		this.api.importCsv(election, night, "mode=setup").expectStatus().is2xxSuccessful();
+		String source = "/api/v1/elections/" + election + "/revisions/1/source";
+		this.api.anonymous().get().uri(source).exchange().expectStatus().isNotFound();
+		byte[] staff = this.api.admin()
+			.get()
+			.uri(source)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(staff).isEqualTo(night);
+	}
+
 	private void post(String path, String json) {
 		this.api.admin()
 			.post()
