@@ -1,5 +1,7 @@
 package org.tally;
 
+import org.tally.replay.ReplayCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class TallyApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && ("replay".equals(args[0]) || "export".equals(args[0]))) {
+			// docs/verify.md, "Replay"
+			System.exit(ReplayCommand.run(TallyApplication.class, args));
+		}
 		SpringApplication.run(TallyApplication.class, args);
 	}
 

@@ -1,6 +1,7 @@
 package org.tally.feed;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
+import org.tally.system.HttpCaching;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsQueries;
@@ -98,7 +100,7 @@ class CdfReport {
 			for (ContestResult contest : found.contests()) {
 				if (!"measure".equals(contest.kind())) {
 					for (CandidateResult candidate : contest.candidates()) {
-						candidate(out, candidate, parties);
+						candidate(out, choiceId(contest, candidate), candidate, parties);
 					}
 				}
 			}
@@ -167,7 +169,7 @@ class CdfReport {
 		for (int at = 0; at < candidates.size(); at++) {
 			CandidateResult candidate = candidates.get(at);
 			out.writeStartObject();
-			out.writeStringProperty("@id", "selection-" + candidate.id());
+			out.writeStringProperty("@id", "selection-" + choiceId(contest, candidate));
 			out.writeNumberProperty("SequenceOrder", candidate.ballotOrder());
 			if (measure) {
 				out.writeStringProperty("@type", "ElectionResults.BallotMeasureSelection");
@@ -177,7 +179,7 @@ class CdfReport {
 			else {
 				out.writeStringProperty("@type", "ElectionResults.CandidateSelection");
 				out.writeArrayPropertyStart("CandidateIds");
-				out.writeString("candidate-" + candidate.id());
+				out.writeString("candidate-" + choiceId(contest, candidate));
 				out.writeEndArray();
 				out.writeBooleanProperty("IsWriteIn", candidate.writeIn());
 			}
@@ -247,9 +249,23 @@ class CdfReport {
 		out.writeEndArray();
 	}
 
-	private static void candidate(JsonGenerator out, CandidateResult candidate, Map<String, String> parties) {
+	/**
+	 * A choice's id in the report from its contest's slug and its own name, never a
+	 * database id, so that a replay into a fresh database writes the same report
+	 * (docs/verify.md): {@code us-house-34-jimmy-gomez}; names of one contest that slug
+	 * alike get a hash of the name.
+	 */
+	static String choiceId(ContestResult contest, CandidateResult candidate) {
+		String slug = Slugs.of(candidate.name());
+		long alike = contest.candidates().stream().filter((other) -> Slugs.of(other.name()).equals(slug)).count();
+		return contest.slug() + "-" + slug + ((alike > 1 || slug.isEmpty())
+				? "-" + HttpCaching.hash(candidate.name().getBytes(StandardCharsets.UTF_8)).substring(0, 8) : "");
+	}
+
+	private static void candidate(JsonGenerator out, String id, CandidateResult candidate,
+			Map<String, String> parties) {
 		out.writeStartObject();
-		out.writeStringProperty("@id", "candidate-" + candidate.id());
+		out.writeStringProperty("@id", "candidate-" + id);
 		out.writeStringProperty("@type", "ElectionResults.Candidate");
 		out.writeName("BallotName");
 		text(out, candidate.name());

@@ -45,7 +45,7 @@ class ElectionEventStream implements SmartLifecycle {
 
 	/** Revisions after :after, each with the contests it touched. */
 	private static final String REVISIONS_AFTER = """
-			select r.number,
+			select r.number, r.digest,
 			       array(select c.slug from contest c
 			             where c.election_id = r.election_id
 			               and (c.revision = r.number
@@ -190,7 +190,7 @@ class ElectionEventStream implements SmartLifecycle {
 		return this.jdbc.sql(REVISIONS_AFTER)
 			.param("election", electionId)
 			.param("after", after)
-			.query((rs, row) -> new RevisionEvent(rs.getLong("number"),
+			.query((rs, row) -> new RevisionEvent(rs.getLong("number"), rs.getString("digest"),
 					List.of((String[]) rs.getArray("contests").getArray())))
 			.list();
 	}
@@ -199,7 +199,8 @@ class ElectionEventStream implements SmartLifecycle {
 	private List<Frame> frames(List<RevisionEvent> events, boolean test) {
 		List<Frame> frames = new ArrayList<>(events.size());
 		for (RevisionEvent event : events) {
-			String data = this.json.writeValueAsString(new ResultsEvent(event.revision(), event.contests(), test));
+			String data = this.json
+				.writeValueAsString(new ResultsEvent(event.revision(), event.digest(), event.contests(), test));
 			frames.add(new Frame(event.revision(), ("id:" + event.revision() + "\nevent:results\ndata:" + data + "\n\n")
 				.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -262,10 +263,14 @@ class ElectionEventStream implements SmartLifecycle {
 		return thread;
 	}
 
-	record ResultsEvent(long revision, List<String> contests, boolean test) {
+	/**
+	 * One {@code results} event; {@code digest} is the revision's in the chain
+	 * (docs/verify.md).
+	 */
+	record ResultsEvent(long revision, String digest, List<String> contests, boolean test) {
 	}
 
-	private record RevisionEvent(long revision, List<String> contests) {
+	private record RevisionEvent(long revision, String digest, List<String> contests) {
 	}
 
 	private record Frame(long revision, byte[] bytes) {

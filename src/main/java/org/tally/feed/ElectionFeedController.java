@@ -1,6 +1,7 @@
 package org.tally.feed;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,12 +69,22 @@ class ElectionFeedController {
 
 	@GetMapping("/{election}/revision")
 	@Operation(summary = "The election's current revision",
-			description = "A tiny cacheable answer, {\"revision\": n}, for pages behind a CDN to poll: "
+			description = "A tiny cacheable answer, {\"revision\": n, \"digest\": \"…\"}, for pages behind a CDN to poll: "
 					+ "fetch the changed contests (?since=) only when it moves.")
 	ResponseEntity<byte[]> revision(@PathVariable String election) {
 		ElectionResults found = this.bodies.current(election);
-		return this.responses.ok(found,
-				this.responses.json(found, FeedView.REVISION, () -> Map.of("revision", found.revision())), null);
+		return this.responses.ok(found, this.responses.json(found, FeedView.REVISION, () -> revision(found)), null);
+	}
+
+	/**
+	 * The revision and its digest in the chain (docs/verify.md; null before any
+	 * revision).
+	 */
+	private static Map<String, Object> revision(ElectionResults found) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("revision", found.revision());
+		body.put("digest", found.digest());
+		return body;
 	}
 
 	@GetMapping("/{election}/contests")

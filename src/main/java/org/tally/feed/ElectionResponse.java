@@ -14,18 +14,19 @@ import org.tally.results.ElectionState;
 /**
  * One election with a line per contest. {@code language} is the default language of the
  * election's pages ("en", "es"); the feed's field names and codes are English in every
- * language.
+ * language. {@code digest} is the current revision's in the chain (docs/verify.md).
  */
 record ElectionResponse(String slug, String name, LocalDate date, @Schema(allowableValues = {
 		"general", "primary", "special-primary", "special-general", "runoff" }) String kind, String jurisdiction,
 		@Schema(allowableValues = { "scheduled", "counting", "paused", "unofficial-complete",
 				"certified" }) String status,
-		boolean test, String language, long revision, @Nullable Instant lastUpdated, List<ContestSummary> contests){
+		boolean test, String language, long revision, String digest, @Nullable Instant lastUpdated,
+		List<ContestSummary> contests){
 
 	static ElectionResponse of(ElectionState election, List<ContestResult> contests) {
 		return new ElectionResponse(election.slug(), election.name(), election.date(), election.kind(),
 				election.jurisdiction(), election.status(), election.test(), election.language(), election.revision(),
-				election.lastUpdated(), contests.stream().map(ContestSummary::of).toList());
+				election.digest(), election.lastUpdated(), contests.stream().map(ContestSummary::of).toList());
 	}
 
 	record ContestSummary(String slug, String name, String office, String district, long totalVotes,

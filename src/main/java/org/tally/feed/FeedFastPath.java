@@ -72,6 +72,9 @@ class FeedFastPath implements Filter {
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, FeedResponses.CACHE.getHeaderValue());
 		response.setHeader(FeedResponses.REVISION_HEADER, answer.revision());
+		if (answer.digest() != null) {
+			response.setHeader(FeedResponses.DIGEST_HEADER, answer.digest());
+		}
 		if (answer.lastModified() != null) {
 			response.setHeader(HttpHeaders.LAST_MODIFIED, answer.lastModified());
 		}
@@ -140,7 +143,7 @@ class FeedFastPath implements Filter {
 	private static Answer answer(ElectionResults found, Rendered body, Instant lastModified) {
 		Instant modified = (lastModified != null) ? lastModified : found.election().lastUpdated();
 		return new Answer(body.body(), body.etag(), body.gzip(), body.gzipEtag(), Long.toString(found.revision()),
-				(modified != null) ? HTTP_DATE.format(modified) : null, found.election().test());
+				(modified != null) ? HTTP_DATE.format(modified) : null, found.election().test(), found.digest());
 	}
 
 	/**
@@ -152,7 +155,7 @@ class FeedFastPath implements Filter {
 	}
 
 	private record Answer(byte[] body, String etag, byte[] gzip, String gzipEtag, String revision, String lastModified,
-			boolean test) {
+			boolean test, String digest) {
 	}
 
 }

@@ -30,6 +30,9 @@ class FeedResponses {
 
 	static final String TEST_HEADER = "Tally-Test";
 
+	/** The current revision's digest in the chain (docs/verify.md). */
+	static final String DIGEST_HEADER = "Tally-Digest";
+
 	static final CacheControl CACHE = CacheControl.maxAge(5, TimeUnit.SECONDS)
 		.cachePublic()
 		.staleWhileRevalidate(30, TimeUnit.SECONDS);
@@ -74,6 +77,9 @@ class FeedResponses {
 			.cacheControl(CACHE)
 			.contentType(rendered.type())
 			.header(REVISION_HEADER, Long.toString(results.revision()));
+		if (results.digest() != null) {
+			answer.header(DIGEST_HEADER, results.digest());
+		}
 		Instant modified = (lastModified != null) ? lastModified : results.election().lastUpdated();
 		if (modified != null) {
 			answer.lastModified(modified);

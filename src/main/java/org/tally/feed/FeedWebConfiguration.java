@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class FeedWebConfiguration implements WebMvcConfigurer {
 
 	static final String[] EXPOSED_HEADERS = { "ETag", "Last-Modified", FeedResponses.REVISION_HEADER,
-			FeedResponses.TEST_HEADER };
+			FeedResponses.DIGEST_HEADER, FeedResponses.TEST_HEADER };
 
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {

@@ -17,11 +17,12 @@ import org.tally.results.HistoryPoint;
 /**
  * A contest's totals after each revision that changed its counts, oldest first.
  */
-record HistoryResponse(String election, String contest, boolean test, long revision, List<Point> revisions) {
+record HistoryResponse(String election, String contest, boolean test, long revision, String digest,
+		List<Point> revisions) {
 
 	static HistoryResponse of(ElectionResults results, ContestResult contest, List<HistoryPoint> history) {
 		return new HistoryResponse(results.election().slug(), contest.slug(), results.election().test(),
-				results.revision(), history.stream().map(Point::of).toList());
+				results.revision(), results.digest(), history.stream().map(Point::of).toList());
 	}
 
 	/**

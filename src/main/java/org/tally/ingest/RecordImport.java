@@ -2,6 +2,7 @@ package org.tally.ingest;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 import org.tally.results.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
+import org.tally.results.Revisions;
+import org.tally.results.SourceFiles;
 
 import org.springframework.stereotype.Component;
 
@@ -33,14 +36,20 @@ class RecordImport {
 
 	private final AuditLog audit;
 
+	private final Revisions revisions;
+
+	private final SourceFiles sources;
+
 	RecordImport(ResultsQueries results, CountMerge merge, SourceCalls sourceCalls, RoundsWriter rounds,
-			ImportRecords records, AuditLog audit) {
+			ImportRecords records, AuditLog audit, Revisions revisions, SourceFiles sources) {
 		this.results = results;
 		this.merge = merge;
 		this.sourceCalls = sourceCalls;
 		this.rounds = rounds;
 		this.records = records;
 		this.audit = audit;
+		this.revisions = revisions;
+		this.sources = sources;
 	}
 
 	/** Records what the write did and answers the import's outcome. */
@@ -67,6 +76,9 @@ class RecordImport {
 		if (revision != null) {
 			this.merge.snapshot(revision, applied.changedContests(), after, written.at(), command.sourceUpdatedAt());
 			this.rounds.write(revision, read.rounds());
+			// the chain (docs/verify.md): the file on record and the import's parameters
+			this.sources.store(contentHash, run.body().size(), run.body().open());
+			this.revisions.source(election.id(), revision, contentHash, command.fileName(), action(command));
 		}
 		List<Problem> warnings = List.copyOf(run.warnings());
 		Reconciliation reconciliation = run.reconciliation().result();
@@ -109,6 +121,21 @@ class RecordImport {
 					applied.newUnits().getOrDefault(contestId, 0), newCandidates.getOrDefault(contestId, List.of())));
 		}
 		return previews;
+	}
+
+	/**
+	 * The parameters a replay needs to apply the file again the same way: the import's
+	 * action in the chain (docs/verify.md).
+	 */
+	private static Map<String, Object> action(ImportCommand command) {
+		Map<String, Object> action = new LinkedHashMap<>();
+		action.put("format", (command.format() != null) ? command.format().code() : null);
+		action.put("mode", (command.mode() != null) ? command.mode().code() : ImportMode.STRICT.code());
+		action.put("correction", command.correction());
+		action.put("calls", command.sourceCalls());
+		action.put("county", command.county());
+		action.put("charset", (command.charset() != null) ? command.charset().name() : null);
+		return action;
 	}
 
 	/** What the audit log keeps of an applied import. */

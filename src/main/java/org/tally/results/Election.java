@@ -47,6 +47,15 @@ public class Election {
 	@Column(name = "last_updated", insertable = false, updatable = false)
 	private Instant lastUpdated;
 
+	/** Whether the applied files are public (else for staff only; docs/verify.md). */
+	private boolean sourcesPublic = true;
+
+	/**
+	 * The current revision's digest in the chain (docs/verify.md), written by its seal.
+	 */
+	@Column(insertable = false, updatable = false)
+	private String digest;
+
 	protected Election() {
 	}
 
@@ -138,6 +147,18 @@ public class Election {
 
 	public Instant getLastUpdated() {
 		return this.lastUpdated;
+	}
+
+	public boolean isSourcesPublic() {
+		return this.sourcesPublic;
+	}
+
+	public void setSourcesPublic(boolean sourcesPublic) {
+		this.sourcesPublic = sourcesPublic;
+	}
+
+	public String getDigest() {
+		return this.digest;
 	}
 
 }

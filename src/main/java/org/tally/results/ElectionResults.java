@@ -67,6 +67,11 @@ public final class ElectionResults {
 		return this.election.revision();
 	}
 
+	/** The current revision's digest in the chain (docs/verify.md), null before any. */
+	public String digest() {
+		return this.election.digest();
+	}
+
 	/** Every contest, in ballot order. */
 	public List<ContestResult> contests() {
 		return this.contests;

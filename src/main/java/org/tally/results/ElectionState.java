@@ -5,8 +5,10 @@ import java.time.LocalDate;
 
 /**
  * An election's row as it was read at one moment: what the feed needs to answer without
- * touching the JPA model.
+ * touching the JPA model. {@code digest} is the current revision's (docs/verify.md), null
+ * before the first revision.
  */
 public record ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
-		String status, boolean test, String timeZone, long revision, Instant lastUpdated, String language) {
+		String status, boolean test, String timeZone, long revision, Instant lastUpdated, String language,
+		String digest) {
 }

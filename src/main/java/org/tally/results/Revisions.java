@@ -2,7 +2,9 @@ package org.tally.results;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,9 +27,12 @@ public class Revisions {
 
 	private final ElectionStates states;
 
-	Revisions(JdbcClient jdbc, ElectionStates states) {
+	private final RevisionChain chain;
+
+	Revisions(JdbcClient jdbc, ElectionStates states, RevisionChain chain) {
 		this.jdbc = jdbc;
 		this.states = states;
+		this.chain = chain;
 	}
 
 	/**
@@ -67,6 +72,20 @@ public class Revisions {
 	 */
 	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
 			List<Long> contestIds) {
+		Map<String, Object> action = new LinkedHashMap<>();
+		action.put("note", note);
+		return next(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds, action);
+	}
+
+	/**
+	 * Takes the next revision as
+	 * {@link #next(long, String, String, String, Instant, Instant, List)} does, recording
+	 * the action in the chain's canonical form (docs/verify.md): the given fields, the
+	 * {@code type} (the kind unless given) and the actor's {@code role}, never their
+	 * name. The revision is sealed into the chain when the transaction commits.
+	 */
+	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
+			List<Long> contestIds, Map<String, ?> action) {
 		long revision = this.jdbc.sql("""
 				update election set revision = revision + 1, last_updated = :now,
 				       status = case when status = 'scheduled' and :kind in ('import', 'correction')
@@ -79,8 +98,9 @@ public class Revisions {
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("""
-				insert into revision (election_id, number, kind, source_updated_at, received_at, recorded_by, note)
-				values (:election, :revision, :kind, :source, :now, :who, :note)
+				insert into revision (election_id, number, kind, source_updated_at, received_at, recorded_by, note,
+				                      recorded_role)
+				values (:election, :revision, :kind, :source, :now, :who, :note, :role)
 				""")
 			.param("election", electionId)
 			.param("revision", revision)
@@ -89,7 +109,9 @@ public class Revisions {
 			.param("now", Timestamp.from(now))
 			.param("who", recordedBy)
 			.param("note", note)
+			.param("role", role(recordedBy))
 			.update();
+		describe(electionId, revision, kind, recordedBy, action);
 		this.jdbc.sql("update contest set revision = :revision, last_updated = :now where id = any(:ids)")
 			.param("revision", revision)
 			.param("now", Timestamp.from(now))
@@ -106,12 +128,61 @@ public class Revisions {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
+				public void beforeCommit(boolean readOnly) {
+					// the counts of the revision are written by now: seal it into the
+					// chain
+					Revisions.this.chain.seal(electionId);
+				}
+
+				@Override
 				public void afterCommit() {
 					Revisions.this.states.committedHere(changed);
 				}
 			});
 		}
+		else {
+			this.chain.seal(electionId);
+		}
 		return revision;
+	}
+
+	/**
+	 * Records the file a revision applied and replaces its action (an import's
+	 * parameters); before the transaction commits, as the seal reads them then.
+	 */
+	public void source(long electionId, long revision, String sha256, String fileName, Map<String, ?> action) {
+		String who = this.jdbc.sql("select recorded_by from revision where election_id = ? and number = ?")
+			.params(electionId, revision)
+			.query(String.class)
+			.single();
+		String kind = this.jdbc.sql("select kind from revision where election_id = ? and number = ?")
+			.params(electionId, revision)
+			.query(String.class)
+			.single();
+		this.jdbc.sql("update revision set source_sha256 = ?, source_name = ? where election_id = ? and number = ?")
+			.params(sha256, fileName, electionId, revision)
+			.update();
+		describe(electionId, revision, kind, who, action);
+	}
+
+	private void describe(long electionId, long revision, String kind, String who, Map<String, ?> fields) {
+		Map<String, Object> action = new LinkedHashMap<>(fields);
+		action.putIfAbsent("type", kind);
+		action.put("role", role(who));
+		this.jdbc.sql("update revision set action = ? where election_id = ? and number = ?")
+			.params(CanonicalJson.of(action), electionId, revision)
+			.update();
+	}
+
+	/**
+	 * The actor's role (admin, staff), or system for Tally itself and file-driven work.
+	 */
+	private String role(String who) {
+		return this.jdbc.sql("select lower(role) from staff_user where username = ?")
+			.param(who)
+			.query(String.class)
+			.optional()
+			.orElse("system");
 	}
 
 }

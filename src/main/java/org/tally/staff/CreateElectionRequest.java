@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /api/v1/elections}. {@code language} is the pages' default language
- * ("en" when absent), one of {@code tally.languages}.
+ * ("en" when absent), one of {@code tally.languages}. Without a {@code timeZone} the
+ * election takes its state's (docs/data-model.md, "Time zones"). {@code sourcesPublic}
+ * false keeps the applied files for staff (docs/verify.md); true when absent.
  */
 public record CreateElectionRequest(
 		@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}",
@@ -18,7 +20,12 @@ public record CreateElectionRequest(
 		@NotNull @Pattern(regexp = "general|primary|special-primary|special-general|runoff",
 				message = "one of general, primary, special-primary, special-general, runoff") String kind,
 		@NotBlank @Size(max = 300) String jurisdiction, Boolean test, String timeZone,
-		@Pattern(regexp = "[a-z]{2,3}(-[A-Z][a-z]{3})?",
-				message = "a language code such as en or es") String language) {
+		@Pattern(regexp = "[a-z]{2,3}(-[A-Z][a-z]{3})?", message = "a language code such as en or es") String language,
+		Boolean sourcesPublic) {
+
+	public CreateElectionRequest(String slug, String name, LocalDate date, String kind, String jurisdiction,
+			Boolean test, String timeZone, String language) {
+		this(slug, name, date, kind, jurisdiction, test, timeZone, language, null);
+	}
 
 }

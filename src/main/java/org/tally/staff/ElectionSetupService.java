@@ -14,6 +14,7 @@ import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionRepository;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
+import org.tally.results.StateZones;
 import org.tally.web.ReaderLanguages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +75,15 @@ public class ElectionSetupService {
 		if (request.timeZone() != null && !request.timeZone().isBlank()) {
 			election.setTimeZone(zone(request.timeZone()));
 		}
+		else {
+			// docs/data-model.md, "Time zones": the state's zone, else UTC
+			election.setTimeZone(StateZones.of(request.jurisdiction()).orElse("UTC"));
+		}
 		if (request.language() != null && !request.language().isBlank()) {
 			election.setLanguage(language(request.language()));
+		}
+		if (request.sourcesPublic() != null) {
+			election.setSourcesPublic(request.sourcesPublic());
 		}
 		Election saved = this.elections.save(election);
 		this.revisions.created(saved.getSlug());
@@ -93,8 +101,10 @@ public class ElectionSetupService {
 		long id = (long) before.remove("id");
 		this.jdbc.sql("""
 				update election set name = :name, election_date = :date, kind = :kind, jurisdiction = :jurisdiction,
-				       test = :test, time_zone = :zone, language = :language
+				       test = :test, time_zone = :zone, language = :language,
+				       sources_public = coalesce(:sourcesPublic, sources_public)
 				where id = :id""")
+			.param("sourcesPublic", request.sourcesPublic(), java.sql.Types.BOOLEAN)
 			.param("name", request.name().strip())
 			.param("date", Date.valueOf(request.date()))
 			.param("kind", request.kind())
@@ -131,7 +141,8 @@ public class ElectionSetupService {
 			return election;
 		}
 		this.jdbc.sql("update election set status = ? where id = ?").params(status, id).update();
-		this.revisions.next(id, "setup", who, "status " + before + " to " + status, null, Instant.now(), List.of());
+		this.revisions.next(id, "setup", who, "status " + before + " to " + status, null, Instant.now(), List.of(),
+				Map.of("type", "status", "status", status));
 		this.audit.record(who, "election-status", "election " + slug, Map.of("status", before),
 				Map.of("status", status), null);
 		Map<String, Object> after = snapshot(slug);
@@ -142,7 +153,7 @@ public class ElectionSetupService {
 	private Map<String, Object> snapshot(String slug) {
 		return this.jdbc.sql("""
 				select id, slug, name, election_date as date, kind, jurisdiction, status, test, time_zone, language,
-				       revision
+				       sources_public, revision
 				from election where slug = ? for update""")
 			.param(slug)
 			.query(CamelCaseColumns.ROW)
@@ -161,6 +172,7 @@ public class ElectionSetupService {
 		values.put("test", election.isTest());
 		values.put("timeZone", election.getTimeZone());
 		values.put("language", election.getLanguage());
+		values.put("sourcesPublic", election.isSourcesPublic());
 		return values;
 	}
 

@@ -93,7 +93,7 @@ public class RaceDesk {
 		Map<String, Object> before = currentCall(ref.id());
 		Instant now = Instant.now();
 		long revision = this.revisions.next(ref.electionId(), "call", who, request.status() + " " + ref.name(), null,
-				now, List.of(ref.id()));
+				now, List.of(ref.id()), callAction(ref.slug(), request));
 		long callId = this.jdbc.sql("""
 				insert into race_call (contest_id, status, called_at, called_by, note, revision)
 				values (?, ?, ?, ?, ?, ?) returning id""")
@@ -161,8 +161,12 @@ public class RaceDesk {
 			throw NotFoundException.of("concession of '" + candidate + "' in " + ref.name());
 		}
 		Instant now = Instant.now();
+		Map<String, Object> action = new LinkedHashMap<>();
+		action.put("type", "concession-withdrawn");
+		action.put("contest", ref.slug());
+		action.put("candidate", candidate);
 		long revision = this.revisions.next(ref.electionId(), "concession", who,
-				candidate + "'s concession withdrawn in " + ref.name(), null, now, List.of(ref.id()));
+				candidate + "'s concession withdrawn in " + ref.name(), null, now, List.of(ref.id()), action);
 		this.jdbc.sql("update concession set withdrawn_at = ? where choice_id = ? and withdrawn_at is null")
 			.params(Timestamp.from(now), choiceId)
 			.update();
@@ -174,8 +178,15 @@ public class RaceDesk {
 			String who, String action) {
 		Map<String, Object> before = activeConcession(choiceId);
 		Instant now = Instant.now();
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("type", action);
+		fields.put("contest", ref.slug());
+		fields.put("candidate", candidate);
+		fields.put("concededAt", (change.concededAt() != null) ? change.concededAt().toString() : null);
+		fields.put("statement", blankToNull(change.statement()));
+		fields.put("sourceUrl", blankToNull(change.sourceUrl()));
 		long revision = this.revisions.next(ref.electionId(), "concession", who, candidate + " conceded " + ref.name(),
-				null, now, List.of(ref.id()));
+				null, now, List.of(ref.id()), fields);
 		this.jdbc.sql("update concession set withdrawn_at = ? where choice_id = ? and withdrawn_at is null")
 			.params(Timestamp.from(now), choiceId)
 			.update();
@@ -190,6 +201,17 @@ public class RaceDesk {
 		this.audit.record(who, action, "contest " + election + "/" + ref.slug(), before, activeConcession(choiceId),
 				candidate);
 		return revision;
+	}
+
+	/** A call as the chain records it (docs/verify.md): what staff decided, not when. */
+	private static Map<String, Object> callAction(String contest, CallRequest request) {
+		Map<String, Object> action = new LinkedHashMap<>();
+		action.put("contest", contest);
+		action.put("status", request.status());
+		action.put("winners", request.winners());
+		action.put("advancing", request.advancing());
+		action.put("note", request.note());
+		return action;
 	}
 
 	private Map<String, Object> activeConcession(long choiceId) {

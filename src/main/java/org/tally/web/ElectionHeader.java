@@ -21,10 +21,11 @@ import org.tally.results.ElectionState;
  * @param updatedUtc last updated, UTC, or empty
  * @param updatedIso last updated, ISO-8601, or empty
  * @param timeZone the election's zone id, as a footnote for local times
+ * @param digest the revision's digest in the chain (docs/verify.md), or null
  */
 public record ElectionHeader(String slug, String name, String date, String isoDate, String kind, String jurisdiction,
 		String status, String statusLabel, boolean live, boolean test, long revision, String updated, String updatedUtc,
-		String updatedIso, String timeZone) {
+		String updatedIso, String timeZone, String digest) {
 
 	static ElectionHeader of(Election election, ReaderFormat format) {
 		LocalTimes times = format.times();
@@ -33,7 +34,8 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 				election.getDate().toString(), format.text(kindKey(election.getKind())), election.getJurisdiction(),
 				status, format.text(statusKey(status)), "counting".equals(status) || "paused".equals(status),
 				election.isTest(), election.getRevision(), times.local(election.getLastUpdated()),
-				times.utc(election.getLastUpdated()), times.iso(election.getLastUpdated()), election.getTimeZone());
+				times.utc(election.getLastUpdated()), times.iso(election.getLastUpdated()), election.getTimeZone(),
+				election.getDigest());
 	}
 
 	/** The header from the in-memory state the feed reads too. */
@@ -44,7 +46,12 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 				election.date().toString(), format.text(kindKey(election.kind())), election.jurisdiction(), status,
 				format.text(statusKey(status)), "counting".equals(status) || "paused".equals(status), election.test(),
 				election.revision(), times.local(election.lastUpdated()), times.utc(election.lastUpdated()),
-				times.iso(election.lastUpdated()), election.timeZone());
+				times.iso(election.lastUpdated()), election.timeZone(), election.digest());
+	}
+
+	/** The first hex digits of the digest, as pages show it ("3f2a…"), or empty. */
+	public String shortDigest() {
+		return (this.digest != null) ? this.digest.substring(0, 8) + "…" : "";
 	}
 
 	/** The message key of a status: "election.status.counting". */

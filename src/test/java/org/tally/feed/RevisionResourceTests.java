@@ -32,7 +32,7 @@ class RevisionResourceTests {
 			.valueMatches("Cache-Control", ".*max-age=5.*")
 			.expectBody(String.class)
 			.returnResult();
-		assertThat(before.getResponseBody()).isEqualTo("{\"revision\":0}");
+		assertThat(before.getResponseBody()).isEqualTo("{\"revision\":0,\"digest\":null}");
 
 		this.api.importFile(election, "ca34/20170606__ca__special__general__los_angeles__precinct.csv", "mode=setup")
 			.expectStatus()
@@ -46,7 +46,9 @@ class RevisionResourceTests {
 			.isOk()
 			.expectBody(String.class)
 			.returnResult();
-		assertThat(after.getResponseBody()).isEqualTo("{\"revision\":1}");
+		String digest = after.getResponseHeaders().getFirst("Tally-Digest");
+		assertThat(digest).matches("[0-9a-f]{64}");
+		assertThat(after.getResponseBody()).isEqualTo("{\"revision\":1,\"digest\":\"" + digest + "\"}");
 		assertThat(after.getResponseHeaders().getETag()).isNotNull()
 			.isNotEqualTo(before.getResponseHeaders().getETag());
 		this.api.anonymous()

@@ -1,0 +1,148 @@
+package org.tally.results;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals revisions into the election's chain (docs/verify.md) and reads the chain back. A
+ * revision is sealed at the end of the transaction that made it, once its counts are
+ * written: its digest covers the previous digest, its action and source, and the counts
+ * it set, read back from the stored history, so the same rule seals a new revision, seals
+ * revisions made before the chain existed, and re-checks a sealed one.
+ */
+@Component
+public class RevisionChain {
+
+	/**
+	 * Every count a revision set, by the slugs, codes and names a replay reproduces: the
+	 * current counts it set and the values of it a later revision replaced. Sorted by
+	 * Unicode code points ({@code collate "C"} in a UTF-8 database).
+	 */
+	private static final String COUNTS = """
+			select c.slug, u.code, ch.name, x.vote_type, x.votes
+			from (select contest_id, unit_id, choice_id, vote_type, votes from vote_count
+			      where revision = :revision and contest_id in (select id from contest where election_id = :election)
+			      union all
+			      select contest_id, unit_id, choice_id, vote_type, previous_votes from vote_count_change
+			      where previous_revision = :revision
+			            and contest_id in (select id from contest where election_id = :election)) x
+			join contest c on c.id = x.contest_id
+			join reporting_unit u on u.id = x.unit_id
+			join choice ch on ch.id = x.choice_id
+			order by c.slug collate "C", u.code collate "C", ch.name collate "C", x.vote_type collate "C"
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RevisionSigner signer;
+
+	RevisionChain(JdbcClient jdbc, RevisionSigner signer) {
+		this.jdbc = jdbc;
+		this.signer = signer;
+	}
+
+	/**
+	 * Seals every revision of the election that has no digest yet, in order, each on the
+	 * previous one's digest; the election row then carries the newest digest.
+	 */
+	public void seal(long electionId) {
+		List<Unsealed> pending = this.jdbc.sql("""
+				select e.slug, r.number, r.kind, r.action, r.source_sha256,
+				       (select p.digest from revision p where p.election_id = r.election_id and p.number = r.number - 1)
+				           as previous
+				from revision r join election e on e.id = r.election_id
+				where r.election_id = ? and r.digest is null order by r.number""")
+			.param(electionId)
+			.query((rs, row) -> new Unsealed(rs.getString("slug"), rs.getLong("number"), rs.getString("kind"),
+					rs.getString("action"), rs.getString("source_sha256"), rs.getString("previous")))
+			.list();
+		String previous = null;
+		for (Unsealed revision : pending) {
+			String before = (revision.number() == 1) ? RevisionDigest.GENESIS
+					: (previous != null) ? previous : revision.previous();
+			String digest = digest(electionId, revision, before);
+			this.jdbc.sql("""
+					update revision set digest = ?, previous_digest = ?, signature = ?
+					where election_id = ? and number = ?""")
+				.params(digest, before, this.signer.sign(digest), electionId, revision.number())
+				.update();
+			this.jdbc.sql("update election set digest = ? where id = ? and revision = ?")
+				.params(digest, electionId, revision.number())
+				.update();
+			previous = digest;
+		}
+	}
+
+	/**
+	 * The digest the stored history gives the revision now, on the previous digest given:
+	 * equal to the sealed one unless a count it set was changed since.
+	 */
+	public String recompute(long electionId, long revision, String previous) {
+		return this.jdbc.sql("""
+				select e.slug, r.number, r.kind, r.action, r.source_sha256, null as previous
+				from revision r join election e on e.id = r.election_id where r.election_id = ? and r.number = ?""")
+			.params(electionId, revision)
+			.query((rs, row) -> new Unsealed(rs.getString("slug"), rs.getLong("number"), rs.getString("kind"),
+					rs.getString("action"), rs.getString("source_sha256"), null))
+			.optional()
+			.map((unsealed) -> digest(electionId, unsealed, previous))
+			.orElseThrow(() -> new IllegalArgumentException("no revision " + revision));
+	}
+
+	/** Streams the counts the revision set, in canonical order. */
+	public void counts(long electionId, long revision, Consumer<CountLine> each) {
+		this.jdbc.sql(COUNTS)
+			.param("revision", revision)
+			.param("election", electionId)
+			.query((RowCallbackHandler) (rs) -> each.accept(
+					new CountLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))));
+	}
+
+	/** Whether the election's source files are public (else for staff only). */
+	public boolean sourcesPublic(long electionId) {
+		return this.jdbc.sql("select sources_public from election where id = ?")
+			.param(electionId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Every revision of the election, oldest first. */
+	public List<RevisionRecord> revisions(long electionId) {
+		return this.jdbc.sql("""
+				select number, received_at, kind, source_sha256, source_name, source_updated_at, action, recorded_role,
+				       digest, previous_digest, signature
+				from revision where election_id = ? order by number""")
+			.param(electionId)
+			.query((rs, row) -> new RevisionRecord(rs.getLong("number"), instant(rs.getTimestamp("received_at")),
+					rs.getString("kind"), rs.getString("source_sha256"), rs.getString("source_name"),
+					instant(rs.getTimestamp("source_updated_at")), rs.getString("action"),
+					rs.getString("recorded_role"), rs.getString("digest"), rs.getString("previous_digest"),
+					rs.getString("signature")))
+			.list();
+	}
+
+	private String digest(long electionId, Unsealed revision, String previous) {
+		RevisionDigest digest = new RevisionDigest(revision.slug(), revision.number(), revision.kind(), previous,
+				revision.action(), revision.source());
+		counts(electionId, revision.number(),
+				(line) -> digest.count(line.contest(), line.unit(), line.choice(), line.voteType(), line.votes()));
+		return digest.finish();
+	}
+
+	private static Instant instant(java.sql.Timestamp at) {
+		return (at != null) ? at.toInstant() : null;
+	}
+
+	/** One count of a revision's canonical form. */
+	public record CountLine(String contest, String unit, String choice, String voteType, long votes) {
+	}
+
+	private record Unsealed(String slug, long number, String kind, String action, String source, String previous) {
+	}
+
+}
