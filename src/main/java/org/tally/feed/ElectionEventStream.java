@@ -11,9 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.tally.results.BatchQueries;
 import org.tally.results.ElectionState;
 import org.tally.results.ElectionStates;
 import org.tally.results.ResultsChanged;
@@ -68,9 +70,12 @@ class ElectionEventStream implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ElectionEventStream(ElectionStates states, JdbcClient jdbc,
+	private final BatchQueries batches;
+
+	ElectionEventStream(ElectionStates states, JdbcClient jdbc, BatchQueries batches,
 			@Value("${tally.feed.heartbeat:15s}") Duration heartbeat) {
 		this.states = states;
+		this.batches = batches;
 		this.jdbc = jdbc;
 		this.heartbeat = heartbeat;
 		states.onChange(this::changed);
@@ -135,21 +140,32 @@ class ElectionEventStream implements SmartLifecycle {
 	}
 
 	private List<RevisionEvent> revisionsAfter(long electionId, long after) {
-		return this.jdbc.sql(REVISIONS_AFTER)
+		List<RevisionEvent> events = this.jdbc.sql(REVISIONS_AFTER)
 			.param("election", electionId)
 			.param("after", after)
 			.query((rs, row) -> new RevisionEvent(rs.getLong("number"),
-					List.of((String[]) rs.getArray("contests").getArray())))
+					List.of((String[]) rs.getArray("contests").getArray()), Map.of()))
 			.list();
+		if (events.isEmpty()) {
+			return events;
+		}
+		Map<Long, Map<String, BatchQueries.Live>> batches = this.batches.live(electionId, after,
+				events.get(events.size() - 1).revision());
+		return events.stream()
+			.map((event) -> new RevisionEvent(event.revision(), event.contests(),
+					batches.getOrDefault(event.revision(), Map.of())))
+			.toList();
 	}
 
 	private void catchUp(Reader reader, List<RevisionEvent> events, boolean test) {
 		for (RevisionEvent event : events) {
 			if (event.revision() > reader.lastSent && !reader.closed) {
-				send(reader, SseEmitter.event()
-					.id(Long.toString(event.revision()))
-					.name("results")
-					.data(new ResultsEvent(event.revision(), event.contests(), test), MediaType.APPLICATION_JSON));
+				send(reader,
+						SseEmitter.event()
+							.id(Long.toString(event.revision()))
+							.name("results")
+							.data(new ResultsEvent(event.revision(), event.contests(), test, event.added()),
+									MediaType.APPLICATION_JSON));
 				reader.lastSent = event.revision();
 			}
 		}
@@ -219,10 +235,15 @@ class ElectionEventStream implements SmartLifecycle {
 		return thread;
 	}
 
-	record ResultsEvent(long revision, List<String> contests, boolean test) {
+	/**
+	 * A revision: the contests it touched and, per contest whose counts it changed, the
+	 * batch it added (units as a number, so an event stays small).
+	 */
+	record ResultsEvent(long revision, List<String> contests, boolean test,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, BatchQueries.Live> added) {
 	}
 
-	private record RevisionEvent(long revision, List<String> contests) {
+	private record RevisionEvent(long revision, List<String> contests, Map<String, BatchQueries.Live> added) {
 	}
 
 	/** One connected reader; guarded by its own lock. */

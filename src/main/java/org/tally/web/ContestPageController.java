@@ -74,6 +74,7 @@ class ContestPageController {
 		model.addAttribute("precinctsListed", listed);
 		model.addAttribute("precinctCount", precincts.size());
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
+		model.addAttribute("batches", BatchLine.latest(this.results.history(current, result), format));
 		ContestRounds rounds = this.results.rounds(current, result, null);
 		model.addAttribute("rounds",
 				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);
