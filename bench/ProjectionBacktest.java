@@ -50,9 +50,17 @@ class ProjectionBacktest {
 				stats.print(name, rows.size(), CHECKPOINTS[c]);
 			}
 		}
+		long held = 0;
+		long ranges = 0;
+		int estimates = 0;
 		for (int c = 0; c < CHECKPOINTS.length; c++) {
 			pooled[c].print("all four", 0, CHECKPOINTS[c]);
+			held += pooled[c].marginCovered + Arrays.stream(pooled[c].choiceCovered).sum();
+			ranges += 4L * pooled[c].estimates;
+			estimates += pooled[c].estimates;
 		}
+		System.out.printf(Locale.ROOT, "%npooled coverage (every choice and margin, every checkpoint): %.3f of %d ranges in %d estimates%n",
+				held / (double) ranges, ranges, estimates);
 	}
 
 	/** One unit: final votes (DEM, REP, other) now and in the baseline. */
