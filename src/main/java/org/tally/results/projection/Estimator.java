@@ -28,6 +28,15 @@ public final class Estimator {
 	/** Draws per estimate. */
 	static final int DRAWS = 400;
 
+	/**
+	 * Draws when more than {@link #MANY_UNITS} units are still to report: each draw then
+	 * costs more and the units' own residuals average out, so half as many keep an
+	 * estimate of 20,000 units within a second (bench/projection-bench.sh).
+	 */
+	static final int FEWER_DRAWS = 200;
+
+	static final int MANY_UNITS = 5_000;
+
 	/** Folds for the out-of-fold residuals. */
 	static final int FOLDS = 10;
 
@@ -118,20 +127,74 @@ public final class Estimator {
 		if (complete.size() < Math.max(MIN_UNITS, Math.ceil(MIN_SHARE * units.size()))) {
 			return new Estimate("waiting", done, units.size(), null, List.of(), List.of(), -1, -1, null);
 		}
-		UnitModel model = UnitModel.fit(complete, choices, null);
-		double[] point = totals(units, choices, model, null, null, null);
-		Residuals residuals = Residuals.outOfFold(complete, choices, new SplittableRandom(seed));
+		Design design = new Design(complete, choices);
+		Open open = new Open(units, choices);
+		UnitModel model = UnitModel.fit(design, null);
+		double[] point = totals(open, model, null, null);
+		Residuals residuals = Residuals.outOfFold(design, new SplittableRandom(seed));
 		SplittableRandom random = new SplittableRandom(seed + 1);
-		double[][] draws = new double[DRAWS][];
+		double[][] draws = new double[(open.x.length > MANY_UNITS) ? FEWER_DRAWS : DRAWS][];
 		int[] weights = new int[complete.size()];
-		for (int d = 0; d < DRAWS; d++) {
+		for (int d = 0; d < draws.length; d++) {
 			Arrays.fill(weights, 0);
 			for (int i = 0; i < complete.size(); i++) {
 				weights[random.nextInt(complete.size())]++;
 			}
-			draws[d] = totals(units, choices, UnitModel.fit(complete, choices, weights), residuals, random, point);
+			draws[d] = totals(open, UnitModel.fit(design, weights), residuals, random);
 		}
 		return summarise(done, units.size(), choices, point, draws, "estimating", 1 + WIDEN / complete.size());
+	}
+
+	/**
+	 * The units as the totals read them, computed once: what is counted (complete units
+	 * and the parts already in), and the baseline shares of the units still to report.
+	 */
+	static final class Open {
+
+		final int choices;
+
+		final double[] counted;
+
+		final double[][] x;
+
+		final double[] baseline;
+
+		final double[] countedTotal;
+
+		final long[][] votes;
+
+		Open(List<Unit> units, int choices) {
+			this.choices = choices;
+			this.counted = new double[choices + 1];
+			int open = 0;
+			for (Unit unit : units) {
+				if (!unit.complete() && unit.baselineTotal() > 0) {
+					open++;
+				}
+			}
+			this.x = new double[open][choices];
+			this.baseline = new double[open];
+			this.countedTotal = new double[open];
+			this.votes = new long[open][];
+			int at = 0;
+			for (Unit unit : units) {
+				if (unit.complete() || unit.baselineTotal() <= 0) {
+					for (int j = 0; j < choices; j++) {
+						this.counted[j] += unit.votes()[j];
+					}
+					this.counted[choices] += unit.counted();
+					continue;
+				}
+				for (int j = 0; j < choices; j++) {
+					this.x[at][j] = unit.baseline()[j] / unit.baselineTotal();
+				}
+				this.baseline[at] = unit.baselineTotal();
+				this.countedTotal[at] = unit.counted();
+				this.votes[at] = unit.votes();
+				at++;
+			}
+		}
+
 	}
 
 	/**
@@ -139,31 +202,23 @@ public final class Estimator {
 	 * drawn residual each when {@code residuals} is given). Index {@code choices} holds
 	 * the total.
 	 */
-	static double[] totals(List<Unit> units, int choices, UnitModel model, Residuals residuals, SplittableRandom random,
-			double[] point) {
-		double[] totals = new double[choices + 1];
+	static double[] totals(Open open, UnitModel model, Residuals residuals, SplittableRandom random) {
+		int choices = open.choices;
+		double[] totals = open.counted.clone();
 		double[] share = new double[choices];
-		for (Unit unit : units) {
-			long counted = unit.counted();
-			if (unit.complete() || unit.baselineTotal() <= 0) {
-				for (int j = 0; j < choices; j++) {
-					totals[j] += unit.votes()[j];
-				}
-				totals[choices] += counted;
-				continue;
-			}
+		for (int u = 0; u < open.x.length; u++) {
 			int donor = (residuals != null) ? residuals.draw(random) : -1;
-			double turnout = model.turnout(unit) + ((donor >= 0) ? residuals.turnout(donor) : 0);
-			model.shares(unit, share);
+			double turnout = model.turnout(open.x[u]) + ((donor >= 0) ? residuals.turnout(donor) : 0);
+			model.shares(open.x[u], share);
 			if (donor >= 0) {
 				residuals.addShares(donor, share);
 			}
 			normalise(share);
-			double remaining = Math.max(0, unit.baselineTotal() * Math.exp(turnout) - counted);
+			double remaining = Math.max(0, open.baseline[u] * Math.exp(turnout) - open.countedTotal[u]);
 			for (int j = 0; j < choices; j++) {
-				totals[j] += unit.votes()[j] + remaining * share[j];
+				totals[j] += open.votes[u][j] + remaining * share[j];
 			}
-			totals[choices] += counted + remaining;
+			totals[choices] += open.countedTotal[u] + remaining;
 		}
 		return totals;
 	}

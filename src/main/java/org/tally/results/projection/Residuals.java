@@ -1,7 +1,5 @@
 package org.tally.results.projection;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -15,18 +13,62 @@ final class Residuals {
 
 	private final double[] turnout;
 
-	private final double[][] shares;
+	/** Unit i's residual of choice j at {@code i * choices + j}. */
+	private final double[] shares;
 
-	private final double[] cumulative;
+	private final int choices;
 
-	private Residuals(double[] turnout, double[][] shares, double[] cumulative) {
+	/** Walker's alias table: a draw in O(1) whatever the number of units. */
+	private final double[] keep;
+
+	private final int[] alias;
+
+	private Residuals(double[] turnout, double[] shares, int choices, double[] weights) {
 		this.turnout = turnout;
 		this.shares = shares;
-		this.cumulative = cumulative;
+		this.choices = choices;
+		int n = weights.length;
+		this.keep = new double[n];
+		this.alias = new int[n];
+		double sum = 0;
+		for (double w : weights) {
+			sum += w;
+		}
+		int[] small = new int[n];
+		int[] large = new int[n];
+		int smalls = 0;
+		int larges = 0;
+		for (int i = 0; i < n; i++) {
+			this.keep[i] = weights[i] * n / sum;
+			this.alias[i] = i;
+			if (this.keep[i] < 1) {
+				small[smalls++] = i;
+			}
+			else {
+				large[larges++] = i;
+			}
+		}
+		while (smalls > 0 && larges > 0) {
+			int less = small[--smalls];
+			int more = large[larges - 1];
+			this.alias[less] = more;
+			this.keep[more] -= 1 - this.keep[less];
+			if (this.keep[more] < 1) {
+				larges--;
+				small[smalls++] = more;
+			}
+		}
+		while (larges > 0) {
+			this.keep[large[--larges]] = 1;
+		}
+		while (smalls > 0) {
+			this.keep[small[--smalls]] = 1;
+		}
 	}
 
-	static Residuals outOfFold(List<Estimator.Unit> complete, int choices, SplittableRandom random) {
-		int n = complete.size();
+	static Residuals outOfFold(Design design, SplittableRandom random) {
+		int n = design.n;
+		int choices = design.choices;
 		int folds = Math.min(Estimator.FOLDS, n);
 		int[] fold = new int[n];
 		for (int i = 0; i < n; i++) {
@@ -39,40 +81,32 @@ final class Residuals {
 			fold[k] = swap;
 		}
 		double[] turnout = new double[n];
-		double[][] shares = new double[n][choices];
+		double[] shares = new double[n * choices];
 		int[] multiplicity = new int[n];
 		double[] predicted = new double[choices];
 		for (int f = 0; f < folds; f++) {
 			for (int i = 0; i < n; i++) {
 				multiplicity[i] = (fold[i] == f) ? 0 : 1;
 			}
-			UnitModel model = UnitModel.fit(complete, choices, multiplicity);
+			UnitModel model = UnitModel.fit(design, multiplicity);
 			for (int i = 0; i < n; i++) {
 				if (fold[i] != f) {
 					continue;
 				}
-				Estimator.Unit unit = complete.get(i);
-				turnout[i] = UnitModel.observed(unit, -1) - model.turnout(unit);
-				model.shares(unit, predicted);
+				turnout[i] = design.t[i] - model.turnout(design.x[i]);
+				model.shares(design.x[i], predicted);
 				for (int j = 0; j < choices; j++) {
-					shares[i][j] = UnitModel.observed(unit, j) - predicted[j];
+					shares[i * choices + j] = design.y[i][j] - predicted[j];
 				}
 			}
 		}
-		double[] cumulative = new double[n];
-		double sum = 0;
-		for (int i = 0; i < n; i++) {
-			sum += complete.get(i).baselineTotal();
-			cumulative[i] = sum;
-		}
-		return new Residuals(turnout, shares, cumulative);
+		return new Residuals(turnout, shares, choices, design.weight);
 	}
 
 	/** A unit drawn with probability proportional to its baseline votes. */
 	int draw(SplittableRandom random) {
-		double at = random.nextDouble() * this.cumulative[this.cumulative.length - 1];
-		int found = Arrays.binarySearch(this.cumulative, at);
-		return Math.min(this.cumulative.length - 1, (found >= 0) ? found : -found - 1);
+		int unit = random.nextInt(this.keep.length);
+		return (random.nextDouble() < this.keep[unit]) ? unit : this.alias[unit];
 	}
 
 	double turnout(int unit) {
@@ -80,8 +114,9 @@ final class Residuals {
 	}
 
 	void addShares(int unit, double[] into) {
+		int at = unit * this.choices;
 		for (int j = 0; j < into.length; j++) {
-			into[j] += this.shares[unit][j];
+			into[j] += this.shares[at + j];
 		}
 	}
 
