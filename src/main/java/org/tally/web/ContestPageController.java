@@ -13,6 +13,8 @@ import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
+import org.tally.results.projection.ProjectionSettings;
+import org.tally.results.projection.Projections;
 import org.tally.web.map.CountyMaps;
 
 import org.springframework.http.CacheControl;
@@ -42,7 +44,14 @@ class ContestPageController {
 
 	private final CountyMaps maps;
 
-	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps) {
+	private final Projections projections;
+
+	private final ProjectionSettings projectionSettings;
+
+	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps, Projections projections,
+			ProjectionSettings projectionSettings) {
+		this.projections = projections;
+		this.projectionSettings = projectionSettings;
 		this.results = results;
 		this.formats = formats;
 		this.maps = maps;
@@ -75,6 +84,8 @@ class ContestPageController {
 		model.addAttribute("precinctCount", precincts.size());
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
 		model.addAttribute("batches", BatchLine.latest(this.results.history(current, result), format));
+		model.addAttribute("estimate", this.projectionSettings.publicMaySee(found.slug())
+				? EstimateView.of(this.projections.of(current, result), format) : null);
 		ContestRounds rounds = this.results.rounds(current, result, null);
 		model.addAttribute("rounds",
 				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);

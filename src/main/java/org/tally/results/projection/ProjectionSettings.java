@@ -1,9 +1,12 @@
 package org.tally.results.projection;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.tally.results.AuditLog;
 import org.tally.results.ElectionNotFoundException;
+import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,9 +23,12 @@ public class ProjectionSettings {
 
 	private final AuditLog audit;
 
-	ProjectionSettings(JdbcClient jdbc, AuditLog audit) {
+	private final Revisions revisions;
+
+	ProjectionSettings(JdbcClient jdbc, AuditLog audit, Revisions revisions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.revisions = revisions;
 	}
 
 	/** The election's setting, or {@link ElectionNotFoundException}. */
@@ -34,9 +40,14 @@ public class ProjectionSettings {
 			.orElseThrow(() -> ElectionNotFoundException.forSlug(election));
 	}
 
+	/**
+	 * Changes the setting: a {@code setup} revision, so pages and caches move on.
+	 */
 	@Transactional
 	public void set(String election, String projections, String who) {
+		long electionId = this.revisions.lockElection(election);
 		String before = of(election);
+		this.revisions.next(electionId, "setup", who, "projections " + projections, null, Instant.now(), List.of());
 		this.jdbc.sql("update election set projections = ? where slug = ?").params(projections, election).update();
 		this.audit.record(who, "projections", "election " + election, Map.of("projections", before),
 				Map.of("projections", projections), null);
