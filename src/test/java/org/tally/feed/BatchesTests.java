@@ -151,7 +151,11 @@ class BatchesTests {
 	}
 
 	private static String text(String html) {
-		return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace("&#43;", "+").strip();
+		return html.replaceAll("<[^>]+>", " ")
+			.replace("\u00a0", " ")
+			.replaceAll("\\s+", " ")
+			.replace("&#43;", "+")
+			.strip();
 	}
 
 }
