@@ -18,9 +18,11 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.tally.results.BatchQueries;
 import org.tally.results.ElectionState;
 import org.tally.results.ElectionStates;
 import org.tally.results.ResultsChanged;
@@ -84,11 +86,14 @@ class ElectionEventStream implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ElectionEventStream(ElectionStates states, JdbcClient jdbc, JsonMapper json,
+	private final BatchQueries batches;
+
+	ElectionEventStream(ElectionStates states, JdbcClient jdbc, JsonMapper json, BatchQueries batches,
 			@Value("${tally.feed.heartbeat:15s}") Duration heartbeat,
 			@Value("${tally.feed.max-readers:12000}") int maxReaders,
 			@Value("${tally.feed.max-pending-bytes:65536}") int maxPendingBytes) {
 		this.states = states;
+		this.batches = batches;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.heartbeat = heartbeat;
@@ -187,20 +192,29 @@ class ElectionEventStream implements SmartLifecycle {
 	}
 
 	private List<RevisionEvent> revisionsAfter(long electionId, long after) {
-		return this.jdbc.sql(REVISIONS_AFTER)
+		List<RevisionEvent> events = this.jdbc.sql(REVISIONS_AFTER)
 			.param("election", electionId)
 			.param("after", after)
 			.query((rs, row) -> new RevisionEvent(rs.getLong("number"), rs.getString("digest"),
-					List.of((String[]) rs.getArray("contests").getArray())))
+					List.of((String[]) rs.getArray("contests").getArray()), Map.of()))
 			.list();
+		if (events.isEmpty()) {
+			return events;
+		}
+		Map<Long, Map<String, BatchQueries.Live>> batches = this.batches.live(electionId, after,
+				events.get(events.size() - 1).revision());
+		return events.stream()
+			.map((event) -> new RevisionEvent(event.revision(), event.digest(), event.contests(),
+					batches.getOrDefault(event.revision(), Map.of())))
+			.toList();
 	}
 
 	/** The events as they go on the wire ({@code id}, {@code event}, {@code data}). */
 	private List<Frame> frames(List<RevisionEvent> events, boolean test) {
 		List<Frame> frames = new ArrayList<>(events.size());
 		for (RevisionEvent event : events) {
-			String data = this.json
-				.writeValueAsString(new ResultsEvent(event.revision(), event.digest(), event.contests(), test));
+			String data = this.json.writeValueAsString(
+					new ResultsEvent(event.revision(), event.digest(), event.contests(), test, event.added()));
 			frames.add(new Frame(event.revision(), ("id:" + event.revision() + "\nevent:results\ndata:" + data + "\n\n")
 				.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -265,12 +279,15 @@ class ElectionEventStream implements SmartLifecycle {
 
 	/**
 	 * One {@code results} event; {@code digest} is the revision's in the chain
-	 * (docs/verify.md).
+	 * (docs/verify.md); per contest whose counts it changed, the batch it added (units as
+	 * a number, so an event stays small).
 	 */
-	record ResultsEvent(long revision, String digest, List<String> contests, boolean test) {
+	record ResultsEvent(long revision, String digest, List<String> contests, boolean test,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, BatchQueries.Live> added) {
 	}
 
-	private record RevisionEvent(long revision, String digest, List<String> contests) {
+	private record RevisionEvent(long revision, String digest, List<String> contests,
+			Map<String, BatchQueries.Live> added) {
 	}
 
 	private record Frame(long revision, byte[] bytes) {

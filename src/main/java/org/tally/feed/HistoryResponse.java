@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import org.tally.results.Batch;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.HistoryPoint;
@@ -36,7 +37,9 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 			@Nullable String precinctsReportingPct, List<Votes> candidates,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
-					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes){
+					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes,
+			@Nullable @Schema(
+					description = "What this revision added to the one before: votes per choice, the batch's split (null when a correction took votes away) and the codes of the units whose counts it set") Batch added){
 
 		static Point of(HistoryPoint point) {
 			return new Point(point.revision(), point.kind(), point.at(), point.sourceUpdatedAt(), point.receivedAt(),
@@ -45,7 +48,7 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 						HistoryPoint.Votes votes = point.candidates().get(i);
 						return new Votes(votes.name(), votes.party(), votes.votes(), votes.votePct(), votes.voteShare(),
 								VoteTypesJson.of(point.voteTypes(), i));
-					}).toList(), VoteTypesJson.totals(point.voteTypes()));
+					}).toList(), VoteTypesJson.totals(point.voteTypes()), point.added());
 		}
 
 	}

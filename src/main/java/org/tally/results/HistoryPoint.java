@@ -16,9 +16,17 @@ import java.util.List;
  * @param candidates each choice's votes, shown percentage and share, in ballot order
  * @param voteTypes the split by vote type after the revision, candidates in the order of
  * {@code candidates} (empty when there was none)
+ * @param added what the revision added to the previous point ({@link Batch}), or
+ * {@code null} when not read
  */
 public record HistoryPoint(long revision, String kind, Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
-		ReportingProgress progress, List<Votes> candidates, List<VoteTypeResult> voteTypes) {
+		ReportingProgress progress, List<Votes> candidates, List<VoteTypeResult> voteTypes, Batch added) {
+
+	/** This point with the batch its revision added. */
+	HistoryPoint withAdded(Batch batch) {
+		return new HistoryPoint(this.revision, this.kind, this.sourceUpdatedAt, this.receivedAt, this.totalVotes,
+				this.progress, this.candidates, this.voteTypes, batch);
+	}
 
 	/** The count's time: what the source says, else when Tally received it. */
 	public Instant at() {

@@ -31,8 +31,11 @@ public class ResultsCache {
 
 	private final TransactionTemplate snapshot;
 
-	ResultsCache(ResultsQueries queries, PlatformTransactionManager transactionManager) {
+	private final BatchQueries batches;
+
+	ResultsCache(ResultsQueries queries, BatchQueries batches, PlatformTransactionManager transactionManager) {
 		this.queries = queries;
+		this.batches = batches;
 		this.snapshot = new TransactionTemplate(transactionManager);
 		this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -88,7 +91,8 @@ public class ResultsCache {
 		if (details != null && details.history != null) {
 			return details.history;
 		}
-		Read<List<HistoryPoint>> read = read(results, () -> this.queries.history(contest.id()));
+		Read<List<HistoryPoint>> read = read(results,
+				() -> this.batches.withBatches(contest.id(), this.queries.history(contest.id())));
 		if (read.current() && details != null) {
 			details.history = read.value();
 		}

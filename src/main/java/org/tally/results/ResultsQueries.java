@@ -459,7 +459,7 @@ public class ResultsQueries {
 				precincts = reporting;
 			}
 			points.add(new HistoryPoint(first.revision(), first.kind(), first.sourceUpdatedAt(), first.receivedAt(),
-					total, new ReportingProgress(reporting, precincts), candidates, voteTypes));
+					total, new ReportingProgress(reporting, precincts), candidates, voteTypes, null));
 			from = to;
 		}
 		return points;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
+import org.tally.results.projection.Projections;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,11 @@ class ContestDeskPageController {
 
 	private final StaffPages pages;
 
-	ContestDeskPageController(ResultsService results, RaceDesk desk, ContestSetupService setup, StaffPages pages) {
+	private final Projections projections;
+
+	ContestDeskPageController(ResultsService results, RaceDesk desk, ContestSetupService setup, StaffPages pages,
+			Projections projections) {
+		this.projections = projections;
 		this.results = results;
 		this.desk = desk;
 		this.setup = setup;
@@ -50,6 +55,7 @@ class ContestDeskPageController {
 		model.addAttribute("candidates", this.setup.candidates(election, contest));
 		model.addAttribute("zone", ZoneId.of(found.getTimeZone()));
 		model.addAttribute("callStatuses", List.of("called", "too-early", "too-close", "runoff"));
+		model.addAttribute("projection", this.projections.of(this.results.results(found), result));
 		return "staff/contest";
 	}
 

@@ -29,7 +29,10 @@ public class RaceDesk {
 
 	private final AuditLog audit;
 
-	RaceDesk(JdbcClient jdbc, Revisions revisions, AuditLog audit) {
+	private final CallGuard guard;
+
+	RaceDesk(JdbcClient jdbc, Revisions revisions, AuditLog audit, CallGuard guard) {
+		this.guard = guard;
 		this.jdbc = jdbc;
 		this.revisions = revisions;
 		this.audit = audit;
@@ -42,7 +45,8 @@ public class RaceDesk {
 	 */
 	@Transactional
 	public long call(String election, String contest, CallRequest request, String who) {
-		return call(election, contest, request, who, Instant.now());
+		String guarded = this.guard.check(election, contest, request);
+		return record(election, contest, request, who, Instant.now(), (guarded != null) ? request.override() : null);
 	}
 
 	/**
@@ -51,6 +55,11 @@ public class RaceDesk {
 	 */
 	@Transactional
 	public long call(String election, String contest, CallRequest request, String who, Instant calledAt) {
+		return record(election, contest, request, who, calledAt, null);
+	}
+
+	private long record(String election, String contest, CallRequest request, String who, Instant calledAt,
+			String override) {
 		ContestRef ref = contest(election, contest);
 		Map<String, Long> choices = choices(ref.id());
 		List<String> problems = new ArrayList<>();
@@ -95,9 +104,9 @@ public class RaceDesk {
 		long revision = this.revisions.next(ref.electionId(), "call", who, request.status() + " " + ref.name(), null,
 				now, List.of(ref.id()), callAction(ref.slug(), request));
 		long callId = this.jdbc.sql("""
-				insert into race_call (contest_id, status, called_at, called_by, note, revision)
-				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(ref.id(), request.status(), Timestamp.from(calledAt), who, request.note(), revision)
+				insert into race_call (contest_id, status, called_at, called_by, note, revision, override)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(ref.id(), request.status(), Timestamp.from(calledAt), who, request.note(), revision, override)
 			.query(Long.class)
 			.single();
 		for (String winner : request.winners()) {
@@ -111,7 +120,8 @@ public class RaceDesk {
 				.update();
 		}
 		this.audit.record(who, "uncalled".equals(request.status()) ? "call-retracted" : "call",
-				"contest " + election + "/" + contest, before, callValues(request), request.note());
+				"contest " + election + "/" + contest, before, callValues(request, override),
+				(override != null) ? "override: " + override : request.note());
 		return revision;
 	}
 
@@ -241,12 +251,15 @@ public class RaceDesk {
 			.orElse(Map.of("status", "not-called"));
 	}
 
-	private static Map<String, Object> callValues(CallRequest request) {
+	private static Map<String, Object> callValues(CallRequest request, String override) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("status", request.status());
 		values.put("winners", request.winners());
 		values.put("advancing", request.advancing());
 		values.put("note", request.note());
+		if (override != null) {
+			values.put("override", override);
+		}
 		return values;
 	}
 

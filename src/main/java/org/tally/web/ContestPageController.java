@@ -13,6 +13,8 @@ import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
+import org.tally.results.projection.ProjectionSettings;
+import org.tally.results.projection.Projections;
 import org.tally.web.map.CountyMaps;
 
 import org.springframework.http.CacheControl;
@@ -43,11 +45,18 @@ class ContestPageController {
 
 	private final PublicSite site;
 
-	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps, PublicSite site) {
+	private final Projections projections;
+
+	private final ProjectionSettings projectionSettings;
+
+	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps, PublicSite site,
+			Projections projections, ProjectionSettings projectionSettings) {
+		this.site = site;
+		this.projections = projections;
+		this.projectionSettings = projectionSettings;
 		this.results = results;
 		this.formats = formats;
 		this.maps = maps;
-		this.site = site;
 	}
 
 	@GetMapping("/elections/{election}/contests/{contest}")
@@ -76,6 +85,9 @@ class ContestPageController {
 		model.addAttribute("precinctsListed", listed);
 		model.addAttribute("precinctCount", precincts.size());
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
+		model.addAttribute("batches", BatchLine.latest(this.results.history(current, result), format));
+		model.addAttribute("estimate", this.projectionSettings.publicMaySee(found.slug())
+				? EstimateView.of(this.projections.of(current, result), format) : null);
 		ContestRounds rounds = this.results.rounds(current, result, null);
 		model.addAttribute("rounds",
 				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);

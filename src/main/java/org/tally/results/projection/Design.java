@@ -1,0 +1,54 @@
+package org.tally.results.projection;
+
+import java.util.List;
+
+/**
+ * The complete units as the model fits them, computed once per estimate: each unit's
+ * baseline shares {@code x}, observed shares {@code y}, log turnout ratio {@code t} and
+ * weight (its baseline votes), so the many refits of the simulation read arrays.
+ */
+final class Design {
+
+	final int n;
+
+	final int choices;
+
+	final double[][] x;
+
+	final double[][] y;
+
+	final double[] t;
+
+	final double[] weight;
+
+	final int pivot;
+
+	Design(List<Estimator.Unit> complete, int choices) {
+		this.n = complete.size();
+		this.choices = choices;
+		this.x = new double[this.n][choices];
+		this.y = new double[this.n][choices];
+		this.t = new double[this.n];
+		this.weight = new double[this.n];
+		double[] sums = new double[choices];
+		for (int i = 0; i < this.n; i++) {
+			Estimator.Unit unit = complete.get(i);
+			double counted = unit.counted();
+			for (int j = 0; j < choices; j++) {
+				this.x[i][j] = unit.baseline()[j] / unit.baselineTotal();
+				this.y[i][j] = unit.votes()[j] / counted;
+				sums[j] += unit.baseline()[j];
+			}
+			this.t[i] = Math.log(counted / unit.baselineTotal());
+			this.weight[i] = unit.baselineTotal();
+		}
+		int pivot = 0;
+		for (int j = 1; j < choices; j++) {
+			if (sums[j] > sums[pivot]) {
+				pivot = j;
+			}
+		}
+		this.pivot = pivot;
+	}
+
+}

@@ -1,0 +1,138 @@
+package org.tally.results.projection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tally.results.CandidateResult;
+import org.tally.results.ContestResult;
+import org.tally.results.ElectionResults;
+import org.tally.results.ResultsService;
+import org.tally.results.UnitResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A contest's estimate of its final result at its election's revision, made once per
+ * revision and shared (docs/projection.md): the baseline's counties are the universe, the
+ * contest's county table the count so far.
+ */
+@Service
+public class Projections {
+
+	private final ResultsService results;
+
+	private final Baselines baselines;
+
+	private final JdbcClient jdbc;
+
+	private final Map<Long, Made> made = new ConcurrentHashMap<>();
+
+	Projections(ResultsService results, Baselines baselines, JdbcClient jdbc) {
+		this.results = results;
+		this.baselines = baselines;
+		this.jdbc = jdbc;
+	}
+
+	private record Made(long revision, Projection projection) {
+	}
+
+	/** The contest's estimate at the results' revision. */
+	public Projection of(ElectionResults current, ContestResult contest) {
+		Made known = this.made.get(contest.id());
+		if (known != null && known.revision() == current.revision()) {
+			return known.projection();
+		}
+		Projection projection = make(current, contest);
+		this.made.put(contest.id(), new Made(current.revision(), projection));
+		return projection;
+	}
+
+	private Projection make(ElectionResults current, ContestResult contest) {
+		String election = current.election().slug();
+		List<String> names = contest.candidates().stream().map(CandidateResult::name).toList();
+		Optional<BaselineLink> found = this.baselines.find(contest.id());
+		if (found.isEmpty()) {
+			return Projection.of(election, contest.slug(), null, names,
+					new Estimator.Estimate("waiting", 0, 0, null, List.of(), List.of(), -1, -1, null));
+		}
+		BaselineLink link = found.get();
+		ElectionResults before = this.results.results(this.results.current(link.election()));
+		List<UnitResult> baselineUnits = this.results.reportingUnits(before,
+				this.results.contest(before, link.contest()), "county");
+		List<UnitResult> units = this.results.reportingUnits(current, contest, "county");
+		List<Estimator.Unit> universe = universe(contest, link, baselineUnits, units, complete(contest.id(), units));
+		return Projection.of(election, contest.slug(), new Projection.Ref(link.election(), link.contest()), names,
+				Estimator.estimate(universe, names.size()));
+	}
+
+	/**
+	 * Every baseline unit, with the count of the unit it matched (none yet: still to
+	 * report), and every counted unit no baseline unit matched (taken as counted).
+	 */
+	static List<Estimator.Unit> universe(ContestResult contest, BaselineLink link, List<UnitResult> baselineUnits,
+			List<UnitResult> units, Set<String> complete) {
+		UnitMatch match = UnitMatch.of(Baselines.units(baselineUnits), Baselines.units(units));
+		int choices = contest.candidates().size();
+		List<Estimator.Unit> universe = new ArrayList<>();
+		Set<Integer> matched = new HashSet<>(match.pairs().values());
+		for (int b = 0; b < baselineUnits.size(); b++) {
+			UnitResult base = baselineUnits.get(b);
+			Map<String, Long> baseVotes = new HashMap<>();
+			base.candidates().forEach((votes) -> baseVotes.put(votes.name(), votes.votes()));
+			double[] baseline = new double[choices];
+			for (int j = 0; j < choices; j++) {
+				for (String name : link.choices().getOrDefault(contest.candidates().get(j).name(), List.of())) {
+					baseline[j] += baseVotes.getOrDefault(name, 0L);
+				}
+			}
+			Integer at = match.pairs().get(b);
+			UnitResult unit = (at != null) ? units.get(at) : null;
+			universe.add(new Estimator.Unit(baseline, base.totalVotes(), votes(unit, choices),
+					unit != null && complete.contains(unit.code())));
+		}
+		for (int i = 0; i < units.size(); i++) {
+			if (!matched.contains(i)) {
+				universe.add(new Estimator.Unit(new double[choices], 0, votes(units.get(i), choices),
+						complete.contains(units.get(i).code())));
+			}
+		}
+		return universe;
+	}
+
+	private static long[] votes(UnitResult unit, int choices) {
+		long[] votes = new long[choices];
+		if (unit != null) {
+			for (int j = 0; j < choices; j++) {
+				votes[j] = unit.candidates().get(j).votes();
+			}
+		}
+		return votes;
+	}
+
+	/**
+	 * The codes of the contest's complete units: the file says all its precincts report,
+	 * or its expected vote is reached.
+	 */
+	private Set<String> complete(long contestId, List<UnitResult> units) {
+		Set<String> complete = new HashSet<>(this.jdbc.sql("""
+				select u.code from progress p join reporting_unit u on u.id = p.unit_id
+				where p.contest_id = ? and u.level <> 'precinct'
+				  and p.precincts_total > 0 and p.precincts_reporting >= p.precincts_total
+				""").param(contestId).query(String.class).list());
+		for (UnitResult unit : units) {
+			if (unit.expectedVotes() != null && unit.votesRemaining() != null && unit.votesRemaining() == 0
+					&& unit.totalVotes() > 0) {
+				complete.add(unit.code());
+			}
+		}
+		return complete;
+	}
+
+}
