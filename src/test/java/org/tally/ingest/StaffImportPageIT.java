@@ -110,7 +110,7 @@ class StaffImportPageIT {
 		screenshot("staff-imports-reconciliation");
 
 		assertThat(this.browser.findElement(By.id("reconciliation")).getText()).contains(
-				"2 of 20 totals the file states disagree with its rows.",
+				"2 of 22 totals the file states disagree with its rows.",
 				"Member of Council Sharpsburg (2 Year Term) [key 0382]", "Adrianne Laing", "589", "590");
 	}
 

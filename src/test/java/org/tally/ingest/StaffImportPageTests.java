@@ -140,12 +140,12 @@ class StaffImportPageTests {
 		byte[] allegheny = TallyApi.read(ClarityDetailReconciliation.ALLEGHENY);
 
 		assertThat(upload(election, page, allegheny, "setup", ""))
-			.contains("All 20 totals the file states agree with its rows.");
+			.contains("All 22 totals the file states agree with its rows.");
 
 		String preview = upload(election, page, ClarityDetailReconciliation.oneMoreVoteForLaing(allegheny), "setup",
 				"");
 
-		assertThat(preview).contains("2 of 20 totals the file states disagree with its rows.",
+		assertThat(preview).contains("2 of 22 totals the file states disagree with its rows.",
 				"Member of Council Sharpsburg (2 Year Term) [key 0382]", "Adrianne Laing", "Election Day",
 				"/ElectionResult/Contest[@key=&#39;0382&#39;]");
 		assertThat(preview).containsPattern("<td class=\"num\">589</td>\\s*<td class=\"num\">590</td>");

@@ -335,6 +335,10 @@ public final class ClarityDetailReader {
 	 * {@code VoterTurnout/Precincts/Precinct}.
 	 */
 	private void turnout() throws XMLStreamException {
+		String section = this.xml.getLocalName();
+		long statedRegistered = optionalCount("totalVoters");
+		long statedCast = optionalCount("ballotsCast");
+		long[] sums = new long[2];
 		int depth = 1;
 		while (depth > 0) {
 			int event = this.xml.next();
@@ -347,12 +351,24 @@ public final class ClarityDetailReader {
 						long registered = optionalCount("totalVoters");
 						long cast = optionalCount("ballotsCast");
 						this.turnout.put(name, new long[] { registered, cast });
+						sums[0] += Math.max(registered, 0);
+						sums[1] += Math.max(cast, 0);
 					}
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				depth--;
 			}
+		}
+		statedTurnout(section, "totalVoters", "registered-voters", statedRegistered, sums[0]);
+		statedTurnout(section, "ballotsCast", "ballots-cast", statedCast, sums[1]);
+	}
+
+	/** The region's turnout as the section states it, against its units' sum. */
+	private void statedTurnout(String section, String attribute, String figure, long stated, long units) {
+		if (stated >= 0 && !this.turnout.isEmpty()) {
+			this.sink.stated(new StatedTotal(null, null, regionName(), figure, stated, units,
+					"/ElectionResult/" + section + "/@" + attribute));
 		}
 	}
 
