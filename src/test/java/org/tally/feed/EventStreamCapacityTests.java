@@ -41,10 +41,10 @@ class EventStreamCapacityTests {
 	@BeforeAll
 	static void startAnInstanceWithOneStream() {
 		full = new SpringApplicationBuilder(TallyApplication.class).initializers(new TestDatabaseInitializer())
-			.properties("server.port=0", "tally.database.discover=false", "tally.feed.heartbeat=300ms",
-					"tally.feed.max-readers=1", "spring.main.banner-mode=off",
-					"spring.datasource.hikari.maximum-pool-size=4")
-			.run();
+			.properties("server.port=0", "tally.database.discover=false", "spring.main.banner-mode=off")
+			// arguments: above application.properties, which sets the cap too
+			.run("--tally.feed.max-readers=1", "--tally.feed.heartbeat=300ms",
+					"--spring.datasource.hikari.maximum-pool-size=4");
 		api = new TallyApi(Integer.parseInt(full.getEnvironment().getProperty("local.server.port")));
 	}
 
@@ -102,7 +102,7 @@ class EventStreamCapacityTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
