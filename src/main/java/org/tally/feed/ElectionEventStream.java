@@ -232,11 +232,21 @@ class ElectionEventStream implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * A comment to every reader: keeps idle streams open and finds the readers that left
+	 * (a write to a closed connection fails, which ends and counts out the stream).
+	 */
 	private void heartbeat() {
-		for (Set<Reader> set : this.readers.values()) {
-			for (Reader reader : set) {
-				reader.sink.send(HEARTBEAT);
+		try {
+			for (Set<Reader> set : this.readers.values()) {
+				for (Reader reader : set) {
+					reader.sink.send(HEARTBEAT);
+				}
 			}
+		}
+		catch (RuntimeException ex) {
+			// never let the schedule die with one failure
+			log.warn("Heartbeat failed", ex);
 		}
 	}
 

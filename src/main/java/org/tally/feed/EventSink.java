@@ -96,7 +96,8 @@ final class EventSink implements WriteListener, AsyncListener {
 			}
 			return true;
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException | RuntimeException ex) {
+			// the reader went away (or the container already recycled its request)
 			return false;
 		}
 	}

@@ -23,14 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An instance whose event streams are full (tally.feed.max-readers=1 here): a new reader
  * is refused with 503 problem+json, Retry-After and the revision resource to poll, while
- * an import, a page and the health check still answer within a second and the reader
- * already connected gets the import's event; once that reader leaves, a new one is let
- * in.
+ * an import, a page and the health check still answer and the reader already connected
+ * gets the import's event; once that reader leaves, a new one is let in.
  */
 @TallyIntegrationTest
 class EventStreamCapacityTests {
 
 	private static final String PRECINCTS = "ca34/20170606__ca__special__general__los_angeles__precinct.csv";
+
+	/**
+	 * Far above what these requests take, far below waiting on a stream; the figures
+	 * (under a second at 10,000 streams) are bench/events-bench.sh's, not a test's.
+	 */
+	private static final Duration NOT_HELD_UP = Duration.ofSeconds(8);
 
 	static ConfigurableApplicationContext full;
 
@@ -41,10 +46,10 @@ class EventStreamCapacityTests {
 	@BeforeAll
 	static void startAnInstanceWithOneStream() {
 		full = new SpringApplicationBuilder(TallyApplication.class).initializers(new TestDatabaseInitializer())
-			.properties("server.port=0", "tally.database.discover=false", "tally.feed.heartbeat=300ms",
-					"tally.feed.max-readers=1", "spring.main.banner-mode=off",
-					"spring.datasource.hikari.maximum-pool-size=4")
-			.run();
+			.properties("server.port=0", "tally.database.discover=false", "spring.main.banner-mode=off")
+			// arguments: above application.properties, which sets the cap too
+			.run("--tally.feed.max-readers=1", "--tally.feed.heartbeat=300ms",
+					"--spring.datasource.hikari.maximum-pool-size=4");
 		api = new TallyApi(Integer.parseInt(full.getEnvironment().getProperty("local.server.port")));
 	}
 
@@ -74,10 +79,10 @@ class EventStreamCapacityTests {
 					county,office,district,party,candidate,votes
 					Los Angeles,U.S. House,34,DEM,Jimmy Gomez,25000
 					""".getBytes(StandardCharsets.UTF_8), "").expectStatus().isCreated();
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
-			assertAnswersWithinASecond("/elections/" + election);
-			assertAnswersWithinASecond("/actuator/health");
-			assertAnswersWithinASecond("/api/v1/elections/" + election + "/revision");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(NOT_HELD_UP);
+			assertAnswers("/elections/" + election);
+			assertAnswers("/actuator/health");
+			assertAnswers("/api/v1/elections/" + election + "/revision");
 			assertThat(first.nextEvent().id()).isEqualTo("2");
 		}
 		// The reader left: the next heartbeat finds its socket closed and frees its
@@ -94,15 +99,15 @@ class EventStreamCapacityTests {
 		assertThat(status).as("a reader once the first one left").isEqualTo(200);
 	}
 
-	private void assertAnswersWithinASecond(String path) throws Exception {
+	private void assertAnswers(String path) throws Exception {
 		long started = System.nanoTime();
 		HttpResponse<String> answer = get(path);
 		assertThat(answer.statusCode()).as(path).isEqualTo(200);
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).as(path).isLessThan(Duration.ofSeconds(1));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as(path).isLessThan(NOT_HELD_UP);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -39,10 +39,10 @@ class RefusedStreamPageIT {
 	@BeforeAll
 	static void startAnInstanceWithNoStreams() {
 		refusing = new SpringApplicationBuilder(TallyApplication.class).initializers(new TestDatabaseInitializer())
-			.properties("server.port=0", "tally.database.discover=false", "tally.feed.max-readers=0",
-					"tally.live.poll-seconds=1", "spring.main.banner-mode=off",
-					"spring.datasource.hikari.maximum-pool-size=4")
-			.run();
+			.properties("server.port=0", "tally.database.discover=false", "spring.main.banner-mode=off")
+			// arguments: above application.properties, which sets the cap too
+			.run("--tally.feed.max-readers=0", "--tally.live.poll-seconds=1",
+					"--spring.datasource.hikari.maximum-pool-size=4");
 	}
 
 	@AfterAll
