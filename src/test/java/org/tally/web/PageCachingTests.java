@@ -99,7 +99,7 @@ class PageCachingTests {
 				""".getBytes(StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
 		String revision = new String(get("/api/v1/elections/" + election + "/revision", null, null).body(),
 				StandardCharsets.UTF_8)
-			.replaceAll("\\D", "");
+			.replaceAll(".*\"revision\":(\\d+).*", "$1");
 		String cards = "/elections/" + election + "/cards?since=" + revision;
 		String card = "/elections/" + election + "/contests/us-house-34/card";
 
