@@ -79,8 +79,13 @@ class EventsAcrossInstancesTests {
 			Event event = stream.nextEvent();
 			assertThat(event.id()).isEqualTo("1");
 			assertThat(event.name()).isEqualTo("results");
-			assertThat(event.data()).matches(
-					"\\{\"revision\":1,\"digest\":\"[0-9a-f]{64}\",\"contests\":\\[\"us-house-34\"],\"test\":false}");
+			// the digest (docs/verify.md) and the batch: the certified canvass, 195
+			// precincts (docs/api.md, "Live events")
+			assertThat(event.data())
+				.matches("\\{\"revision\":1,\"digest\":\"[0-9a-f]{64}\",\"contests\":\\[\"us-house-34\"],"
+						+ "\"test\":false,\"added\":\\{\"us-house-34\":\\{\"totalVotes\":43179,\"candidates\":\\[\\{\"name\":\"Jimmy Gomez\","
+						+ "\"votes\":25569,\"votePct\":59.2},\\{\"name\":\"Robert Lee Ahn\",\"votes\":17610,"
+						+ "\"votePct\":40.8}],\"unitsTouched\":195}}}");
 		}
 	}
 
