@@ -19,8 +19,9 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Guards the layout of STYLE.md: features use {@code results}; {@code results} uses none
- * of them, and its arithmetic knows nothing of Spring or the web.
+ * Guards the package layout (README, "Code layout"): features use {@code results};
+ * {@code results} uses none of them, and its arithmetic knows nothing of Spring or the
+ * web.
  */
 class ArchitectureTests {
 
@@ -68,8 +69,8 @@ class ArchitectureTests {
 	}
 
 	/**
-	 * One source for every number (SPEC §2): rounding, percentages, leaders and margins
-	 * are computed in {@code results}; the surfaces only format them.
+	 * One source for every number (docs/contract.md §2): rounding, percentages, leaders
+	 * and margins are computed in {@code results}; the surfaces only format them.
 	 */
 	@Test
 	void noRoundingOrPercentageArithmeticOutsideResults() {

@@ -14,7 +14,7 @@ import org.tally.results.ContestResult;
 import org.tally.results.RaceCall;
 
 /**
- * A contest in the public feed (SPEC §4).
+ * A contest in the public feed (docs/contract.md §4).
  *
  * @param expectedVotePct whole percent of the expected vote counted ("63", "&lt;1"), at
  * most "99" until certified; {@code null} without an estimate

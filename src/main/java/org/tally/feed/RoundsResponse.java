@@ -11,8 +11,8 @@ import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 
 /**
- * A ranked-choice contest's rounds (SPEC §4): the latest RCTab report's, or an earlier
- * revision's with {@code ?revision=}.
+ * A ranked-choice contest's rounds (docs/contract.md §4): the latest RCTab report's, or
+ * an earlier revision's with {@code ?revision=}.
  *
  * @param reportRevision the revision whose report these rounds are
  * @param revisions every revision that brought a report

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.tally.results.VoteTypeResult;
 
 /**
- * The split by vote type as the feed writes it (SPEC §4): {@code {"election-day": n,
- * "mail": n, ...}}, only the types present, in the read model's order; empty (and the key
- * omitted) without a split.
+ * The split by vote type as the feed writes it (docs/contract.md §4):
+ * {@code {"election-day": n, "mail": n, ...}}, only the types present, in the read
+ * model's order; empty (and the key omitted) without a split.
  */
 final class VoteTypesJson {
 

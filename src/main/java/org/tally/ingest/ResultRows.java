@@ -26,12 +26,12 @@ import org.tally.ingest.format.ChoiceNameNormaliser;
  * A row with no candidate and no votes that states progress is the progress of its unit
  * alone (a county whose counts are its precincts'), as Tally's own export writes it.
  * <p>
- * The variants real files come in (SPEC §3): vote-type columns without a {@code votes}
- * column (the total is their sum), both disagreeing (the {@code votes} column wins, and a
- * warning names the row), counts written "1,010", turnout pseudo-rows (office "Registered
- * Voters" or "Ballots Cast" with no candidate: progress, not candidates), "(Vote For N)"
- * in a contest's name (its seats, taken off the name), and choice names through the one
- * {@link ChoiceNameNormaliser}.
+ * The variants real files come in (docs/contract.md §3): vote-type columns without a
+ * {@code votes} column (the total is their sum), both disagreeing (the {@code votes}
+ * column wins, and a warning names the row), counts written "1,010", turnout pseudo-rows
+ * (office "Registered Voters" or "Ballots Cast" with no candidate: progress, not
+ * candidates), "(Vote For N)" in a contest's name (its seats, taken off the name), and
+ * choice names through the one {@link ChoiceNameNormaliser}.
  */
 final class ResultRows {
 

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How much of a contest's expected vote is counted (AP's "expected vote", SPEC §2): plain
- * arithmetic on a staff or source estimate, never a projection. Readers take "100%" to
- * mean the count is over, so the percentage is floored and stays at 99 at most until the
- * election is certified.
+ * How much of a contest's expected vote is counted (AP's "expected vote",
+ * docs/contract.md §2): plain arithmetic on a staff or source estimate, never a
+ * projection. Readers take "100%" to mean the count is over, so the percentage is floored
+ * and stays at 99 at most until the election is certified.
  *
  * @param expectedVotes the estimate of the contest's final vote, or {@code null} when
  * nobody gave one

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Vote percentages as the desk shows them, computed here and nowhere else. Rounding each
  * share on its own can make a contest add up to 99.9 or 100.1, so displayed values use
  * largest-remainder rounding and sum to exactly 100.0, except that equal votes always
- * show equal percentages (SPEC §2).
+ * show equal percentages (docs/contract.md §2).
  */
 public final class Percentages {
 
@@ -25,8 +25,8 @@ public final class Percentages {
 	}
 
 	/**
-	 * One decimal place, largest-remainder rounding (SPEC §2): returns tenths of a
-	 * percent (e.g. 601 = 60.1%); all zeros when total is 0. The tenths left after
+	 * One decimal place, largest-remainder rounding (docs/contract.md §2): returns tenths
+	 * of a percent (e.g. 601 = 60.1%); all zeros when total is 0. The tenths left after
 	 * flooring go to the largest remainders; among equal remainders to more votes, then
 	 * the lower index. Choices with equal votes always get equal values, which wins over
 	 * the sum: a tied group that cannot take a tenth each takes none, and rounding stops

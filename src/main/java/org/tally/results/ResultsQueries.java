@@ -306,7 +306,8 @@ public class ResultsQueries {
 		boolean certified = certified(electionId);
 		List<ContestResult> results = new ArrayList<>(contests.size());
 		for (ContestRow contest : contests) {
-			// no total from a file or staff: it stays unknown, never guessed (SPEC §2)
+			// no total from a file or staff: it stays unknown, never guessed
+			// (docs/contract.md §2)
 			ContestProgress contestProgress = progress.getOrDefault(contest.id(), ContestProgress.UNKNOWN);
 			results.add(ContestResults.assemble(contest, choices.getOrDefault(contest.id(), List.of()), contestProgress,
 					calls.getOrDefault(contest.id(), RaceCall.NOT_CALLED), concessions, certified));

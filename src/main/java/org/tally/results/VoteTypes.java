@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The split of a count by vote type (SPEC §2), computed here and nowhere else: the types
- * in their canonical order, one column per type a source reported (never a column of
- * invented zeros), each with its percentages.
+ * The split of a count by vote type (docs/contract.md §2), computed here and nowhere
+ * else: the types in their canonical order, one column per type a source reported (never
+ * a column of invented zeros), each with its percentages.
  */
 public final class VoteTypes {
 
@@ -64,7 +64,7 @@ public final class VoteTypes {
 
 	/**
 	 * Votes of {@code total} not covered by any type: 0 when fully split (or when the
-	 * parts exceed a stated total, which wins: SPEC §2).
+	 * parts exceed a stated total, which wins: docs/contract.md §2).
 	 */
 	static long unsplit(long total, List<VoteTypeResult> columns) {
 		long split = 0;

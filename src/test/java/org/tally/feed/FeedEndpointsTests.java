@@ -14,8 +14,8 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read endpoints of SPEC §4 on the CA-34 files: breakdowns, incremental reads,
- * history, the CSV export and test elections.
+ * The read endpoints of docs/contract.md §4 on the CA-34 files: breakdowns, incremental
+ * reads, history, the CSV export and test elections.
  */
 @TallyIntegrationTest
 class FeedEndpointsTests {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/v1/elections/{e}/revision}: the few cacheable bytes pages poll behind a
- * CDN (SPEC §4), moving with every revision.
+ * CDN (docs/contract.md §4), moving with every revision.
  */
 @TallyIntegrationTest
 class RevisionResourceTests {

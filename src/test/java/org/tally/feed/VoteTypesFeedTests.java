@@ -28,10 +28,11 @@ import org.springframework.core.ParameterizedTypeReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The split by vote type in the feed (SPEC §4), on real files with a split, checked
- * against the numbers in the files themselves (summed here from their rows): Chester
- * County, PA 2022 (OpenElections, {@code election_day, early_voting, provisional}) and
- * Arkansas 2014 (Clarity detail.xml, four vote types by county).
+ * The split by vote type in the feed (docs/contract.md §4), on real files with a split,
+ * checked against the numbers in the files themselves (summed here from their rows):
+ * Chester County, PA 2022 (OpenElections,
+ * {@code election_day, early_voting, provisional}) and Arkansas 2014 (Clarity detail.xml,
+ * four vote types by county).
  */
 @TallyIntegrationTest
 class VoteTypesFeedTests {
@@ -43,7 +44,10 @@ class VoteTypesFeedTests {
 
 	private static final String ARKANSAS = "ingest/clarity-detail-ar-2014-county.xml";
 
-	/** The columns of the OpenElections file and the SPEC's vote types they hold. */
+	/**
+	 * The columns of the OpenElections file and the vote types (docs/contract.md §1) they
+	 * hold.
+	 */
 	private static final Map<String, String> COLUMNS = columns();
 
 	final TallyApi api;
@@ -145,7 +149,7 @@ class VoteTypesFeedTests {
 
 		String uri = "/api/v1/elections/" + election + "/contests/" + slug(election, "U.S. Senate", "");
 		Map<String, Object> contest = json(uri + "?level=county");
-		// in SPEC order: election day, mail, early, provisional
+		// in the order of docs/contract.md §1: election day, mail, early, provisional
 		assertThat(longs(contest.get("voteTypes"))).containsExactly(entry("election-day", stated),
 				entry("mail", stated), entry("early", stated), entry("provisional", stated));
 		assertThat(list(contest.get("candidates"))).singleElement()
@@ -255,7 +259,7 @@ class VoteTypesFeedTests {
 		assertThat(list(contest.get("reportingUnits"))).hasSize(byCounty.size())
 			.allSatisfy((unit) -> assertThat(new TreeMap<>(longs(unit.get("voteTypes"))))
 				.isEqualTo(byCounty.get(unit.get("name"))));
-		// the types in SPEC order
+		// the types in the order of docs/contract.md §1
 		List<String> order = List.of("election-day", "mail", "early", "provisional");
 		assertThat(List.copyOf(longs(contest.get("voteTypes")).keySet()))
 			.isEqualTo(order.stream().filter(totals::containsKey).toList());

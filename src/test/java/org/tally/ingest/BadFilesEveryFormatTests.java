@@ -45,13 +45,13 @@ import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same guarantees for every format (SPEC §3): each bad file a desk could be sent, in
- * each format Tally reads, is refused over HTTP with a 422 problem+json that names where
- * (row, column, value, message, and for XML and JSON the element path or JSON pointer),
- * and changes nothing: the election's revision, counts, names and snapshots stay, and the
- * history gains one "rejected" entry. Each election first holds its sample, imported in
- * setup mode; the bad files are that sample bent one way at a time and sent in strict
- * mode. OpenElections CSV has the same cases in {@link ImportValidationTests}.
+ * The same guarantees for every format (docs/contract.md §3): each bad file a desk could
+ * be sent, in each format Tally reads, is refused over HTTP with a 422 problem+json that
+ * names where (row, column, value, message, and for XML and JSON the element path or JSON
+ * pointer), and changes nothing: the election's revision, counts, names and snapshots
+ * stay, and the history gains one "rejected" entry. Each election first holds its sample,
+ * imported in setup mode; the bad files are that sample bent one way at a time and sent
+ * in strict mode. OpenElections CSV has the same cases in {@link ImportValidationTests}.
  * <p>
  * The format is told from the bytes: every accepted Content-Type reads every format with
  * {@code format=auto}, and any other Content-Type is refused naming the formats.

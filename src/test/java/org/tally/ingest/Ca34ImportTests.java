@@ -42,7 +42,7 @@ class Ca34ImportTests {
 		Map<String, Object> contest = contest(election, "us-house-34");
 
 		// the file lists 195 precincts but never says how many the contest has: the total
-		// stays unknown rather than guessed from what reported (SPEC §2)
+		// stays unknown rather than guessed from what reported (docs/contract.md §2)
 		assertThat(contest).containsEntry("name", "U.S. House, District 34")
 			.containsEntry("totalVotes", 43179)
 			.containsEntry("precinctsReporting", 195)

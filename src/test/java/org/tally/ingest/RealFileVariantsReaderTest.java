@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The variants real files come in (SPEC §3), read from cuts of the files themselves:
- * Pennsylvania's OpenElections county file, Gloucester County's Clarity summary.csv.
+ * The variants real files come in (docs/contract.md §3), read from cuts of the files
+ * themselves: Pennsylvania's OpenElections county file, Gloucester County's Clarity
+ * summary.csv.
  */
 class RealFileVariantsReaderTest {
 

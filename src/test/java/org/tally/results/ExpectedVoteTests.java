@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The expected-vote arithmetic of SPEC §2, with values worked by hand.
+ * The expected-vote arithmetic of docs/contract.md §2, with values worked by hand.
  */
 class ExpectedVoteTests {
 

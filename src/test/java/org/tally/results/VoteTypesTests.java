@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The split by vote type in the read model: columns only for the types a source gave, in
- * SPEC order and the contest's candidate order, percentages among the type's votes, and
- * the votes no type covers.
+ * the order of docs/contract.md §1 and the contest's candidate order, percentages among
+ * the type's votes, and the votes no type covers.
  */
 class VoteTypesTests {
 
@@ -63,7 +63,7 @@ class VoteTypesTests {
 
 	@Test
 	void aStatedTotalBelowItsPartsLeavesNothingUnsplit() {
-		// SPEC §2: the stated total wins over a split that adds up to more
+		// docs/contract.md §2: the stated total wins over a split that adds up to more
 		ContestResult contest = assemble(choice(1, "Ada", 367, Map.of("election-day", 360L, "early", 10L)));
 
 		assertThat(contest.totalVotes()).isEqualTo(367);

@@ -65,7 +65,7 @@ class ElectionPageIT {
 
 				assertThat(rows(card)).containsExactlyElementsOf(expectedRows(feed));
 				// the precinct files never say how many precincts there are: no total, no
-				// percentage, only the count of those reporting (SPEC §2)
+				// percentage, only the count of those reporting (docs/contract.md §2)
 				assertThat(feed.get("precinctsTotal").isNull()).isTrue();
 				assertThat(Browser.text(card.findElement(org.openqa.selenium.By.cssSelector(".progress-label"))))
 					.isEqualTo(String.format("%,d precincts reporting", feed.get("precinctsReporting").asInt()));

@@ -45,7 +45,8 @@ class LanguagePagesTests {
 		assertThat(cardRows(en)).containsExactly("Jimmy Gomez 25,569 59.2%", "Robert Lee Ahn 17,610 40.8%");
 		assertThat(cardRows(es)).containsExactly("Jimmy Gomez 25,569 59.2" + NBSP + "%",
 				"Robert Lee Ahn 17,610 40.8" + NBSP + "%");
-		// the file gives no precinct total, so none is shown (never guessed: SPEC §2)
+		// the file gives no precinct total, so none is shown (never guessed:
+		// docs/contract.md §2)
 		assertThat(en).contains("<html lang=\"en-US\"", "June 6, 2017", "43,179 votes", "195 precincts reporting",
 				"Gomez leads by 7,959 votes (18.4 points)", "Conceded", "Called");
 		assertThat(es).contains("<html lang=\"es-US\"", "6 de junio de 2017", "43,179 votos",

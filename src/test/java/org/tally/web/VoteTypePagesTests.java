@@ -228,7 +228,8 @@ class VoteTypePagesTests {
 		JsonNode candidates = feed.get("candidates");
 		assertThat(rows).as(contest).hasSize(candidates.size());
 		Map<String, BigDecimal> pctSums = new LinkedHashMap<>();
-		// equal votes show equal shares, which wins over the sum of 100.0 (SPEC 2)
+		// equal votes show equal shares, which wins over the sum of 100.0
+		// (docs/contract.md §2)
 		Map<String, java.util.Set<Long>> seen = new LinkedHashMap<>();
 		java.util.Set<String> tied = new java.util.HashSet<>();
 		for (int i = 0; i < rows.size(); i++) {

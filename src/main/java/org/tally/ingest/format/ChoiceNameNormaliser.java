@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The one way every format turns a choice's name as a file writes it into the name Tally
- * shows (SPEC §3), so that a desk may switch formats mid-count and still name the same
- * candidates:
+ * shows (docs/contract.md §3), so that a desk may switch formats mid-count and still name
+ * the same candidates:
  * <ul>
  * <li>a leading dash and space ("- PHILIP MURPHY", Clarity's way of indenting) is
  * dropped;</li>

@@ -693,7 +693,8 @@ public final class NistCdfReader {
 			String abbreviation = JsonFiles.text(party.get("Abbreviation"));
 			selection.party = (abbreviation != null) ? abbreviation : JsonFiles.text(party.get("Name"));
 		}
-		// the one normaliser of SPEC §3: "Jane Roe (REP)" names REP when no PartyId does,
+		// the one normaliser of docs/contract.md §3: "Jane Roe (REP)" names REP when no
+		// PartyId does,
 		// and "(I)" marks the incumbent when IsIncumbent says nothing
 		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(name, selection.party);
 		selection.written = name;

@@ -321,8 +321,8 @@ public final class RctabReader {
 
 	/**
 	 * A problem at a JSON pointer: RCTab reports have no lines worth naming, so the
-	 * pointer says where (SPEC §3's {@code location}), and {@code column} names the
-	 * member.
+	 * pointer says where (docs/contract.md §3's {@code location}), and {@code column}
+	 * names the member.
 	 */
 	private static Problem problemAt(String pointer, String value, String message) {
 		String member = (pointer != null) ? pointer.substring(pointer.lastIndexOf('/') + 1) : null;

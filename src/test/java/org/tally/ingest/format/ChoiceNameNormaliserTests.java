@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one normaliser of SPEC §3, on names as real files write them: New Jersey's "-
- * PHILIP MURPHY" (Clarity), Georgia's "Donald J. Trump (I) (Rep)" with
+ * The one normaliser of docs/contract.md §3, on names as real files write them: New
+ * Jersey's "- PHILIP MURPHY" (Clarity), Georgia's "Donald J. Trump (I) (Rep)" with
  * {@code party="NP"}, Arkansas' "Tom Cotton (REP)", Kentucky's "Mitch McCONNELL".
  */
 class ChoiceNameNormaliserTests {
