@@ -19,6 +19,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 
@@ -140,6 +141,10 @@ public class ElectionStates {
 		}
 		if (entry != null && holdingOff()) {
 			return entry.state();
+		}
+		if (entry == null && holdingOff()) {
+			// nothing in memory and a read failed moments ago: 503 now, not another wait
+			throw new DataAccessResourceFailureException("the database is out of reach");
 		}
 		ReentrantLock lock = this.locks[Math.floorMod(slug.hashCode(), this.locks.length)];
 		if (!acquire(lock, entry != null)) {

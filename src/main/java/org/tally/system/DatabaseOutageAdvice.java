@@ -19,7 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -38,7 +40,9 @@ class DatabaseOutageAdvice {
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, QueryTimeoutException.class,
-			SQLTransientConnectionException.class, SQLNonTransientConnectionException.class })
+			SQLTransientConnectionException.class, SQLNonTransientConnectionException.class,
+			// a connection cut mid-transaction ("unable to rollback")
+			JpaSystemException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) throws Exception {
 		if (!DatabaseOutages.isCause(ex)) {
 			throw ex;

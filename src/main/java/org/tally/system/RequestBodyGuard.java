@@ -69,7 +69,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (declared > this.maxUpload) {
-			refuse(response, 413, "Content Too Large",
+			refuse(request, response, 413, "Content Too Large",
 					"The request body declares " + declared + " bytes; Tally accepts at most " + this.maxUpload + ".");
 			return;
 		}
@@ -78,7 +78,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (chunked || declared > this.anonymousMax) {
-			refuse(response, 413, "Content Too Large", "Without credentials a request body may have at most "
+			refuse(request, response, 413, "Content Too Large", "Without credentials a request body may have at most "
 					+ this.anonymousMax + " bytes, with its Content-Length declared.");
 			return;
 		}
@@ -89,7 +89,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (!this.anonymous.tryAcquire()) {
-			busy(response);
+			busy(request, response);
 			return;
 		}
 		byte[] body;
@@ -100,7 +100,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			this.anonymous.release();
 		}
 		if (body == null) {
-			refuse(response, 408, "Request Timeout", "The request body did not arrive in time.");
+			refuse(request, response, 408, "Request Timeout", "The request body did not arrive in time.");
 			return;
 		}
 		chain.doFilter(new LimitedBody(request, body), response);
@@ -109,7 +109,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 	private void guarded(Semaphore readers, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		if (!readers.tryAcquire()) {
-			busy(response);
+			busy(request, response);
 			return;
 		}
 		try {
@@ -117,6 +117,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		}
 		finally {
 			readers.release();
+			// answered before the body was read (a 401, a 404): not drained afterwards
+			if (UnreadBodies.leftUnread(request)) {
+				UnreadBodies.closeWithoutDraining(request);
+			}
 		}
 	}
 
@@ -157,20 +161,27 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		return cookies != null && cookies.contains("JSESSIONID=");
 	}
 
-	private static void busy(HttpServletResponse response) throws IOException {
-		refuse(response, 503, "Service Unavailable",
+	private static void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		refuse(request, response, 503, "Service Unavailable",
 				"Too many request bodies are being read at the moment; nothing was read. Try again shortly.");
 		response.setHeader(HttpHeaders.RETRY_AFTER, "2");
 	}
 
-	private static void refuse(HttpServletResponse response, int status, String title, String detail)
-			throws IOException {
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title,
+			String detail) throws IOException {
 		ProblemResponses.write(response, status, title, detail, 2);
 		if (status != 503) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, null);
 		}
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		response.flushBuffer();
+		try {
+			response.flushBuffer();
+		}
+		catch (IOException ex) {
+			// the client is gone (or its connection timed out): nothing to answer
+		}
+		// answered and committed: the rest of the body is not read, the connection closes
+		UnreadBodies.closeWithoutDraining(request);
 	}
 
 }
