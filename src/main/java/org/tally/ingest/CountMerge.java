@@ -220,8 +220,9 @@ class CountMerge {
 
 	/**
 	 * Notes on their contests what a file says of them (V19): what the figures are (kept
-	 * until a file says otherwise) and its own totals against its units (replaced by each
-	 * file that states them, cleared when they agree).
+	 * until a file says otherwise), and the unit holding the totals it states beside its
+	 * units with the difference (replaced by each file that states them; {@code {}} when
+	 * they agree).
 	 */
 	void note(Map<Long, StagingSink.Note> notes) {
 		notes.forEach((contestId, note) -> {

@@ -93,6 +93,24 @@ class NistCdfReaderTest {
 	}
 
 	@Test
+	void aBadCountAtTheCountyTallyDoesNotPublishIsStillAProblem() {
+		// the county holds its precincts' sums, so its counts are never published; its
+		// first count for President made negative
+		String file = new String(RecordingSink.json("nist-err-gen-01-cut.json"), StandardCharsets.UTF_8);
+		int at = file.indexOf("\"GpUnitId\": \"ru-county-1\"", file.indexOf("\"cs-president-hb\""));
+		int count = file.lastIndexOf("\"Count\": 12", at);
+		String broken = file.substring(0, count) + "\"Count\": -12" + file.substring(count + "\"Count\": 12".length());
+
+		RecordingSink sink = RecordingSink.readFile(broken.getBytes(StandardCharsets.UTF_8), null, REAL);
+
+		assertThat(sink.problems).singleElement().satisfies((problem) -> {
+			assertThat(problem.value()).isEqualTo("-12");
+			assertThat(problem.message()).contains("ru-county-1", "does not publish");
+			assertThat(problem.location()).endsWith("/Count");
+		});
+	}
+
+	@Test
 	void readsMeasuresSeatsAndLeavesStraightPartyContestsOut() {
 		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-err-gen-01-cut.json"), null, REAL);
 

@@ -398,6 +398,15 @@ public final class NistCdfReader {
 		}
 		NistUnits.Unit unit = this.units.find(unitId);
 		if (unit == null || contest.skipped || !contest.counted.get(unit.index)) {
+			if (unit != null && !contest.skipped && count(node.get("Count")) == null) {
+				// a unit Tally does not publish (a jurisdiction beside its counties)
+				// still
+				// states its counts: a bad one is never ignored
+				problem(new Problem(line, "Count", JsonFiles.shown(node.get("Count")),
+						"Count must be a whole number of votes, 0 or more (at most 10^12), also at " + unitId
+								+ ", a unit whose counts Tally does not publish",
+						at + "/Count"));
+			}
 			return;
 		}
 		String type = lower(JsonFiles.string(node, "Type"));
