@@ -158,7 +158,10 @@ class ContestPageController {
 		model.addAttribute("format", format);
 		model.addAttribute("times", format.times());
 		model.addAttribute("card", ContestCard.of(result, found.slug(), format));
-		model.addAttribute("chart", ShareChart.of(result, this.results.history(current, result), format));
+		// shares of the vote only where the figures are votes (docs/import.md, delegate
+		// equivalents)
+		model.addAttribute("chart",
+				result.notes().votes() ? ShareChart.of(result, this.results.history(current, result), format) : null);
 	}
 
 	/** Each county's name to its page, for the county table's links. */
