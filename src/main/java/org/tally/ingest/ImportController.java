@@ -162,7 +162,7 @@ class ImportController {
 			return unsupportedType(unsupported);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"the request was refused: a parameter holds characters Tally does not accept");
+				"query: a parameter holds characters Tally does not accept");
 		problem.setTitle("Bad request");
 		return problem;
 	}
