@@ -162,7 +162,7 @@ class ImportController {
 			return unsupportedType(unsupported);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"the request was refused: a parameter holds characters Tally does not accept");
+				"query: a parameter holds characters Tally does not accept");
 		problem.setTitle("Bad request");
 		return problem;
 	}
@@ -206,18 +206,25 @@ class ImportController {
 				}
 				catch (DateTimeParseException ex) {
 					throw new InvalidRequestException(
-							"sourceUpdatedAt must be an ISO-8601 UTC time like 2017-06-07T09:00:00Z");
+							"sourceUpdatedAt: must be an ISO-8601 UTC time like 2017-06-07T09:00:00Z");
 				}
 			}
+			// an unknown format, mode or calls, a correction too long: named
+			Instant sourceTime = source;
+			ImportFormat format = named("format", () -> ImportFormat.fromCode(this.format));
+			ImportMode mode = named("mode", () -> ImportMode.fromCode(this.mode));
+			boolean calls = named("calls", () -> sourceCalls(this.calls));
+			return named("correction",
+					() -> new ImportCommand(election, fileName, format, mode, Boolean.TRUE.equals(this.dryRun),
+							this.correction, this.county, sourceTime, principal.getName(), calls, charset));
+		}
+
+		private static <T> T named(String parameter, java.util.function.Supplier<T> value) {
 			try {
-				return new ImportCommand(election, fileName, ImportFormat.fromCode(this.format),
-						ImportMode.fromCode(this.mode), Boolean.TRUE.equals(this.dryRun), this.correction, this.county,
-						source, principal.getName(), sourceCalls(this.calls), charset);
+				return value.get();
 			}
 			catch (IllegalArgumentException ex) {
-				// an unknown format, mode or calls, a correction too long: the request's
-				// fault
-				throw new InvalidRequestException(ex.getMessage());
+				throw new InvalidRequestException(parameter + ": " + ex.getMessage());
 			}
 		}
 

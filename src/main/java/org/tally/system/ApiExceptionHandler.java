@@ -14,6 +14,7 @@ import org.tally.staff.ElectionExistsException;
 import org.tally.staff.NotFoundException;
 import org.tally.staff.SetupConflictException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -24,12 +25,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -145,6 +149,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setDetail(BodyProblems.detail(ex.getCause()));
 		}
 		return response;
+	}
+
+	/**
+	 * A parameter of the wrong type: named, with what it must be, never its (possibly
+	 * long) value.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ResponseEntity<Object> response = super.handleTypeMismatch(ex, headers, status, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
+			String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+					: ex.getPropertyName();
+			Class<?> type = ex.getRequiredType();
+			boolean number = type != null
+					&& (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class));
+			problem.setDetail(name + ": " + (number ? "must be a whole number" : "not a value of the expected type"));
+		}
+		return response;
+	}
+
+	/** A required parameter left out: named. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ex.getBody().setDetail(ex.getParameterName() + ": required");
+		return super.handleMissingServletRequestParameter(ex, headers, status, request);
+	}
+
+	/** A required multipart part left out: named. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ex.getBody().setDetail(ex.getRequestPartName() + ": required");
+		return super.handleMissingServletRequestPart(ex, headers, status, request);
 	}
 
 	/**

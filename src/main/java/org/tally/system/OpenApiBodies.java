@@ -3,9 +3,11 @@ package org.tally.system;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -48,7 +50,21 @@ class OpenApiBodies {
 					importBody(operation);
 				}
 			}));
+			sort(openApi);
 		};
+	}
+
+	/**
+	 * Paths and components by name, so the served document is always the same bytes;
+	 * everything else keeps the order Tally gives it (the import's multipart body first,
+	 * which a sorted writer would put after {@code application/json}).
+	 */
+	private static void sort(OpenAPI openApi) {
+		Paths paths = new Paths();
+		new TreeMap<>(openApi.getPaths()).forEach(paths::addPathItem);
+		openApi.setPaths(paths);
+		openApi.getComponents().setSchemas(new TreeMap<>(openApi.getComponents().getSchemas()));
+		openApi.getComponents().setResponses(new TreeMap<>(openApi.getComponents().getResponses()));
 	}
 
 	private static void addSchemas(OpenAPI openApi) {
@@ -115,6 +131,7 @@ class OpenApiBodies {
 	 * (a generator that builds one body builds that one), then each raw type.
 	 */
 	private static void importBody(Operation operation) {
+		operation.setOperationId("importFile");
 		Content content = operation.getRequestBody().getContent();
 		Content ordered = new Content();
 		Map<String, MediaType> raw = new LinkedHashMap<>(content);

@@ -82,7 +82,8 @@ class OpenApiConfiguration {
 							.description("an API token, created by an admin at /staff/tokens"))
 				.addSchemas("ProblemDetail", problemSchema())
 				.addResponses("BadRequest", problem("The request is malformed or a value is invalid"))
-				.addResponses("Unauthorized", problem("No valid credentials: sign in with Basic or Bearer"))
+				.addResponses("Unauthorized", problem(
+						"No valid credentials: sign in with Basic or Bearer (a public read sent with wrong ones is refused too)"))
 				.addResponses("Forbidden", problem("The account may not do this (admins only)"))
 				.addResponses("NotFound", problem("No such election, contest or record"))
 				.addResponses("Conflict", problem("The change conflicts with what is stored"))
@@ -160,8 +161,9 @@ class OpenApiConfiguration {
 		if (parameters || write) {
 			refer(responses, "400", "BadRequest");
 		}
+		// credentials that are sent are checked on every operation, also on public reads
+		refer(responses, "401", "Unauthorized");
 		if (secured(path, method)) {
-			refer(responses, "401", "Unauthorized");
 			refer(responses, "403", "Forbidden");
 		}
 		if (path.contains("{")) {
@@ -177,9 +179,7 @@ class OpenApiConfiguration {
 			refer(responses, "413", "ContentTooLarge");
 			refer(responses, "415", "UnsupportedMediaType");
 		}
-		if (secured(path, method)) {
-			refer(responses, "429", "TooManyRequests");
-		}
+		refer(responses, "429", "TooManyRequests");
 		refer(responses, "503", "ServiceUnavailable");
 	}
 

@@ -124,7 +124,13 @@ class ApiFuzzPropertyTests {
 			assertThat(answer.contentType).as(where).startsWith("application/problem+json");
 			JsonNode problem = JSON.readTree(answer.body);
 			assertThat(problem.path("detail").asString("")).as(where).isNotBlank();
-			if (answer.status == 400 || answer.status == 422) {
+			if (answer.status == 422) {
+				// a rejected file: each problem names its row, column and what is wrong
+				assertThat(problem.path("problems").isEmpty()).as(where).isFalse();
+				problem.path("problems")
+					.forEach((each) -> assertThat(each.path("message").asString("")).as(where).isNotBlank());
+			}
+			else if (answer.status == 400) {
 				assertThat(problem.path("detail").asString("")).as(where + ": the detail names the field")
 					.matches("(?s)^[^ :]{1,120}: .+");
 			}
@@ -171,7 +177,7 @@ class ApiFuzzPropertyTests {
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		try (InputStream body = response.body()) {
 			String text = type.startsWith("text/event-stream") ? ""
-					: new String(body.readNBytes(4000), StandardCharsets.UTF_8);
+					: new String(body.readNBytes(1_000_000), StandardCharsets.UTF_8);
 			return new Answer(response.statusCode(), type, text);
 		}
 	}

@@ -1,0 +1,100 @@
+package org.tally.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.tally.support.ContractCheck;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The closed sets of the committed OpenAPI document are the database's: each enum a
+ * request or response declares lists exactly the values the column's check constraint in
+ * the Flyway migrations allows (the last migration to state it wins).
+ */
+class EnumsFollowTheDatabaseTests {
+
+	private static final Pattern TABLE = Pattern.compile("(?i)(?:create|alter) table (?:if not exists )?(\\w+)");
+
+	private static final Pattern CHECK = Pattern.compile("(?i)check \\((\\w+) in \\(([^)]*)\\)\\)");
+
+	static final Map<String, List<String>> USES = Map.ofEntries(
+			Map.entry("election.kind",
+					List.of("ElectionSummaryResponse", "ElectionResponse", "ElectionView", "CreateElectionRequest",
+							"ElectionRequest")),
+			Map.entry("election.status", List.of("ElectionSummaryResponse", "ElectionResponse", "ElectionView")),
+			Map.entry("reporting_unit.level", List.of("ReportingUnitResponse", "ReportingUnitRequest")),
+			Map.entry("contest.kind", List.of("ContestResponse", "ContestView", "ContestRequest")),
+			Map.entry("contest.rule", List.of("ContestResponse", "ContestView", "ContestRequest")),
+			Map.entry("revision.kind", List.of("Point")),
+			Map.entry("race_call.status", List.of("CallResponse", "CallRequest", "ContestSummary:callStatus")),
+			Map.entry("import_record.mode", List.of("Entry")), Map.entry("import_record.outcome", List.of("Entry")),
+			Map.entry("staff_user.role", List.of("UserView", "UserRequest", "UserChange")));
+
+	@Test
+	void everyEnumListsWhatTheColumnAllows() throws IOException {
+		Map<String, List<String>> checks = checks();
+		JsonNode schemas = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(ContractCheck.DOCUMENT))
+			.path("components")
+			.path("schemas");
+		USES.forEach((column, uses) -> {
+			assertThat(checks).as("a check constraint on " + column).containsKey(column);
+			for (String use : uses) {
+				String schema = use.contains(":") ? use.substring(0, use.indexOf(':')) : use;
+				String property = use.contains(":") ? use.substring(use.indexOf(':') + 1)
+						: column.substring(column.indexOf('.') + 1);
+				List<String> values = new ArrayList<>();
+				schemas.path(schema)
+					.path("properties")
+					.path(property)
+					.path("enum")
+					.forEach((v) -> values.add(v.asString()));
+				assertThat(values).as(schema + "." + property + " against " + column)
+					.containsExactlyInAnyOrderElementsOf(checks.get(column));
+			}
+		});
+	}
+
+	private static Map<String, List<String>> checks() throws IOException {
+		Map<String, List<String>> checks = new HashMap<>();
+		try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+			for (Path file : files.sorted((a, b) -> Integer.compare(version(a), version(b))).toList()) {
+				String table = null;
+				for (String line : Files.readAllLines(file)) {
+					Matcher create = TABLE.matcher(line);
+					if (create.find()) {
+						table = create.group(1).toLowerCase();
+					}
+					Matcher check = CHECK.matcher(line);
+					while (table != null && check.find()) {
+						List<String> values = new ArrayList<>();
+						for (String value : check.group(2).split(",")) {
+							values.add(value.strip().replace("'", ""));
+						}
+						checks.put(table + "." + check.group(1).toLowerCase(), values);
+					}
+				}
+			}
+		}
+		return checks;
+	}
+
+	private static int version(Path file) {
+		String name = file.getFileName().toString();
+		return Integer.parseInt(name.substring(1, name.indexOf("__")));
+	}
+
+}
