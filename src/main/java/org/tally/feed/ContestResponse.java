@@ -22,7 +22,7 @@ import org.tally.results.RaceCall;
  */
 record ContestResponse(String slug, String name, String office, String district, @Schema(allowableValues = {
 		"candidate", "measure" }) String kind, int seats,
-		@Schema(allowableValues = { "plurality", "majority", "top-two", "threshold" }) String rule,
+		@Schema(allowableValues = { "plurality", "majority", "top-two", "threshold", "ranked-choice" }) String rule,
 		@Nullable BigDecimal threshold, boolean uncontested, boolean test, long totalVotes,
 		@Nullable Integer precinctsReporting, @Nullable Integer precinctsTotal, @Nullable String precinctsReportingPct,
 		@Nullable Long ballotsOutstanding,
@@ -111,8 +111,8 @@ record ContestResponse(String slug, String name, String office, String district,
 	 * level with the leader, one decimal (over 100: it cannot catch up), or {@code null}
 	 */
 	record CandidateResponse(String name, @Nullable String party, boolean incumbent, boolean writeIn, long votes,
-			BigDecimal votePct, BigDecimal voteShare, boolean leading, boolean winner, boolean advancing,
-			boolean conceded, @Nullable Instant concededAt, @Nullable String concessionStatement,
+			@Nullable BigDecimal votePct, @Nullable BigDecimal voteShare, boolean leading, boolean winner,
+			boolean advancing, boolean conceded, @Nullable Instant concededAt, @Nullable String concessionStatement,
 			@Schema(description = "Share of the votes still expected this trailing candidate needs to draw level "
 					+ "with the leader if they split between the two: (leader - votes + votesRemaining) / "
 					+ "(2 x votesRemaining), one decimal; above 100 means it cannot catch up. Null for the "

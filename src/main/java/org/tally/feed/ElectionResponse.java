@@ -20,7 +20,7 @@ record ElectionResponse(String slug, String name, LocalDate date, @Schema(allowa
 		"general", "primary", "special-primary", "special-general", "runoff" }) String kind, String jurisdiction,
 		@Schema(allowableValues = { "scheduled", "counting", "paused", "unofficial-complete",
 				"certified" }) String status,
-		boolean test, String language, long revision, String digest, @Nullable Instant lastUpdated,
+		boolean test, String language, long revision, @Nullable String digest, @Nullable Instant lastUpdated,
 		List<ContestSummary> contests){
 
 	static ElectionResponse of(ElectionState election, List<ContestResult> contests) {

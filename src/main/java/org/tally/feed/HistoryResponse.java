@@ -18,7 +18,7 @@ import org.tally.results.HistoryPoint;
 /**
  * A contest's totals after each revision that changed its counts, oldest first.
  */
-record HistoryResponse(String election, String contest, boolean test, long revision, String digest,
+record HistoryResponse(String election, String contest, boolean test, long revision, @Nullable String digest,
 		List<Point> revisions) {
 
 	static HistoryResponse of(ElectionResults results, ContestResult contest, List<HistoryPoint> history) {
@@ -38,7 +38,7 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
 					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes,
-			@Nullable @Schema(
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
 					description = "What this revision added to the one before: votes per choice, the batch's split (null when a correction took votes away) and the codes of the units whose counts it set") Batch added){
 
 		static Point of(HistoryPoint point) {
@@ -53,7 +53,8 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 
 	}
 
-	record Votes(String name, @Nullable String party, long votes, BigDecimal votePct, BigDecimal voteShare,
+	record Votes(String name, @Nullable String party, long votes, @Nullable BigDecimal votePct,
+			@Nullable BigDecimal voteShare,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
 					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {

@@ -40,7 +40,8 @@ record ReportingUnitResponse(String code, String name, @Schema(allowableValues =
 				}).toList(), VoteTypesJson.totals(unit.voteTypes()));
 	}
 
-	record UnitVotes(String name, @Nullable String party, long votes, BigDecimal votePct, BigDecimal voteShare,
+	record UnitVotes(String name, @Nullable String party, long votes, @Nullable BigDecimal votePct,
+			@Nullable BigDecimal voteShare,
 			@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 					description = "Votes per vote type (election-day, mail, early, provisional), only the types the source reported; absent without a split",
 					example = "{\"election-day\": 93802, \"early\": 57276, \"provisional\": 1223}") Map<String, Long> voteTypes) {

@@ -3,6 +3,7 @@ package org.tally.feed;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.tally.results.RevisionRecord;
@@ -12,9 +13,10 @@ import org.tally.results.RevisionRecord;
  *
  * @param action the action in the chain's canonical form; for an import its parameters
  */
-record RevisionResponse(long revision, Instant at, String kind, @Schema(nullable = true) String sourceSha256,
-		@Schema(nullable = true) String sourceName, @Schema(nullable = true) Instant sourceUpdatedAt,
-		@Schema(nullable = true) JsonNode action, String role, String digest, String previousDigest, String signature) {
+record RevisionResponse(long revision, Instant at, String kind, @Nullable String sourceSha256,
+		@Nullable String sourceName, @Nullable Instant sourceUpdatedAt,
+		@Nullable @Schema(type = "object") JsonNode action, String role, String digest, @Nullable String previousDigest,
+		String signature) {
 
 	static RevisionResponse of(RevisionRecord record, JsonNode action) {
 		return new RevisionResponse(record.revision(), record.at(), record.kind(), record.sourceSha256(),

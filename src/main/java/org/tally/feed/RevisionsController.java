@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +63,8 @@ class RevisionsController {
 
 	@GetMapping("/api/v1/elections/{election}/revisions")
 	@Operation(summary = "Every revision of the election with its signed digest, oldest first")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			array = @ArraySchema(schema = @Schema(implementation = RevisionResponse.class))))
 	ResponseEntity<byte[]> revisions(@PathVariable String election) {
 		ElectionResults found = this.bodies.current(election);
 		List<RevisionResponse> list = this.chain.revisions(found.election().id())

@@ -17,8 +17,8 @@ import org.tally.results.ElectionResults;
  * @param reportRevision the revision whose report these rounds are
  * @param revisions every revision that brought a report
  */
-record RoundsResponse(String election, String contest, boolean test, long revision, String digest, long reportRevision,
-		List<Long> revisions, List<Round> rounds) {
+record RoundsResponse(String election, String contest, boolean test, long revision, @Nullable String digest,
+		long reportRevision, List<Long> revisions, List<Round> rounds) {
 
 	static RoundsResponse of(ElectionResults results, ContestResult contest, ContestRounds rounds) {
 		return new RoundsResponse(results.election().slug(), contest.slug(), results.election().test(),

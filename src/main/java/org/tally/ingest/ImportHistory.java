@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -87,8 +88,8 @@ public class ImportHistory {
 
 	/**
 	 * One import as readers see it: {@code recordedByRole} is ADMIN or STAFF;
-	 * {@code reconciliation} is null for rejected imports and those made before it was
-	 * kept.
+	 * {@code reconciliation} is left out for rejected imports and those made before it
+	 * was kept.
 	 */
 	public record PublicEntry(long id, @Nullable String fileName, String contentHash, long bytes, long rows,
 			String format, @Schema(allowableValues = {
@@ -98,7 +99,8 @@ public class ImportHistory {
 			int problemCount, @Nullable Long revision,
 			@Schema(allowableValues = { "ADMIN", "STAFF" },
 					description = "the role of the staff account that imported (no user names in public)") String recordedByRole,
-			Instant receivedAt, @Nullable Instant finishedAt, @Nullable Reconciliation reconciliation){
+			Instant receivedAt, @Nullable Instant finishedAt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Reconciliation reconciliation){
 	}
 
 	public record Entry(long id, @Nullable String fileName, String contentHash, long bytes, long rows, String format,
@@ -107,7 +109,7 @@ public class ImportHistory {
 			boolean dryRun, @Nullable String correction,
 			@Schema(allowableValues = { "applied", "duplicate", "rejected", "preview" }) String outcome,
 			int problemCount, @Nullable Long revision, String recordedBy, Instant receivedAt,
-			@Nullable Instant finishedAt, @Nullable Reconciliation reconciliation){
+			@Nullable Instant finishedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Reconciliation reconciliation){
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.tally.ingest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One total a file states about itself, beside what Tally computes from the same file's
  * rows: Clarity's {@code Choice@totalVotes} against its units, a CSV "Total Votes" row
@@ -21,8 +23,8 @@ package org.tally.ingest;
  * @param location where the stated figure is: the element path or JSON pointer, or "row
  * 12" in a CSV file
  */
-public record StatedTotal(String contest, String choice, String unit, String voteType, long stated, long computed,
-		String location) {
+public record StatedTotal(@Nullable String contest, @Nullable String choice, @Nullable String unit,
+		@Nullable String voteType, long stated, long computed, @Nullable String location) {
 
 	public boolean agrees() {
 		return this.stated == this.computed;

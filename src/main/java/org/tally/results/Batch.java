@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The votes one revision added to a contest: the difference between its totals after the
  * revision and before it, the batch's split by the one rounding rule
@@ -19,7 +21,7 @@ import java.util.Map;
  * @param unitLevel {@code precinct} or {@code county} when every unit is one, else
  * {@code unit}
  */
-public record Batch(long totalVotes, List<Votes> candidates, List<String> units, String unitLevel) {
+public record Batch(long totalVotes, List<ChoiceAdded> candidates, List<String> units, String unitLevel) {
 
 	public Batch {
 		candidates = List.copyOf(candidates);
@@ -44,9 +46,9 @@ public record Batch(long totalVotes, List<Votes> candidates, List<String> units,
 			total += added[i];
 		}
 		BigDecimal[] percents = (taken) ? null : Percentages.percents(added);
-		List<Votes> candidates = new ArrayList<>(after.length);
+		List<ChoiceAdded> candidates = new ArrayList<>(after.length);
 		for (int i = 0; i < after.length; i++) {
-			candidates.add(new Votes(names.get(i), added[i], (percents != null) ? percents[i] : null));
+			candidates.add(new ChoiceAdded(names.get(i), added[i], (percents != null) ? percents[i] : null));
 		}
 		return new Batch(total, candidates, units, unitLevel);
 	}
@@ -90,7 +92,7 @@ public record Batch(long totalVotes, List<Votes> candidates, List<String> units,
 	 * @param votePct its share of the batch, one decimal, largest-remainder rounded;
 	 * {@code null} when the batch took votes from any choice
 	 */
-	public record Votes(String name, long votes, BigDecimal votePct) {
+	public record ChoiceAdded(String name, long votes, @Nullable BigDecimal votePct) {
 	}
 
 }

@@ -150,7 +150,7 @@ public class BatchQueries {
 	 * @param candidates each choice's added votes and share of the batch
 	 * @param unitsTouched how many units the revision's counts touched
 	 */
-	public record Live(long totalVotes, List<Batch.Votes> candidates, int unitsTouched) {
+	public record Live(long totalVotes, List<Batch.ChoiceAdded> candidates, int unitsTouched) {
 	}
 
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ContestView(String slug, String office, String district, String name, @Schema(allowableValues = {
 		"candidate", "measure" }) String kind, int seats,
-		@Schema(allowableValues = { "plurality", "majority", "top-two", "threshold" }) String rule,
+		@Schema(allowableValues = { "plurality", "majority", "top-two", "threshold", "ranked-choice" }) String rule,
 		@Nullable BigDecimal threshold, boolean uncontested, int ballotOrder, @Nullable Integer precinctsTotal,
 		@Nullable Long registeredVoters, @Nullable Long ballotsOutstanding, @Nullable Long expectedVotes,
 		@Nullable Long ballotsCast){

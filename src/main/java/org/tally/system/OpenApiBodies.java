@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -46,6 +47,15 @@ class OpenApiBodies {
 				else if (path.endsWith("/results.csv")) {
 					success(operation, "text/csv", "ResultsCsv");
 				}
+				else if (path.endsWith("/revisions/{revision}/counts")) {
+					json(operation, "RevisionCounts");
+				}
+				else if (path.endsWith("/revisions/{revision}/source")) {
+					success(operation, "application/octet-stream", "ResultsFile");
+				}
+				else if (path.endsWith("/keys")) {
+					json(operation, "SigningKeys");
+				}
 				if (path.endsWith("/imports") && operation.getRequestBody() != null) {
 					importBody(operation);
 				}
@@ -77,8 +87,24 @@ class OpenApiBodies {
 			.addSchemas("VoteTypes", voteTypes)
 			.addSchemas("Revision",
 					new ObjectSchema().addProperty("revision", new IntegerSchema().format("int64"))
-						.required(List.of("revision"))
+						.addProperty("digest", new StringSchema().nullable(true)
+							.description("the revision's digest in the chain (docs/verify.md); null before the first"))
+						.required(List.of("revision", "digest"))
 						.description("The election's current revision"))
+			.addSchemas("RevisionCounts",
+					new ArraySchema().items(new ArraySchema().items(new Schema<>()))
+						.description("Every count the revision set, as [contest, unit, choice, voteType, votes] in the "
+								+ "chain's canonical order (docs/verify.md)"))
+			.addSchemas("SigningKeys",
+					new ObjectSchema()
+						.addProperty("keys",
+								new ArraySchema().items(new ObjectSchema().addProperty("keyId", new StringSchema())
+									.addProperty("algorithm", new StringSchema()._enum(List.of("Ed25519")))
+									.addProperty("publicKey", new StringSchema())
+									.addProperty("format", new StringSchema())
+									.required(List.of("keyId", "algorithm", "publicKey", "format"))))
+						.required(List.of("keys"))
+						.description("The public keys that sign revision digests (docs/verify.md)"))
 			.addSchemas("CdfElectionReport", new ObjectSchema()
 				.description("A NIST SP 1500-100 v2 ElectionReport (JSON), as NIST's schema describes it; its members "
 						+ "are NIST's, not Tally's")

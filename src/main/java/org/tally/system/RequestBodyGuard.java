@@ -74,7 +74,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (credentials(request)) {
-			guarded(this.writes, new LimitedBody(request, this.maxUpload), response, chain);
+			guarded(this.writes, new LimitedBody(request, this.maxUpload), response, chain, true);
 			return;
 		}
 		if (chunked || declared > this.anonymousMax) {
@@ -85,7 +85,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		if ("POST".equals(request.getMethod())
 				&& "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
 			// the sign-in form: Tomcat parses it for Spring Security, on few workers
-			guarded(this.signIns, request, response, chain);
+			guarded(this.signIns, request, response, chain, false);
 			return;
 		}
 		if (!this.anonymous.tryAcquire()) {
@@ -106,8 +106,13 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		chain.doFilter(new LimitedBody(request, body), response);
 	}
 
-	private void guarded(Semaphore readers, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws IOException, ServletException {
+	/**
+	 * The chain on one of few readers. A body the answer left unread is read to its end
+	 * for a signed-in writer ({@code drain}: its client then reads the answer, a 415 say,
+	 * instead of a broken connection), and left unread for anyone else.
+	 */
+	private void guarded(Semaphore readers, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			boolean drain) throws IOException, ServletException {
 		if (!readers.tryAcquire()) {
 			busy(request, response);
 			return;
@@ -117,10 +122,39 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		}
 		finally {
 			readers.release();
-			// answered before the body was read (a 401, a 404): not drained afterwards
+			// answered before the body was read (a 401, a 404): not drained afterwards.
+			// The
+			// answer is committed first: Tomcat marks a request it stops reading as an
+			// error,
+			// and an uncommitted answer would then be replaced by the error page's.
+			if (drain && UnreadBodies.leftUnread(request)) {
+				drainQuietly(request);
+			}
 			if (UnreadBodies.leftUnread(request)) {
+				if (!response.isCommitted()) {
+					response.setHeader(HttpHeaders.CONNECTION, "close");
+				}
+				try {
+					response.flushBuffer();
+				}
+				catch (IOException ex) {
+					// the client is gone: nothing to answer
+				}
 				UnreadBodies.closeWithoutDraining(request);
 			}
+		}
+	}
+
+	private static void drainQuietly(HttpServletRequest request) {
+		try {
+			InputStream in = request.getInputStream();
+			byte[] buffer = new byte[8192];
+			while (in.read(buffer) >= 0) {
+				// read and dropped: bounded by the upload limit and each read's timeout
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the client is gone, too slow or over the limit: the connection closes
 		}
 	}
 

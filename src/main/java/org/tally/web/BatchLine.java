@@ -37,7 +37,7 @@ public record BatchLine(Instant at, long revision, String text) {
 
 	static String text(Batch batch, ReaderFormat format) {
 		List<String> split = new ArrayList<>();
-		for (Batch.Votes votes : batch.candidates()) {
+		for (Batch.ChoiceAdded votes : batch.candidates()) {
 			String share = (votes.votePct() != null) ? format.percent(votes.votePct()) : signed(votes.votes(), format);
 			split.add(ShortName.of(votes.name()) + " " + share);
 		}

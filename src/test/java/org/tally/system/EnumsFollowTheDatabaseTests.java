@@ -39,7 +39,8 @@ class EnumsFollowTheDatabaseTests {
 			Map.entry("contest.rule", List.of("ContestResponse", "ContestView", "ContestRequest")),
 			Map.entry("revision.kind", List.of("Point")),
 			Map.entry("race_call.status", List.of("CallResponse", "CallRequest", "ContestSummary:callStatus")),
-			Map.entry("import_record.mode", List.of("Entry")), Map.entry("import_record.outcome", List.of("Entry")),
+			Map.entry("import_record.mode", List.of("PublicEntry")),
+			Map.entry("import_record.outcome", List.of("PublicEntry")),
 			Map.entry("staff_user.role", List.of("UserView", "UserRequest", "UserChange")));
 
 	@Test

@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Projection(String election, String contest, @Schema(allowableValues = {
 		"waiting", "estimating", "final" }) String status, double level, int unitsComplete, int unitsTotal,
-		String method, @Schema(nullable = true) Ref baseline, @Schema(nullable = true) Votes totalVotes,
+		String method, @Schema(nullable = true) Ref baseline, @Schema(nullable = true) VoteRange totalVotes,
 		List<Candidate> candidates, @Schema(nullable = true) Margin margin, Calibration calibration){
 
 	/** What the estimate is: shown beside every figure. */
@@ -29,10 +29,10 @@ public record Projection(String election, String contest, @Schema(allowableValue
 	}
 
 	/** Votes: the estimate and its range. */
-	public record Votes(long estimate, long low, long high) {
+	public record VoteRange(long estimate, long low, long high) {
 
-		static Votes of(Estimator.Range range) {
-			return new Votes(Math.round(range.estimate()), Math.round(range.low()), Math.round(range.high()));
+		static VoteRange of(Estimator.Range range) {
+			return new VoteRange(Math.round(range.estimate()), Math.round(range.low()), Math.round(range.high()));
 		}
 
 	}
@@ -51,11 +51,11 @@ public record Projection(String election, String contest, @Schema(allowableValue
 	}
 
 	/** One choice's estimated final votes and share. */
-	public record Candidate(String name, Votes votes, Percent votePct) {
+	public record Candidate(String name, VoteRange votes, Percent votePct) {
 	}
 
 	/** The leader and the estimated margin over the runner-up. */
-	public record Margin(String leader, Votes votes) {
+	public record Margin(String leader, VoteRange votes) {
 	}
 
 	/**
@@ -79,13 +79,13 @@ public record Projection(String election, String contest, @Schema(allowableValue
 		}
 		List<Candidate> candidates = new ArrayList<>(names.size());
 		for (int j = 0; j < names.size(); j++) {
-			candidates.add(new Candidate(names.get(j), Votes.of(estimate.votes().get(j)),
+			candidates.add(new Candidate(names.get(j), VoteRange.of(estimate.votes().get(j)),
 					Percent.of(estimate.shares().get(j))));
 		}
 		Margin margin = (estimate.margin() != null)
-				? new Margin(names.get(estimate.leader()), Votes.of(estimate.margin())) : null;
+				? new Margin(names.get(estimate.leader()), VoteRange.of(estimate.margin())) : null;
 		return new Projection(election, contest, estimate.status(), Estimator.LEVEL, estimate.unitsComplete(),
-				estimate.unitsTotal(), METHOD, baseline, Votes.of(estimate.totalVotes()), candidates, margin,
+				estimate.unitsTotal(), METHOD, baseline, VoteRange.of(estimate.totalVotes()), candidates, margin,
 				Calibrations.PUBLISHED);
 	}
 
