@@ -1,10 +1,10 @@
 package org.tally.feed;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.tally.results.RevisionRecord;
 
@@ -15,10 +15,11 @@ import org.tally.results.RevisionRecord;
  */
 record RevisionResponse(long revision, Instant at, String kind, @Nullable String sourceSha256,
 		@Nullable String sourceName, @Nullable Instant sourceUpdatedAt,
-		@Nullable @Schema(type = "object") JsonNode action, String role, String digest, @Nullable String previousDigest,
-		String signature) {
+		@Nullable @Schema(
+				description = "the staff action in the chain's canonical form (docs/verify.md)") Map<String, Object> action,
+		String role, String digest, @Nullable String previousDigest, String signature) {
 
-	static RevisionResponse of(RevisionRecord record, JsonNode action) {
+	static RevisionResponse of(RevisionRecord record, Map<String, Object> action) {
 		return new RevisionResponse(record.revision(), record.at(), record.kind(), record.sourceSha256(),
 				record.sourceName(), record.sourceUpdatedAt(), action, record.role(), record.digest(),
 				record.previousDigest(), record.signature());

@@ -69,8 +69,7 @@ class RevisionsController {
 		ElectionResults found = this.bodies.current(election);
 		List<RevisionResponse> list = this.chain.revisions(found.election().id())
 			.stream()
-			.map((record) -> RevisionResponse.of(record,
-					(record.action() != null) ? this.json.readTree(record.action()) : null))
+			.map((record) -> RevisionResponse.of(record, (record.action() != null) ? action(record.action()) : null))
 			.toList();
 		return this.responses.ok(found, this.responses.json(found.revision(), list), null);
 	}
@@ -130,6 +129,11 @@ class RevisionsController {
 	Map<String, Object> keys() {
 		return Map.of("keys", List.of(Map.of("keyId", this.signer.keyId(), "algorithm", "Ed25519", "publicKey",
 				this.signer.publicKey(), "format", "X.509 SubjectPublicKeyInfo, DER, base64")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> action(String canonical) {
+		return this.json.readValue(canonical, Map.class);
 	}
 
 	private RevisionRecord record(ElectionResults found, long revision) {

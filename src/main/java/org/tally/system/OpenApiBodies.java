@@ -36,6 +36,7 @@ class OpenApiBodies {
 	OpenApiCustomizer namedBodies() {
 		return (openApi) -> {
 			addSchemas(openApi);
+			freeObject(openApi, "RevisionResponse", "action");
 			openApi.getComponents().getSchemas().values().forEach(OpenApiBodies::voteTypes);
 			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				if (path.endsWith("/revision")) {
@@ -132,6 +133,20 @@ class OpenApiBodies {
 				// VoteTypes
 				existing.setDescription(null);
 			}
+		}
+	}
+
+	/** A member that holds any JSON object (a staff action's canonical form). */
+	@SuppressWarnings("unchecked")
+	private static void freeObject(OpenAPI openApi, String schema, String property) {
+		Schema<Object> owner = openApi.getComponents().getSchemas().get(schema);
+		if (owner != null && owner.getProperties() != null && owner.getProperties().containsKey(property)) {
+			Schema<Object> member = (Schema<Object>) owner.getProperties().get(property);
+			owner.getProperties()
+				.put(property,
+						new ObjectSchema().additionalProperties(true)
+							.nullable(member.getNullable())
+							.description(member.getDescription()));
 		}
 	}
 
