@@ -19,6 +19,7 @@ import org.tally.web.map.CountyMaps;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,9 +86,11 @@ class ContestPageController {
 		model.addAttribute("precinctsListed", listed);
 		model.addAttribute("precinctCount", precincts.size());
 		model.addAttribute("timeline", this.results.timeline(current, result).stream().map(TimelineEntry::of).toList());
-		model.addAttribute("batches", BatchLine.latest(this.results.history(current, result), format));
-		model.addAttribute("estimate", this.projectionSettings.publicMaySee(found.slug())
-				? EstimateView.of(this.projections.of(current, result), format) : null);
+		// batches of votes only where the figures are votes (delegate equivalents have
+		// none)
+		model.addAttribute("batches",
+				result.notes().votes() ? BatchLine.latest(this.results.history(current, result), format) : null);
+		model.addAttribute("estimate", estimate(found.slug(), current, result, format));
 		ContestRounds rounds = this.results.rounds(current, result, null);
 		model.addAttribute("rounds",
 				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);
@@ -193,6 +196,21 @@ class ContestPageController {
 		return "<iframe src=\"" + url + "\" title=\""
 				+ format.text("embed.frame-title", contest.name()).replace("&", "&amp;").replace("\"", "&quot;")
 				+ "\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";
+	}
+
+	/**
+	 * The estimate where the election shows it to the public; none while the database
+	 * cannot say (an outage: the page is served from memory without it,
+	 * docs/operations.md).
+	 */
+	private EstimateView estimate(String election, ElectionResults current, ContestResult result, ReaderFormat format) {
+		try {
+			return this.projectionSettings.publicMaySee(election)
+					? EstimateView.of(this.projections.of(current, result), format) : null;
+		}
+		catch (DataAccessException ex) {
+			return null;
+		}
 	}
 
 }
