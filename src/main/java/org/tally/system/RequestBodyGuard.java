@@ -32,9 +32,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  * When no reader is free the answer is 503 with {@code Retry-After}, unread. Every
  * refusal is problem+json with {@code Connection: close}, a status on which Tomcat closes
- * the connection instead of draining the body; whatever the chain left unread is drained
- * by Tomcat only up to {@code server.tomcat.max-swallow-size} (tiny), each read waiting
- * at most {@code tally.http.body-read-timeout}.
+ * the connection instead of draining the body. What the chain left unread is read to its
+ * end for a signed-in writer (its client then reads the answer, a 415 say); anyone else's
+ * is drained by Tomcat only up to {@code server.tomcat.max-swallow-size} (tiny), each
+ * read waiting at most {@code tally.http.body-read-timeout}, then the connection closes.
  */
 class RequestBodyGuard extends OncePerRequestFilter {
 
@@ -122,25 +123,12 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		}
 		finally {
 			readers.release();
-			// answered before the body was read (a 401, a 404): not drained afterwards.
-			// The
-			// answer is committed first: Tomcat marks a request it stops reading as an
-			// error,
-			// and an uncommitted answer would then be replaced by the error page's.
-			if (drain && UnreadBodies.leftUnread(request)) {
+			// answered before the body was read (a 401, a 404, a 415): a signed-in
+			// writer's
+			// rest is read so that its client reads the answer; anyone else's is left to
+			// Tomcat, which reads no more than max-swallow-size and closes the connection
+			if (drain) {
 				drainQuietly(request);
-			}
-			if (UnreadBodies.leftUnread(request)) {
-				if (!response.isCommitted()) {
-					response.setHeader(HttpHeaders.CONNECTION, "close");
-				}
-				try {
-					response.flushBuffer();
-				}
-				catch (IOException ex) {
-					// the client is gone: nothing to answer
-				}
-				UnreadBodies.closeWithoutDraining(request);
 			}
 		}
 	}
@@ -214,8 +202,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		catch (IOException ex) {
 			// the client is gone (or its connection timed out): nothing to answer
 		}
-		// answered and committed: the rest of the body is not read, the connection closes
-		UnreadBodies.closeWithoutDraining(request);
+		// answered and committed: Tomcat reads at most max-swallow-size of the rest, then
+		// closes the connection (Connection: close)
 	}
 
 }

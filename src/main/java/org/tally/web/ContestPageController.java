@@ -204,6 +204,11 @@ class ContestPageController {
 	 * docs/operations.md).
 	 */
 	private EstimateView estimate(String election, ElectionResults current, ContestResult result, ReaderFormat format) {
+		if (this.results.delayed()) {
+			// the database is out of reach: the page goes on from memory without asking
+			// it
+			return null;
+		}
 		try {
 			return this.projectionSettings.publicMaySee(election)
 					? EstimateView.of(this.projections.of(current, result), format) : null;

@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The estimate of a contest's final result as the API gives it (docs/projection.md):
@@ -17,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Projection(String election, String contest, @Schema(allowableValues = {
 		"waiting", "estimating", "final" }) String status, double level, int unitsComplete, int unitsTotal,
-		String method, @Nullable Ref baseline, @Nullable VoteRange totalVotes, List<Candidate> candidates,
-		@Nullable Margin margin, Calibration calibration){
+		String method, @JsonInclude(JsonInclude.Include.NON_NULL) Ref baseline,
+		@JsonInclude(JsonInclude.Include.NON_NULL) VoteRange totalVotes, List<Candidate> candidates,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Margin margin, Calibration calibration){
 
 	/** What the estimate is: shown beside every figure. */
 	public static final String METHOD = "Per unit still to report, turnout and vote shares predicted from the complete "
