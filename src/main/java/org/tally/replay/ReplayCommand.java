@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.tally.results.ElectionStates;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,6 +83,8 @@ public final class ReplayCommand {
 					.readTree(Files.readAllBytes(from.resolve("election.json")))
 					.get("slug")
 					.asString();
+				// the replay set the recorded receipt times in the database: read them
+				context.getBean(ElectionStates.class).reread(slug);
 				for (String export : List.of("results.csv", "cdf.json")) {
 					byte[] replayed = get("http://127.0.0.1:" + port + "/api/v1/elections/" + slug + "/" + export);
 					byte[] recorded = Files.readAllBytes(from.resolve(export));

@@ -36,6 +36,14 @@ public final class DatabaseOutages {
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				return true;
 			}
+			// a rollback that failed after the outage broke the statement: the
+			// statement's
+			// failure is the one that says why
+			if (cause instanceof org.springframework.transaction.TransactionSystemException rollback
+					&& rollback.getApplicationException() != null && rollback.getApplicationException() != failure
+					&& isCause(rollback.getApplicationException())) {
+				return true;
+			}
 		}
 		return false;
 	}

@@ -274,6 +274,14 @@ public class ElectionStates {
 		this.missing.remove(slug);
 	}
 
+	/**
+	 * Reads the election anew at its next read: for a change made outside revisions (a
+	 * replay giving revisions their recorded receipt times, docs/verify.md).
+	 */
+	public void reread(String slug) {
+		this.entries.remove(slug);
+	}
+
 	/** The highest revision of the election this instance has been told about. */
 	public long lastNotified(String slug) {
 		return this.notified.getOrDefault(slug, 0L);

@@ -17,9 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before anything reads them, requests whose shape Tomcat or PostgreSQL would
  * fail on (the client's mistakes, answered 400 problem+json naming what is wrong, without
- * a stack trace in the log): a multipart Content-Type without its boundary, and a query
- * string with a parameter without a name ({@code ?=x}), a broken %-escape, bytes that are
- * not UTF-8 or a NUL character.
+ * a stack trace in the log): a Content-Type that is a pattern ({@code *}{@code /*}), a
+ * multipart Content-Type without its boundary, and a query string with a parameter
+ * without a name ({@code ?=x}), a broken %-escape, bytes that are not UTF-8 or a NUL
+ * character.
  */
 class RequestShapeFilter extends OncePerRequestFilter {
 
@@ -36,6 +37,22 @@ class RequestShapeFilter extends OncePerRequestFilter {
 
 	static String refused(HttpServletRequest request) {
 		String contentType = request.getContentType();
+		if (contentType != null && !contentType.isBlank()) {
+			MediaType declared;
+			try {
+				declared = MediaType.parseMediaType(contentType);
+			}
+			catch (IllegalArgumentException ex) {
+				// not a media type: what reads the body says so (415 naming the formats)
+				declared = null;
+			}
+			if (declared != null && (declared.isWildcardType() || declared.isWildcardSubtype())) {
+				// a body has one type; Spring refuses a wildcard with an exception (a
+				// 500)
+				return "Content-Type: " + declared.getType() + "/" + declared.getSubtype()
+						+ " is a pattern, not the type of a body";
+			}
+		}
 		if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
 			MediaType type;
 			try {
