@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.tally.results.DatabaseOutages;
+import org.tally.results.ElectionStates;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,13 +39,21 @@ class DatabaseOutageAdvice {
 
 	private static final Log log = LogFactory.getLog(DatabaseOutageAdvice.class);
 
+	private final ElectionStates states;
+
+	DatabaseOutageAdvice(ElectionStates states) {
+		this.states = states;
+	}
+
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, QueryTimeoutException.class,
 			SQLTransientConnectionException.class, SQLNonTransientConnectionException.class,
 			// a connection cut mid-transaction ("unable to rollback")
 			JpaSystemException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) throws Exception {
-		if (!DatabaseOutages.isCause(ex)) {
+		// a failed rollback hides its cause in some drivers: while reads already know the
+		// database is out of reach, a data-access failure is the outage too
+		if (!DatabaseOutages.isCause(ex) && !this.states.delayed()) {
 			throw ex;
 		}
 		log.warn("Database out of reach: " + request.getMethod() + " " + request.getRequestURI() + " answers 503");
