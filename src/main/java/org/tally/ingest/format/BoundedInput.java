@@ -51,7 +51,7 @@ final class BoundedInput {
 	 * Counts the compressed bytes a zip stream reads, for {@link #unzipped}; not closed
 	 * by its readers.
 	 */
-	static final class Compressed extends FilterInputStream {
+	static final class Compressed extends Watched {
 
 		private long count;
 
@@ -60,17 +60,8 @@ final class BoundedInput {
 		}
 
 		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			this.count += (b >= 0) ? 1 : 0;
-			return b;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = super.read(b, off, len);
-			this.count += Math.max(n, 0);
-			return n;
+		void seen(byte[] b, int off, int n) {
+			this.count += n;
 		}
 
 		@Override
@@ -82,32 +73,21 @@ final class BoundedInput {
 
 	/** The current zip entry's bytes, within the absolute and ratio caps. */
 	static InputStream unzipped(InputStream entry, Compressed compressed) {
-		return new FilterInputStream(entry) {
+		return new Watched(entry) {
 
 			private long inflated;
 
 			@Override
-			public int read() throws IOException {
-				byte[] one = new byte[1];
-				int n = read(one, 0, 1);
-				return (n < 0) ? -1 : (one[0] & 0xFF);
-			}
-
-			@Override
-			public int read(byte[] b, int off, int len) throws IOException {
-				int n = super.read(b, off, len);
-				if (n > 0) {
-					this.inflated += n;
-					if (this.inflated > MAX_UNZIPPED_BYTES) {
-						throw new Exceeded("the zip unpacks to more than " + (MAX_UNZIPPED_BYTES >> 20)
-								+ " MB: refused as a zip bomb");
-					}
-					if (this.inflated > RATIO_FREE_BYTES && this.inflated > MAX_RATIO * compressed.count) {
-						throw new Exceeded(
-								"the zip unpacks to more than " + MAX_RATIO + " times its size: refused as a zip bomb");
-					}
+			void seen(byte[] b, int off, int n) {
+				this.inflated += n;
+				if (this.inflated > MAX_UNZIPPED_BYTES) {
+					throw new Exceeded("the zip unpacks to more than " + (MAX_UNZIPPED_BYTES >> 20)
+							+ " MB: refused as a zip bomb");
 				}
-				return n;
+				if (this.inflated > RATIO_FREE_BYTES && this.inflated > MAX_RATIO * compressed.count) {
+					throw new Exceeded(
+							"the zip unpacks to more than " + MAX_RATIO + " times its size: refused as a zip bomb");
+				}
 			}
 
 			@Override
@@ -127,7 +107,7 @@ final class BoundedInput {
 	 * A byte-level watch of XML's runs: text, tags (quoted attribute values may hold
 	 * {@code >}), comments and CDATA. UTF-8 multi-byte characters count as their bytes.
 	 */
-	private static final class XmlShape extends FilterInputStream {
+	private static final class XmlShape extends Watched {
 
 		private static final int TEXT = 0, TAG_START = 1, TAG = 2, COMMENT = 3, CDATA = 4;
 
@@ -154,19 +134,10 @@ final class BoundedInput {
 		}
 
 		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return (n < 0) ? -1 : (one[0] & 0xFF);
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = super.read(b, off, len);
+		void seen(byte[] b, int off, int n) {
 			for (int i = off; i < off + n; i++) {
 				step(b[i]);
 			}
-			return n;
 		}
 
 		private void step(byte c) {
@@ -242,6 +213,37 @@ final class BoundedInput {
 			else if (this.run > MAX_TEXT) {
 				throw new Exceeded(what + " of more than " + MAX_TEXT + " characters");
 			}
+		}
+
+	}
+
+	/**
+	 * A stream that shows every byte read, one at a time or in blocks, to {@link #seen}
+	 * once: the one place the watches above count and check.
+	 */
+	private abstract static class Watched extends FilterInputStream {
+
+		Watched(InputStream in) {
+			super(in);
+		}
+
+		/** The {@code n} bytes just read into {@code b} from {@code off}. */
+		abstract void seen(byte[] b, int off, int n);
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			int n = read(one, 0, 1);
+			return (n < 0) ? -1 : (one[0] & 0xFF);
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				seen(b, off, n);
+			}
+			return n;
 		}
 
 	}
