@@ -75,11 +75,18 @@ public class ResultsCache {
 		Read<List<UnitResult>> read = read(results,
 				() -> this.queries.reportingUnits(results.election().id(), contest, precincts ? "precinct" : "county"));
 		if (read.current() && details != null) {
-			if (precincts) {
-				details.precincts = read.value();
-			}
-			else {
-				details.counties = read.value();
+			// first kept wins: a reader racing the warmer gets what the next reader gets
+			synchronized (details) {
+				if (precincts) {
+					if (details.precincts == null) {
+						details.precincts = read.value();
+					}
+					return details.precincts;
+				}
+				if (details.counties == null) {
+					details.counties = read.value();
+				}
+				return details.counties;
 			}
 		}
 		return read.value();
@@ -94,7 +101,12 @@ public class ResultsCache {
 		Read<List<HistoryPoint>> read = read(results,
 				() -> this.batches.withBatches(contest.id(), this.queries.history(contest.id())));
 		if (read.current() && details != null) {
-			details.history = read.value();
+			synchronized (details) {
+				if (details.history == null) {
+					details.history = read.value();
+				}
+				return details.history;
+			}
 		}
 		return read.value();
 	}
@@ -107,7 +119,12 @@ public class ResultsCache {
 		}
 		Read<List<TimelineEvent>> read = read(results, () -> this.queries.timeline(contest.id()));
 		if (read.current() && details != null) {
-			details.timeline = read.value();
+			synchronized (details) {
+				if (details.timeline == null) {
+					details.timeline = read.value();
+				}
+				return details.timeline;
+			}
 		}
 		return read.value();
 	}
@@ -124,7 +141,12 @@ public class ResultsCache {
 		Read<Optional<ContestRounds>> read = read(results,
 				() -> Optional.ofNullable(rounds.rounds(contest.id(), results.revision())));
 		if (read.current() && details != null) {
-			details.rounds = read.value();
+			synchronized (details) {
+				if (details.rounds == null) {
+					details.rounds = read.value();
+				}
+				return details.rounds;
+			}
 		}
 		return read.value();
 	}
