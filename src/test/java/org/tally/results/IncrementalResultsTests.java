@@ -2,6 +2,11 @@ package org.tally.results;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
@@ -70,6 +75,50 @@ class IncrementalResultsTests {
 		assertThat(this.results.reportingUnits(after, after.contest("governor").orElseThrow(), "county"))
 			.extracting(UnitResult::totalVotes)
 			.containsExactly(26L, 7L);
+	}
+
+	@Test
+	void readersRacingForOneRevisionShareWhatIsKept() {
+		String election = this.api.createElection("incremental-race", "general");
+		this.api.importCsv(election, """
+				county,precinct,office,district,party,candidate,votes
+				Alpha,A-1,Governor,,,Ann,10
+				Alpha,A-1,Governor,,,Bob,5
+				""".getBytes(StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
+		this.api.importCsv(election, """
+				county,precinct,office,district,party,candidate,votes
+				Alpha,A-1,Governor,,,Ann,12
+				Alpha,A-1,Governor,,,Bob,6
+				""".getBytes(StandardCharsets.UTF_8), "").expectStatus().is2xxSuccessful();
+		ElectionResults current = this.results.results(this.results.current(election));
+		ContestResult governor = current.contest("governor").orElseThrow();
+		CyclicBarrier start = new CyclicBarrier(6);
+		// six readers (the warmer may be a seventh) ask at once; all get the one kept
+		// list
+		ExecutorService threads = Executors.newFixedThreadPool(6);
+		try {
+			List<CompletableFuture<List<HistoryPoint>>> readers = IntStream.range(0, 6)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> {
+					await(start);
+					return this.results.history(current, governor);
+				}, threads))
+				.toList();
+			List<HistoryPoint> kept = this.results.history(current, governor);
+			assertThat(readers).allSatisfy((reader) -> assertThat(reader.join()).isSameAs(kept));
+			assertThat(kept).extracting(HistoryPoint::totalVotes).containsExactly(15L, 18L);
+		}
+		finally {
+			threads.shutdown();
+		}
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
