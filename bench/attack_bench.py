@@ -1,10 +1,14 @@
 """Slow-body attack and reader probes for bench/attack-bench.sh (loopback only, bounded).
 
-Opens SLOW connections that each send a request declaring a large body (Content-Length
-1,000,000, POST / or POST /login, half each) and then one byte every DRIP seconds, for
-DURATION seconds; meanwhile PROBERS readers GET the feed and the page in turn, each with a
-fresh connection, and the latencies are reported (p50, p99, max, failures). Prints one line:
+Opens SLOW connections that each send a request with a slow body (KINDS, in turn: a declared
+Content-Length 1,000,000 to POST / and POST /login with one byte every DRIP seconds, a chunked
+POST / with a one-byte chunk every DRIP seconds, a declared 2 GB POST /login sending nothing),
+for DURATION seconds, each connecting again DRIP s after the server answered or closed it;
+meanwhile PROBERS readers GET the feed and the page in turn, each with a fresh connection, and
+the latencies are reported (p50, p99, max, failures), with the statuses the attack's
+connections were answered. Prints one line:
   probe <label> feed p50=<ms> p99=<ms> max=<ms> fail=<n>/<n> page p50=... attackers open=<n>
+        answers 413=<n> ...
 """
 import asyncio
 import sys
@@ -13,36 +17,64 @@ import time
 HOST = "127.0.0.1"
 
 
-async def slow_body(port, path, drip, stop_at, open_count):
+# The attack's kinds of slow body, one per connection slot in turn:
+#   declared: Content-Length 1,000,000, one byte every DRIP s (POST / and POST /login)
+#   chunked:  Transfer-Encoding: chunked, a one-byte chunk every DRIP s (POST /)
+#   huge:     Content-Length 2,000,000,000 and nothing sent (POST /login)
+KINDS = [("/", "declared"), ("/login", "declared"), ("/", "chunked"), ("/login", "huge")]
+
+
+async def answer_status(reader, statuses):
+    # the status line of the server's answer, whenever it comes (counted once)
+    try:
+        line = await reader.readline()
+    except (OSError, ConnectionError, asyncio.IncompleteReadError):
+        line = b""
+    code = line.split(b" ")[1].decode() if line.startswith(b"HTTP/") else "none"
+    statuses[code] = statuses.get(code, 0) + 1
+
+
+async def slow_body(port, path, kind, drip, stop_at, open_count, statuses):
     try:
         reader, writer = await asyncio.open_connection(HOST, port)
     except OSError:
         return
     open_count[0] += 1
+    answered = None
     try:
+        if kind == "chunked":
+            length = "Transfer-Encoding: chunked"
+        elif kind == "huge":
+            length = "Content-Length: 2000000000"
+        else:
+            length = "Content-Length: 1000000"
         writer.write((f"POST {path} HTTP/1.1\r\nHost: localhost\r\n"
-                      "Content-Type: application/x-www-form-urlencoded\r\n"
-                      "Content-Length: 1000000\r\n\r\n").encode())
+                      f"Content-Type: application/x-www-form-urlencoded\r\n{length}\r\n\r\n").encode())
         await writer.drain()
+        answered = asyncio.ensure_future(answer_status(reader, statuses))
         while time.monotonic() < stop_at:
             await asyncio.sleep(drip)
-            if reader.at_eof():
+            if reader.at_eof() or answered.done():
                 break
-            writer.write(b"a")
-            await writer.drain()
+            if kind != "huge":
+                writer.write(b"1\r\na\r\n" if kind == "chunked" else b"a")
+                await writer.drain()
     except (OSError, ConnectionError):
         pass
     finally:
         open_count[0] -= 1
+        if answered is not None and not answered.done():
+            answered.cancel()
+            statuses["unanswered"] = statuses.get("unanswered", 0) + 1
         writer.close()
 
 
-async def attacker(port, slow, drip, stop_at, open_count):
+async def attacker(port, slow, drip, stop_at, open_count, statuses):
     # each slot reconnects when the server closes it, until the end
     async def slot(i):
-        path = "/" if i % 2 == 0 else "/login"
+        path, kind = KINDS[i % len(KINDS)]
         while time.monotonic() < stop_at:
-            await slow_body(port, path, drip, stop_at, open_count)
+            await slow_body(port, path, kind, drip, stop_at, open_count, statuses)
             # refused or cut off: back again at the attack's own pace
             await asyncio.sleep(drip)
     await asyncio.gather(*(slot(i) for i in range(slow)))
@@ -76,11 +108,12 @@ async def main():
     port, slow, drip, duration, probers = int(port), int(slow), float(drip), float(duration), int(probers)
     stop_at = time.monotonic() + duration
     open_count = [0]
+    statuses = {}
     # warm: the first render of a page after start-up is no reader's steady state
     for _ in range(3):
         await get(port, feed)
         await get(port, page)
-    attack = asyncio.ensure_future(attacker(port, slow, drip, stop_at, open_count)) if slow else None
+    attack = asyncio.ensure_future(attacker(port, slow, drip, stop_at, open_count, statuses)) if slow else None
     # let the attack take hold before probing
     await asyncio.sleep(min(10.0, duration / 3) if slow else 0)
     feed_samples, page_samples, peak = [], [], [0]
@@ -94,8 +127,9 @@ async def main():
     await asyncio.gather(*(prober() for _ in range(probers)))
     if attack:
         await attack
+    answers = " ".join(f"{k}={v}" for k, v in sorted(statuses.items())) or "-"
     print(f"probe {label} feed {summary(feed_samples)} page {summary(page_samples)} "
-          f"attackers open={peak[0]}")
+          f"attackers open={peak[0]} answers {answers}")
 
 
 asyncio.run(main())

@@ -5,8 +5,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -14,8 +23,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request whose body is either already read ({@link RequestBodyGuard} read a small
- * anonymous one) or streamed with a limit: past {@code limit} bytes a read throws
+ * A request whose body is either already read ({@link RequestBodyGuard} read a sign-in
+ * form or another small anonymous body; a form's parameters are served from it) or
+ * streamed with a limit: past {@code limit} bytes a read throws
  * {@link ContentTooLargeException} (413), so a body sent without a declared length
  * (chunked) cannot grow past the upload limit.
  */
@@ -26,6 +36,8 @@ class LimitedBody extends HttpServletRequestWrapper {
 	private final long limit;
 
 	private ServletInputStream stream;
+
+	private Map<String, String[]> parameters;
 
 	LimitedBody(HttpServletRequest request, long limit) {
 		super(request);
@@ -46,6 +58,83 @@ class LimitedBody extends HttpServletRequestWrapper {
 			this.stream = new Limited(in, this.limit);
 		}
 		return this.stream;
+	}
+
+	/**
+	 * The query's parameters and, for a form read here, the form's: Tomcat parses no body
+	 * once its stream has been read, so the form of a sign-in is parsed here.
+	 */
+	@Override
+	public Map<String, String[]> getParameterMap() {
+		if (this.read == null) {
+			return super.getParameterMap();
+		}
+		if (this.parameters == null) {
+			Map<String, List<String>> all = new LinkedHashMap<>();
+			super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, (n) -> new ArrayList<>())
+				.addAll(Arrays.asList(values)));
+			if (isForm(getContentType())) {
+				Charset charset = charset(getCharacterEncoding());
+				for (String pair : new String(this.read, StandardCharsets.ISO_8859_1).split("&")) {
+					int equals = pair.indexOf('=');
+					String name = (equals < 0) ? pair : pair.substring(0, equals);
+					String value = (equals < 0) ? "" : pair.substring(equals + 1);
+					try {
+						if (!name.isEmpty()) {
+							all.computeIfAbsent(URLDecoder.decode(name, charset), (n) -> new ArrayList<>())
+								.add(URLDecoder.decode(value, charset));
+						}
+					}
+					catch (IllegalArgumentException ex) {
+						// a broken %-escape: the pair is left out, as Tomcat does
+					}
+				}
+			}
+			Map<String, String[]> parameters = new LinkedHashMap<>();
+			all.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+			this.parameters = Collections.unmodifiableMap(parameters);
+		}
+		return this.parameters;
+	}
+
+	@Override
+	public String getParameter(String name) {
+		if (this.read == null) {
+			return super.getParameter(name);
+		}
+		String[] values = getParameterMap().get(name);
+		return (values != null) ? values[0] : null;
+	}
+
+	@Override
+	public Enumeration<String> getParameterNames() {
+		if (this.read == null) {
+			return super.getParameterNames();
+		}
+		return Collections.enumeration(getParameterMap().keySet());
+	}
+
+	@Override
+	public String[] getParameterValues(String name) {
+		if (this.read == null) {
+			return super.getParameterValues(name);
+		}
+		String[] values = getParameterMap().get(name);
+		return (values != null) ? values.clone() : null;
+	}
+
+	private static Charset charset(String encoding) {
+		try {
+			return (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+		}
+		catch (IllegalArgumentException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+	private static boolean isForm(String contentType) {
+		return contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +28,20 @@ class RequestBodyConfiguration {
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/**
+	 * Unread bodies are not drained on the worker ({@link BodyValves}): Tomcat's own
+	 * {@code swallowAbortedUploads=false} for a 413, and {@link BodyValves.UnreadBodies}
+	 * for every other early answer; a read that times out is a 408 problem.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodies() {
+		return (factory) -> {
+			factory.addContextCustomizers((context) -> context.setSwallowAbortedUploads(false));
+			factory.addEngineValves(new BodyValves.UnreadBodies());
+			factory.addContextValves(new BodyValves.ReadFailures());
+		};
 	}
 
 	@Bean

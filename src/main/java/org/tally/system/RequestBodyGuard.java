@@ -3,6 +3,7 @@ package org.tally.system;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.FilterChain;
@@ -22,22 +23,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a declared length over {@code tally.http.upload-max-size} (the same limit as
  * multipart uploads) is 413 at once, unread; a body without a declared length is cut off
  * at the limit (413);</li>
- * <li>a request without credentials (no {@code Authorization}, no session cookie) may
- * carry at most {@code tally.http.anonymous-body-max} (8 KB, a sign-in form), declared up
- * front (else 413); a sign-in's form is read by at most
- * {@code tally.http.sign-in-readers} workers at once, any other anonymous body is read
- * here within {@code tally.http.anonymous-body-time} (else 408);</li>
+ * <li>a sign-in form ({@code POST /login}, whoever sends it) and any body of a request
+ * without credentials (no {@code Authorization}, no live session) may have at most
+ * {@code tally.http.anonymous-body-max} (8 KB), declared up front (else 413); it is read
+ * here, whole, within {@code tally.http.anonymous-body-time} (else 408), by at most
+ * {@code tally.http.sign-in-readers} workers at once (sign-ins and other anonymous bodies
+ * each have that many), and handed on already read ({@link LimitedBody} serves the form's
+ * parameters);</li>
  * <li>a request with credentials reads its body on at most
  * {@code tally.http.body-readers} workers at once.</li>
  * </ul>
  * When no reader is free the answer is 503 with {@code Retry-After}, unread. Every
- * refusal is problem+json with {@code Connection: close}, a status on which Tomcat closes
- * the connection instead of draining the body. What the chain left unread is read to its
- * end for a signed-in writer (its client then reads the answer, a 415 say); anyone else's
- * is drained by Tomcat only up to {@code server.tomcat.max-swallow-size} (tiny), each
- * read waiting at most {@code tally.http.body-read-timeout}, then the connection closes.
+ * refusal is problem+json with {@code Connection: close}. What the chain left unread is
+ * read to its end after an answer that is not a refusal (a signed-in writer's 415: its
+ * client then reads the answer); after a refusal it is never read:
+ * {@link BodyValves.UnreadBodies} makes Tomcat close the connection instead of draining
+ * the body on the worker, and {@link BodyValves.ReadFailures} answers a read that timed
+ * out ({@code tally.http.body-read-timeout}, each read) with 408 problem+json.
  */
 class RequestBodyGuard extends OncePerRequestFilter {
+
+	/** Answers after which the rest of a body is not read. */
+	private static final Set<Integer> REFUSALS = Set.of(401, 403, 408, 413, 429, 503);
 
 	private final long maxUpload;
 
@@ -74,22 +81,23 @@ class RequestBodyGuard extends OncePerRequestFilter {
 					"The request body declares " + declared + " bytes; Tally accepts at most " + this.maxUpload + ".");
 			return;
 		}
-		if (credentials(request)) {
-			guarded(this.writes, new LimitedBody(request, this.maxUpload), response, chain, true);
+		boolean signIn = "POST".equals(request.getMethod())
+				&& "/login".equals(request.getRequestURI().substring(request.getContextPath().length()));
+		if (!signIn && credentials(request)) {
+			guarded(this.writes, new LimitedBody(request, this.maxUpload), response, chain);
 			return;
 		}
 		if (chunked || declared > this.anonymousMax) {
-			refuse(request, response, 413, "Content Too Large", "Without credentials a request body may have at most "
-					+ this.anonymousMax + " bytes, with its Content-Length declared.");
+			refuse(request, response, 413, "Content Too Large",
+					(signIn ? "A sign-in form may have at most "
+							: "Without credentials a request body may have at most ") + this.anonymousMax
+							+ " bytes, with its Content-Length declared.");
 			return;
 		}
-		if ("POST".equals(request.getMethod())
-				&& "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
-			// the sign-in form: Tomcat parses it for Spring Security, on few workers
-			guarded(this.signIns, request, response, chain, false);
-			return;
-		}
-		if (!this.anonymous.tryAcquire()) {
+		// a sign-in form (whoever sends it) or another small anonymous body: read here,
+		// within a deadline, by few workers; the sign-in has readers of its own
+		Semaphore readers = signIn ? this.signIns : this.anonymous;
+		if (!readers.tryAcquire()) {
 			busy(request, response);
 			return;
 		}
@@ -98,9 +106,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			body = readWithin(request.getInputStream(), (int) declared);
 		}
 		finally {
-			this.anonymous.release();
+			readers.release();
 		}
 		if (body == null) {
+			// when Tomcat's own read timed out first, BodyValves.ReadFailures answers
 			refuse(request, response, 408, "Request Timeout", "The request body did not arrive in time.");
 			return;
 		}
@@ -109,11 +118,13 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
 	/**
 	 * The chain on one of few readers. A body the answer left unread is read to its end
-	 * for a signed-in writer ({@code drain}: its client then reads the answer, a 415 say,
-	 * instead of a broken connection), and left unread for anyone else.
+	 * when the answer is not a refusal (a signed-in writer's 415, say: its client then
+	 * reads the answer instead of a broken connection); after a refusal (401, 403, 429, a
+	 * limit) the rest is not read ({@link BodyValves.UnreadBodies} closes the
+	 * connection).
 	 */
-	private void guarded(Semaphore readers, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-			boolean drain) throws IOException, ServletException {
+	private void guarded(Semaphore readers, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
 		if (!readers.tryAcquire()) {
 			busy(request, response);
 			return;
@@ -123,13 +134,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		}
 		finally {
 			readers.release();
-			// answered before the body was read (a 401, a 404, a 415): a signed-in
-			// writer's
-			// rest is read so that its client reads the answer; anyone else's is left to
-			// Tomcat, which reads no more than max-swallow-size and closes the connection
-			if (drain) {
-				drainQuietly(request);
-			}
+		}
+		if (!REFUSALS.contains(response.getStatus())) {
+			drainQuietly(request);
 		}
 	}
 
@@ -173,14 +180,11 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
 	/**
 	 * Whether the request presents credentials (checked later by Spring Security): an
-	 * Authorization header or a session cookie.
+	 * Authorization header or the cookie of a session that exists (sessions exist only
+	 * once someone signed in; a made-up {@code JSESSIONID} is no credential).
 	 */
 	private static boolean credentials(HttpServletRequest request) {
-		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-			return true;
-		}
-		String cookies = request.getHeader(HttpHeaders.COOKIE);
-		return cookies != null && cookies.contains("JSESSIONID=");
+		return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.isRequestedSessionIdValid();
 	}
 
 	private static void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -191,6 +195,12 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String detail) throws IOException {
+		if (response.isCommitted()) {
+			// Tomcat's own read failed and took the answer over (sendError): its 408 or
+			// 400
+			// is written as a problem by BodyValves.ReadFailures
+			return;
+		}
 		ProblemResponses.write(response, status, title, detail, 2);
 		if (status != 503) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, null);
@@ -202,8 +212,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		catch (IOException ex) {
 			// the client is gone (or its connection timed out): nothing to answer
 		}
-		// answered and committed: Tomcat reads at most max-swallow-size of the rest, then
-		// closes the connection (Connection: close)
+		// answered and committed: the rest is not read (BodyValves.UnreadBodies, and for
+		// a
+		// 413 Tomcat's own swallowAbortedUploads=false), the connection closes
 	}
 
 }
