@@ -1,44 +1,71 @@
 package org.tally.feed;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
-import org.tally.system.HttpCaching;
+import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsQueries;
+import org.tally.results.ResultsService;
+import org.tally.results.Rule;
 import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
 import org.tally.results.VoteTypeResult;
+import org.tally.system.HttpCaching;
+import org.tally.system.NistWriter;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The election as a NIST SP 1500-100 v2 {@code ElectionReport} (the common data format
- * for election results): each choice's {@code total} for the jurisdiction, per county and
- * per precinct (the read model's totals), and its counts by vote type
- * ({@code CountItemType} election-day, absentee-mail, early, provisional) at the same
- * units, from the same read model: a precinct's as stored, a county's by the totals rule
- * (its precincts' sum when it has precinct counts, else its own row), the jurisdiction's
- * the contest's; only the types a unit has. Precinct {@code GpUnit}s are composed by
- * their county, counties by the jurisdiction ({@code ComposingGpUnitIds}). Written as a
- * stream of JSON tokens, contest by contest, never as a tree of the whole report.
+ * for election results), in its JSON form ({@code cdf.json}) and its XML form
+ * ({@code cdf.xml}), both written by one walk over the read model ({@link #write}) in the
+ * order of NIST's XSD:
+ * <ul>
+ * <li>each choice's {@code total} for the jurisdiction, per county and per precinct (the
+ * read model's totals), and its counts by vote type ({@code CountItemType} election-day,
+ * absentee-mail, early, provisional) at the same units: a precinct's as stored, a
+ * county's by the totals rule, the jurisdiction's the contest's; only the types a unit
+ * has;</li>
+ * <li>a ranked-choice contest's rounds from its latest RCTab report at the revision: a
+ * {@code VoteCounts} of type total at the jurisdiction with its {@code Round} per round a
+ * choice is in;</li>
+ * <li>{@code BallotCounts} per unit where a file stated ballots cast or outstanding (the
+ * largest figure any contest states for the unit: a contest covering part of it states
+ * fewer);</li>
+ * <li>{@code CountStatus} per vote type of the election, of each contest and of every
+ * unit, where known ({@link #countStatus});</li>
+ * <li>{@code OtherCounts}: a ranked-choice contest's ballots made inactive by an overvote
+ * (RCTab's figure, in its final round) at the jurisdiction; {@link #otherCounts} is where
+ * stored over- and undervotes would go;</li>
+ * <li>{@code Status}: unofficial-partial while counting, unofficial-complete, certified,
+ * then correction once a correction follows the certification.</li>
+ * </ul>
+ * Precinct {@code GpUnit}s are composed by their county, counties by the jurisdiction
+ * ({@code ComposingGpUnitIds}). Written as a stream, contest by contest (each contest's
+ * counties kept, its precincts read when it is written), never as a tree of the whole
+ * report.
  */
 @Component
 class CdfReport {
+
+	/** The XML form's namespace (NIST's XSD). */
+	static final String NAMESPACE = "http://itl.nist.gov/ns/voting/1500-100/v2";
 
 	private static final String JURISDICTION = "gpu-jurisdiction";
 
@@ -50,77 +77,32 @@ class CdfReport {
 
 	private final ResultsQueries queries;
 
-	CdfReport(JsonMapper json, ResultsQueries queries) {
+	private final ResultsService results;
+
+	CdfReport(JsonMapper json, ResultsQueries queries, ResultsService results) {
 		this.json = json;
 		this.queries = queries;
+		this.results = results;
 	}
 
 	/**
-	 * The report; to be called in the results' snapshot, as the exports are, so that the
-	 * units' totals (read here, not kept with the results) and the counts by vote type
-	 * are those of the results' revision.
+	 * The JSON form; to be called in the results' snapshot, as the exports are, so that
+	 * the units' totals (read here, not kept with the results) and the counts by vote
+	 * type are those of the results' revision.
 	 */
 	byte[] report(ElectionResults found) {
-		ElectionState election = found.election();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-		Map<String, Unit> units = new LinkedHashMap<>();
-		Map<String, String> parties = new LinkedHashMap<>();
-		try (JsonGenerator out = this.json.createGenerator(bytes)) {
-			out.writeStartObject();
-			out.writeStringProperty("@type", "ElectionResults.ElectionReport");
-			out.writeStringProperty("Format", "summary-contest");
-			Instant generated = (election.lastUpdated() != null) ? election.lastUpdated()
-					: election.date().atStartOfDay().toInstant(ZoneOffset.UTC);
-			out.writeStringProperty("GeneratedDate", generated.truncatedTo(ChronoUnit.SECONDS).toString());
-			out.writeStringProperty("Issuer", election.jurisdiction());
-			out.writeStringProperty("IssuerAbbreviation", Slugs.of(election.jurisdiction()));
-			out.writeNumberProperty("SequenceStart", 1);
-			out.writeNumberProperty("SequenceEnd", 1);
-			out.writeStringProperty("Status", status(election.status()));
-			out.writeStringProperty("VendorApplicationId", "Tally");
-			out.writeBooleanProperty("IsTest", election.test());
-			if (election.test()) {
-				out.writeStringProperty("TestType", "rehearsal");
-			}
-			out.writeArrayPropertyStart("Election");
-			out.writeStartObject();
-			out.writeStringProperty("@type", "ElectionResults.Election");
-			out.writeStringProperty("ElectionScopeId", JURISDICTION);
-			out.writeStringProperty("StartDate", election.date().toString());
-			out.writeStringProperty("EndDate", election.date().toString());
-			out.writeName("Name");
-			text(out, election.name());
-			out.writeStringProperty("Type", type(election.kind()));
-			out.writeArrayPropertyStart("Contest");
-			for (ContestResult contest : found.contests()) {
-				contest(out, found, contest, units);
-			}
-			out.writeEndArray();
-			out.writeArrayPropertyStart("Candidate");
-			for (ContestResult contest : found.contests()) {
-				if (!"measure".equals(contest.kind())) {
-					for (CandidateResult candidate : contest.candidates()) {
-						candidate(out, choiceId(contest, candidate), candidate, parties);
-					}
-				}
-			}
-			out.writeEndArray();
-			out.writeEndObject();
-			out.writeEndArray();
-			gpUnits(out, election, units);
-			out.writeArrayPropertyStart("Party");
-			for (Map.Entry<String, String> party : parties.entrySet()) {
-				out.writeStartObject();
-				out.writeStringProperty("@id", party.getValue());
-				out.writeStringProperty("@type", "ElectionResults.Party");
-				out.writeName("Name");
-				text(out, party.getKey());
-				out.writeName("Abbreviation");
-				text(out, party.getKey());
-				out.writeEndObject();
-			}
-			out.writeEndArray();
-			out.writeEndObject();
+		try (NistWriter out = NistWriter.json(this.json, bytes, "ElectionResults")) {
+			write(found, out);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** The XML form, as {@link #report} (the same walk). */
+	byte[] xml(ElectionResults found) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+		try (NistWriter out = NistWriter.xml(bytes, NAMESPACE)) {
+			write(found, out);
 		}
 		return bytes.toByteArray();
 	}
@@ -129,14 +111,128 @@ class CdfReport {
 	private record Unit(String code, String name, String level, String parent, Set<String> composing) {
 	}
 
-	private void contest(JsonGenerator out, ElectionResults found, ContestResult contest, Map<String, Unit> units) {
-		long election = found.election().id();
-		List<UnitResult> counties = this.queries.reportingUnits(election, contest, "county");
-		List<UnitResult> precincts = this.queries.reportingUnits(election, contest, "precinct");
-		for (UnitResult county : counties) {
-			units.putIfAbsent(county.code(),
-					new Unit(county.code(), county.name(), county.level(), null, new LinkedHashSet<>()));
+	/** A contest with its counties (after the totals rule), read before writing. */
+	private record Counted(ContestResult contest, List<UnitResult> counties) {
+	}
+
+	/**
+	 * Ballots cast and outstanding a file stated for a unit, the largest of any contest.
+	 */
+	private static final class Ballots {
+
+		Long cast;
+
+		Long outstanding;
+
+		void add(Long cast, Long outstanding) {
+			this.cast = max(this.cast, cast);
+			this.outstanding = max(this.outstanding, outstanding);
 		}
+
+		private static Long max(Long a, Long b) {
+			return (a == null) ? b : (b == null) ? a : Long.valueOf(Math.max(a, b));
+		}
+
+	}
+
+	/** The report, written in the order of NIST's XSD (which JSON ignores). */
+	void write(ElectionResults found, NistWriter out) {
+		ElectionState election = found.election();
+		String itemStatus = itemStatus(election.status());
+		List<Counted> counted = new ArrayList<>(found.contests().size());
+		Map<String, Unit> units = new LinkedHashMap<>();
+		Map<String, Ballots> ballots = new LinkedHashMap<>();
+		Set<String> electionTypes = new LinkedHashSet<>();
+		electionTypes.add("total");
+		for (ContestResult contest : found.contests()) {
+			List<UnitResult> counties = this.queries.reportingUnits(election.id(), contest, "county");
+			counted.add(new Counted(contest, counties));
+			ballots.computeIfAbsent(JURISDICTION, (id) -> new Ballots())
+				.add(contest.turnout().ballotsCast(), contest.ballotsOutstanding());
+			for (UnitResult county : counties) {
+				units.putIfAbsent(county.code(),
+						new Unit(county.code(), county.name(), county.level(), null, new LinkedHashSet<>()));
+				ballots.computeIfAbsent(unitId(county.code()), (id) -> new Ballots())
+					.add(county.turnout().ballotsCast(), null);
+			}
+			contest.voteTypes().forEach((column) -> electionTypes.add(COUNT_ITEM_TYPES.get(column.type())));
+		}
+		Map<String, String> parties = new LinkedHashMap<>();
+		out.startDocument("ElectionReport");
+		out.startList("Election");
+		out.startItem("Election");
+		out.startList("BallotCounts");
+		ballots.forEach((unit, figures) -> {
+			if (figures.cast != null || figures.outstanding != null) {
+				out.startItem("BallotCounts");
+				out.string("GpUnitId", unit);
+				out.string("Type", "total");
+				if (figures.cast != null) {
+					out.number("BallotsCast", figures.cast);
+				}
+				if (figures.outstanding != null) {
+					out.number("BallotsOutstanding", figures.outstanding);
+				}
+				out.endObject();
+			}
+		});
+		out.endList();
+		out.startList("Candidate");
+		for (ContestResult contest : found.contests()) {
+			if (!"measure".equals(contest.kind())) {
+				for (CandidateResult candidate : contest.candidates()) {
+					candidate(out, choiceId(contest, candidate), candidate, parties);
+				}
+			}
+		}
+		out.endList();
+		out.startList("Contest");
+		for (Counted contest : counted) {
+			contest(out, found, contest, units, itemStatus);
+		}
+		out.endList();
+		countStatus(out, electionTypes, itemStatus);
+		out.string("ElectionScopeId", JURISDICTION);
+		out.text("Name", election.name());
+		out.string("StartDate", election.date().toString());
+		out.string("EndDate", election.date().toString());
+		out.string("Type", type(election.kind()));
+		out.endObject();
+		out.endList();
+		out.string("Format", "summary-contest");
+		Instant generated = (election.lastUpdated() != null) ? election.lastUpdated()
+				: election.date().atStartOfDay().toInstant(ZoneOffset.UTC);
+		out.string("GeneratedDate", generated.truncatedTo(ChronoUnit.SECONDS).toString());
+		gpUnits(out, election, units, itemStatus);
+		out.string("Issuer", election.jurisdiction());
+		out.string("IssuerAbbreviation", Slugs.of(election.jurisdiction()));
+		out.bool("IsTest", election.test());
+		out.startList("Party");
+		for (Map.Entry<String, String> party : parties.entrySet()) {
+			out.startItem("Party");
+			out.id(party.getValue());
+			out.text("Abbreviation", party.getKey());
+			out.text("Name", party.getKey());
+			out.endObject();
+		}
+		out.endList();
+		// one report, not a sequence of partial ones
+		out.number("SequenceStart", 1);
+		out.number("SequenceEnd", 1);
+		out.string("Status", status(election.status(), "certified".equals(election.status())
+				&& this.queries.correctedSinceCertified(election.id(), found.revision())));
+		if (election.test()) {
+			out.string("TestType", "rehearsal");
+		}
+		out.string("VendorApplicationId", "Tally");
+		out.endObject();
+	}
+
+	private void contest(NistWriter out, ElectionResults found, Counted counted, Map<String, Unit> units,
+			String itemStatus) {
+		ContestResult contest = counted.contest();
+		List<UnitResult> counties = counted.counties();
+		List<UnitResult> precincts = this.queries.reportingUnits(found.election().id(), contest, "precinct");
 		for (UnitResult precinct : precincts) {
 			units.putIfAbsent(precinct.code(),
 					new Unit(precinct.code(), precinct.name(), precinct.level(), precinct.parent(), Set.of()));
@@ -147,58 +243,124 @@ class CdfReport {
 				}
 			}
 		}
+		ContestRounds rounds = (contest.rule() == Rule.RANKED_CHOICE) ? this.results.rounds(found, contest, null)
+				: null;
 		boolean measure = "measure".equals(contest.kind());
-		out.writeStartObject();
-		out.writeStringProperty("@id", "contest-" + contest.slug());
-		out.writeStringProperty("@type",
-				measure ? "ElectionResults.BallotMeasureContest" : "ElectionResults.CandidateContest");
-		out.writeStringProperty("ElectionDistrictId", JURISDICTION);
-		out.writeStringProperty("Name", contest.name());
-		if (!measure) {
-			out.writeNumberProperty("VotesAllowed", contest.seats());
-			out.writeNumberProperty("NumberElected", contest.seats());
-		}
-		if (contest.progress().precinctsReporting() != null) {
-			out.writeNumberProperty("SubUnitsReported", contest.progress().precinctsReporting());
-		}
-		if (contest.progress().precinctsTotal() != null) {
-			out.writeNumberProperty("TotalSubUnits", contest.progress().precinctsTotal());
-		}
-		out.writeArrayPropertyStart("ContestSelection");
+		out.startItem(measure ? "BallotMeasureContest" : "CandidateContest");
+		out.id("contest-" + contest.slug());
+		out.startList("ContestSelection");
 		List<CandidateResult> candidates = contest.candidates();
 		for (int at = 0; at < candidates.size(); at++) {
 			CandidateResult candidate = candidates.get(at);
-			out.writeStartObject();
-			out.writeStringProperty("@id", "selection-" + choiceId(contest, candidate));
-			out.writeNumberProperty("SequenceOrder", candidate.ballotOrder());
-			if (measure) {
-				out.writeStringProperty("@type", "ElectionResults.BallotMeasureSelection");
-				out.writeName("Selection");
-				text(out, candidate.name());
-			}
-			else {
-				out.writeStringProperty("@type", "ElectionResults.CandidateSelection");
-				out.writeArrayPropertyStart("CandidateIds");
-				out.writeString("candidate-" + choiceId(contest, candidate));
-				out.writeEndArray();
-				out.writeBooleanProperty("IsWriteIn", candidate.writeIn());
-			}
-			out.writeArrayPropertyStart("VoteCounts");
-			count(out, JURISDICTION, "total", candidate.votes());
+			out.startItem(measure ? "BallotMeasureSelection" : "CandidateSelection");
+			out.id("selection-" + choiceId(contest, candidate));
+			out.number("SequenceOrder", candidate.ballotOrder());
+			out.startList("VoteCounts");
+			count(out, JURISDICTION, "total", null, candidate.votes());
 			typedCounts(out, JURISDICTION, contest.voteTypes(), at);
 			for (UnitResult county : counties) {
-				count(out, unitId(county.code()), "total", county.candidates().get(at).votes());
+				count(out, unitId(county.code()), "total", null, county.candidates().get(at).votes());
 				typedCounts(out, unitId(county.code()), county.voteTypes(), at);
 			}
 			for (UnitResult precinct : precincts) {
-				count(out, unitId(precinct.code()), "total", precinct.candidates().get(at).votes());
+				count(out, unitId(precinct.code()), "total", null, precinct.candidates().get(at).votes());
 				typedCounts(out, unitId(precinct.code()), precinct.voteTypes(), at);
 			}
-			out.writeEndArray();
-			out.writeEndObject();
+			if (rounds != null) {
+				for (ContestRounds.Round round : rounds.rounds()) {
+					for (ContestRounds.Tally tally : round.choices()) {
+						if (tally.name().equals(candidate.name())) {
+							count(out, JURISDICTION, "total", round.number(), tally.votes());
+						}
+					}
+				}
+			}
+			out.endList();
+			if (measure) {
+				out.text("Selection", candidate.name());
+			}
+			else {
+				out.ids("CandidateIds", List.of("candidate-" + choiceId(contest, candidate)));
+				out.bool("IsWriteIn", candidate.writeIn());
+			}
+			out.endObject();
 		}
-		out.writeEndArray();
-		out.writeEndObject();
+		out.endList();
+		Set<String> types = new LinkedHashSet<>();
+		types.add("total");
+		contest.voteTypes().forEach((column) -> types.add(COUNT_ITEM_TYPES.get(column.type())));
+		countStatus(out, types, contestStatus(contest, itemStatus));
+		out.string("ElectionDistrictId", JURISDICTION);
+		out.string("Name", contest.name());
+		otherCounts(out, rounds);
+		if (contest.progress().precinctsReporting() != null) {
+			out.number("SubUnitsReported", contest.progress().precinctsReporting());
+		}
+		if (contest.progress().precinctsTotal() != null) {
+			out.number("TotalSubUnits", contest.progress().precinctsTotal());
+		}
+		if (!measure) {
+			out.number("NumberElected", contest.seats());
+			out.number("VotesAllowed", contest.seats());
+		}
+		out.endObject();
+	}
+
+	/**
+	 * A contest's {@code OtherCounts}: the over- and undervotes Tally stores. Today that
+	 * is a ranked-choice contest's ballots made inactive by an overvote as its RCTab
+	 * report states them (at the jurisdiction, after the final round); the counts of
+	 * other contests keep no over- or undervotes yet, and their {@code OtherCounts} go
+	 * here when they do.
+	 */
+	private static void otherCounts(NistWriter out, ContestRounds rounds) {
+		out.startList("OtherCounts");
+		if (rounds != null && !rounds.rounds().isEmpty()) {
+			BigDecimal overvotes = rounds.rounds().get(rounds.rounds().size() - 1).inactive().get("overvotes");
+			if (overvotes != null) {
+				out.startItem("OtherCounts");
+				out.string("GpUnitId", JURISDICTION);
+				out.number("Overvotes", overvotes);
+				out.endObject();
+			}
+		}
+		out.endList();
+	}
+
+	/**
+	 * What is known of how far a contest is counted: the election's status once it is
+	 * unofficial-complete or certified (completed); else completed when its files say
+	 * every precinct reported and no ballot is outstanding, not-processed before it has a
+	 * count or a precinct reporting, in-process otherwise.
+	 */
+	private static String contestStatus(ContestResult contest, String itemStatus) {
+		if ("completed".equals(itemStatus)) {
+			return itemStatus;
+		}
+		Integer reporting = contest.progress().precinctsReporting();
+		Integer total = contest.progress().precinctsTotal();
+		if (reporting != null && total != null && total > 0 && reporting >= total
+				&& Long.valueOf(0).equals(contest.ballotsOutstanding())) {
+			return "completed";
+		}
+		if (contest.totalVotes() == 0 && (reporting == null || reporting == 0)) {
+			return "not-processed";
+		}
+		return "in-process";
+	}
+
+	/** One {@code CountStatus} per {@code CountItemType}, all with one status. */
+	private static void countStatus(NistWriter out, Set<String> types, String status) {
+		out.startList("CountStatus");
+		if (status != null) {
+			for (String type : types) {
+				out.startItem("CountStatus");
+				out.string("Status", status);
+				out.string("Type", type);
+				out.endObject();
+			}
+		}
+		out.endList();
 	}
 
 	/**
@@ -207,46 +369,47 @@ class CdfReport {
 	 * the unit has.
 	 * @param at the choice's index in the contest's candidates
 	 */
-	private static void typedCounts(JsonGenerator out, String unitId, List<VoteTypeResult> columns, int at) {
+	private static void typedCounts(NistWriter out, String unitId, List<VoteTypeResult> columns, int at) {
 		for (VoteTypeResult column : columns) {
-			count(out, unitId, COUNT_ITEM_TYPES.get(column.type()), column.candidates().get(at).votes());
+			count(out, unitId, COUNT_ITEM_TYPES.get(column.type()), null, column.candidates().get(at).votes());
 		}
 	}
 
-	private static void gpUnits(JsonGenerator out, ElectionState election, Map<String, Unit> units) {
-		out.writeArrayPropertyStart("GpUnit");
-		out.writeStartObject();
-		out.writeStringProperty("@id", JURISDICTION);
-		out.writeStringProperty("@type", "ElectionResults.ReportingUnit");
-		out.writeStringProperty("Type", "other");
-		out.writeStringProperty("OtherType", "jurisdiction");
-		out.writeName("Name");
-		text(out, election.jurisdiction());
-		out.writeArrayPropertyStart("ComposingGpUnitIds");
+	/**
+	 * The units: the jurisdiction, then each county and precinct. A unit's
+	 * {@code CountStatus} (total) is known only once the election is complete.
+	 */
+	private static void gpUnits(NistWriter out, ElectionState election, Map<String, Unit> units, String itemStatus) {
+		Set<String> complete = "completed".equals(itemStatus) ? Set.of("total") : Set.of();
+		out.startList("GpUnit");
+		out.startItem("ReportingUnit");
+		out.id(JURISDICTION);
+		List<String> top = new ArrayList<>();
 		for (Unit unit : units.values()) {
 			if (unit.parent() == null || !units.containsKey(unit.parent())) {
-				out.writeString(unitId(unit.code()));
+				top.add(unitId(unit.code()));
 			}
 		}
-		out.writeEndArray();
-		out.writeEndObject();
+		if (!top.isEmpty()) {
+			out.ids("ComposingGpUnitIds", top);
+		}
+		out.text("Name", election.jurisdiction());
+		countStatus(out, complete, itemStatus);
+		out.string("Type", "other");
+		out.string("OtherType", "jurisdiction");
+		out.endObject();
 		for (Unit unit : units.values()) {
-			out.writeStartObject();
-			out.writeStringProperty("@id", unitId(unit.code()));
-			out.writeStringProperty("@type", "ElectionResults.ReportingUnit");
-			out.writeStringProperty("Type", unitType(unit.level()));
-			out.writeName("Name");
-			text(out, unit.name());
+			out.startItem("ReportingUnit");
+			out.id(unitId(unit.code()));
 			if (!unit.composing().isEmpty()) {
-				out.writeArrayPropertyStart("ComposingGpUnitIds");
-				for (String code : unit.composing()) {
-					out.writeString(unitId(code));
-				}
-				out.writeEndArray();
+				out.ids("ComposingGpUnitIds", unit.composing().stream().map(CdfReport::unitId).toList());
 			}
-			out.writeEndObject();
+			out.text("Name", unit.name());
+			countStatus(out, complete, itemStatus);
+			out.string("Type", unitType(unit.level()));
+			out.endObject();
 		}
-		out.writeEndArray();
+		out.endList();
 	}
 
 	/**
@@ -262,52 +425,60 @@ class CdfReport {
 				? "-" + HttpCaching.hash(candidate.name().getBytes(StandardCharsets.UTF_8)).substring(0, 8) : "");
 	}
 
-	private static void candidate(JsonGenerator out, String id, CandidateResult candidate,
-			Map<String, String> parties) {
-		out.writeStartObject();
-		out.writeStringProperty("@id", "candidate-" + id);
-		out.writeStringProperty("@type", "ElectionResults.Candidate");
-		out.writeName("BallotName");
-		text(out, candidate.name());
-		out.writeBooleanProperty("IsIncumbent", candidate.incumbent());
+	private static void candidate(NistWriter out, String id, CandidateResult candidate, Map<String, String> parties) {
+		out.startItem("Candidate");
+		out.id("candidate-" + id);
+		out.text("BallotName", candidate.name());
+		out.bool("IsIncumbent", candidate.incumbent());
 		if (candidate.party() != null && !candidate.party().isBlank()) {
-			out.writeStringProperty("PartyId", parties.computeIfAbsent(candidate.party(),
+			out.string("PartyId", parties.computeIfAbsent(candidate.party(),
 					(name) -> "party-" + (parties.size() + 1) + "-" + Slugs.of(name)));
 		}
 		if (candidate.winner()) {
-			out.writeStringProperty("PostElectionStatus", "winner");
+			out.string("PostElectionStatus", "winner");
 		}
 		else if (candidate.advancing()) {
-			out.writeStringProperty("PostElectionStatus", "advanced-to-runoff");
+			out.string("PostElectionStatus", "advanced-to-runoff");
 		}
-		out.writeEndObject();
+		out.endObject();
 	}
 
-	private static void count(JsonGenerator out, String unit, String type, long votes) {
-		out.writeStartObject();
-		out.writeStringProperty("@type", "ElectionResults.VoteCounts");
-		out.writeStringProperty("GpUnitId", unit);
-		out.writeStringProperty("Type", type);
-		out.writeNumberProperty("Count", votes);
-		out.writeEndObject();
+	private static void count(NistWriter out, String unit, String type, Integer round, long votes) {
+		out.startItem("VoteCounts");
+		out.string("GpUnitId", unit);
+		out.string("Type", type);
+		out.number("Count", votes);
+		out.endObject();
 	}
 
-	private static void text(JsonGenerator out, String content) {
-		out.writeStartObject();
-		out.writeStringProperty("@type", "ElectionResults.InternationalizedText");
-		out.writeArrayPropertyStart("Text");
-		out.writeStartObject();
-		out.writeStringProperty("@type", "ElectionResults.LanguageString");
-		out.writeStringProperty("Content", content);
-		out.writeStringProperty("Language", "en");
-		out.writeEndObject();
-		out.writeEndArray();
-		out.writeEndObject();
+	/** A ranked-choice round's tally (a fraction after a surplus transfer). */
+	private static void count(NistWriter out, String unit, String type, int round, BigDecimal votes) {
+		out.startItem("VoteCounts");
+		out.string("GpUnitId", unit);
+		out.number("Round", round);
+		out.string("Type", type);
+		out.number("Count", votes);
+		out.endObject();
 	}
 
-	/** A unit's {@code @id}: its code, unique in the election. */
+	/**
+	 * A unit's {@code @id} ({@code ObjectId} in XML, an {@code xsd:ID}): its code, unique
+	 * in the election, with every character but ASCII letters, digits, {@code .} and
+	 * {@code -} written {@code _xHHHH_} (its UTF-16 code in hex, as XML names encode
+	 * characters), so {@code chester/Atglen} is {@code gpu-chester_x002F_Atglen}.
+	 */
 	static String unitId(String code) {
-		return "gpu-" + code;
+		StringBuilder id = new StringBuilder(code.length() + 8).append("gpu-");
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-') {
+				id.append(c);
+			}
+			else {
+				id.append("_x").append(String.format("%04X", (int) c)).append('_');
+			}
+		}
+		return id.toString();
 	}
 
 	private static String unitType(String level) {
@@ -318,12 +489,24 @@ class CdfReport {
 		};
 	}
 
-	private static String status(String status) {
+	private static String status(String status, boolean corrected) {
+		if (corrected) {
+			return "correction";
+		}
 		return switch (status) {
 			case "certified" -> "certified";
 			case "unofficial-complete" -> "unofficial-complete";
 			case "scheduled" -> "pre-election";
 			default -> "unofficial-partial";
+		};
+	}
+
+	/** NIST's {@code CountItemStatus} of everything in an election of this status. */
+	private static String itemStatus(String status) {
+		return switch (status) {
+			case "certified", "unofficial-complete" -> "completed";
+			case "scheduled" -> "not-processed";
+			default -> "in-process";
 		};
 	}
 

@@ -28,6 +28,8 @@ class ElectionExportController {
 
 	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
+	static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+
 	private final ResultsService results;
 
 	private final FeedResponses responses;
@@ -70,13 +72,29 @@ class ElectionExportController {
 	@Operation(summary = "NIST SP 1500-100 v2 ElectionReport",
 			description = "The common data format for election results: each choice's VoteCounts of type total for "
 					+ "the jurisdiction, each county and each precinct, and by CountItemType (election-day, "
-					+ "absentee-mail for Tally's mail, early, provisional) at the unit whose stored count they are. "
+					+ "absentee-mail for Tally's mail, early, provisional) at the unit whose stored count they are; "
+					+ "a ranked-choice contest's rounds as VoteCounts with Round; BallotCounts (BallotsCast, "
+					+ "BallotsOutstanding) per unit where files state them; CountStatus per CountItemType of the "
+					+ "election, each contest and (once complete) each unit; Status unofficial-partial, "
+					+ "unofficial-complete, certified, then correction after a correction of a certified count. "
 					+ "GpUnits: the jurisdiction, composed of its counties, each composed of its precincts "
-					+ "(ComposingGpUnitIds). Validates against NIST's JSON schema. IsTest marks test elections.")
+					+ "(ComposingGpUnitIds). Validates against NIST's JSON schemas. IsTest marks test elections.")
 	ResponseEntity<byte[]> cdf(@PathVariable String election) {
 		ElectionResults found = current(election);
 		Rendered body = this.results.export(found, FeedView.CDF_JSON,
 				() -> Rendered.of(found.revision(), this.cdf.report(found), MediaType.APPLICATION_JSON));
+		return this.responses.ok(found, body, null);
+	}
+
+	@GetMapping(path = "/{election}/cdf.xml", produces = MediaType.APPLICATION_XML_VALUE)
+	@Operation(summary = "NIST SP 1500-100 v2 ElectionReport (XML)",
+			description = "The cdf.json report in NIST's XML form (namespace "
+					+ "http://itl.nist.gov/ns/voting/1500-100/v2, xsi:type on abstract classes), written by the "
+					+ "same walk over the same revision. Validates against NIST's v2 XSD.")
+	ResponseEntity<byte[]> cdfXml(@PathVariable String election) {
+		ElectionResults found = current(election);
+		Rendered body = this.results.export(found, FeedView.CDF_XML,
+				() -> Rendered.of(found.revision(), this.cdf.xml(found), XML));
 		return this.responses.ok(found, body, null);
 	}
 

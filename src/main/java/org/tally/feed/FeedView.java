@@ -37,6 +37,9 @@ enum FeedView {
 	/** {@code cdf.json}. */
 	CDF_JSON,
 
+	/** {@code cdf.xml}. */
+	CDF_XML,
+
 	/** The fast path's prepared answer for {@code /elections/{e}}. */
 	ELECTION_ANSWER,
 

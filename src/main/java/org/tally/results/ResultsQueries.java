@@ -370,6 +370,24 @@ public class ResultsQueries {
 	}
 
 	/**
+	 * Whether a correction was applied after the election's latest move to certified, up
+	 * to {@code revision}: NIST's report status {@code correction}. An election with no
+	 * recorded move to certified has none.
+	 */
+	public boolean correctedSinceCertified(long electionId, long revision) {
+		return this.jdbc.sql("""
+				select exists (select 1 from revision r
+				               where r.election_id = :election and r.number <= :revision and r.kind = 'correction'
+				                 and r.number > (select max(c.number) from revision c
+				                                 where c.election_id = :election and c.number <= :revision
+				                                   and c.kind = 'setup' and c.note like 'status % to certified'))""")
+			.param("election", electionId)
+			.param("revision", revision)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * The contest's counts per county ({@code level = "county"}, after the totals rule)
 	 * or per precinct, with each unit's candidates in the order of {@code contest}.
 	 */

@@ -22,10 +22,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Bodies of the OpenAPI document that are not records, as named schemas a client
- * generator builds: the votes by vote type, {@code /revision}'s and {@code /cdf.json}'s
- * JSON objects, {@code results.csv}'s text and the import's file (multipart field
- * {@code file}, or the raw bytes). Runs after {@link RecordSchemas} has described the
- * records.
+ * generator builds: the votes by vote type, {@code /revision}'s, {@code /cdf.json}'s and
+ * {@code /audit/eel.json}'s JSON objects, {@code cdf.xml}'s and {@code eel.xml}'s XML,
+ * {@code results.csv}'s text and the import's file (multipart field {@code file}, or the
+ * raw bytes). Runs after {@link RecordSchemas} has described the records.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiBodies {
@@ -44,6 +44,15 @@ class OpenApiBodies {
 				}
 				else if (path.endsWith("/cdf.json")) {
 					json(operation, "CdfElectionReport");
+				}
+				else if (path.endsWith("/cdf.xml")) {
+					success(operation, "application/xml", "CdfElectionReportXml");
+				}
+				else if (path.endsWith("/audit/eel.json")) {
+					json(operation, "ElectionEventLog");
+				}
+				else if (path.endsWith("/audit/eel.xml")) {
+					success(operation, "application/xml", "ElectionEventLogXml");
 				}
 				else if (path.endsWith("/results.csv")) {
 					success(operation, "text/csv", "ResultsCsv");
@@ -112,6 +121,19 @@ class OpenApiBodies {
 				.addProperty("@type", new StringSchema()._enum(List.of("ElectionResults.ElectionReport")))
 				.required(List.of("@type"))
 				.additionalProperties(true))
+			.addSchemas("CdfElectionReportXml",
+					new StringSchema().description("A NIST SP 1500-100 v2 ElectionReport in NIST's XML form "
+							+ "(namespace http://itl.nist.gov/ns/voting/1500-100/v2), valid against NIST's v2 XSD"))
+			.addSchemas("ElectionEventLog", new ObjectSchema()
+				.description(
+						"A NIST SP 1500-101 v1 ElectionEventLog (JSON), as NIST's schema describes it; its members "
+								+ "are NIST's, not Tally's")
+				.addProperty("@type", new StringSchema()._enum(List.of("EventLogging.ElectionEventLog")))
+				.required(List.of("@type"))
+				.additionalProperties(true))
+			.addSchemas("ElectionEventLogXml",
+					new StringSchema().description("A NIST SP 1500-101 v1 ElectionEventLog in NIST's XML form "
+							+ "(namespace http://itl.nist.gov/ns/voting/1500-101/v1), valid against NIST's XSD"))
 			.addSchemas("ResultsCsv",
 					new StringSchema().description("RFC 4180 CSV in the OpenElections layout (docs/api.md)"))
 			.addSchemas("ResultsFile", new StringSchema().format("binary").description("A results file's bytes"))

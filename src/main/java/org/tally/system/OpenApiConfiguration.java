@@ -47,7 +47,7 @@ class OpenApiConfiguration {
 
 	static final String PROBLEM_JSON = "application/problem+json";
 
-	private static final List<String> ADMIN_PATHS = List.of("/api/v1/users", "/api/v1/tokens");
+	private static final List<String> ADMIN_PATHS = List.of("/api/v1/users", "/api/v1/tokens", "/api/v1/audit");
 
 	private static final Map<String, String> IMPORT_OPTIONS = Map.of("format",
 			"the file's format: auto (the default: recognised by its header) or a format code such as openelections "
@@ -75,7 +75,7 @@ class OpenApiConfiguration {
 				.addSecuritySchemes("basicAuth",
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("basic")
-							.description("a staff account (admins for users and tokens)"))
+							.description("a staff account (admins for users, tokens and the audit log)"))
 				.addSecuritySchemes("bearerAuth",
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")

@@ -102,7 +102,8 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.PUT, "/api/v1/users/*")
 				.hasAnyRole("STAFF", "ADMIN")
-				.requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens")
+				.requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/tokens/**", "/api/v1/tokens",
+						"/api/v1/audit/**", "/api/v1/audit")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()

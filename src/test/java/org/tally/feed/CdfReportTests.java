@@ -130,8 +130,8 @@ class CdfReportTests {
 			String contest = row.get("district").isEmpty() ? row.get("office")
 					: row.get("office") + ", District " + row.get("district");
 			for (Map.Entry<String, String> type : types.entrySet()) {
-				String key = contest + "|" + row.get("candidate") + "|gpu-chester/" + row.get("precinct") + "|"
-						+ type.getValue();
+				String key = contest + "|" + row.get("candidate") + "|"
+						+ CdfReport.unitId("chester/" + row.get("precinct")) + "|" + type.getValue();
 				assertThat(counts).as(key).containsEntry(key, Long.valueOf(row.get(type.getKey())));
 				checked++;
 				for (String unit : List.of("gpu-chester", "gpu-jurisdiction")) {
@@ -149,9 +149,9 @@ class CdfReportTests {
 		JsonNode county = find(units, "gpu-chester");
 		assertThat(county.get("Type").asString()).isEqualTo("county");
 		assertThat(county.get("ComposingGpUnitIds").values()).extracting(JsonNode::asString)
-			.containsExactlyInAnyOrder("gpu-chester/Atglen", "gpu-chester/Coatesville 5",
-					"gpu-chester/Phoenixville M-3");
-		assertThat(find(units, "gpu-chester/Atglen").get("Type").asString()).isEqualTo("precinct");
+			.containsExactlyInAnyOrder("gpu-chester_x002F_Atglen", "gpu-chester_x002F_Coatesville_x0020_5",
+					"gpu-chester_x002F_Phoenixville_x0020_M-3");
+		assertThat(find(units, "gpu-chester_x002F_Atglen").get("Type").asString()).isEqualTo("precinct");
 		assertThat(find(units, "gpu-jurisdiction").get("ComposingGpUnitIds").values()).extracting(JsonNode::asString)
 			.containsExactly("gpu-chester");
 	}

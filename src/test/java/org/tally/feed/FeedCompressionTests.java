@@ -50,7 +50,7 @@ class FeedCompressionTests {
 		for (int read = 0; read < 2; read++) {
 			for (String path : new String[] { base, base + "/contests", base + "/contests/us-house-34",
 					base + "/contests/us-house-34?level=precinct", base + "/contests/us-house-34/history",
-					base + "/results.csv", base + "/cdf.json" }) {
+					base + "/results.csv", base + "/cdf.json", base + "/cdf.xml" }) {
 				HttpResponse<byte[]> plain = get(path, null, null);
 				HttpResponse<byte[]> gzip = get(path, "gzip, deflate, br", null);
 
