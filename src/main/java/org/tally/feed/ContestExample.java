@@ -13,7 +13,7 @@ final class ContestExample {
 			 "ballotsCast":null,"registeredVoters":null,"turnoutPct":null,
 			 "margin":{"votes":7959,"points":18.4},"tie":false,"decided":false,
 			 "call":{"status":"called","winners":["Jimmy Gomez"],"advancing":[],"calledAt":"2017-06-07T08:05:00Z",
-			         "calledBy":"desk","note":"Semi-official count, all precincts in."},
+			         "calledBy":"staff","note":"Semi-official count, all precincts in."},
 			 "revision":4,"lastUpdated":"2017-07-14T17:00:00Z",
 			 "candidates":[
 			  {"name":"Jimmy Gomez","party":"DEM","incumbent":false,"writeIn":false,"votes":25569,"votePct":59.2,
@@ -38,7 +38,7 @@ final class ContestExample {
 			 "ballotsCast":null,"registeredVoters":null,"turnoutPct":null,
 			 "margin":{"votes":6653,"points":20.2},"tie":false,"decided":false,
 			 "call":{"status":"called","winners":["Jimmy Gomez"],"advancing":[],"calledAt":"2017-06-07T08:30:00Z",
-			         "calledBy":"desk","note":"Semi-official count."},
+			         "calledBy":"staff","note":"Semi-official count."},
 			 "revision":3,"lastUpdated":"2017-06-07T08:00:00Z",
 			 "candidates":[
 			  {"name":"Jimmy Gomez","party":"DEM","incumbent":false,"writeIn":false,"votes":19761,"votePct":60.1,

@@ -94,7 +94,9 @@ record ContestResponse(String slug, String name, String office, String district,
 
 	record CallResponse(@Schema(allowableValues = {
 			"not-called", "too-early", "too-close", "called", "runoff", "uncalled" }) String status,
-			List<String> winners, List<String> advancing, @Nullable Instant calledAt, @Nullable String calledBy,
+			List<String> winners, List<String> advancing, @Nullable Instant calledAt,
+			@Schema(allowableValues = { "admin", "staff", "system" },
+					description = "the role of who called it (no user names in public)") @Nullable String calledBy,
 			@Nullable String note){
 
 		static CallResponse of(RaceCall call) {

@@ -5,6 +5,9 @@ import java.util.List;
 
 /**
  * The current staff decision on a contest. A contest nobody called is {@code not-called}.
+ * {@code calledBy} is the role of who called it ({@code admin}, {@code staff},
+ * {@code system}), as the revision recorded it: readers see roles, never user names
+ * (docs/security.md).
  */
 public record RaceCall(String status, List<String> winners, List<String> advancing, Instant calledAt, String calledBy,
 		String note) {

@@ -164,7 +164,9 @@ public class ResultsQueries {
 			""";
 
 	private static final String CALLS = """
-			select distinct on (rc.contest_id) rc.id, rc.contest_id, rc.status, rc.called_at, rc.called_by, rc.note,
+			select distinct on (rc.contest_id) rc.id, rc.contest_id, rc.status, rc.called_at, rc.note,
+			       (select rv.recorded_role from revision rv
+			        where rv.election_id = c.election_id and rv.number = rc.revision) as called_by_role,
 			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
 			             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
 			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
@@ -230,7 +232,9 @@ public class ResultsQueries {
 			""";
 
 	private static final String TIMELINE_CALLS = """
-			select rc.status, rc.called_at, rc.called_by, rc.note, rc.revision,
+			select rc.status, rc.called_at, rc.note, rc.revision,
+			       (select rv.recorded_role from revision rv join contest c on c.election_id = rv.election_id
+			        where c.id = rc.contest_id and rv.number = rc.revision) as called_by_role,
 			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
 			             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
 			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
@@ -294,9 +298,8 @@ public class ResultsQueries {
 		});
 		Map<Long, RaceCall> calls = new HashMap<>();
 		this.jdbc.sql(CALLS).params(selected).query((rs) -> {
-			calls.put(rs.getLong("contest_id"),
-					new RaceCall(rs.getString("status"), strings(rs, "winners"), strings(rs, "advancing"),
-							instant(rs, "called_at"), rs.getString("called_by"), rs.getString("note")));
+			calls.put(rs.getLong("contest_id"), new RaceCall(rs.getString("status"), strings(rs, "winners"),
+					strings(rs, "advancing"), instant(rs, "called_at"), callerRole(rs), rs.getString("note")));
 		});
 		Map<Long, CandidateResult.Concession> concessions = new HashMap<>();
 		this.jdbc.sql(CONCESSIONS).params(selected).query((rs) -> {
@@ -492,8 +495,8 @@ public class ResultsQueries {
 		List<TimelineEvent> events = new ArrayList<>();
 		this.jdbc.sql(TIMELINE_CALLS).param(contestId).query((RowCallbackHandler) (rs) -> {
 			events.add(new TimelineEvent("call", instant(rs, "called_at"), rs.getString("status"),
-					strings(rs, "winners"), strings(rs, "advancing"), rs.getString("called_by"), rs.getString("note"),
-					null, null, rs.getLong("revision")));
+					strings(rs, "winners"), strings(rs, "advancing"), callerRole(rs), rs.getString("note"), null, null,
+					rs.getLong("revision")));
 		});
 		this.jdbc.sql(TIMELINE_CONCESSIONS).param(contestId).query((RowCallbackHandler) (rs) -> {
 			events.add(new TimelineEvent("concession", instant(rs, "conceded_at"), null, List.of(), List.of(),
@@ -503,6 +506,15 @@ public class ResultsQueries {
 		events.sort(Comparator.comparing(TimelineEvent::at, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparingLong(TimelineEvent::revision));
 		return List.copyOf(events);
+	}
+
+	/**
+	 * Who made a call as readers may know it: the role the revision recorded (admin,
+	 * staff, system), never the user name (docs/security.md, issue 21).
+	 */
+	private static String callerRole(ResultSet rs) throws SQLException {
+		String role = rs.getString("called_by_role");
+		return (role != null) ? role : "staff";
 	}
 
 	private static ElectionState electionState(ResultSet rs, int row) throws SQLException {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param status the call's status, or {@code null} for a concession
  * @param winners the call's winners (empty for a concession)
  * @param advancing the call's advancing choices (empty for a concession)
- * @param who who called it, or the conceding candidate
+ * @param who the role that called it (admin, staff, system; never a user name), or the
+ * conceding candidate
  * @param text the call's note or the concession statement, or {@code null}
  * @param sourceUrl where the concession was reported, or {@code null}
  * @param withdrawn when a concession was withdrawn or replaced, or {@code null}

@@ -51,6 +51,7 @@ class ContestDeskPageController {
 		ContestResult result = this.results.contest(found, contest);
 		model.addAttribute("election", found);
 		model.addAttribute("contest", result);
+		model.addAttribute("calledByName", this.desk.calledBy(result.id()));
 		model.addAttribute("setup", this.setup.contest(election, contest));
 		model.addAttribute("candidates", this.setup.candidates(election, contest));
 		model.addAttribute("zone", ZoneId.of(found.getTimeZone()));

@@ -295,6 +295,18 @@ public class RaceDesk {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	/**
+	 * The user name that made the contest's current call, for staff only (readers see the
+	 * role, docs/security.md); {@code null} when nobody called it.
+	 */
+	public String calledBy(long contestId) {
+		return this.jdbc.sql("select called_by from race_call where contest_id = ? order by id desc limit 1")
+			.param(contestId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 	private ContestRef contest(String election, String contest) {
 		long electionId = this.revisions.lockElection(election);
 		return this.jdbc

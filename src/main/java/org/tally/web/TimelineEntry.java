@@ -14,7 +14,8 @@ import org.tally.results.TimelineEvent;
  * @param status the call's status, or {@code null} for a concession
  * @param winners the call's winners (or the conceding candidate)
  * @param advancing the call's advancing candidates
- * @param who who called it, or the conceding candidate
+ * @param who the role of who called it (admin, staff, system: never a user name), or the
+ * conceding candidate
  * @param text the call's note or the concession statement, or {@code null}
  * @param sourceUrl where the concession was reported, or {@code null}
  * @param withdrawn when a concession was withdrawn or replaced, or {@code null}
@@ -45,6 +46,16 @@ public record TimelineEntry(String kind, Instant at, String status, List<String>
 			long revision) {
 		return new TimelineEntry("concession", at, null, List.of(candidate), List.of(), candidate, statement, sourceUrl,
 				withdrawn, revision);
+	}
+
+	/** Who made a call, in the reader's words: "By staff" (a role, never a name). */
+	public String by(ReaderFormat format) {
+		String role = switch (this.who) {
+			case "admin" -> "role.admin";
+			case "system" -> "role.system";
+			default -> "role.staff";
+		};
+		return format.text("timeline.by", format.text(role));
 	}
 
 	/** What happened, in the reader's words: "Called: Jimmy Gomez wins". */

@@ -185,6 +185,32 @@ class ImportRealFormatsTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * Issue 21's bombs over HTTP: a detailxml.zip of a few hundred KB holding one 300 MB
+	 * text node, attribute or run of whitespace before the root is a 413/422 problem in
+	 * seconds, never a 500 (it was an OutOfMemoryError), and the server reads on after
+	 * it.
+	 */
+	@Test
+	void xmlBombsInAZipAreProblemsNeverA500() {
+		String election = this.api.createElection("xml-bombs", "general");
+		for (String shape : List.of("text", "attribute", "whitespace")) {
+			byte[] zip = ParserBombProperties.zip(ParserBombProperties.xml(shape, 300L << 20));
+			assertThat(zip.length).as(shape).isLessThan(1 << 20);
+			long start = System.nanoTime();
+			this.api.importBody(election, zip, "application/zip", "mode=setup")
+				.expectStatus()
+				.value((status) -> assertThat(status).as(shape).isIn(413, 422))
+				.expectHeader()
+				.contentTypeCompatibleWith("application/problem+json");
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as(shape)
+				.isLessThan(java.time.Duration.ofSeconds(30));
+		}
+		this.api.importBody(election, TallyApi.read(DETAIL_ZIP), "application/zip", "mode=setup")
+			.expectStatus()
+			.isCreated();
+	}
+
 	private org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec governor(String election) {
 		return this.api.anonymous()
 			.get()

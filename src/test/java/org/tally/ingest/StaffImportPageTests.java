@@ -183,6 +183,20 @@ class StaffImportPageTests {
 		assertThat(revision(election)).isZero();
 	}
 
+	/**
+	 * The staff upload page takes the same bomb (a 300 MB text node in a small zip) as a
+	 * listed problem, not a 500 with an OutOfMemoryError (issue 21).
+	 */
+	@Test
+	void anXmlBombIsAProblemOnThePage() {
+		String election = this.api.createElection("ca34-page-bomb", "special-general");
+		byte[] zip = ParserBombProperties.zip(ParserBombProperties.xml("text", 300L << 20));
+
+		String answer = upload(election, get("/staff/elections/" + election + "/imports"), zip, "setup", "");
+
+		assertThat(answer).contains("refused").doesNotContain("OutOfMemoryError");
+	}
+
 	private String upload(String election, String page, byte[] file, String mode, String correction) {
 		MultiValueMap<String, Object> parts = ImportValidationTests.multipart("certified.csv", file);
 		parts.add("_csrf", csrf(page));

@@ -1,8 +1,20 @@
 package org.tally.staff;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
@@ -89,11 +101,85 @@ class ElectionNightFlowTests {
 			.jsonPath("$.call.status")
 			.isEqualTo("called")
 			.jsonPath("$.call.calledBy")
-			.isEqualTo(staff)
+			.isEqualTo("staff")
 			.jsonPath("$.candidates[?(@.name == 'Jimmy Gomez')].winner")
 			.isEqualTo(true)
 			.jsonPath("$.candidates[?(@.name == 'Robert Lee Ahn')].concededAt")
 			.isEqualTo("2017-06-07T05:30:00Z");
+
+		// Readers learn the role that called it, never the staff member's name
+		// (issue 21, item 8); the desk still sees who it was
+		String contest = "/elections/" + ELECTION + "/contests/us-house-34";
+		String feed = "/api/v1/elections/" + ELECTION;
+		for (String path : List.of(contest, contest + "?lang=es", contest + "/card", contest + "/live",
+				"/elections/" + ELECTION, "/elections/" + ELECTION + "/cards",
+				"/embed/elections/" + ELECTION + "/contests/us-house-34", feed, feed + "/contests",
+				feed + "/contests/us-house-34", feed + "/contests/us-house-34/history", feed + "/revision",
+				feed + "/revisions", feed + "/imports", feed + "/results.csv", feed + "/cdf.json")) {
+			HttpResponse<String> anonymous = get(path);
+			assertThat(anonymous.statusCode()).as(path).isEqualTo(200);
+			assertThat(anonymous.body()).as(path).doesNotContain(staff);
+		}
+		assertThat(text(api.page(contest))).contains("By staff").doesNotContain(staff);
+		assertThat(text(api.page(contest + "?lang=es"))).contains("Por el personal");
+		long last = this.revision();
+		assertThat(events(ELECTION, last)).contains("\"contests\":[\"us-house-34\"]").doesNotContain(staff);
+		assertThat(browser.get(CONTEST_PAGE).body()).contains("by <span>" + staff + "</span>");
+	}
+
+	private long revision() {
+		String body = get("/api/v1/elections/" + ELECTION + "/revision").body();
+		Matcher revision = Pattern.compile("\"revision\"\\s*:\\s*(\\d+)").matcher(body);
+		assertThat(revision.find()).as(body).isTrue();
+		return Long.parseLong(revision.group(1));
+	}
+
+	private HttpResponse<String> get(String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+						HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The election's event stream from its first revision up to the current one, read
+	 * from the socket (at most 10 s between bytes).
+	 */
+	private String events(String election, long last) {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET /api/v1/elections/" + election + "/events HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Accept: text/event-stream\r\nLast-Event-ID: 0\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			StringBuilder events = new StringBuilder();
+			String line;
+			while ((line = reader.readLine()) != null) {
+				events.append(line).append('\n');
+				if (line.equals("id:" + last)) {
+					events.append(reader.readLine()).append('\n').append(reader.readLine());
+					return events.toString();
+				}
+			}
+			throw new AssertionError("the stream ended before revision " + last + ": " + events);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String text(String html) {
+		return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
 	}
 
 	static void redirects(HttpResponse<String> response) {

@@ -38,6 +38,7 @@ class EnumsFollowTheDatabaseTests {
 			Map.entry("contest.kind", List.of("ContestResponse", "ContestView", "ContestRequest")),
 			Map.entry("contest.rule", List.of("ContestResponse", "ContestView", "ContestRequest")),
 			Map.entry("revision.kind", List.of("Point")),
+			Map.entry("revision.recorded_role", List.of("CallResponse:calledBy")),
 			Map.entry("race_call.status", List.of("CallResponse", "CallRequest", "ContestSummary:callStatus")),
 			Map.entry("import_record.mode", List.of("PublicEntry")),
 			Map.entry("import_record.outcome", List.of("PublicEntry")),
