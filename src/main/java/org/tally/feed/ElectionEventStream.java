@@ -3,6 +3,7 @@ package org.tally.feed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,8 @@ class ElectionEventStream implements SmartLifecycle {
 	 * given), then every new one. False, with nothing written, when this instance already
 	 * has {@code tally.feed.max-readers} readers: the caller answers 503.
 	 */
-	boolean connect(ElectionState election, Long lastEventId, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	boolean connect(ElectionState election, Long lastEventId, boolean staff, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		if (this.connected.incrementAndGet() > this.maxReaders) {
 			this.connected.decrementAndGet();
 			return false;
@@ -135,13 +136,13 @@ class ElectionEventStream implements SmartLifecycle {
 				set.remove(self[0]);
 				this.connected.decrementAndGet();
 			});
-			reader = new Reader(election.id(), sink);
+			reader = new Reader(election.id(), sink, staff);
 			self[0] = reader;
 			synchronized (reader) {
 				set.add(reader);
 				reader.lastSent = from;
 				sink.send(("retry:2000\n:revision " + current + "\n\n").getBytes(StandardCharsets.UTF_8));
-				catchUp(reader, missed);
+				catchUp(reader, missed, election.embargoed(Instant.now()));
 				reader.ready = true;
 			}
 		}
@@ -178,10 +179,11 @@ class ElectionEventStream implements SmartLifecycle {
 			ElectionState state = this.states.current(election);
 			long oldest = set.stream().mapToLong((reader) -> reader.lastSent).min().orElse(state.revision());
 			List<Frame> frames = frames(revisionsAfter(state.id(), oldest), state.test());
+			boolean embargoed = state.embargoed(Instant.now());
 			for (Reader reader : set) {
 				synchronized (reader) {
 					if (reader.ready) {
-						catchUp(reader, frames);
+						catchUp(reader, frames, embargoed);
 					}
 				}
 			}
@@ -221,8 +223,17 @@ class ElectionEventStream implements SmartLifecycle {
 		return frames;
 	}
 
-	private void catchUp(Reader reader, List<Frame> frames) {
+	/**
+	 * Sends the reader the frames it has not seen; while the election is embargoed
+	 * (docs/contract.md §7) a reader who is not staff is sent none of them (they only
+	 * count as seen), so that the opening is the one event it gets when the results open.
+	 */
+	private void catchUp(Reader reader, List<Frame> frames, boolean embargoed) {
 		for (Frame frame : frames) {
+			if (embargoed && !reader.staff) {
+				reader.lastSent = Math.max(reader.lastSent, frame.revision());
+				continue;
+			}
 			if (frame.revision() > reader.lastSent) {
 				if (!reader.sink.send(frame.bytes())) {
 					return;
@@ -310,13 +321,17 @@ class ElectionEventStream implements SmartLifecycle {
 
 		final EventSink sink;
 
+		/** Whether staff: sent every revision, also during an embargo. */
+		final boolean staff;
+
 		long lastSent;
 
 		boolean ready;
 
-		Reader(long electionId, EventSink sink) {
+		Reader(long electionId, EventSink sink, boolean staff) {
 			this.electionId = electionId;
 			this.sink = sink;
+			this.staff = staff;
 		}
 
 	}

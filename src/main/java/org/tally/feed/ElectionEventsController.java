@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
+import org.tally.system.EmbargoFilter;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +52,9 @@ class ElectionEventsController {
 					+ "{revision, contests:[slugs], test}. A comment line is sent every 15 s as a heartbeat. "
 					+ "Reconnecting with Last-Event-ID (or ?lastEventId=) first replays every revision after it. "
 					+ "An instance that already serves tally.feed.max-readers streams answers 503 problem+json "
-					+ "with Retry-After: retry then, or poll the revision resource meanwhile.")
+					+ "with Retry-After: retry then, or poll the revision resource meanwhile. "
+					+ "Before the election's publishAfter, a reader who is not staff is sent no revision until the "
+					+ "results open, then one: the opening.")
 	@ApiResponse(responseCode = "200",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					examples = @ExampleObject(value = "id:5\nevent:results\ndata:{\"revision\":5,"
@@ -67,8 +70,8 @@ class ElectionEventsController {
 		response.setHeader("X-Accel-Buffering", "no");
 		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (!this.events.connect(state, (lastEventId != null) ? lastEventId : lastEventIdParameter, request,
-				response)) {
+		if (!this.events.connect(state, (lastEventId != null) ? lastEventId : lastEventIdParameter,
+				EmbargoFilter.isStaff(), request, response)) {
 			refuse(response, state.slug());
 		}
 	}

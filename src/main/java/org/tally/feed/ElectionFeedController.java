@@ -13,11 +13,14 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
+import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
+import org.tally.system.EmbargoFilter;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,8 +65,13 @@ class ElectionFeedController {
 	@Operation(summary = "One election with a summary line per contest")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = ElectionResponse.class)))
-	ResponseEntity<byte[]> election(@PathVariable String election) {
+	ResponseEntity<byte[]> election(@PathVariable String election, HttpServletRequest request) {
 		ElectionResults found = this.bodies.current(election);
+		if (request.getAttribute(EmbargoFilter.WITHHELD) instanceof ElectionState withheld) {
+			// before publishAfter (docs/contract.md §7): the election without its counts
+			return this.responses.ok(found, this.responses.json(found.revision(), ElectionResponse.withheld(withheld)),
+					null);
+		}
 		return this.responses.ok(found, this.bodies.election(found), null);
 	}
 

@@ -12,12 +12,12 @@ record ElectionSummaryResponse(String slug, String name, LocalDate date, @Schema
 		"general", "primary", "special-primary", "special-general", "runoff" }) String kind, String jurisdiction,
 		@Schema(allowableValues = { "scheduled", "counting", "paused", "unofficial-complete",
 				"certified" }) String status,
-		boolean test, String language, long revision, @Nullable Instant lastUpdated){
+		boolean test, String language, long revision, @Nullable Instant lastUpdated, @Nullable Instant publishAfter){
 
 	static ElectionSummaryResponse of(Election election) {
 		return new ElectionSummaryResponse(election.getSlug(), election.getName(), election.getDate(),
 				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
-				election.getLanguage(), election.getRevision(), election.getLastUpdated());
+				election.getLanguage(), election.getRevision(), election.getLastUpdated(), election.getPublishAfter());
 	}
 
 }

@@ -116,6 +116,10 @@ class FeedFastPath implements Filter {
 		}
 		String[] parts = path.substring(PREFIX.length()).split("/", -1);
 		try {
+			if (this.bodies.current(parts[0]).election().embargoed(Instant.now())) {
+				// the embargo (org.tally.system.EmbargoFilter) decides who sees what
+				return null;
+			}
 			if (parts.length == 1 && !parts[0].isEmpty()) {
 				ElectionResults found = this.bodies.current(parts[0]);
 				return found.rendered(FeedView.ELECTION_ANSWER, () -> answer(found, this.bodies.election(found), null));

@@ -31,7 +31,7 @@ record HistoryResponse(String election, String contest, boolean test, long revis
 	 * receivedAt), what a chart of the count over time puts on its x axis.
 	 */
 	record Point(long revision, @Schema(allowableValues = {
-			"import", "correction", "call", "concession", "setup" }) String kind, Instant at,
+			"import", "correction", "call", "concession", "setup", "opening" }) String kind, Instant at,
 			@Nullable Instant sourceUpdatedAt, Instant receivedAt, long totalVotes,
 			@Nullable Integer precinctsReporting, @Nullable Integer precinctsTotal,
 			@Nullable String precinctsReportingPct, List<Votes> candidates,

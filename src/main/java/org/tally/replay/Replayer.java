@@ -19,6 +19,7 @@ import org.tally.ingest.ImportFormat;
 import org.tally.ingest.ImportMode;
 import org.tally.ingest.ImportService;
 import org.tally.results.CanonicalJson;
+import org.tally.results.EmbargoOpener;
 import org.tally.results.RevisionChain;
 import org.tally.results.RevisionDigest;
 import org.tally.results.RevisionRecord;
@@ -52,7 +53,11 @@ class Replayer {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Replayer(ImportService imports, RaceDesk desk, ElectionSetupService setup, RevisionChain chain, JdbcClient jdbc) {
+	private final EmbargoOpener opener;
+
+	Replayer(ImportService imports, RaceDesk desk, ElectionSetupService setup, RevisionChain chain, JdbcClient jdbc,
+			EmbargoOpener opener) {
+		this.opener = opener;
 		this.imports = imports;
 		this.desk = desk;
 		this.setup = setup;
@@ -158,6 +163,7 @@ class Replayer {
 			case "concession-withdrawn" ->
 				this.desk.withdrawConcession(slug, text(action, "contest"), text(action, "candidate"), who);
 			case "status" -> this.setup.changeStatus(slug, text(action, "status"), who);
+			case "opening" -> this.opener.open(slug, instant(action, "publishAfter"), who);
 			default -> {
 				return "the action '" + type + "' cannot be replayed (its record has a note, not the request)";
 			}

@@ -56,6 +56,10 @@ public class Election {
 	@Column(insertable = false, updatable = false)
 	private String digest;
 
+	/** Before this instant the counts are embargoed (docs/contract.md §7); null: none. */
+	@Column(name = "publish_after")
+	private Instant publishAfter;
+
 	protected Election() {
 	}
 
@@ -155,6 +159,14 @@ public class Election {
 
 	public void setSourcesPublic(boolean sourcesPublic) {
 		this.sourcesPublic = sourcesPublic;
+	}
+
+	public Instant getPublishAfter() {
+		return this.publishAfter;
+	}
+
+	public void setPublishAfter(Instant publishAfter) {
+		this.publishAfter = publishAfter;
 	}
 
 	public String getDigest() {

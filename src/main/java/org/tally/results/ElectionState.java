@@ -6,9 +6,28 @@ import java.time.LocalDate;
 /**
  * An election's row as it was read at one moment: what the feed needs to answer without
  * touching the JPA model. {@code digest} is the current revision's (docs/verify.md), null
- * before the first revision.
+ * before the first revision. {@code publishAfter}, when set, embargoes the counts until
+ * then (docs/contract.md §7): the one rule every public surface asks through
+ * {@link #embargoed(Instant)}.
  */
 public record ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
 		String status, boolean test, String timeZone, long revision, Instant lastUpdated, String language,
-		String digest) {
+		String digest, Instant publishAfter) {
+
+	public ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
+			String status, boolean test, String timeZone, long revision, Instant lastUpdated, String language,
+			String digest) {
+		this(id, slug, name, date, kind, jurisdiction, status, test, timeZone, revision, lastUpdated, language, digest,
+				null);
+	}
+
+	/**
+	 * Whether the counts are withheld from the public at {@code now}: a
+	 * {@code publishAfter} still ahead. Results open at that instant whether or not the
+	 * opening revision is recorded yet ({@link EmbargoOpener}).
+	 */
+	public boolean embargoed(Instant now) {
+		return this.publishAfter != null && now.isBefore(this.publishAfter);
+	}
+
 }

@@ -1,6 +1,7 @@
 package org.tally.staff;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -85,44 +86,81 @@ public class ElectionSetupService {
 		if (request.sourcesPublic() != null) {
 			election.setSourcesPublic(request.sourcesPublic());
 		}
+		election.setPublishAfter(request.publishAfter());
 		Election saved = this.elections.save(election);
+		if (saved.getPublishAfter() != null) {
+			openedAfter(saved.getId(), saved.getPublishAfter());
+		}
 		this.revisions.created(saved.getSlug());
 		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, snapshot(saved), null);
 		return saved;
 	}
 
 	/**
-	 * Changes name, date, kind, jurisdiction, the test mark, the time zone and the pages'
-	 * default language; answers the election as it is now.
+	 * Changes what the request gives of name, date, kind, jurisdiction, the test mark,
+	 * the time zone, the pages' default language, whether sources are public and the
+	 * embargo ({@code publishAfter}); an absent field keeps its value. Answers the
+	 * election as it is now.
 	 */
 	@Transactional
 	public Map<String, Object> update(String slug, ElectionRequest request, String who) {
 		Map<String, Object> before = snapshot(slug);
 		long id = (long) before.remove("id");
-		this.jdbc.sql("""
-				update election set name = :name, election_date = :date, kind = :kind, jurisdiction = :jurisdiction,
-				       test = :test, time_zone = :zone, language = :language,
-				       sources_public = coalesce(:sourcesPublic, sources_public)
-				where id = :id""")
+		notBlank("name", request.name());
+		notBlank("jurisdiction", request.jurisdiction());
+		boolean embargoGiven = request.publishAfter() != null;
+		Instant publishAfter = embargoGiven ? request.publishAfter().orElse(null) : null;
+		this.jdbc
+			.sql("""
+					update election set name = coalesce(:name, name), election_date = coalesce(:date, election_date),
+					       kind = coalesce(:kind, kind), jurisdiction = coalesce(:jurisdiction, jurisdiction),
+					       test = coalesce(:test, test), time_zone = :zone, language = :language,
+					       sources_public = coalesce(:sourcesPublic, sources_public),
+					       publish_after = case when :embargoGiven then cast(:publishAfter as timestamptz) else publish_after end
+					where id = :id""")
 			.param("sourcesPublic", request.sourcesPublic(), java.sql.Types.BOOLEAN)
-			.param("name", request.name().strip())
-			.param("date", Date.valueOf(request.date()))
-			.param("kind", request.kind())
-			.param("jurisdiction", request.jurisdiction().strip())
-			.param("test", Boolean.TRUE.equals(request.test()))
+			.param("name", (request.name() != null) ? request.name().strip() : null, java.sql.Types.VARCHAR)
+			.param("date", (request.date() != null) ? Date.valueOf(request.date()) : null, java.sql.Types.DATE)
+			.param("kind", request.kind(), java.sql.Types.VARCHAR)
+			.param("jurisdiction", (request.jurisdiction() != null) ? request.jurisdiction().strip() : null,
+					java.sql.Types.VARCHAR)
+			.param("test", request.test(), java.sql.Types.BOOLEAN)
 			.param("zone",
 					(request.timeZone() == null || request.timeZone().isBlank()) ? before.get("timeZone")
 							: zone(request.timeZone()))
 			.param("language",
 					(request.language() == null || request.language().isBlank()) ? before.get("language")
 							: language(request.language()))
+			.param("embargoGiven", embargoGiven)
+			.param("publishAfter", (publishAfter != null) ? Timestamp.from(publishAfter) : null,
+					java.sql.Types.TIMESTAMP)
 			.param("id", id)
 			.update();
+		if (publishAfter != null) {
+			openedAfter(id, publishAfter);
+		}
 		this.revisions.next(id, "setup", who, "election edited", null, Instant.now(), List.of());
 		Map<String, Object> after = snapshot(slug);
 		after.remove("id");
 		this.audit.record(who, "election-updated", "election " + slug, before, after, null);
 		return after;
+	}
+
+	/**
+	 * An embargo set to end at an instant already past has nothing to open: it is marked
+	 * opened, so no opening revision follows (docs/contract.md §7). One still ahead is
+	 * opened at its time by {@link org.tally.results.EmbargoOpener}.
+	 */
+	private void openedAfter(long id, Instant publishAfter) {
+		this.jdbc.sql("""
+				update election set opened_after = case when publish_after <= now() then publish_after else null end
+				where id = ?""").param(id).update();
+	}
+
+	private static void notBlank(String field, String value) {
+		if (value != null && value.isBlank()) {
+			throw new InvalidRequestException(field + ": must not be blank");
+		}
 	}
 
 	/**
@@ -153,7 +191,7 @@ public class ElectionSetupService {
 	private Map<String, Object> snapshot(String slug) {
 		return this.jdbc.sql("""
 				select id, slug, name, election_date as date, kind, jurisdiction, status, test, time_zone, language,
-				       sources_public, revision
+				       sources_public, publish_after, revision
 				from election where slug = ? for update""")
 			.param(slug)
 			.query(CamelCaseColumns.ROW)
@@ -173,6 +211,7 @@ public class ElectionSetupService {
 		values.put("timeZone", election.getTimeZone());
 		values.put("language", election.getLanguage());
 		values.put("sourcesPublic", election.isSourcesPublic());
+		values.put("publishAfter", election.getPublishAfter());
 		return values;
 	}
 

@@ -1,5 +1,6 @@
 package org.tally.staff;
 
+import java.time.Instant;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,17 +14,19 @@ import org.tally.results.Election;
  * @param date the election day, ISO (2017-06-06)
  * @param revision the election's revision after the change
  * @param language the public pages' default language ("en", "es")
+ * @param publishAfter no counts on any public surface before this instant
+ * (docs/contract.md §7)
  */
 record ElectionView(String slug, String name, String date, @Schema(allowableValues = {
 		"general", "primary", "special-primary", "special-general", "runoff" }) String kind, String jurisdiction,
 		@Schema(allowableValues = { "scheduled", "counting", "paused", "unofficial-complete",
 				"certified" }) String status,
-		boolean test, String timeZone, long revision, String language){
+		boolean test, String timeZone, long revision, String language, @Nullable Instant publishAfter){
 
 	static ElectionView of(Election election) {
 		return new ElectionView(election.getSlug(), election.getName(), election.getDate().toString(),
 				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
-				election.getTimeZone(), election.getRevision(), election.getLanguage());
+				election.getTimeZone(), election.getRevision(), election.getLanguage(), election.getPublishAfter());
 	}
 
 	/** From the setup service's snapshot (camelCase columns). */
@@ -31,7 +34,8 @@ record ElectionView(String slug, String name, String date, @Schema(allowableValu
 		return new ElectionView((String) row.get("slug"), (String) row.get("name"), String.valueOf(row.get("date")),
 				(String) row.get("kind"), (String) row.get("jurisdiction"), (String) row.get("status"),
 				Boolean.TRUE.equals(row.get("test")), (String) row.get("timeZone"),
-				((Number) row.get("revision")).longValue(), (String) row.get("language"));
+				((Number) row.get("revision")).longValue(), (String) row.get("language"),
+				(row.get("publishAfter") != null) ? Instant.parse((String) row.get("publishAfter")) : null);
 	}
 
 }

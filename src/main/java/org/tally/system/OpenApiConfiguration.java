@@ -85,6 +85,9 @@ class OpenApiConfiguration {
 				.addResponses("Unauthorized", problem(
 						"No valid credentials: sign in with Basic or Bearer (a public read sent with wrong ones is refused too)"))
 				.addResponses("Forbidden", problem("The account may not do this (admins only)"))
+				.addResponses("Embargoed", problem("The election's counts are embargoed until its publishAfter "
+						+ "(\"Results after 8:00 PM EST\", also in resultsAfter; publishAfter gives the instant): "
+						+ "staff see them signed in; anyone else after that time"))
 				.addResponses("NotFound", problem("No such election, contest or record"))
 				.addResponses("Conflict", problem("The change conflicts with what is stored"))
 				.addResponses("UnprocessableContent", problem("The file was rejected; nothing was applied"))
@@ -166,6 +169,9 @@ class OpenApiConfiguration {
 		if (secured(path, method)) {
 			refer(responses, "403", "Forbidden");
 		}
+		else if (embargoed(path)) {
+			refer(responses, "403", "Embargoed");
+		}
 		if (path.contains("{")) {
 			refer(responses, "404", "NotFound");
 		}
@@ -181,6 +187,15 @@ class OpenApiConfiguration {
 		}
 		refer(responses, "429", "TooManyRequests");
 		refer(responses, "503", "ServiceUnavailable");
+	}
+
+	/**
+	 * Whether a public read answers 403 during an election's embargo (EmbargoFilter):
+	 * everything of an election but itself, its revision and its events.
+	 */
+	private static boolean embargoed(String path) {
+		String election = "/api/v1/elections/{election}/";
+		return path.startsWith(election) && !path.equals(election + "revision") && !path.equals(election + "events");
 	}
 
 	/**

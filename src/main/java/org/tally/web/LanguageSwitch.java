@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
@@ -56,7 +57,7 @@ class LanguageSwitch {
 		if (!ReaderLocale.isPublicPage(path)) {
 			return List.of();
 		}
-		boolean error = !path.equals(request.getRequestURI().substring(request.getContextPath().length()));
+		boolean error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null;
 		List<Language> links = new ArrayList<>();
 		for (Locale each : this.languages.locales()) {
 			String code = ReaderLanguages.code(each);

@@ -47,8 +47,10 @@ class PageCachingConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<RenderedPages> registration = new FilterRegistrationBean<>(
 				new RenderedPages(results, languages, site));
 		registration.addUrlPatterns("/elections/*");
-		// after Spring Security, so pages from memory get the same security headers
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		// after Spring Security, so pages from memory get the same security headers, and
+		// after the embargo (org.tally.system.EmbargoFilter), so no page of an embargoed
+		// election is kept or served from memory
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
 		return registration;
 	}
 

@@ -86,10 +86,15 @@ public class ReaderLocale implements LocaleResolver {
 		return path.equals("/") || path.isEmpty() || path.startsWith("/elections/") || path.startsWith("/embed/");
 	}
 
-	/** The page's path; on an error dispatch, the path that failed. */
+	/**
+	 * The page's path; on an error dispatch, the path that failed; on a forward (the
+	 * embargo page, org.tally.system.EmbargoFilter), the path asked.
+	 */
 	static String path(HttpServletRequest request) {
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		String uri = (failed instanceof String original) ? original : request.getRequestURI();
+		Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+		String uri = (failed instanceof String original) ? original
+				: (forwarded instanceof String asked) ? asked : request.getRequestURI();
 		String context = request.getContextPath();
 		return (!context.isEmpty() && uri.startsWith(context)) ? uri.substring(context.length()) : uri;
 	}

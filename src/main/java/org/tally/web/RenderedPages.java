@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
+import org.tally.system.EmbargoFilter;
 import org.tally.system.ReaderQueries;
 
 import org.springframework.http.HttpHeaders;
@@ -47,6 +48,11 @@ class RenderedPages extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest asked, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (asked.getAttribute(EmbargoFilter.PREVIEW) != null || asked.getAttribute(EmbargoFilter.WITHHELD) != null) {
+			// an embargoed election (docs/contract.md §7): a staff preview is never kept
+			chain.doFilter(asked, response);
+			return;
+		}
 		String election = cacheable(asked);
 		ElectionResults current = (election != null && this.site.cachedHost(asked)) ? current(election) : null;
 		if (current == null || this.results.delayed() || !knownContest(current, asked.getRequestURI())) {
