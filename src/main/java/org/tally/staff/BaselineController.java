@@ -13,7 +13,10 @@ import org.tally.results.projection.BaselineAnswer;
 import org.tally.results.projection.BaselineRequest;
 import org.tally.results.projection.Baselines;
 import org.tally.results.projection.ProjectionSettings;
+import org.tally.results.projection.UnitCompleteAnswer;
+import org.tally.results.projection.UnitCompletions;
 
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,9 +36,26 @@ class BaselineController {
 
 	private final ProjectionSettings settings;
 
-	BaselineController(Baselines baselines, ProjectionSettings settings) {
+	private final UnitCompletions completions;
+
+	BaselineController(Baselines baselines, ProjectionSettings settings, UnitCompletions completions) {
 		this.baselines = baselines;
 		this.settings = settings;
+		this.completions = completions;
+	}
+
+	@PutMapping("/contests/{contest}/units/{unit}/complete")
+	@Operation(summary = "Mark a county-level unit complete for the contest's estimate (its count is final)")
+	UnitCompleteAnswer complete(@PathVariable String election, @PathVariable String contest, @PathVariable String unit,
+			Principal principal) {
+		return this.completions.mark(election, contest, unit, true, principal.getName());
+	}
+
+	@DeleteMapping("/contests/{contest}/units/{unit}/complete")
+	@Operation(summary = "Take back a unit's staff marking as complete (its file may still say it is)")
+	UnitCompleteAnswer incomplete(@PathVariable String election, @PathVariable String contest,
+			@PathVariable String unit, Principal principal) {
+		return this.completions.mark(election, contest, unit, false, principal.getName());
 	}
 
 	@PutMapping("/contests/{contest}/baseline")

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
+import org.tally.results.ElectionResults;
+import org.tally.results.UnitResult;
 import org.tally.results.projection.Projections;
+import org.tally.results.projection.UnitCompletions;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,8 +41,11 @@ class ContestDeskPageController {
 
 	private final Projections projections;
 
+	private final UnitCompletions completions;
+
 	ContestDeskPageController(ResultsService results, RaceDesk desk, ContestSetupService setup, StaffPages pages,
-			Projections projections) {
+			Projections projections, UnitCompletions completions) {
+		this.completions = completions;
 		this.projections = projections;
 		this.results = results;
 		this.desk = desk;
@@ -56,7 +64,19 @@ class ContestDeskPageController {
 		model.addAttribute("candidates", this.setup.candidates(election, contest));
 		model.addAttribute("zone", ZoneId.of(found.getTimeZone()));
 		model.addAttribute("callStatuses", List.of("called", "too-early", "too-close", "runoff"));
-		model.addAttribute("projection", this.projections.of(this.results.results(found), result));
+		ElectionResults current = this.results.results(found);
+		model.addAttribute("projection", this.projections.of(current, result));
+		List<UnitResult> counties = this.results.reportingUnits(current, result, "county")
+			.stream()
+			.filter((unit) -> !"precinct".equals(unit.level()))
+			.toList();
+		Set<String> byFile = this.completions.byFile(result.id(), counties);
+		Map<String, String> marked = this.completions.marked(result.id());
+		model.addAttribute("completion",
+				counties.stream()
+					.map((unit) -> new Completion(unit.code(), unit.name(), byFile.contains(unit.code()),
+							marked.get(unit.code())))
+					.toList());
 		return "staff/contest";
 	}
 
@@ -153,6 +173,15 @@ class ContestDeskPageController {
 
 	private static String page(String election, String contest) {
 		return "/staff/elections/" + election + "/contests/" + contest;
+	}
+
+	/**
+	 * A county-level unit and whether it is complete for the estimate.
+	 *
+	 * @param byFile whether its file says it is complete
+	 * @param markedBy who marked it complete, or {@code null}
+	 */
+	record Completion(String code, String name, boolean byFile, String markedBy) {
 	}
 
 }

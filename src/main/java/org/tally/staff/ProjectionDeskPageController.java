@@ -6,6 +6,7 @@ import java.util.Map;
 import org.tally.results.projection.BaselineAnswer;
 import org.tally.results.projection.BaselineRequest;
 import org.tally.results.projection.Baselines;
+import org.tally.results.projection.UnitCompletions;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +25,22 @@ class ProjectionDeskPageController {
 
 	private final StaffPages pages;
 
-	ProjectionDeskPageController(Baselines baselines, StaffPages pages) {
+	private final UnitCompletions completions;
+
+	ProjectionDeskPageController(Baselines baselines, StaffPages pages, UnitCompletions completions) {
 		this.baselines = baselines;
 		this.pages = pages;
+		this.completions = completions;
+	}
+
+	@PostMapping("/staff/elections/{election}/contests/{contest}/units/{unit}/complete")
+	String complete(@PathVariable String election, @PathVariable String contest, @PathVariable String unit,
+			@RequestParam(name = "complete", defaultValue = "true") boolean complete, Principal principal,
+			RedirectAttributes flash) {
+		return this.pages.submit(null, () -> {
+			this.completions.mark(election, contest, unit, complete, principal.getName());
+			return complete ? "Marked complete: " + unit : "No longer marked complete: " + unit;
+		}, flash, "/staff/elections/" + election + "/contests/" + contest + "#units-complete");
 	}
 
 	@PostMapping("/staff/elections/{election}/contests/{contest}/baseline")

@@ -13,8 +13,10 @@ import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
+import org.tally.results.projection.ContestShift;
 import org.tally.results.projection.ProjectionSettings;
 import org.tally.results.projection.Projections;
+import org.tally.results.projection.Shifts;
 import org.tally.web.map.CountyMaps;
 
 import org.springframework.http.CacheControl;
@@ -50,9 +52,12 @@ class ContestPageController {
 
 	private final ProjectionSettings projectionSettings;
 
+	private final Shifts shifts;
+
 	ContestPageController(ResultsService results, ReaderFormats formats, CountyMaps maps, PublicSite site,
-			Projections projections, ProjectionSettings projectionSettings) {
+			Projections projections, ProjectionSettings projectionSettings, Shifts shifts) {
 		this.site = site;
+		this.shifts = shifts;
 		this.projections = projections;
 		this.projectionSettings = projectionSettings;
 		this.results = results;
@@ -73,14 +78,15 @@ class ContestPageController {
 		// a statewide contest shows its counties; their precincts are a click or a search
 		// away
 		boolean listed = precincts.size() <= PrecinctPage.SIZE || (q != null && !q.isBlank());
+		ContestShift shift = shift(current, result);
 		UnitTable units = UnitTable.of(result, counties, listed ? PrecinctPage.matching(precincts, q) : List.of(), sort,
-				dir, format);
+				dir, format, shift);
 		String path = "/elections/" + found.slug() + "/contests/" + result.slug();
 		addContest(model, current, result, format);
 		model.addAttribute("figures", ContestFigures.of(result, format));
 		model.addAttribute("split", VoteTypeSplit.of(result, format));
 		model.addAttribute("units", units);
-		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties, format).orElse(null));
+		model.addAttribute("map", this.maps.map(found.jurisdiction(), result, counties, format, shift).orElse(null));
 		model.addAttribute("countyLinks", countyLinks(counties, path, format));
 		model.addAttribute("precincts", PrecinctPage.of(units.precincts(), page, q, path, sort, dir, format.lang()));
 		model.addAttribute("precinctsListed", listed);
@@ -196,6 +202,22 @@ class ContestPageController {
 		return "<iframe src=\"" + url + "\" title=\""
 				+ format.text("embed.frame-title", contest.name()).replace("&", "&amp;").replace("\"", "&quot;")
 				+ "\" width=\"100%\" height=\"380\" style=\"border:0\" loading=\"lazy\"></iframe>";
+	}
+
+	/**
+	 * Each county's margin then and its shift since, where the contest has a baseline and
+	 * its figures are votes; none while the database is out of reach.
+	 */
+	private ContestShift shift(ElectionResults current, ContestResult result) {
+		if (!result.notes().votes() || this.results.delayed()) {
+			return null;
+		}
+		try {
+			return this.shifts.of(current, result).orElse(null);
+		}
+		catch (DataAccessException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.tally.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
+import org.tally.results.projection.ContestShift;
 
 /**
  * The contest page's county and precinct tables: the leading candidates' votes and shares
@@ -30,9 +32,14 @@ import org.tally.results.UnitResult;
  * @param expectedColumn whether county rows show the share of their expected vote counted
  * (some county has an estimate)
  * @param turnoutColumn whether county rows show their turnout (some county has it)
+ * @param shiftColumns whether county rows show their margin in the contest's baseline and
+ * their shift since ({@link ContestShift}: the contest has a baseline)
+ * @param shiftTitle what "then" and "shift" measure, for the headers' titles, or
+ * {@code null}
  */
 public record UnitTable(List<String> columns, boolean others, List<Row> counties, List<Row> precincts, String sort,
-		boolean descending, String lang, boolean expectedColumn, boolean turnoutColumn) {
+		boolean descending, String lang, boolean expectedColumn, boolean turnoutColumn, boolean shiftColumns,
+		String shiftTitle) {
 
 	static final int MAX_COLUMNS = 4;
 
@@ -43,6 +50,15 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 */
 	static UnitTable of(ContestResult contest, List<UnitResult> counties, List<UnitResult> precincts, String sort,
 			String direction, ReaderFormat format) {
+		return of(contest, counties, precincts, sort, direction, format, null);
+	}
+
+	/**
+	 * The tables, county rows with their margin then and their shift when {@code shift}
+	 * (the contest's baseline) is given.
+	 */
+	static UnitTable of(ContestResult contest, List<UnitResult> counties, List<UnitResult> precincts, String sort,
+			String direction, ReaderFormat format, ContestShift shift) {
 		List<CandidateResult> candidates = contest.candidates();
 		int shown = (candidates.size() <= MAX_COLUMNS + 1) ? candidates.size() : MAX_COLUMNS;
 		boolean others = shown < candidates.size();
@@ -57,7 +73,8 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 			countyNames.put(county.code(), county.name());
 			// counties, and a state only when precincts name it as theirs
 			if ("county".equals(county.level()) || precinctParents.contains(county.code())) {
-				countyRows.add(Row.of(county.name(), null, county, shown, others, format));
+				Row row = Row.of(county.name(), null, county, shown, others, format);
+				countyRows.add((shift != null) ? row.withShift(shift, shift.unit(county.code()), format) : row);
 				expected |= county.expectedVotePct() != null;
 				turnout |= county.turnoutPct() != null;
 			}
@@ -81,8 +98,25 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 			countyRows.replaceAll(Row::withoutShares);
 			precinctRows.replaceAll(Row::withoutShares);
 		}
+		String shiftTitle = (shift != null) ? format.text("units.shift.title", ShortName.of(shift.first()),
+				ShortName.of(shift.second()), shift.baseline().election()) : null;
 		return new UnitTable(columns, others, countyRows, precinctRows, column, descending, format.lang(), expected,
-				turnout);
+				turnout, shift != null, shiftTitle);
+	}
+
+	/**
+	 * A margin of {@link ContestShift} as a reader sees it: "Gomez +12.3" toward the
+	 * first choice when positive, the second when negative, "Even" at 0.
+	 */
+	static String toward(ContestShift shift, BigDecimal points, ReaderFormat format) {
+		if (points == null) {
+			return null;
+		}
+		if (points.signum() == 0) {
+			return format.text("shift.even");
+		}
+		String name = ShortName.of((points.signum() > 0) ? shift.first() : shift.second());
+		return format.text("shift.toward", name, format.decimal(points.abs()));
 	}
 
 	/** The direction a click on the column's header asks for. */
@@ -151,15 +185,28 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 	 * @param expected the share of the unit's expected vote counted ("63%"), or
 	 * {@code null} without an estimate
 	 * @param turnout the unit's turnout ("64.6%"), or {@code null} when unknown
+	 * @param then the county's margin in the baseline ("Gomez +12.3"), or {@code null}
+	 * @param shift its shift since ("Ahn +4.1"), or {@code null} without a count or a
+	 * baseline unit
 	 */
 	public record Row(String name, String county, List<Cell> cells, String total, long totalVotes, String leader,
-			String margin, long marginVotes, String expected, String turnout) {
+			String margin, long marginVotes, String expected, String turnout, String then, String shift) {
 
 		/** The same row without percentages (figures that are not votes). */
 		Row withoutShares() {
 			List<Cell> plain = this.cells.stream().map((cell) -> new Cell(cell.votes(), "", cell.share())).toList();
 			return new Row(this.name, this.county, plain, this.total, this.totalVotes, this.leader, this.margin,
-					this.marginVotes, this.expected, this.turnout);
+					this.marginVotes, this.expected, this.turnout, this.then, this.shift);
+		}
+
+		/** The same row with the county's margin then and its shift, as computed. */
+		Row withShift(ContestShift contest, ContestShift.Unit unit, ReaderFormat format) {
+			if (unit == null) {
+				return this;
+			}
+			return new Row(this.name, this.county, this.cells, this.total, this.totalVotes, this.leader, this.margin,
+					this.marginVotes, this.expected, this.turnout, toward(contest, unit.then(), format),
+					toward(contest, unit.shift(), format));
 		}
 
 		/**
@@ -179,7 +226,7 @@ public record UnitTable(List<String> columns, boolean others, List<Row> counties
 			return new Row(name, county, List.copyOf(cells), format.votes(unit.totalVotes()), unit.totalVotes(), leader,
 					(unit.leader() != null) ? "+" + format.votes(margin) : null, margin,
 					format.percentLabel(unit.expectedVotePct()),
-					(unit.turnoutPct() != null) ? format.percent(unit.turnoutPct()) : null);
+					(unit.turnoutPct() != null) ? format.percent(unit.turnoutPct()) : null, null, null);
 		}
 
 	}

@@ -15,7 +15,6 @@ import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,14 +29,14 @@ public class Projections {
 
 	private final Baselines baselines;
 
-	private final JdbcClient jdbc;
+	private final UnitCompletions completions;
 
 	private final Map<Long, Made> made = new ConcurrentHashMap<>();
 
-	Projections(ResultsService results, Baselines baselines, JdbcClient jdbc) {
+	Projections(ResultsService results, Baselines baselines, UnitCompletions completions) {
 		this.results = results;
 		this.baselines = baselines;
-		this.jdbc = jdbc;
+		this.completions = completions;
 	}
 
 	private record Made(long revision, Projection projection) {
@@ -67,7 +66,8 @@ public class Projections {
 		List<UnitResult> baselineUnits = this.results.reportingUnits(before,
 				this.results.contest(before, link.contest()), "county");
 		List<UnitResult> units = this.results.reportingUnits(current, contest, "county");
-		List<Estimator.Unit> universe = universe(contest, link, baselineUnits, units, complete(contest.id(), units));
+		List<Estimator.Unit> universe = universe(contest, link, baselineUnits, units,
+				this.completions.complete(contest.id(), units));
 		return Projection.of(election, contest.slug(), new Projection.Ref(link.election(), link.contest()), names,
 				Estimator.estimate(universe, names.size()));
 	}
@@ -114,25 +114,6 @@ public class Projections {
 			}
 		}
 		return votes;
-	}
-
-	/**
-	 * The codes of the contest's complete units: the file says all its precincts report,
-	 * or its expected vote is reached.
-	 */
-	private Set<String> complete(long contestId, List<UnitResult> units) {
-		Set<String> complete = new HashSet<>(this.jdbc.sql("""
-				select u.code from progress p join reporting_unit u on u.id = p.unit_id
-				where p.contest_id = ? and u.level <> 'precinct'
-				  and p.precincts_total > 0 and p.precincts_reporting >= p.precincts_total
-				""").param(contestId).query(String.class).list());
-		for (UnitResult unit : units) {
-			if (unit.expectedVotes() != null && unit.votesRemaining() != null && unit.votesRemaining() == 0
-					&& unit.totalVotes() > 0) {
-				complete.add(unit.code());
-			}
-		}
-		return complete;
 	}
 
 }

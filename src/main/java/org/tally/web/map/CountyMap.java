@@ -14,6 +14,7 @@ import org.tally.results.Margin;
 import org.tally.results.ResultsService;
 import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
+import org.tally.results.projection.ContestShift;
 import org.tally.web.ReaderFormat;
 
 /**
@@ -36,9 +37,14 @@ import org.tally.web.ReaderFormat;
  * @param buckets the legend's margin steps
  * @param rows the text alternative, a row per county, in name order
  * @param missing counties of the contest that have no shape
+ * @param shifts the legend of the map by shift (the two choices the shift is toward),
+ * empty when the contest has no baseline
+ * @param shiftBuckets the shift's steps in the legend, empty without a baseline
+ * @param baseline the baseline election's slug, or {@code null}
  */
 public record CountyMap(String id, String state, int width, int height, String outline, int tile, double stroke,
-		List<Area> areas, List<Leader> leaders, List<Bucket> buckets, List<Row> rows, List<String> missing) {
+		List<Area> areas, List<Leader> leaders, List<Bucket> buckets, List<Row> rows, List<String> missing,
+		List<Leader> shifts, List<Bucket> shiftBuckets, String baseline) {
 
 	/**
 	 * Neutral colours for non-partisan contests, in the order of the contest's choices.
@@ -59,6 +65,9 @@ public record CountyMap(String id, String state, int width, int height, String o
 
 	static final String[] OPACITY = { "0.35", "0.55", "0.75", "0.95" };
 
+	/** Shift steps in points: under 2, 2 to 5, 5 to 10, 10 and more. */
+	static final int[] SHIFT_STEPS = { 2, 5, 10 };
+
 	/** The id of a county's row in the table beside the map. */
 	public static String anchor(String county) {
 		return "county-" + Slugs.of(county);
@@ -74,6 +83,15 @@ public record CountyMap(String id, String state, int width, int height, String o
 	 */
 	public static Optional<CountyMap> of(ContestResult contest, List<UnitResult> counties, StateShapes state,
 			ReaderFormat format) {
+		return of(contest, counties, state, format, null);
+	}
+
+	/**
+	 * The map, each county also filled by its shift since the baseline when {@code shift}
+	 * is given (the numbers {@link ContestShift} computed; only colours and words here).
+	 */
+	public static Optional<CountyMap> of(ContestResult contest, List<UnitResult> counties, StateShapes state,
+			ReaderFormat format, ContestShift shift) {
 		List<UnitResult> shown = counties.stream().filter((unit) -> "county".equals(unit.level())).toList();
 		if (shown.isEmpty()) {
 			return Optional.empty();
@@ -94,28 +112,105 @@ public record CountyMap(String id, String state, int width, int height, String o
 		String id = "map-" + contest.slug();
 		int tile = Math.max(8, Math.round(state.width() / 90f));
 		double stroke = Math.max(1, Math.round(state.width() / 400f));
+		List<Leader> shifts = (shift != null) ? shiftLeaders(contest, shift) : List.of();
 		List<Area> areas = new ArrayList<>();
 		List<Row> rows = new ArrayList<>();
 		for (Standing standing : standings) {
 			Leader leader = (standing.leader != null) ? leaders.get(standing.leader) : null;
 			String fill = fill(id, standing, leader);
 			String title = title(standing, format);
+			ContestShift.Unit moved = (shift != null) ? shift.unit(standing.unit.code()) : null;
+			String shiftFill = (shift != null) ? shiftFill(id, moved) : null;
+			String shiftLabel = (moved != null) ? shiftLabel(shift, moved, format) : "—";
+			if (shift != null) {
+				title = title + ". " + shiftTitle(standing.unit.name(), shift, moved, format);
+			}
 			if (standing.shape != null) {
 				areas.add(new Area(standing.shape.id(), standing.unit.name(), standing.shape.path(), fill, title,
-						anchor(standing.unit.name())));
+						anchor(standing.unit.name()), shiftFill));
 			}
 			rows.add(new Row(standing.unit.name(), anchor(standing.unit.name()), standing.leaderLabel(format),
 					standing.marginLabel(format), format.votes(standing.unit.totalVotes()), fill,
-					standing.shape != null));
+					standing.shape != null, shiftLabel));
 		}
 		rows.sort((a, b) -> a.name().compareTo(b.name()));
 		List<Bucket> buckets = new ArrayList<>();
 		for (String step : new String[] { "map.step.0", "map.step.1", "map.step.2", "map.step.3" }) {
 			buckets.add(new Bucket(buckets.size(), format.text(step)));
 		}
+		List<Bucket> shiftBuckets = new ArrayList<>();
+		if (shift != null) {
+			for (String step : new String[] { "map.shift.step.0", "map.shift.step.1", "map.shift.step.2",
+					"map.shift.step.3" }) {
+				shiftBuckets.add(new Bucket(shiftBuckets.size(), format.text(step)));
+			}
+		}
 		return Optional.of(new CountyMap(id, state.name(), state.width(), state.height(), state.outline(), tile, stroke,
 				List.copyOf(areas), List.copyOf(leaders.values()), List.copyOf(buckets), List.copyOf(rows),
-				List.copyOf(missing)));
+				List.copyOf(missing), shifts, List.copyOf(shiftBuckets),
+				(shift != null) ? shift.baseline().election() : null));
+	}
+
+	/** Whether the map can also be coloured by shift (the contest has a baseline). */
+	public boolean byShift() {
+		return !this.shifts.isEmpty();
+	}
+
+	/** The pattern id of a shift's direction (0 toward the first choice) at a step. */
+	public String shiftPattern(int slot, int bucket) {
+		return this.id + "-s" + slot + "-" + bucket;
+	}
+
+	/**
+	 * The two choices a shift is toward, each in its colour (its party's when both have
+	 * distinct party colours, else the palette's) and with its own mark.
+	 */
+	private static List<Leader> shiftLeaders(ContestResult contest, ContestShift shift) {
+		CandidateResult first = contest.candidates().get(0);
+		CandidateResult second = contest.candidates().get(1);
+		String firstColour = partyColour(first.party());
+		String secondColour = partyColour(second.party());
+		boolean partisan = firstColour != null && secondColour != null && !firstColour.equals(secondColour);
+		return List.of(new Leader(0, shift.first(), first.party(), partisan ? firstColour : PALETTE[0], MARKS[0]),
+				new Leader(1, shift.second(), second.party(), partisan ? secondColour : PALETTE[1], MARKS[1]));
+	}
+
+	private static String shiftFill(String id, ContestShift.Unit moved) {
+		if (moved == null || moved.shift() == null) {
+			return "none";
+		}
+		BigDecimal points = moved.shift().abs();
+		int bucket = 0;
+		while (bucket < SHIFT_STEPS.length && points.compareTo(BigDecimal.valueOf(SHIFT_STEPS[bucket])) >= 0) {
+			bucket++;
+		}
+		return "url(#" + id + "-s" + ((moved.shift().signum() >= 0) ? 0 : 1) + "-" + bucket + ")";
+	}
+
+	private static String shiftLabel(ContestShift shift, ContestShift.Unit moved, ReaderFormat format) {
+		if (moved.shift() == null) {
+			return "—";
+		}
+		return toward(shift, moved.shift(), format);
+	}
+
+	private static String toward(ContestShift shift, BigDecimal points, ReaderFormat format) {
+		if (points.signum() == 0) {
+			return format.text("shift.even");
+		}
+		return format.text("shift.toward", (points.signum() > 0) ? shift.first() : shift.second(),
+				format.decimal(points.abs()));
+	}
+
+	private static String shiftTitle(String county, ContestShift shift, ContestShift.Unit moved, ReaderFormat format) {
+		if (moved == null) {
+			return format.text("map.county.shift-unknown", county);
+		}
+		if (moved.shift() == null) {
+			return format.text("map.county.shift-none", county, toward(shift, moved.then(), format));
+		}
+		return format.text("map.county.shift", county, toward(shift, moved.then(), format),
+				toward(shift, moved.now(), format), toward(shift, moved.shift(), format));
 	}
 
 	/** The pattern id of a leader slot at a margin step. */
@@ -130,6 +225,12 @@ public record CountyMap(String id, String state, int width, int height, String o
 			for (int bucket = 0; bucket < OPACITY.length; bucket++) {
 				patterns
 					.add(new Pattern(pattern(leader.slot(), bucket), leader.colour(), OPACITY[bucket], leader.mark()));
+			}
+		}
+		for (Leader toward : this.shifts) {
+			for (int bucket = 0; bucket < OPACITY.length; bucket++) {
+				patterns.add(new Pattern(shiftPattern(toward.slot(), bucket), toward.colour(), OPACITY[bucket],
+						toward.mark()));
 			}
 		}
 		return patterns;
@@ -280,8 +381,13 @@ public record CountyMap(String id, String state, int width, int height, String o
 
 	}
 
-	/** A county on the map: its shape, fill and the words a pointer or reader gets. */
-	public record Area(String fips, String name, String path, String fill, String title, String anchor) {
+	/**
+	 * A county on the map: its shape, fill and the words a pointer or reader gets.
+	 *
+	 * @param shiftFill its fill by shift since the baseline, or {@code null} without one
+	 */
+	public record Area(String fips, String name, String path, String fill, String title, String anchor,
+			String shiftFill) {
 	}
 
 	/**
@@ -301,9 +407,13 @@ public record CountyMap(String id, String state, int width, int height, String o
 	public record Pattern(String id, String colour, String opacity, String mark) {
 	}
 
-	/** A row of the table beside the map. */
+	/**
+	 * A row of the table beside the map.
+	 *
+	 * @param shift the county's shift since the baseline ("Gomez +4.1"), "—" without one
+	 */
 	public record Row(String name, String anchor, String leader, String margin, String total, String fill,
-			boolean mapped) {
+			boolean mapped, String shift) {
 	}
 
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tally.results.ContestResult;
 import org.tally.results.UnitResult;
+import org.tally.results.projection.ContestShift;
 import org.tally.web.ReaderFormat;
 
 import org.springframework.stereotype.Component;
@@ -42,12 +43,21 @@ public class CountyMaps {
 	 */
 	public Optional<CountyMap> map(String jurisdiction, ContestResult contest, List<UnitResult> counties,
 			ReaderFormat format) {
+		return map(jurisdiction, contest, counties, format, null);
+	}
+
+	/**
+	 * The contest's county map, which can also be coloured by each county's shift since
+	 * the baseline when {@code shift} is given.
+	 */
+	public Optional<CountyMap> map(String jurisdiction, ContestResult contest, List<UnitResult> counties,
+			ReaderFormat format, ContestShift shift) {
 		if (!contest.notes().votes()) {
 			// a map of leads in votes would call delegate equivalents votes
 			return Optional.empty();
 		}
 		Optional<CountyMap> map = this.atlas.state(jurisdiction)
-			.flatMap((state) -> CountyMap.of(contest, counties, state, format));
+			.flatMap((state) -> CountyMap.of(contest, counties, state, format, shift));
 		map.ifPresent((shown) -> shown.missing().forEach((county) -> {
 			if (this.warned.add(shown.state() + ":" + county) && this.warned.size() < 10_000) {
 				log.warn("No map shape for county '{}' in {}: add it to map/county-aliases.csv if it has another name",
