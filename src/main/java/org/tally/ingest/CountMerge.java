@@ -383,8 +383,14 @@ class CountMerge {
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
 				    expected_votes = excluded.expected_votes, revision = excluded.revision
 				""").param("revision", revision).update();
-		// the sums the totals read (V4, V15) follow the counts: what each changed count
-		// adds, where the unit's sum_* columns say
+		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
+	}
+
+	/**
+	 * After {@link #apply} made a revision: the sums the totals read (V4, V15) follow the
+	 * counts, by what each changed count adds, where the unit's sum_* columns say.
+	 */
+	void addSums() {
 		this.jdbc.sql("""
 				insert into count_sum (contest_id, choice_id, county_id, block, vote_type, votes, precincts)
 				select c.contest_id, c.choice_id, u.sum_county_id, u.sum_block, c.vote_type,
@@ -395,7 +401,6 @@ class CountMerge {
 				on conflict (contest_id, choice_id, county_id, block, vote_type) do update
 				set votes = count_sum.votes + excluded.votes, precincts = count_sum.precincts | excluded.precincts
 				""").update();
-		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
 	}
 
 	/**

@@ -45,12 +45,15 @@ class ReadFile {
 				return this.merge.place(units);
 			});
 			ElectionNames names = this.merge.names(election.id(), command.mode(), new IdBlocks(writer, this.merge));
+			run.phases().end(ImportPhases.NAMES);
 			StagingSink sink = new StagingSink(writer, names, sums, run, command, election);
 			ReadSummary summary = ResultsFileReader.read(run.body()::open, command.format(), command.charset(),
 					new ReadContext(election.jurisdiction(), election.test()), sink);
 			run.read(summary.rows(), sink.statedUpdatedAt());
 			read = new FileRead(summary.format(), names, sums, writer.finish(), sink.winners(), sink.rounds(),
 					sink.notes());
+			run.phases().end(ImportPhases.PARSE);
+			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.STAGE, writer.waitNanos());
 		}
 		run.rejectIfProblems();
 		return read;

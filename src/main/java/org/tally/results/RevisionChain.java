@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RevisionChain {
+
+	private static final Log log = LogFactory.getLog(RevisionChain.class);
 
 	/**
 	 * Every count a revision set, by the slugs, codes and names a replay reproduces: the
@@ -63,6 +68,7 @@ public class RevisionChain {
 			.list();
 		String previous = null;
 		for (Unsealed revision : pending) {
+			long start = System.nanoTime();
 			String before = (revision.number() == 1) ? RevisionDigest.GENESIS
 					: (previous != null) ? previous : revision.previous();
 			String digest = digest(electionId, revision, before);
@@ -75,6 +81,10 @@ public class RevisionChain {
 				.params(digest, electionId, revision.number())
 				.update();
 			previous = digest;
+			if (log.isDebugEnabled()) {
+				log.debug("Sealed revision " + revision.number() + " of " + revision.slug() + " in "
+						+ (System.nanoTime() - start) / 100_000 / 10.0 + " ms");
+			}
 		}
 	}
 
