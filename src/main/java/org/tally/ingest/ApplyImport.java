@@ -56,6 +56,7 @@ class ApplyImport {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		long nextRevision = this.merge.lockElection(run.election().id()) + 1;
 		ImportRecords.Applied earlier = this.records.applied(run.election().id(), run.body().hash());
+		run.phases().end(ImportPhases.LOCK);
 		if (earlier != null) {
 			return run.duplicateOf(earlier);
 		}
@@ -82,6 +83,7 @@ class ApplyImport {
 			throws SQLException, IOException {
 		FileRead read = this.readFile.read(run, connection, direct ? nextRevision : 0);
 		this.resolveNames.resolve(run, read.names());
+		run.phases().end(ImportPhases.CREATE);
 		WriteCounts.Written written = this.writeCounts.write(run, read, nextRevision, direct);
 		return this.recordImport.record(run, read, written);
 	}

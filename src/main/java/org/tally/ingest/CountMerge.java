@@ -10,6 +10,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.results.ContestResult;
+import org.tally.results.RevisionChain;
 import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -98,10 +99,13 @@ class CountMerge {
 
 	private final Revisions revisions;
 
-	CountMerge(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Revisions revisions) {
+	private final RevisionChain chain;
+
+	CountMerge(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Revisions revisions, RevisionChain chain) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.revisions = revisions;
+		this.chain = chain;
 	}
 
 	/**
@@ -115,8 +119,12 @@ class CountMerge {
 			.single();
 	}
 
-	/** The election's names, read under its lock. */
-	ElectionNames names(long electionId, ImportMode mode, ElectionNames.Ids ids) {
+	/**
+	 * The election's contests and choices, read under its lock; its reporting units are
+	 * read a county at a time when the file first names the county ({@link #units}), so a
+	 * county's file reads that county's units, not the state's.
+	 */
+	ElectionNames names(long electionId, ImportMode mode, ElectionNames.Ids ids, ElectionNames.Units units) {
 		Map<Long, Map<String, Long>> choices = new HashMap<>();
 		this.jdbc.sql("""
 				select ch.contest_id, ch.name, ch.id from choice ch join contest c on c.id = ch.contest_id
@@ -134,16 +142,36 @@ class CountMerge {
 			.query((RowCallbackHandler) (rs) -> contests.put(rs.getString("slug"),
 					new ElectionNames.Contest(rs.getLong("id"), rs.getString("name"), rs.getBoolean("fresh"),
 							choices.computeIfAbsent(rs.getLong("id"), (id) -> new HashMap<>()))));
+		boolean anyUnits = this.jdbc.sql("select exists (select 1 from reporting_unit where election_id = ?)")
+			.param(electionId)
+			.query(Boolean.class)
+			.single();
+		return new ElectionNames(mode, ids, contests, anyUnits ? units : ElectionNames.Units.NONE);
+	}
+
+	/**
+	 * The reporting units of one county of the election by code: the county's own unit
+	 * and every unit whose code is under it ({@code <county>/<precinct>}), by the prefix
+	 * index of V38.
+	 */
+	Map<String, ElectionNames.Unit> units(long electionId, String countyCode) {
 		Map<String, ElectionNames.Unit> units = new HashMap<>();
 		this.jdbc.sql("""
 				select code, id, level, parent_id, sum_county_id, sum_block, sum_bit
-				from reporting_unit where election_id = ?
+				from reporting_unit where election_id = :election and (code = :county or code like :under)
 				""")
-			.param(electionId)
+			.param("election", electionId)
+			.param("county", countyCode)
+			.param("under", likePrefix(countyCode + "/"))
 			.query((RowCallbackHandler) (rs) -> units.put(rs.getString("code"), new ElectionNames.Unit(rs.getLong("id"),
 					rs.getString("level"), (Long) rs.getObject("parent_id", Long.class),
 					CountSums.Place.of(rs.getLong("sum_county_id"), rs.getLong("sum_block"), rs.getLong("sum_bit")))));
-		return new ElectionNames(mode, ids, contests, units);
+		return units;
+	}
+
+	/** A LIKE pattern matching every text that starts with the prefix. */
+	static String likePrefix(String prefix) {
+		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	/** Ids for new rows: {@code count} values of the sequence. */
@@ -351,6 +379,9 @@ class CountMerge {
 			throw new IllegalStateException("Counts were written with revision " + nextRevision
 					+ " but the import took " + revision + ": the election's lock was not held");
 		}
+		// the counts this revision sets are the fresh contests' and the changed ones: its
+		// seal reads those (docs/verify.md), not every count of the election
+		this.chain.written(election.id(), revision, fresh.contests(), "changed");
 		this.jdbc.sql("""
 				insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes,
 				                               previous_votes, previous_revision)
@@ -383,8 +414,14 @@ class CountMerge {
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
 				    expected_votes = excluded.expected_votes, revision = excluded.revision
 				""").param("revision", revision).update();
-		// the sums the totals read (V4, V15) follow the counts: what each changed count
-		// adds, where the unit's sum_* columns say
+		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
+	}
+
+	/**
+	 * After {@link #apply} made a revision: the sums the totals read (V4, V15) follow the
+	 * counts, by what each changed count adds, where the unit's sum_* columns say.
+	 */
+	void addSums() {
 		this.jdbc.sql("""
 				insert into count_sum (contest_id, choice_id, county_id, block, vote_type, votes, precincts)
 				select c.contest_id, c.choice_id, u.sum_county_id, u.sum_block, c.vote_type,
@@ -395,7 +432,6 @@ class CountMerge {
 				on conflict (contest_id, choice_id, county_id, block, vote_type) do update
 				set votes = count_sum.votes + excluded.votes, precincts = count_sum.precincts | excluded.precincts
 				""").update();
-		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
 	}
 
 	/**

@@ -2,10 +2,12 @@ package org.tally.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -34,6 +36,19 @@ final class ElectionNames {
 	interface Ids {
 
 		long next(Sequence sequence);
+
+	}
+
+	/**
+	 * The election's units of one county, read when a file first names the county: its
+	 * own unit and those under it, by code.
+	 */
+	interface Units {
+
+		/** An election without units: nothing to read. */
+		Units NONE = (countyCode) -> Map.of();
+
+		Map<String, Unit> county(String countyCode);
 
 	}
 
@@ -138,7 +153,11 @@ final class ElectionNames {
 
 	private final Map<String, Contest> contests;
 
-	private final Map<String, Unit> units;
+	private final Map<String, Unit> units = new HashMap<>();
+
+	private final Units stored;
+
+	private final Set<String> readCounties = new HashSet<>();
 
 	private final Map<String, String> countyCodes = new HashMap<>();
 
@@ -176,13 +195,13 @@ final class ElectionNames {
 
 	/**
 	 * @param contests the election's contests by slug, each with its choices by name
-	 * @param units the election's reporting units by code
+	 * @param units the election's reporting units, read a county at a time
 	 */
-	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Map<String, Unit> units) {
+	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Units units) {
 		this.setup = mode == ImportMode.SETUP;
 		this.ids = ids;
 		this.contests = contests;
-		this.units = units;
+		this.stored = units;
 	}
 
 	/**
@@ -194,6 +213,9 @@ final class ElectionNames {
 			return this.lastUnit;
 		}
 		String countyCode = this.countyCodes.computeIfAbsent(county, Slugs::of);
+		if (this.readCounties.add(countyCode)) {
+			this.stored.county(countyCode).forEach(this.units::putIfAbsent);
+		}
 		Unit unit = unit(row, location, countyCode, county, null, "county");
 		if (precinct != null && !precinct.isBlank() && unit.known()) {
 			unit = unit(row, location, countyCode + "/" + precinct, precinct, unit, "precinct");

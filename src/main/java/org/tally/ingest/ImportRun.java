@@ -23,14 +23,22 @@ final class ImportRun {
 
 	private final Reconciliation.Tally reconciliation = new Reconciliation.Tally();
 
+	private final ImportPhases phases;
+
 	private long rows;
 
 	private ImportOutcome notApplied;
 
-	ImportRun(ImportCommand command, ElectionRef election, Spool body) {
+	ImportRun(ImportCommand command, ElectionRef election, Spool body, ImportPhases phases) {
 		this.command = command;
 		this.election = election;
 		this.body = body;
+		this.phases = phases;
+	}
+
+	/** Where the import's time goes. */
+	ImportPhases phases() {
+		return this.phases;
 	}
 
 	/** The command, with the time the file states once it has been read. */

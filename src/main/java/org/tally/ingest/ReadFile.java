@@ -3,6 +3,7 @@ package org.tally.ingest;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 import org.postgresql.PGConnection;
 
@@ -44,13 +45,25 @@ class ReadFile {
 				writer.pauseForStatement();
 				return this.merge.place(units);
 			});
-			ElectionNames names = this.merge.names(election.id(), command.mode(), new IdBlocks(writer, this.merge));
+			long[] unitsNanos = { 0 };
+			ElectionNames names = this.merge.names(election.id(), command.mode(), new IdBlocks(writer, this.merge),
+					(county) -> {
+						writer.pauseForStatement();
+						long start = System.nanoTime();
+						Map<String, ElectionNames.Unit> units = this.merge.units(election.id(), county);
+						unitsNanos[0] += System.nanoTime() - start;
+						return units;
+					});
+			run.phases().end(ImportPhases.NAMES);
 			StagingSink sink = new StagingSink(writer, names, sums, run, command, election);
 			ReadSummary summary = ResultsFileReader.read(run.body()::open, command.format(), command.charset(),
 					new ReadContext(election.jurisdiction(), election.test()), sink);
 			run.read(summary.rows(), sink.statedUpdatedAt());
 			read = new FileRead(summary.format(), names, sums, writer.finish(), sink.winners(), sink.rounds(),
 					sink.notes());
+			run.phases().end(ImportPhases.PARSE);
+			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.STAGE, writer.waitNanos());
+			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.NAMES, unitsNanos[0]);
 		}
 		run.rejectIfProblems();
 		return read;

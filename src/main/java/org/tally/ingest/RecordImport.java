@@ -61,6 +61,7 @@ class RecordImport {
 		Map<Long, ContestResult> after = this.results.contests(election.id(), applied.changedContests())
 			.stream()
 			.collect(Collectors.toMap(ContestResult::id, Function.identity()));
+		run.phases().end(ImportPhases.TOTALS);
 		overVoters(after.values(), run.warnings());
 		List<ImportOutcome.ContestPreview> previews = previews(written.before(), after, applied,
 				read.names().newCandidates());
@@ -90,6 +91,7 @@ class RecordImport {
 					new AuditedImport(revision, run.rows(), applied.changedCounts(), contentHash, command.fileName()),
 					command.correction());
 		}
+		run.phases().end(ImportPhases.RECORD);
 		return new ImportOutcome(id, (revision != null) ? "applied" : "unchanged", revision, contentHash, run.rows(),
 				applied.changedCounts(), previews, warnings, reconciliation);
 	}

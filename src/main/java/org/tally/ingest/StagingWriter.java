@@ -79,6 +79,8 @@ final class StagingWriter implements AutoCloseable {
 
 	private long progressRows;
 
+	private long waitNanos;
+
 	/**
 	 * @param revision the revision counts written straight into {@code vote_count} get,
 	 * or 0 to stage every row
@@ -156,6 +158,7 @@ final class StagingWriter implements AutoCloseable {
 	void pause() throws SQLException {
 		flush();
 		if (this.copy != null) {
+			long start = System.nanoTime();
 			try {
 				this.copy.endCopy();
 			}
@@ -172,8 +175,17 @@ final class StagingWriter implements AutoCloseable {
 			}
 			finally {
 				this.copy = null;
+				this.waitNanos += System.nanoTime() - start;
 			}
 		}
+	}
+
+	/**
+	 * Time spent sending rows to PostgreSQL and waiting for it to finish each
+	 * {@code COPY}: the staging, as opposed to reading the file.
+	 */
+	long waitNanos() {
+		return this.waitNanos;
 	}
 
 	/** Sends what is buffered and ends the {@code COPY}. */
@@ -271,6 +283,7 @@ final class StagingWriter implements AutoCloseable {
 
 	private void flush() throws SQLException {
 		if (this.used > 0) {
+			long start = System.nanoTime();
 			try {
 				if (this.copy == null) {
 					this.copy = this.copyManager.copyIn(this.direct ? COPY_COUNTS : COPY);
@@ -279,6 +292,9 @@ final class StagingWriter implements AutoCloseable {
 			}
 			catch (SQLException ex) {
 				throw collision(ex);
+			}
+			finally {
+				this.waitNanos += System.nanoTime() - start;
 			}
 			this.used = 0;
 		}

@@ -36,7 +36,9 @@ class WriteCounts {
 		ElectionNames names = read.names();
 		CountMerge.Fresh fresh = direct ? fresh(names, read.staged(), nextRevision) : CountMerge.Fresh.NONE;
 		fresh.contests().forEach(read.sums()::contest);
+		run.phases().end(ImportPhases.MERGE);
 		this.merge.writeSums(read.sums());
+		run.phases().end(ImportPhases.SUMS);
 		List<Long> others = names.counted().stream().filter((id) -> !fresh.contests().contains(id)).toList();
 		if (!others.isEmpty()) {
 			// without statistics PostgreSQL plans the temporary table as empty
@@ -47,10 +49,17 @@ class WriteCounts {
 		this.merge.checkConflictsAndDecreases(run.command().correction() != null || read.format() == ImportFormat.RCTAB,
 				run.problems());
 		run.rejectIfProblems();
+		run.phases().end(ImportPhases.MERGE);
 		Map<Long, Long> before = this.merge.lastTotals(run.election().id());
+		run.phases().end(ImportPhases.TOTALS);
 		Instant now = Instant.now();
 		CountMerge.Applied applied = this.merge.apply(run.election(), run.command(), read.staged(), fresh, nextRevision,
 				now);
+		run.phases().end(ImportPhases.MERGE);
+		if (applied.revision() != null) {
+			this.merge.addSums();
+		}
+		run.phases().end(ImportPhases.SUMS);
 		return new Written(applied, before, now);
 	}
 

@@ -1,12 +1,19 @@
 package org.tally.results;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Seals revisions into the election's chain (docs/verify.md) and reads the chain back. A
@@ -17,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RevisionChain {
+
+	private static final Log log = LogFactory.getLog(RevisionChain.class);
 
 	/**
 	 * Every count a revision set, by the slugs, codes and names a replay reproduces: the
@@ -37,9 +46,32 @@ public class RevisionChain {
 			order by c.slug collate "C", u.code collate "C", ch.name collate "C", x.vote_type collate "C"
 			""";
 
+	/**
+	 * The counts a revision being made sets, from what its writer names (see
+	 * {@link #written}): every count of the whole contests, and the keys table's rows.
+	 * The same lines as {@link #COUNTS} for a revision no later one has replaced counts
+	 * of, read without touching the rest of the election.
+	 */
+	private static final String WRITTEN_COUNTS = """
+			select c.slug, u.code, ch.name, x.vote_type, x.votes
+			from (select contest_id, unit_id, choice_id, vote_type, votes from vote_count
+			      where contest_id = any(:contests) and revision = :revision
+			      union all
+			      select contest_id, unit_id, choice_id, vote_type, votes from %s
+			      where not (contest_id = any(:contests))) x
+			join contest c on c.id = x.contest_id
+			join reporting_unit u on u.id = x.unit_id
+			join choice ch on ch.id = x.choice_id
+			where c.election_id = :election
+			order by c.slug collate "C", u.code collate "C", ch.name collate "C", x.vote_type collate "C"
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final RevisionSigner signer;
+
+	/** Per election and revision made in this transaction: where its counts are. */
+	private final ThreadLocal<Map<String, Written>> written = ThreadLocal.withInitial(HashMap::new);
 
 	RevisionChain(JdbcClient jdbc, RevisionSigner signer) {
 		this.jdbc = jdbc;
@@ -63,9 +95,12 @@ public class RevisionChain {
 			.list();
 		String previous = null;
 		for (Unsealed revision : pending) {
+			long start = System.nanoTime();
 			String before = (revision.number() == 1) ? RevisionDigest.GENESIS
 					: (previous != null) ? previous : revision.previous();
-			String digest = digest(electionId, revision, before);
+			Written written = this.written.get().remove(electionId + ":" + revision.number());
+			String digest = (written != null) ? digest(electionId, revision, before, written)
+					: digest(electionId, revision, before);
 			this.jdbc.sql("""
 					update revision set digest = ?, previous_digest = ?, signature = ?
 					where election_id = ? and number = ?""")
@@ -75,6 +110,34 @@ public class RevisionChain {
 				.params(digest, electionId, revision.number())
 				.update();
 			previous = digest;
+			if (log.isDebugEnabled()) {
+				log.debug("Sealed revision " + revision.number() + " of " + revision.slug() + " in "
+						+ (System.nanoTime() - start) / 100_000 / 10.0 + " ms");
+			}
+		}
+	}
+
+	/**
+	 * Names, inside the transaction making revision {@code revision}, every count it
+	 * sets, so that its seal reads those and not the election's: each count of the whole
+	 * contests given (contests that had none before it), and the rows of a table of the
+	 * transaction with columns {@code contest_id, unit_id, choice_id, vote_type, votes}
+	 * (the values it set). The caller answers for completeness: a count the revision set
+	 * and did not name would be missing from its digest (the chain tests recompute every
+	 * digest from the stored history). Forgotten when the transaction ends.
+	 */
+	public void written(long electionId, long revision, List<Long> wholeContests, String keysTable) {
+		if (!keysTable.matches("[a-z_]+")) {
+			throw new IllegalArgumentException("not a table name: " + keysTable);
+		}
+		this.written.get().put(electionId + ":" + revision, new Written(List.copyOf(wholeContests), keysTable));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					RevisionChain.this.written.get().remove(electionId + ":" + revision);
+				}
+			});
 		}
 	}
 
@@ -134,12 +197,27 @@ public class RevisionChain {
 		return digest.finish();
 	}
 
+	private String digest(long electionId, Unsealed revision, String previous, Written written) {
+		RevisionDigest digest = new RevisionDigest(revision.slug(), revision.number(), revision.kind(), previous,
+				revision.action(), revision.source());
+		this.jdbc.sql(WRITTEN_COUNTS.formatted(written.keysTable()))
+			.param("contests", written.wholeContests().toArray(Long[]::new))
+			.param("revision", revision.number())
+			.param("election", electionId)
+			.query((RowCallbackHandler) (rs) -> digest.count(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getLong(5)));
+		return digest.finish();
+	}
+
 	private static Instant instant(java.sql.Timestamp at) {
 		return (at != null) ? at.toInstant() : null;
 	}
 
 	/** One count of a revision's canonical form. */
 	public record CountLine(String contest, String unit, String choice, String voteType, long votes) {
+	}
+
+	private record Written(List<Long> wholeContests, String keysTable) {
 	}
 
 	private record Unsealed(String slug, long number, String kind, String action, String source, String previous) {

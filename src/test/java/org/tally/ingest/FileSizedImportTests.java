@@ -1,0 +1,160 @@
+package org.tally.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.tally.results.RevisionChain;
+import org.tally.results.RevisionDigest;
+import org.tally.results.RevisionRecord;
+import org.tally.support.TallyApi;
+import org.tally.support.TallyIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * An import reads the reporting units of the counties its file names, not the election's
+ * (issue 27), and seals its revision from the counts it wrote, not from every count of
+ * the election: the counts, the units and the chain must come out as when everything was
+ * read. Every digest is checked against the one the stored history gives
+ * ({@link RevisionChain#recompute}, the rule of docs/verify.md read from all counts).
+ */
+@TallyIntegrationTest
+class FileSizedImportTests {
+
+	private static final AtomicInteger ELECTIONS = new AtomicInteger();
+
+	private static final String HEADER = "county,precinct,office,district,party,candidate,votes\n";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RevisionChain chain;
+
+	final TallyApi api;
+
+	FileSizedImportTests(TallyApi api) {
+		this.api = api;
+	}
+
+	@Test
+	void countyFilesOneAfterAnotherKeepTheirUnitsAndSealAsTheWholeHistoryGives() {
+		String election = this.api.createElection("file-sized-" + ELECTIONS.incrementAndGet(), "general");
+		// Alameda's first file: a statewide contest and a local one, both fresh
+		imported(election, HEADER + """
+				Alameda,A1,President,,DEM,Hillary Clinton,100
+				Alameda,A1,President,,REP,Donald Trump,40
+				Alameda,A2,President,,DEM,Hillary Clinton,90
+				Alameda,A2,President,,REP,Donald Trump,50
+				Alameda,A1,Measure A,,,Yes,70
+				Alameda,A1,Measure A,,,No,60
+				""", 6);
+		// Alpine's first file: the statewide contest has counts now (merged), its local
+		// contest is fresh; a county name that reads like a LIKE pattern
+		imported(election, HEADER + """
+				Alpine,P_1,President,,DEM,Hillary Clinton,7
+				Alpine,P_1,President,,REP,Donald Trump,9
+				Alpine,P%2,President,,DEM,Hillary Clinton,1
+				Alpine,P%2,President,,REP,Donald Trump,2
+				Alpine,P_1,Measure B,,,Yes,3
+				Alpine,P_1,Measure B,,,No,4
+				""", 6);
+		// Alameda again: some counts up, one the same, one new precinct, the local
+		// contest updated
+		imported(election, HEADER + """
+				Alameda,A1,President,,DEM,Hillary Clinton,120
+				Alameda,A1,President,,REP,Donald Trump,40
+				Alameda,A2,President,,DEM,Hillary Clinton,95
+				Alameda,A2,President,,REP,Donald Trump,55
+				Alameda,A3,President,,DEM,Hillary Clinton,5
+				Alameda,A3,President,,REP,Donald Trump,6
+				Alameda,A1,Measure A,,,Yes,80
+				Alameda,A1,Measure A,,,No,60
+				""", 6);
+		// Alpine's county unit itself and Alameda's, in one file
+		imported(election, HEADER + """
+				Alpine,,Measure C,,,Yes,11
+				Alpine,,Measure C,,,No,12
+				Alameda,,Measure C,,,Yes,13
+				Alameda,,Measure C,,,No,14
+				""", 4);
+		assertThat(this.jdbc.sql("""
+				select u.code from reporting_unit u join election e on e.id = u.election_id where e.slug = ? order by 1
+				""").param(election).query(String.class).list()).containsExactly("alameda", "alameda/A1", "alameda/A2",
+				"alameda/A3", "alpine", "alpine/P%2", "alpine/P_1");
+		assertThat(this.jdbc.sql("""
+				select u.code, v.votes, v.revision from vote_count v join reporting_unit u on u.id = v.unit_id
+				join choice ch on ch.id = v.choice_id join contest c on c.id = v.contest_id
+				join election e on e.id = c.election_id
+				where e.slug = ? and c.slug = 'president' and ch.name = 'Hillary Clinton' order by 1
+				""").param(election).query((rs, row) -> tuple(rs.getString(1), rs.getLong(2), rs.getLong(3))).list())
+			.containsExactly(tuple("alameda/A1", 120L, 3L), tuple("alameda/A2", 95L, 3L), tuple("alameda/A3", 5L, 3L),
+					tuple("alpine/P%2", 1L, 2L), tuple("alpine/P_1", 7L, 2L));
+		assertChainAsTheStoredHistoryGives(election, 4);
+	}
+
+	@Test
+	void strictModeStillKnowsTheUnitsOfACountyReadOnDemand() {
+		String election = this.api.createElection("file-sized-" + ELECTIONS.incrementAndGet(), "general");
+		imported(election, HEADER + """
+				Alameda,A1,President,,DEM,Hillary Clinton,100
+				Alameda,A2,President,,DEM,Hillary Clinton,90
+				""", 2);
+		this.api.importCsv(election, bytes(HEADER + """
+				Alameda,A1,President,,DEM,Hillary Clinton,101
+				Alameda,A2,President,,DEM,Hillary Clinton,91
+				"""), "").expectStatus().isCreated().expectBody().jsonPath("$.changedCounts").isEqualTo(2);
+		Map<String, Object> rejected = this.api.importCsv(election, bytes(HEADER + """
+				Alameda,A9,President,,DEM,Hillary Clinton,1
+				"""), "")
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(rejected.toString()).contains("A9").contains("unknown precinct");
+		assertChainAsTheStoredHistoryGives(election, 2);
+	}
+
+	@Test
+	void likePrefixMatchesTheTextItself() {
+		assertThat(CountMerge.likePrefix("alpine/")).isEqualTo("alpine/%");
+		assertThat(CountMerge.likePrefix("a_b%c\\/")).isEqualTo("a\\_b\\%c\\\\/%");
+	}
+
+	private void imported(String election, String csv, int changedCounts) {
+		this.api.importCsv(election, bytes(csv), "mode=setup")
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.changedCounts")
+			.isEqualTo(changedCounts);
+	}
+
+	private void assertChainAsTheStoredHistoryGives(String election, int revisions) {
+		long id = this.jdbc.sql("select id from election where slug = ?").param(election).query(Long.class).single();
+		List<RevisionRecord> sealed = this.chain.revisions(id);
+		assertThat(sealed).hasSize(revisions);
+		String previous = RevisionDigest.GENESIS;
+		for (RevisionRecord revision : sealed) {
+			assertThat(revision.previousDigest()).isEqualTo(previous);
+			assertThat(revision.digest()).as("revision %d", revision.revision())
+				.isEqualTo(this.chain.recompute(id, revision.revision(), previous));
+			previous = revision.digest();
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
