@@ -1,6 +1,5 @@
 package org.tally.results;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +44,7 @@ public class ResultsQueries {
 	 * state row) takes its totals from that unit's rows only ({@code in_totals}) and
 	 * lists its other units as they are ({@code in_units}).
 	 */
-	private static final String RULED = """
+	static final String RULED = """
 			counted as materialized (
 			    select s.contest_id, s.choice_id, s.county_id, nullif(s.block, -1) as block, s.vote_type, s.votes,
 			           s.precincts, (c.totals_unit_id is null or s.county_id = c.totals_unit_id) as in_totals,
@@ -67,7 +65,7 @@ public class ResultsQueries {
 	 * The votes of {@code vote_type} rows summed per type: the total and one column per
 	 * type of {@link VoteTypes#CODES}, null when no row has the type.
 	 */
-	private static final String BY_TYPE = """
+	static final String BY_TYPE = """
 			sum(votes) filter (where vote_type = 'total') as votes,
 			sum(votes) filter (where vote_type = 'election-day') as election_day,
 			sum(votes) filter (where vote_type = 'mail') as mail,
@@ -76,7 +74,7 @@ public class ResultsQueries {
 			""";
 
 	/** The type columns of {@link #BY_TYPE}, in the order of {@link VoteTypes#CODES}. */
-	private static final List<String> TYPE_COLUMNS = List.of("election_day", "mail", "early", "provisional");
+	static final List<String> TYPE_COLUMNS = List.of("election_day", "mail", "early", "provisional");
 
 	/**
 	 * Contest-wide totals per choice after the totals rule, with the contest's number of
@@ -119,7 +117,7 @@ public class ResultsQueries {
 	 * (each figure on its own), so a county and its precincts are never both counted (see
 	 * {@link #RULED} for the parameters).
 	 */
-	private static final String COUNTY_FIGURES = """
+	static final String COUNTY_FIGURES = """
 			county_figures as (
 			    select contest_id, county_id,
 			           coalesce(max(expected_votes) filter (where not precinct),
@@ -158,11 +156,6 @@ public class ResultsQueries {
 			where c.election_id = :election and (:all or c.id = any(:contests))
 			""";
 
-	/** Per county of one contest, by {@link #COUNTY_FIGURES}. */
-	private static final String UNIT_FIGURES = "with " + COUNTY_FIGURES + """
-			select county_id, expected_votes, ballots_cast, registered_voters from county_figures
-			""";
-
 	private static final String CALLS = """
 			select distinct on (rc.contest_id) rc.id, rc.contest_id, rc.status, rc.called_at, rc.note,
 			       (select rv.recorded_role from revision rv
@@ -190,68 +183,16 @@ public class ResultsQueries {
 			from election
 			""";
 
-	/**
-	 * Per county and choice after the totals rule; see {@link #RULED} for the parameters.
-	 */
-	private static final String COUNTY_VOTES = "with " + RULED
-			+ """
-					select u.id as unit_id, u.code, u.name, u.level, p.code as parent, t.choice_id, coalesce(t.votes, 0) as votes,
-					       t.election_day, t.mail, t.early, t.provisional
-					from (select county_id, choice_id, """
-			+ BY_TYPE + """
-					      from ruled where in_units group by county_id, choice_id) t
-					join reporting_unit u on u.id = t.county_id
-					left join reporting_unit p on p.id = u.parent_id
-					order by u.name, u.code
-					""";
-
-	private static final String PRECINCT_VOTES = """
-			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, vc.choice_id,
-			       coalesce(vc.votes, 0) as votes, vc.election_day, vc.mail, vc.early, vc.provisional
-			from (select unit_id, choice_id, """ + BY_TYPE + """
-			      from vote_count where contest_id = :contest group by unit_id, choice_id) vc
-			join reporting_unit u on u.id = vc.unit_id
-			left join reporting_unit p on p.id = u.parent_id
-			where u.level = 'precinct'
-			order by p.name, u.name, u.code
-			""";
-
-	private static final String HISTORY = """
-			select s.revision, r.kind, r.source_updated_at, r.received_at, ps.precincts_reporting,
-			       ps.precincts_total, ch.name, ch.party, s.votes,
-			       (select array_agg(t.vote_type || '=' || t.votes) from contest_type_snapshot t
-			        where t.contest_id = s.contest_id and t.revision = s.revision and t.choice_id = s.choice_id)
-			       as vote_types
-			from contest_snapshot s
-			join contest c on c.id = s.contest_id
-			join revision r on r.election_id = c.election_id and r.number = s.revision
-			join choice ch on ch.id = s.choice_id
-			left join contest_progress_snapshot ps on ps.contest_id = s.contest_id and ps.revision = s.revision
-			where s.contest_id = :contest
-			order by s.revision, ch.ballot_order, ch.id
-			""";
-
-	private static final String TIMELINE_CALLS = """
-			select rc.status, rc.called_at, rc.note, rc.revision,
-			       (select rv.recorded_role from revision rv join contest c on c.election_id = rv.election_id
-			        where c.id = rc.contest_id and rv.number = rc.revision) as called_by_role,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
-			from race_call rc where rc.contest_id = ? order by rc.called_at, rc.id
-			""";
-
-	private static final String TIMELINE_CONCESSIONS = """
-			select ch.name, co.conceded_at, co.statement, co.source_url, co.withdrawn_at, co.revision
-			from concession co join choice ch on ch.id = co.choice_id
-			where co.contest_id = ? order by co.conceded_at, co.id
-			""";
-
 	private final JdbcClient jdbc;
+
+	private final UnitQueries units;
+
+	private final ContestHistoryQueries histories;
 
 	ResultsQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.units = new UnitQueries(jdbc);
+		this.histories = new ContestHistoryQueries(jdbc);
 	}
 
 	/**
@@ -306,7 +247,7 @@ public class ResultsQueries {
 			concessions.put(rs.getLong("choice_id"), new CandidateResult.Concession(instant(rs, "conceded_at"),
 					rs.getString("statement"), rs.getString("source_url")));
 		});
-		boolean certified = certified(electionId);
+		boolean certified = certified(this.jdbc, electionId);
 		List<ContestResult> results = new ArrayList<>(contests.size());
 		for (ContestRow contest : contests) {
 			// no total from a file or staff: it stays unknown, never guessed
@@ -318,8 +259,9 @@ public class ResultsQueries {
 		return results;
 	}
 
-	private boolean certified(long electionId) {
-		return this.jdbc.sql("select status = 'certified' from election where id = ?")
+	/** Whether the election is certified (its figures are final). */
+	static boolean certified(JdbcClient jdbc, long electionId) {
+		return jdbc.sql("select status = 'certified' from election where id = ?")
 			.param(electionId)
 			.query(Boolean.class)
 			.optional()
@@ -330,7 +272,7 @@ public class ResultsQueries {
 	 * The parameters of a query over the selected contests: all of the election's, or
 	 * those of its contests in {@code contestIds}.
 	 */
-	private static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds) {
+	static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds) {
 		return Map.of("election", electionId, "all", all, "contests", contestIds.toArray(Long[]::new));
 	}
 
@@ -395,96 +337,12 @@ public class ResultsQueries {
 	 * or per precinct, with each unit's candidates in the order of {@code contest}.
 	 */
 	public List<UnitResult> reportingUnits(long electionId, ContestResult contest, String level) {
-		Map<Long, Integer> position = new HashMap<>();
-		for (int i = 0; i < contest.candidates().size(); i++) {
-			position.put(contest.candidates().get(i).id(), i);
-		}
-		Map<Long, UnitRow> units = new java.util.LinkedHashMap<>();
-		JdbcClient.StatementSpec query = "precinct".equals(level)
-				? this.jdbc.sql(PRECINCT_VOTES).param("contest", contest.id())
-				: this.jdbc.sql(COUNTY_VOTES).params(selected(electionId, false, List.of(contest.id())));
-		query.query((RowCallbackHandler) (rs) -> {
-			UnitRow unit = units.computeIfAbsent(rs.getLong("unit_id"),
-					(id) -> new UnitRow(rs, new long[contest.candidates().size()], VoteTypes.none()));
-			Integer at = position.get(rs.getLong("choice_id"));
-			if (at != null) {
-				unit.votes()[at] = rs.getLong("votes");
-				for (int t = 0; t < TYPE_COLUMNS.size(); t++) {
-					Long votes = longOrNull(rs, TYPE_COLUMNS.get(t));
-					if (votes != null) {
-						if (unit.typeVotes()[t] == null) {
-							unit.typeVotes()[t] = new long[contest.candidates().size()];
-						}
-						unit.typeVotes()[t][at] = votes;
-					}
-				}
-			}
-		});
-		Map<Long, UnitResult.UnitFigures> figures = new HashMap<>();
-		if (!"precinct".equals(level)) {
-			boolean certified = certified(electionId);
-			this.jdbc.sql(UNIT_FIGURES)
-				.params(selected(electionId, false, List.of(contest.id())))
-				.query((RowCallbackHandler) (rs) -> figures.put(rs.getLong("county_id"),
-						new UnitResult.UnitFigures(longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"),
-								longOrNull(rs, "registered_voters"), certified)));
-		}
-		List<UnitResult> results = new ArrayList<>(units.size());
-		units.forEach((id, unit) -> results.add(UnitResult.of(unit.code(), unit.name(), unit.level(), unit.parent(),
-				contest.candidates(), unit.votes(), unit.typeVotes(), figures.get(id))));
-		return results;
+		return this.units.reportingUnits(electionId, contest, level);
 	}
 
 	/** The contest's totals after each revision that changed its counts, oldest first. */
 	public List<HistoryPoint> history(long contestId) {
-		List<HistoryPoint> points = new ArrayList<>();
-		List<HistoryRow> rows = this.jdbc.sql(HISTORY)
-			.param("contest", contestId)
-			.query((rs, row) -> new HistoryRow(rs.getLong("revision"), rs.getString("kind"),
-					instant(rs, "source_updated_at"), instant(rs, "received_at"), integer(rs, "precincts_reporting"),
-					integer(rs, "precincts_total"), rs.getString("name"), rs.getString("party"), rs.getLong("votes"),
-					historyTypes(rs)))
-			.list();
-		int from = 0;
-		while (from < rows.size()) {
-			int to = from;
-			while (to < rows.size() && rows.get(to).revision() == rows.get(from).revision()) {
-				to++;
-			}
-			List<HistoryRow> revision = rows.subList(from, to);
-			long[] votes = revision.stream().mapToLong(HistoryRow::votes).toArray();
-			long total = Percentages.total(votes);
-			BigDecimal[] percents = Percentages.percents(votes);
-			List<HistoryPoint.Votes> candidates = new ArrayList<>(votes.length);
-			for (int i = 0; i < votes.length; i++) {
-				candidates.add(new HistoryPoint.Votes(revision.get(i).name(), revision.get(i).party(), votes[i],
-						percents[i], Percentages.share(votes[i], total)));
-			}
-			long[][] typeVotes = VoteTypes.none();
-			for (int i = 0; i < votes.length; i++) {
-				for (Map.Entry<String, Long> type : revision.get(i).voteTypes().entrySet()) {
-					int t = VoteTypes.indexOf(type.getKey());
-					if (t >= 0) {
-						if (typeVotes[t] == null) {
-							typeVotes[t] = new long[votes.length];
-						}
-						typeVotes[t][i] = type.getValue();
-					}
-				}
-			}
-			List<VoteTypeResult> voteTypes = VoteTypes.columns(revision.stream().map(HistoryRow::name).toList(),
-					revision.stream().map(HistoryRow::party).toList(), typeVotes);
-			HistoryRow first = revision.get(0);
-			Integer reporting = first.precinctsReporting();
-			Integer precincts = first.precinctsTotal();
-			if (reporting != null && precincts != null && reporting > precincts) {
-				precincts = reporting;
-			}
-			points.add(new HistoryPoint(first.revision(), first.kind(), first.sourceUpdatedAt(), first.receivedAt(),
-					total, new ReportingProgress(reporting, precincts), candidates, voteTypes, null));
-			from = to;
-		}
-		return points;
+		return this.histories.history(contestId);
 	}
 
 	/**
@@ -492,27 +350,14 @@ public class ResultsQueries {
 	 * the order they happened.
 	 */
 	public List<TimelineEvent> timeline(long contestId) {
-		List<TimelineEvent> events = new ArrayList<>();
-		this.jdbc.sql(TIMELINE_CALLS).param(contestId).query((RowCallbackHandler) (rs) -> {
-			events.add(new TimelineEvent("call", instant(rs, "called_at"), rs.getString("status"),
-					strings(rs, "winners"), strings(rs, "advancing"), callerRole(rs), rs.getString("note"), null, null,
-					rs.getLong("revision")));
-		});
-		this.jdbc.sql(TIMELINE_CONCESSIONS).param(contestId).query((RowCallbackHandler) (rs) -> {
-			events.add(new TimelineEvent("concession", instant(rs, "conceded_at"), null, List.of(), List.of(),
-					rs.getString("name"), rs.getString("statement"), rs.getString("source_url"),
-					instant(rs, "withdrawn_at"), rs.getLong("revision")));
-		});
-		events.sort(Comparator.comparing(TimelineEvent::at, Comparator.nullsLast(Comparator.naturalOrder()))
-			.thenComparingLong(TimelineEvent::revision));
-		return List.copyOf(events);
+		return this.histories.timeline(contestId);
 	}
 
 	/**
 	 * Who made a call as readers may know it: the role the revision recorded (admin,
 	 * staff, system), never the user name (docs/security.md, issue 21).
 	 */
-	private static String callerRole(ResultSet rs) throws SQLException {
+	static String callerRole(ResultSet rs) throws SQLException {
 		String role = rs.getString("called_by_role");
 		return (role != null) ? role : "staff";
 	}
@@ -523,42 +368,6 @@ public class ResultsQueries {
 				rs.getString("status"), rs.getBoolean("test"), rs.getString("time_zone"), rs.getLong("revision"),
 				instant(rs, "last_updated"), rs.getString("language"), rs.getString("digest"),
 				instant(rs, "publish_after"));
-	}
-
-	private record UnitRow(String code, String name, String level, String parent, long[] votes, long[][] typeVotes) {
-
-		UnitRow(ResultSet rs, long[] votes, long[][] typeVotes) {
-			this(string(rs, "code"), string(rs, "name"), string(rs, "level"), string(rs, "parent"), votes, typeVotes);
-		}
-
-		private static String string(ResultSet rs, String column) {
-			try {
-				return rs.getString(column);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-	}
-
-	private record HistoryRow(long revision, String kind, Instant sourceUpdatedAt, Instant receivedAt,
-			Integer precinctsReporting, Integer precinctsTotal, String name, String party, long votes,
-			Map<String, Long> voteTypes) {
-	}
-
-	/** A snapshot row's split ({@code type=votes} strings), or none. */
-	private static Map<String, Long> historyTypes(ResultSet rs) throws SQLException {
-		java.sql.Array array = rs.getArray("vote_types");
-		if (array == null) {
-			return Map.of();
-		}
-		Map<String, Long> types = new HashMap<>();
-		for (String entry : (String[]) array.getArray()) {
-			int at = entry.lastIndexOf('=');
-			types.put(entry.substring(0, at), Long.parseLong(entry.substring(at + 1)));
-		}
-		return types;
 	}
 
 	private static ContestRow contestRow(ResultSet rs, int row) throws SQLException {
@@ -619,7 +428,7 @@ public class ResultsQueries {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private static List<String> strings(ResultSet rs, String column) throws SQLException {
+	static List<String> strings(ResultSet rs, String column) throws SQLException {
 		return List.of((String[]) rs.getArray(column).getArray());
 	}
 

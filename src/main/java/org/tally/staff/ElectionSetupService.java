@@ -16,7 +16,7 @@ import org.tally.results.ElectionRepository;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
 import org.tally.results.StateZones;
-import org.tally.web.ReaderLanguages;
+import org.tally.results.ReaderLanguages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

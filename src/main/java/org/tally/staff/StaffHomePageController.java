@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
-import org.tally.web.ReaderLanguages;
+import org.tally.results.ReaderLanguages;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

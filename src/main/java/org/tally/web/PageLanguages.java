@@ -2,6 +2,8 @@ package org.tally.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.tally.results.ReaderLanguages;
+
 import org.springframework.web.servlet.LocaleResolver;
 
 /**

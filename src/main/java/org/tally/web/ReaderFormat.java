@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import org.tally.results.ReaderLanguages;
+
 import org.springframework.context.MessageSource;
 
 /**

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionStates;
+import org.tally.results.ReaderLanguages;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;

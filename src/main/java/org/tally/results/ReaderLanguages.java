@@ -1,4 +1,4 @@
-package org.tally.web;
+package org.tally.results;
 
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * locale is the one its pages are formatted in: any variant a reader asks for
  * ({@code es}, {@code es-MX}, {@code es-ES}) is answered with the configured one
  * ({@code es-US}). A language's short code in URLs ({@code ?lang=es}) is its language
- * subtag, plus its script where it has one ({@code zh-Hant}).
+ * subtag, plus its script where it has one ({@code zh-Hant}). Kept beside the results
+ * because the pages and the staff (an election's default language) both need it.
  */
 @Component
 public class ReaderLanguages {

@@ -1,4 +1,4 @@
-package org.tally.system;
+package org.tally.demo;
 
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;

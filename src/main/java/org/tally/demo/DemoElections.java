@@ -1,4 +1,4 @@
-package org.tally.system;
+package org.tally.demo;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,75 @@
+package org.tally;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The modules are the packages directly under {@code org.tally}, each with its
+ * subpackages: no cycle among them, and each uses only the modules declared here (README,
+ * "Code layout"; {@code config/package-deps.sh} lists what they use now). The classes of
+ * {@code org.tally} itself ({@code TallyApplication}, {@code TallyProperties}) are in no
+ * module.
+ */
+class ModuleTests {
+
+	private static final JavaClasses TALLY = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.tally");
+
+	@Test
+	void modulesAreFreeOfCycles() {
+		slices().matching("org.tally.(*)..").should().beFreeOfCycles().check(TALLY);
+	}
+
+	@Test
+	void modulesUseOnlyTheModulesTheyDeclare() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			// the domain, every number's arithmetic and what every module shares
+			.layer("results")
+			.definedBy("org.tally.results..")
+			// reading files, the bulk write path, import history
+			.layer("ingest")
+			.definedBy("org.tally.ingest..")
+			// sign-in, calls, concessions, setup, users and tokens
+			.layer("staff")
+			.definedBy("org.tally.staff..")
+			// security, HTTP caching, web and database configuration
+			.layer("system")
+			.definedBy("org.tally.system..")
+			// the public JSON API, caching, events
+			.layer("feed")
+			.definedBy("org.tally.feed..")
+			// the pages
+			.layer("web")
+			.definedBy("org.tally.web..")
+			// a revision chain replayed into a fresh election
+			.layer("replay")
+			.definedBy("org.tally.replay..")
+			// the CA-34 demo seeded at start with tally.demo=true
+			.layer("demo")
+			.definedBy("org.tally.demo..")
+			.whereLayer("results")
+			.mayNotAccessAnyLayer()
+			.whereLayer("ingest")
+			.mayOnlyAccessLayers("results")
+			.whereLayer("staff")
+			.mayOnlyAccessLayers("results")
+			.whereLayer("system")
+			.mayOnlyAccessLayers("results", "staff")
+			.whereLayer("feed")
+			.mayOnlyAccessLayers("results", "system")
+			.whereLayer("web")
+			.mayOnlyAccessLayers("results", "system")
+			.whereLayer("replay")
+			.mayOnlyAccessLayers("results", "ingest", "staff")
+			.whereLayer("demo")
+			.mayOnlyAccessLayers("results", "ingest", "staff")
+			.check(TALLY);
+	}
+
+}
