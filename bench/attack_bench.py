@@ -4,7 +4,8 @@ Opens SLOW connections that each send a request with a slow body (KINDS, in turn
 Content-Length 1,000,000 to POST / and POST /login with one byte every DRIP seconds, a chunked
 POST / with a one-byte chunk every DRIP seconds, a declared 2 GB POST /login sending nothing),
 for DURATION seconds, each connecting again DRIP s after the server answered or closed it;
-meanwhile PROBERS readers GET the feed and the page in turn, each with a fresh connection, and
+meanwhile (from this process; the attack runs in a process of its own, so that the probes'
+latencies are not the attack's event loop's) PROBERS readers GET the feed and the page in turn, each with a fresh connection, and
 the latencies are reported (p50, p99, max, failures), with the statuses the attack's
 connections were answered. Prints one line:
   probe <label> feed p50=<ms> p99=<ms> max=<ms> fail=<n>/<n> page p50=... attackers open=<n>
@@ -103,33 +104,53 @@ def summary(samples):
     return f"p50={pick(0.5):.0f} p99={pick(0.99):.0f} max={times[-1]:.0f} fail={fails}/{len(times)}"
 
 
+async def attack_only(port, slow, drip, duration):
+    # the attack in a process of its own, so that the probes' latencies are not its event
+    # loop's: prints "<peak open> <status>=<n> ..." when done
+    stop_at = time.monotonic() + duration
+    open_count, statuses, peak = [0], {}, [0]
+
+    async def watch():
+        while time.monotonic() < stop_at:
+            peak[0] = max(peak[0], open_count[0])
+            await asyncio.sleep(0.5)
+    await asyncio.gather(attacker(port, slow, drip, stop_at, open_count, statuses), watch())
+    print(peak[0], " ".join(f"{k}={v}" for k, v in sorted(statuses.items())) or "-")
+
+
 async def main():
+    if sys.argv[1] == "--attack":
+        port, slow, drip, duration = sys.argv[2:6]
+        await attack_only(int(port), int(slow), float(drip), float(duration))
+        return
     label, port, slow, drip, duration, probers, feed, page = sys.argv[1:9]
     port, slow, drip, duration, probers = int(port), int(slow), float(drip), float(duration), int(probers)
-    stop_at = time.monotonic() + duration
-    open_count = [0]
-    statuses = {}
     # warm: the first render of a page after start-up is no reader's steady state
     for _ in range(3):
         await get(port, feed)
         await get(port, page)
-    attack = asyncio.ensure_future(attacker(port, slow, drip, stop_at, open_count, statuses)) if slow else None
-    # let the attack take hold before probing
-    await asyncio.sleep(min(10.0, duration / 3) if slow else 0)
-    feed_samples, page_samples, peak = [], [], [0]
+    stop_at = time.monotonic() + duration
+    attack = None
+    if slow:
+        attack = await asyncio.create_subprocess_exec(
+            sys.executable, __file__, "--attack", str(port), str(slow), str(drip), str(duration),
+            stdout=asyncio.subprocess.PIPE)
+        # let the attack take hold before probing
+        await asyncio.sleep(min(10.0, duration / 3))
+    feed_samples, page_samples = [], []
 
     async def prober():
         while time.monotonic() < stop_at - 1:
             feed_samples.append(await get(port, feed))
             page_samples.append(await get(port, page))
-            peak[0] = max(peak[0], open_count[0])
             await asyncio.sleep(0.2)
     await asyncio.gather(*(prober() for _ in range(probers)))
+    peak, answers = 0, "-"
     if attack:
-        await attack
-    answers = " ".join(f"{k}={v}" for k, v in sorted(statuses.items())) or "-"
+        out, _ = await attack.communicate()
+        peak, _, answers = out.decode().strip().partition(" ")
     print(f"probe {label} feed {summary(feed_samples)} page {summary(page_samples)} "
-          f"attackers open={peak[0]} answers {answers}")
+          f"attackers open={peak} answers {answers}")
 
 
 asyncio.run(main())

@@ -88,10 +88,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (chunked || declared > this.anonymousMax) {
-			refuse(request, response, 413, "Content Too Large",
-					(signIn ? "A sign-in form may have at most "
-							: "Without credentials a request body may have at most ") + this.anonymousMax
-							+ " bytes, with its Content-Length declared.");
+			refuse(request, response, 413, "Content Too Large", (signIn ? "A sign-in form may have at most "
+					: "Without credentials (or with a session that has ended: sign in again) a request body may have at most ")
+					+ this.anonymousMax + " bytes, with its Content-Length declared.");
 			return;
 		}
 		// a sign-in form (whoever sends it) or another small anonymous body: read here,
