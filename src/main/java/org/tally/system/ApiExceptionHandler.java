@@ -1,13 +1,16 @@
 package org.tally.system;
 
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.tally.results.ContestNotFoundException;
+import org.tally.results.DatabaseOutages;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.InvalidRequestException;
 import org.tally.staff.ElectionExistsException;
@@ -54,6 +57,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
+	private final DatabaseOutageCheck outages;
+
+	ApiExceptionHandler(DatabaseOutageCheck outages) {
+		this.outages = outages;
+	}
+
 	@ExceptionHandler({ ElectionNotFoundException.class, ContestNotFoundException.class, NotFoundException.class })
 	ResponseEntity<ProblemDetail> notFound(RuntimeException ex, HttpServletRequest request) throws Exception {
 		return problem(request, ex, HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
@@ -80,14 +89,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"query: the parameters could not be read (too many, or not %-encoded)");
 	}
 
-	/** Anything else is Tally's fault: logged, answered without its message. */
+	/**
+	 * Anything else is Tally's fault: logged, answered without its message; except a
+	 * failure because the database is out of reach ({@link DatabaseOutageCheck}), which
+	 * is {@link #unavailable 503}.
+	 */
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response)
+			throws Exception {
+		if (this.outages.isOutage(ex)) {
+			return unavailable(request, response);
+		}
 		if (isApi(request)) {
 			log.error("Unexpected error on " + request.getMethod() + " " + request.getRequestURI(), ex);
 		}
 		return problem(request, ex, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"Tally could not answer this request; the error is logged.");
+	}
+
+	/**
+	 * What cannot be answered while the database is out of reach (something not held in
+	 * memory: an earlier revision, an election never read, any write): 503 with
+	 * {@code Retry-After}, problem+json on the API, the error page on pages
+	 * (docs/operations.md, "Database outages").
+	 */
+	private static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		log.warn("Database out of reach: " + request.getMethod() + " " + request.getRequestURI() + " answers 503");
+		String retryAfter = Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS);
+		if (!isApi(request)) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			return null;
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is out of reach for the moment and this is not held in memory; "
+						+ "nothing was changed. Try again shortly.");
+		problem.setTitle("Service Unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, retryAfter)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.contentType(PROBLEM)
+			.body(problem);
 	}
 
 	/**

@@ -10,17 +10,27 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.tally.results.DatabaseOutages;
 
+import org.springframework.http.HttpHeaders;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Outermost filter: a request that fails because PostgreSQL is out of reach (a write, a
- * sign-in, a token check, a staff page) answers {@code 503} problem+json with
- * {@code Retry-After} instead of a 500 or a 401, so a client retries rather than doubting
- * its credentials.
+ * Outermost filter: a request that fails outside Spring MVC's handling (a sign-in, a
+ * token check, a session's account check, a page cache) because PostgreSQL is out of
+ * reach ({@link DatabaseOutageCheck}, the test {@link ApiExceptionHandler} applies too)
+ * answers {@code 503} with {@code Retry-After} instead of a 500 or a 401, so a client
+ * retries rather than doubting its credentials: problem+json on the API, the error page
+ * elsewhere.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private static final Log log = LogFactory.getLog(DatabaseOutageFilter.class);
+
+	private final DatabaseOutageCheck outages;
+
+	DatabaseOutageFilter(DatabaseOutageCheck outages) {
+		this.outages = outages;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -29,11 +39,19 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (!DatabaseOutages.isCause(ex) || response.isCommitted()) {
+			if (response.isCommitted() || !this.outages.isOutage(ex)) {
 				throw ex;
 			}
 			log.warn("Database out of reach: " + request.getMethod() + " " + request.getRequestURI() + " answers 503");
-			ProblemResponses.databaseUnavailable(response);
+			if (ApiExceptionHandler.isApi(request)) {
+				ProblemResponses.databaseUnavailable(response);
+			}
+			else {
+				response.resetBuffer();
+				response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS));
+				response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			}
 		}
 	}
 

@@ -61,9 +61,9 @@ class SecurityConfiguration {
 	 * PostgreSQL is away answers 503 too.
 	 */
 	@Bean
-	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(DatabaseOutageCheck outages) {
 		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
-				new DatabaseOutageFilter());
+				new DatabaseOutageFilter(outages));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}

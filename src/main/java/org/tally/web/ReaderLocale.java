@@ -8,6 +8,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.results.DatabaseOutages;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionStates;
 import org.tally.results.ReaderLanguages;
@@ -106,12 +107,19 @@ public class ReaderLocale implements LocaleResolver {
 			return null;
 		}
 		// from the read model's memory, so readers get their page while the database is
-		// out of reach
+		// out of reach; an election not held there then gets the default language (its
+		// error page included, which must not fail on the same outage)
 		try {
 			return this.elections.current(matcher.group(1)).language();
 		}
 		catch (ElectionNotFoundException ex) {
 			return null;
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseOutages.isCause(ex)) {
+				return null;
+			}
+			throw ex;
 		}
 	}
 
