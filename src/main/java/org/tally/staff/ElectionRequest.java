@@ -2,7 +2,6 @@ package org.tally.staff;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
@@ -22,7 +21,7 @@ public record ElectionRequest(@Size(max = 300) String name, LocalDate date,
 		Boolean sourcesPublic,
 		@Schema(implementation = Instant.class, nullable = true,
 				description = "no counts on any public surface before this instant (ISO-8601); null lifts the embargo, "
-						+ "absent keeps it") Optional<Instant> publishAfter) {
+						+ "absent keeps it") PublishAfterChange publishAfter) {
 
 	public ElectionRequest(String name, LocalDate date, String kind, String jurisdiction, Boolean test, String timeZone,
 			String language) {

@@ -109,7 +109,7 @@ public class ElectionSetupService {
 		notBlank("name", request.name());
 		notBlank("jurisdiction", request.jurisdiction());
 		boolean embargoGiven = request.publishAfter() != null;
-		Instant publishAfter = embargoGiven ? request.publishAfter().orElse(null) : null;
+		Instant publishAfter = embargoGiven ? request.publishAfter().value() : null;
 		this.jdbc
 			.sql("""
 					update election set name = coalesce(:name, name), election_date = coalesce(:date, election_date),

@@ -49,6 +49,9 @@ final class BodyProblems {
 		if (target == Boolean.class || target == boolean.class) {
 			return "must be true or false";
 		}
+		if (target == java.time.Instant.class) {
+			return "must be an ISO-8601 instant, such as 2030-11-06T01:00:00Z or 2030-11-05T20:00:00-05:00";
+		}
 		if (target == String.class) {
 			return "must be a string";
 		}
