@@ -184,7 +184,7 @@ public class ResultsQueries {
 
 	private static final String ELECTION = """
 			select id, slug, name, election_date, kind, jurisdiction, status, test, time_zone, revision, last_updated,
-			       language, digest
+			       language, digest, projections
 			from election
 			""";
 
@@ -491,7 +491,8 @@ public class ResultsQueries {
 		return new ElectionState(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
 				rs.getObject("election_date", LocalDate.class), rs.getString("kind"), rs.getString("jurisdiction"),
 				rs.getString("status"), rs.getBoolean("test"), rs.getString("time_zone"), rs.getLong("revision"),
-				instant(rs, "last_updated"), rs.getString("language"), rs.getString("digest"));
+				instant(rs, "last_updated"), rs.getString("language"), rs.getString("digest"),
+				rs.getString("projections"));
 	}
 
 	private record UnitRow(String code, String name, String level, String parent, long[] votes, long[][] typeVotes) {
