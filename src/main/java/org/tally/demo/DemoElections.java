@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.tally.ingest.ImportFormat;
 import org.tally.ingest.ImportMode;
 import org.tally.ingest.ImportService;
 import org.tally.results.ElectionRepository;
+import org.tally.results.ElectionStates;
 import org.tally.staff.CallRequest;
 import org.tally.staff.ConcessionRequest;
 import org.tally.staff.CreateElectionRequest;
@@ -27,6 +29,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,8 +80,14 @@ class DemoElections implements ApplicationRunner {
 
 	private final Path seeds;
 
+	private final JdbcClient jdbc;
+
+	private final ElectionStates states;
+
 	DemoElections(ElectionRepository elections, ElectionSetupService setup, ImportService imports, RaceDesk desk,
-			TallyProperties properties) {
+			TallyProperties properties, JdbcClient jdbc, ElectionStates states) {
+		this.jdbc = jdbc;
+		this.states = states;
 		this.elections = elections;
 		this.setup = setup;
 		this.imports = imports;
@@ -107,6 +116,7 @@ class DemoElections implements ApplicationRunner {
 		this.desk.call(PRIMARY, CONTEST, new CallRequest("called", List.of(), List.of("Jimmy Gomez", "Robert Lee Ahn"),
 				"No majority: the top two advance to the June 6 general."), WHO, PRIMARY_CANVASS);
 		this.setup.changeStatus(PRIMARY, "certified");
+		lastCounted(PRIMARY, PRIMARY_CANVASS);
 		log.info("Loaded demo election " + PRIMARY);
 	}
 
@@ -121,7 +131,22 @@ class DemoElections implements ApplicationRunner {
 				WHO, CALL);
 		load(GENERAL, "20170606__ca__special__general__los_angeles__precinct.csv", GENERAL_CANVASS);
 		this.setup.changeStatus(GENERAL, "certified");
+		lastCounted(GENERAL, GENERAL_CANVASS);
 		log.info("Loaded demo election " + GENERAL);
+	}
+
+	/**
+	 * "Last updated" is the 2017 time of the demo's last count, not when this instance
+	 * loaded it (outside the revisions' digests, as a replay's recorded times are).
+	 */
+	private void lastCounted(String election, Instant at) {
+		this.jdbc.sql("update election set last_updated = ? where slug = ?")
+			.params(Timestamp.from(at), election)
+			.update();
+		this.jdbc.sql("""
+				update contest set last_updated = ? where election_id = (select id from election where slug = ?)
+				""").params(Timestamp.from(at), election).update();
+		this.states.reread(election);
 	}
 
 	private void load(String election, String file, Instant sourceUpdatedAt) {

@@ -8,18 +8,13 @@ import java.time.LocalDate;
  * touching the JPA model. {@code digest} is the current revision's (docs/verify.md), null
  * before the first revision. {@code publishAfter}, when set, embargoes the counts until
  * then (docs/contract.md §7): the one rule every public surface asks through
- * {@link #embargoed(Instant)}.
+ * {@link #embargoed(Instant)}. {@code projections} is the election's setting of who may
+ * see the estimate ({@code off}, {@code staff}, {@code public}; docs/projection.md), held
+ * here so a page asks no query for it.
  */
 public record ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
 		String status, boolean test, String timeZone, long revision, Instant lastUpdated, String language,
-		String digest, Instant publishAfter) {
-
-	public ElectionState(long id, String slug, String name, LocalDate date, String kind, String jurisdiction,
-			String status, boolean test, String timeZone, long revision, Instant lastUpdated, String language,
-			String digest) {
-		this(id, slug, name, date, kind, jurisdiction, status, test, timeZone, revision, lastUpdated, language, digest,
-				null);
-	}
+		String digest, Instant publishAfter, String projections) {
 
 	/**
 	 * Whether the counts are withheld from the public at {@code now}: a

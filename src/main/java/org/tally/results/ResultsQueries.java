@@ -179,7 +179,7 @@ public class ResultsQueries {
 
 	private static final String ELECTION = """
 			select id, slug, name, election_date, kind, jurisdiction, status, test, time_zone, revision, last_updated,
-			       language, digest, publish_after
+			       language, digest, publish_after, projections
 			from election
 			""";
 
@@ -367,7 +367,7 @@ public class ResultsQueries {
 				rs.getObject("election_date", LocalDate.class), rs.getString("kind"), rs.getString("jurisdiction"),
 				rs.getString("status"), rs.getBoolean("test"), rs.getString("time_zone"), rs.getLong("revision"),
 				instant(rs, "last_updated"), rs.getString("language"), rs.getString("digest"),
-				instant(rs, "publish_after"));
+				instant(rs, "publish_after"), rs.getString("projections"));
 	}
 
 	private static ContestRow contestRow(ResultSet rs, int row) throws SQLException {

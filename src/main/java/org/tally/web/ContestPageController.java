@@ -97,6 +97,9 @@ class ContestPageController {
 		model.addAttribute("batches",
 				result.notes().votes() ? BatchLine.latest(this.results.history(current, result), format) : null);
 		model.addAttribute("estimate", estimate(found.slug(), current, result, format));
+		// each batch's shares beside the count so far (docs/projection.md, "Batches")
+		model.addAttribute("batchChart", result.notes().votes()
+				? ShareChart.batches(result, this.results.history(current, result), format) : null);
 		ContestRounds rounds = this.results.rounds(current, result, null);
 		model.addAttribute("rounds",
 				(rounds != null && !rounds.rounds().isEmpty()) ? RoundsView.of(rounds, format) : null);

@@ -1,5 +1,6 @@
 package org.tally.web;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,22 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 	 * matched by name (unique in a contest).
 	 */
 	static ShareChart of(ContestResult contest, List<HistoryPoint> history, ReaderFormat format) {
+		return of(contest, history, format, false);
+	}
+
+	/**
+	 * The chart of each batch's shares: a point per revision that added votes, at the
+	 * shares of the votes it added ({@link HistoryPoint#added()}, the read model's
+	 * {@code votePct} by the one rounding rule), its table the votes each batch added.
+	 */
+	static ShareChart batches(ContestResult contest, List<HistoryPoint> history, ReaderFormat format) {
+		return of(contest,
+				history.stream().filter((point) -> point.added() != null && point.added().totalVotes() > 0).toList(),
+				format, true);
+	}
+
+	private static ShareChart of(ContestResult contest, List<HistoryPoint> history, ReaderFormat format,
+			boolean batches) {
 		LocalTimes times = format.times();
 		List<CandidateResult> charted = contest.candidates()
 			.subList(0, Math.min(MAX_SERIES, contest.candidates().size()));
@@ -69,20 +86,32 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 		double max = 0;
 		for (int j = 0; j < n; j++) {
 			HistoryPoint point = history.get(j);
-			Map<String, HistoryPoint.Votes> byName = new HashMap<>();
-			point.candidates().forEach((candidate) -> byName.put(candidate.name(), candidate));
+			Map<String, Shown> byName = new HashMap<>();
+			if (batches) {
+				point.added()
+					.candidates()
+					.forEach((added) -> byName.put(added.name(), new Shown(added.votes(), added.votePct(),
+							(added.votePct() != null) ? added.votePct().doubleValue() : 0)));
+			}
+			else {
+				point.candidates()
+					.forEach((candidate) -> byName.put(candidate.name(), new Shown(candidate.votes(),
+							candidate.votePct(), candidate.voteShare().doubleValue() * 100)));
+			}
 			List<String> cells = new ArrayList<>();
 			for (int i = 0; i < charted.size(); i++) {
-				HistoryPoint.Votes votes = byName.get(charted.get(i).name());
-				double share = (votes != null) ? votes.voteShare().doubleValue() * 100 : 0;
-				String pct = format.percent((votes != null) ? votes.votePct() : new java.math.BigDecimal("0.0"));
+				Shown votes = byName.get(charted.get(i).name());
+				double share = (votes != null) ? votes.share() : 0;
+				String pct = format
+					.percent((votes != null && votes.pct() != null) ? votes.pct() : new BigDecimal("0.0"));
 				shares[i][j] = share;
 				lastPct[i] = pct;
 				min = Math.min(min, share);
 				max = Math.max(max, share);
 				cells.add(format.votes((votes != null) ? votes.votes() : 0) + " (" + pct + ")");
 			}
-			rows.add(new DataRow(point.revision(), times.local(point.at()), format.votes(point.totalVotes()), cells));
+			rows.add(new DataRow(point.revision(), times.local(point.at()),
+					format.votes(batches ? point.added().totalVotes() : point.totalVotes()), cells));
 		}
 		if (n == 0) {
 			min = 0;
@@ -126,6 +155,10 @@ public record ShareChart(int width, int height, List<Series> series, List<Tick> 
 	 * The time axis: from the first count to the last, ticks at its ends and evenly
 	 * between, labelled with the date when the counts span days, else the clock.
 	 */
+	/** One choice's figures at one point: votes, shown percentage, share for the line. */
+	private record Shown(long votes, BigDecimal pct, double share) {
+	}
+
 	private record TimeAxis(Instant first, Instant last) {
 
 		static TimeAxis of(List<HistoryPoint> history) {

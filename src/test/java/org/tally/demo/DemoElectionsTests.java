@@ -88,6 +88,16 @@ class DemoElectionsTests {
 			.isEqualTo("2017-06-16T23:00:00Z")
 			.jsonPath("$.revisions[1].candidates[0].votePct")
 			.isEqualTo(59.2);
+		// "Last updated": the canvass of 2017, not when this instance loaded the demo
+		this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/2017-06-06-ca-34")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.lastUpdated")
+			.isEqualTo("2017-06-16T23:00:00Z");
 		String page = this.api.text("/elections/2017-06-06-ca-34/contests/us-house-34");
 		// x axis in dates from Jun 7 to Jun 16; the timeline at the night's own times
 		// (the reader's language's medium date and time, with the year)

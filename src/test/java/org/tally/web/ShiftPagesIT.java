@@ -71,7 +71,9 @@ class ShiftPagesIT {
 			assertThat(Browser.text(browser.find("#units th.unit-shift"))).isEqualTo("Shift");
 			assertThat(cells(browser, "unit-then")).containsExactly("Gomez +20.0", "Ahn +40.0", "Even");
 			assertThat(cells(browser, "unit-shift")).containsExactly("Ahn +10.0", "Gomez +30.0", "—");
-			assertThat(Browser.text(browser.find(".map-mode legend"))).isEqualTo("Colour the map by");
+			assertThat(Browser.text(browser.find(".map-mode .map-mode-label"))).isEqualTo("Colour the map by");
+			assertThat(Browser.text(browser.find(".map-figure"))).as("the control once, above the map")
+				.doesNotContain("Colour the map by");
 			assertThat(browser.find(".fill-lead").isDisplayed()).isTrue();
 			assertThat(browser.find(".fill-shift").isDisplayed()).isFalse();
 			assertThat(browser.find(".map-legend-shift").isDisplayed()).isFalse();
@@ -88,12 +90,23 @@ class ShiftPagesIT {
 			assertThat(Browser.text(browser.find(".map-table"))).contains("Ann Gomez +30.0");
 			browser.fullPageScreenshot("contest-shift-en", 3200);
 
+			// the chart shows each batch's shares at the keyboard's choice too
+			assertThat(browser.find(".chart-cumulative").isDisplayed()).isTrue();
+			assertThat(browser.find(".chart-batches").isDisplayed()).isFalse();
+			WebElement cumulative = browser.find(".chart-mode input[value=cumulative]");
+			browser.script("arguments[0].focus()", cumulative);
+			cumulative.sendKeys(Keys.ARROW_RIGHT);
+			assertThat(browser.find(".chart-batches").isDisplayed()).isTrue();
+			assertThat(browser.find(".chart-cumulative").isDisplayed()).isFalse();
+			assertThat(browser.find(".chart-batches title").getAttribute("textContent"))
+				.startsWith("Share of each batch of votes for Ann Gomez, Bob Ahn");
+
 			browser.get(path + "?lang=es&sort=unit");
 			assertThat(Browser.text(browser.find("#units th.unit-then"))).isEqualTo("Antes");
 			assertThat(Browser.text(browser.find("#units th.unit-shift"))).isEqualTo("Cambio");
 			assertThat(cells(browser, "unit-then")).hasSize(3).contains("Igual");
 			assertThat(cells(browser, "unit-shift").get(0)).matches("Ahn \\+10[.,]0");
-			assertThat(Browser.text(browser.find(".map-mode legend"))).isEqualTo("Colorear el mapa por");
+			assertThat(Browser.text(browser.find(".map-mode .map-mode-label"))).isEqualTo("Colorear el mapa por");
 			WebElement leadEs = browser.find(".map-mode input[value=lead]");
 			browser.script("arguments[0].focus()", leadEs);
 			leadEs.sendKeys(Keys.ARROW_RIGHT);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.tally.results.AuditLog;
 import org.tally.results.ElectionNotFoundException;
+import org.tally.results.ElectionStates;
 import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +26,24 @@ public class ProjectionSettings {
 
 	private final Revisions revisions;
 
-	ProjectionSettings(JdbcClient jdbc, AuditLog audit, Revisions revisions) {
+	private final ElectionStates states;
+
+	ProjectionSettings(JdbcClient jdbc, AuditLog audit, Revisions revisions, ElectionStates states) {
+		this.states = states;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.revisions = revisions;
 	}
 
-	/** The election's setting, or {@link ElectionNotFoundException}. */
+	/**
+	 * The election's setting, from the election's state held in memory
+	 * ({@link ElectionStates}: no query), or {@link ElectionNotFoundException}.
+	 */
 	public String of(String election) {
+		return this.states.current(election).projections();
+	}
+
+	private String stored(String election) {
 		return this.jdbc.sql("select projections from election where slug = ?")
 			.param(election)
 			.query(String.class)
@@ -46,7 +57,7 @@ public class ProjectionSettings {
 	@Transactional
 	public void set(String election, String projections, String who) {
 		long electionId = this.revisions.lockElection(election);
-		String before = of(election);
+		String before = stored(election);
 		this.revisions.next(electionId, "setup", who, "projections " + projections, null, Instant.now(), List.of());
 		this.jdbc.sql("update election set projections = ? where slug = ?").params(projections, election).update();
 		this.audit.record(who, "projections", "election " + election, Map.of("projections", before),
