@@ -5,7 +5,7 @@
 #
 #   bench/import-bench.sh            # builds the jar when missing
 #
-# Settings (environment): PORT (18083), DB (tally_ingest), PGHOST (localhost), PGUSER
+# Settings (environment): PORT (18083), DB (tally_ingest), START_WAIT (120 s), PGHOST (localhost), PGUSER
 # (postgres), HEAP (-Xmx256m: memory must not grow with the file), DATA (the counties dir),
 # JAR (target/tally-*.jar).
 set -euo pipefail
@@ -37,7 +37,7 @@ awk 'FNR == 1 && NR != 1 { next } { sub(/\r$/, ""); print }' "$DATA"/*.csv > "$A
 ROWS=$(($(wc -l < "$ALL") - 1))
 echo "file: $ALL, $ROWS rows, $(du -h "$ALL" | cut -f1)"
 
-start_tally 120
+start_tally "${START_WAIT:-120}"
 TOKEN=$(api_token "import bench")
 
 election() {

@@ -435,18 +435,19 @@ class CountMerge {
 	}
 
 	/**
-	 * Each contest's total as the last revision that changed its counts left it: the sum
-	 * of its latest snapshot, read by index instead of re-adding every count.
+	 * The given contests' totals as the last revision that changed their counts left
+	 * them: the sum of each one's latest snapshot, read by index instead of re-adding
+	 * every count (0 for a contest without one).
 	 */
-	Map<Long, Long> lastTotals(long electionId) {
+	Map<Long, Long> lastTotals(List<Long> contestIds) {
 		Map<Long, Long> totals = new HashMap<>();
 		this.jdbc
 			.sql("""
 					select c.id, (select sum(s.votes) from contest_snapshot s where s.contest_id = c.id
 					              and s.revision = (select max(x.revision) from contest_snapshot x where x.contest_id = c.id))
-					from contest c where c.election_id = ?
+					from unnest(:ids) as c(id)
 					""")
-			.param(electionId)
+			.param("ids", contestIds.toArray(Long[]::new))
 			.query((RowCallbackHandler) (rs) -> totals.put(rs.getLong(1), rs.getLong(2)));
 		return totals;
 	}

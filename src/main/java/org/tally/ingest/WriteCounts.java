@@ -49,13 +49,14 @@ class WriteCounts {
 		this.merge.checkConflictsAndDecreases(run.command().correction() != null || read.format() == ImportFormat.RCTAB,
 				run.problems());
 		run.rejectIfProblems();
-		run.phases().end(ImportPhases.MERGE);
-		Map<Long, Long> before = this.merge.lastTotals(run.election().id());
-		run.phases().end(ImportPhases.TOTALS);
 		Instant now = Instant.now();
 		CountMerge.Applied applied = this.merge.apply(run.election(), run.command(), read.staged(), fresh, nextRevision,
 				now);
 		run.phases().end(ImportPhases.MERGE);
+		// the snapshots of the new revision are written after this: the latest ones still
+		// hold the totals before it
+		Map<Long, Long> before = this.merge.lastTotals(applied.changedContests());
+		run.phases().end(ImportPhases.TOTALS);
 		if (applied.revision() != null) {
 			this.merge.addSums();
 		}
