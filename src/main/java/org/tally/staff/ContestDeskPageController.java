@@ -4,8 +4,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 
+import org.tally.results.CallStatus;
 import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
@@ -54,7 +54,7 @@ class ContestDeskPageController {
 		model.addAttribute("setup", this.setup.contest(election, contest));
 		model.addAttribute("candidates", this.setup.candidates(election, contest));
 		model.addAttribute("zone", ZoneId.of(found.getTimeZone()));
-		model.addAttribute("callStatuses", List.of("called", "too-early", "too-close", "runoff"));
+		model.addAttribute("callStatuses", CallStatus.STAFF_CHOICES.stream().map(CallStatus::code).toList());
 		model.addAttribute("projection", this.projections.of(this.results.results(found), result));
 		return "staff/contest";
 	}
