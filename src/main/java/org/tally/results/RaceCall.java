@@ -12,10 +12,11 @@ import java.util.List;
 public record RaceCall(String status, List<String> winners, List<String> advancing, Instant calledAt, String calledBy,
 		String note) {
 
-	public static final RaceCall NOT_CALLED = new RaceCall("not-called", List.of(), List.of(), null, null, null);
+	public static final RaceCall NOT_CALLED = new RaceCall(CallStatus.NOT_CALLED.code(), List.of(), List.of(), null,
+			null, null);
 
 	public boolean isCalled() {
-		return "called".equals(this.status) || "runoff".equals(this.status);
+		return CallStatus.decides(this.status);
 	}
 
 }

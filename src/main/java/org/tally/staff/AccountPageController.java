@@ -49,7 +49,7 @@ class AccountPageController {
 		}
 		boolean admin = authentication.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
+			.anyMatch((authority) -> StaffRole.ADMIN.authority().equals(authority.getAuthority()));
 		try {
 			this.users.change(authentication.getName(), new UserChange(null, null, newPassword, null, currentPassword),
 					new StaffUsers.Actor(authentication.getName(), admin, request.getRemoteAddr()));

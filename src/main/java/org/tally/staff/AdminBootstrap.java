@@ -49,7 +49,7 @@ class AdminBootstrap implements ApplicationRunner {
 			new SecureRandom().nextBytes(random);
 			password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		}
-		this.users.save(new StaffUser("admin", this.passwordEncoder.encode(password), "ADMIN"));
+		this.users.save(new StaffUser("admin", this.passwordEncoder.encode(password), StaffRole.ADMIN));
 		if (generated) {
 			log.warn("Created user 'admin' with password " + password
 					+ " (shown once; set TALLY_ADMIN_PASSWORD to choose it)");

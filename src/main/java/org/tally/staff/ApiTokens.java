@@ -131,7 +131,7 @@ public class ApiTokens {
 				where t.token_hash = ? and t.revoked_at is null and u.enabled""")
 			.param(hash(token))
 			.query((rs, row) -> new TokenHolder(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
-					rs.getString("role"),
+					StaffRole.valueOf(rs.getString("role")),
 					scopes(rs).stream()
 						.map(TokenScope::of)
 						.collect(Collectors.toCollection(() -> EnumSet.noneOf(TokenScope.class))),
@@ -189,7 +189,7 @@ public class ApiTokens {
 	 * Who a presented token signs in as, what it may do and for which election (null:
 	 * every one).
 	 */
-	public record TokenHolder(long id, String name, String username, String role, Set<TokenScope> scopes,
+	public record TokenHolder(long id, String name, String username, StaffRole role, Set<TokenScope> scopes,
 			String election) {
 
 		/**

@@ -1,5 +1,6 @@
 package org.tally.staff;
 
+import org.tally.results.CallStatus;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.InvalidRequestException;
@@ -32,7 +33,7 @@ class CallGuard {
 	 * Why the call needs an override, or null when it does not.
 	 */
 	String reason(String election, String contest, String status) {
-		if (!"called".equals(status) && !"runoff".equals(status)) {
+		if (!CallStatus.decides(status)) {
 			return null;
 		}
 		ElectionResults current = this.results.results(this.results.election(election));

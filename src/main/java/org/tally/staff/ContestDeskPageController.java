@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tally.results.CallStatus;
 import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
@@ -63,7 +64,7 @@ class ContestDeskPageController {
 		model.addAttribute("setup", this.setup.contest(election, contest));
 		model.addAttribute("candidates", this.setup.candidates(election, contest));
 		model.addAttribute("zone", ZoneId.of(found.getTimeZone()));
-		model.addAttribute("callStatuses", List.of("called", "too-early", "too-close", "runoff"));
+		model.addAttribute("callStatuses", CallStatus.STAFF_CHOICES.stream().map(CallStatus::code).toList());
 		ElectionResults current = this.results.results(found);
 		model.addAttribute("projection", this.projections.of(current, result));
 		List<UnitResult> counties = this.results.reportingUnits(current, result, "county")

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.tally.results.AuditLog;
+import org.tally.results.CallStatus;
 import org.tally.results.ContestNotFoundException;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
@@ -119,7 +120,7 @@ public class RaceDesk {
 				.params(callId, choices.get(advancing))
 				.update();
 		}
-		this.audit.record(who, "uncalled".equals(request.status()) ? "call-retracted" : "call",
+		this.audit.record(who, CallStatus.UNCALLED.code().equals(request.status()) ? "call-retracted" : "call",
 				"contest " + election + "/" + contest, before, callValues(request, override),
 				(override != null) ? "override: " + override : request.note());
 		return revision;
@@ -128,7 +129,8 @@ public class RaceDesk {
 	/** Retracts the contest's call: it reads {@code uncalled} from now on. */
 	@Transactional
 	public long retract(String election, String contest, String who) {
-		return call(election, contest, new CallRequest("uncalled", List.of(), List.of(), "call retracted"), who);
+		return call(election, contest,
+				new CallRequest(CallStatus.UNCALLED.code(), List.of(), List.of(), "call retracted"), who);
 	}
 
 	/**
@@ -248,7 +250,7 @@ public class RaceDesk {
 			.param(contestId)
 			.query(CamelCaseColumns.ROW)
 			.optional()
-			.orElse(Map.of("status", "not-called"));
+			.orElse(Map.of("status", CallStatus.NOT_CALLED.code()));
 	}
 
 	private static Map<String, Object> callValues(CallRequest request, String override) {

@@ -72,7 +72,7 @@ class StaffAdminController {
 			Authentication authentication, HttpServletRequest request) {
 		boolean admin = authentication.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
+			.anyMatch((authority) -> StaffRole.ADMIN.authority().equals(authority.getAuthority()));
 		return this.users.change(username, change,
 				new StaffUsers.Actor(authentication.getName(), admin, request.getRemoteAddr()));
 	}

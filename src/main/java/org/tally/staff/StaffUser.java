@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -28,7 +30,8 @@ public class StaffUser {
 	@Column(name = "password_hash")
 	private String passwordHash;
 
-	private String role;
+	@Enumerated(EnumType.STRING)
+	private StaffRole role;
 
 	private boolean enabled = true;
 
@@ -47,7 +50,7 @@ public class StaffUser {
 	protected StaffUser() {
 	}
 
-	public StaffUser(String username, String passwordHash, String role) {
+	public StaffUser(String username, String passwordHash, StaffRole role) {
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.role = role;
@@ -69,11 +72,11 @@ public class StaffUser {
 		this.passwordHash = passwordHash;
 	}
 
-	public String getRole() {
+	public StaffRole getRole() {
 		return this.role;
 	}
 
-	public void setRole(String role) {
+	public void setRole(StaffRole role) {
 		this.role = role;
 	}
 

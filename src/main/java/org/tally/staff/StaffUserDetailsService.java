@@ -38,8 +38,8 @@ class StaffUserDetailsService implements UserDetailsService {
 	 */
 	static String[] authorities(StaffUser user) {
 		return user.isMustChangePassword()
-				? new String[] { "ROLE_" + user.getRole(), StaffUser.PASSWORD_CHANGE_REQUIRED }
-				: new String[] { "ROLE_" + user.getRole() };
+				? new String[] { user.getRole().authority(), StaffUser.PASSWORD_CHANGE_REQUIRED }
+				: new String[] { user.getRole().authority() };
 	}
 
 }

@@ -66,7 +66,8 @@ public class StaffUsers {
 		if (this.users.findByUsername(username).isPresent()) {
 			throw SetupConflictException.of("A user named '" + username + "' already exists");
 		}
-		StaffUser user = this.users.save(new StaffUser(username, hash(request.password()), request.role()));
+		StaffUser user = this.users
+			.save(new StaffUser(username, hash(request.password()), StaffRole.of(request.role())));
 		UserView view = UserView.of(user);
 		this.audit.record(who, "user-created", "user " + user.getUsername(), null, view.values(), null);
 		return view;
@@ -96,14 +97,14 @@ public class StaffUsers {
 		StaffUser user = this.users.findByUsername(username)
 			.orElseThrow(() -> NotFoundException.of("staff user '" + username + "'"));
 		Map<String, Object> before = UserView.of(user).values();
-		boolean losesAdmin = "ADMIN".equals(user.getRole()) && user.isEnabled()
-				&& ((change.role() != null && !"ADMIN".equals(change.role()))
+		boolean losesAdmin = user.getRole() == StaffRole.ADMIN && user.isEnabled()
+				&& ((change.role() != null && StaffRole.of(change.role()) != StaffRole.ADMIN)
 						|| Boolean.FALSE.equals(change.enabled()));
 		if (losesAdmin && enabledAdmins() <= 1) {
 			throw new InvalidRequestException("role: the last enabled admin cannot be demoted or disabled");
 		}
 		if (change.role() != null) {
-			user.setRole(change.role());
+			user.setRole(StaffRole.of(change.role()));
 		}
 		if (change.enabled() != null) {
 			user.setEnabled(change.enabled());
@@ -145,7 +146,7 @@ public class StaffUsers {
 	}
 
 	private long enabledAdmins() {
-		return this.users.findAll().stream().filter((u) -> u.isEnabled() && "ADMIN".equals(u.getRole())).count();
+		return this.users.findAll().stream().filter((u) -> u.isEnabled() && u.getRole() == StaffRole.ADMIN).count();
 	}
 
 	/** A staff account as admins see it: never the password hash. */
@@ -155,7 +156,7 @@ public class StaffUsers {
 			@Schema(description = "an admin set the password: the user must choose a new one at next sign-in") boolean mustChangePassword){
 
 		static UserView of(StaffUser user) {
-			return new UserView(user.getUsername(), user.getRole(), user.isEnabled(), user.getFailedLogins(),
+			return new UserView(user.getUsername(), user.getRole().name(), user.isEnabled(), user.getFailedLogins(),
 					user.getLockedUntil(), user.getCreatedAt(), user.isMustChangePassword());
 		}
 

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.tally.client.model.ImportOutcome;
 import org.tally.client.model.NewToken;
 import org.tally.client.model.TokenRequest;
 import org.tally.client.model.UserView;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
@@ -155,8 +155,8 @@ class GeneratedClientIT {
 		ApiClient client = new ApiClient();
 		client.updateBaseUri("http://localhost:" + this.port);
 		if (admin) {
-			String basic = Base64.getEncoder().encodeToString((Staff.ADMIN + ":" + Staff.ADMIN_PASSWORD).getBytes());
-			client.setRequestInterceptor((request) -> request.header(HttpHeaders.AUTHORIZATION, "Basic " + basic));
+			String basic = SignIn.basic(Staff.ADMIN, Staff.ADMIN_PASSWORD);
+			client.setRequestInterceptor((request) -> request.header(HttpHeaders.AUTHORIZATION, basic));
 		}
 		return client;
 	}

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
@@ -451,8 +451,7 @@ class BadFilesEveryFormatTests {
 		HttpResponse<String> answer = HttpClient.newHttpClient()
 			.send(HttpRequest
 				.newBuilder(URI.create(this.base + "/api/v1/elections/" + election + "/imports?mode=setup"))
-				.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-					.encodeToString((Staff.ADMIN + ":" + Staff.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header(HttpHeaders.AUTHORIZATION, SignIn.basic(Staff.ADMIN, Staff.ADMIN_PASSWORD))
 				.header(HttpHeaders.CONTENT_TYPE, contentType)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(TallyApi.read(NIST)))
 				.build(), HttpResponse.BodyHandlers.ofString());

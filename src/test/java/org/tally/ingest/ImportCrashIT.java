@@ -17,12 +17,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 import org.tally.support.TestDatabase;
@@ -217,7 +217,7 @@ class ImportCrashIT {
 	}
 
 	private static String basic() {
-		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return SignIn.basic("admin", PASSWORD);
 	}
 
 	private static int freePort() throws IOException {

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tally.support.Browser;
 import org.tally.support.BrowserTest;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 
@@ -85,12 +86,7 @@ class StaffImportXmlAndJsonPageIT {
 	}
 
 	private void signIn(String page) {
-		this.browser.get("http://localhost:" + this.port + page);
-		this.browser.findElement(By.name("username")).sendKeys(Staff.ADMIN);
-		this.browser.findElement(By.name("password")).sendKeys(Staff.ADMIN_PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(30))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+		SignIn.adminInBrowser(this.browser, "http://localhost:" + this.port + page, By.id("upload-form"));
 	}
 
 	private void screenshot(String name) throws IOException {

@@ -1,7 +1,5 @@
 package org.tally.staff;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.FromAddress;
 import org.tally.support.FromAddress.Response;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
@@ -63,7 +62,7 @@ class CanonicalUsernameTests {
 			assertThat(write(attacker, padded, WRONG).status()).as("Basic as [%s]", padded).isEqualTo(429);
 			assertThat(write(attacker, padded, Staff.ADMIN_PASSWORD).status()).as("even the right password")
 				.isEqualTo(429);
-			assertThat(form(attacker, padded, WRONG).status()).as("the form as [%s]", padded).isEqualTo(429);
+			assertThat(SignIn.form(attacker, padded, WRONG).status()).as("the form as [%s]", padded).isEqualTo(429);
 		}
 		assertThat(count("select count(*) from sign_in_failure where username = ? and failed_at > now() - "
 				+ "interval '15 minutes'", Staff.ADMIN))
@@ -75,7 +74,7 @@ class CanonicalUsernameTests {
 		assertThat(write(FromAddress.fresh(this.port), Staff.ADMIN, Staff.ADMIN_PASSWORD).status())
 			.as("and from an address never used before: no account-wide rule tripped")
 			.isEqualTo(404);
-		assertThat(form(known, " Admin\t", Staff.ADMIN_PASSWORD).header("Location"))
+		assertThat(SignIn.form(known, " Admin\t", Staff.ADMIN_PASSWORD).header("Location"))
 			.as("sign-in itself takes the same canonical name")
 			.endsWith("/staff");
 	}
@@ -230,19 +229,6 @@ class CanonicalUsernameTests {
 				"PUT", "/api/v1/elections/none/status", Map.of("Authorization", FromAddress.basic(username, password),
 						"Content-Type", "application/json", "X-Forwarded-For", forwardedFor),
 				"{\"status\":\"counting\"}");
-	}
-
-	static Response form(FromAddress from, String username, String password) {
-		Response page = from.send("GET", "/login", Map.of(), null);
-		String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		String cookie = page.header("Set-Cookie").split(";")[0];
-		return from.send("POST", "/login",
-				Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"),
-				"username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf));
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

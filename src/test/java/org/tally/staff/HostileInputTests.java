@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
@@ -149,8 +150,7 @@ class HostileInputTests {
 				"/api/v1/elections/" + ELECTION + "/contests/%3Cscript%3E", "/api/v1/elections/;jsessionid=x",
 				"/api/v1/elections/" + ELECTION + "/contests/x;y", "/staff/audit?page=-5",
 				"/staff/audit?page=99999999999", "/staff/elections/" + ELECTION + "/contests/x/candidates/abc");
-		String basic = "Basic "
-				+ java.util.Base64.getEncoder().encodeToString((Staff.ADMIN + ":" + Staff.ADMIN_PASSWORD).getBytes());
+		String basic = SignIn.basic(Staff.ADMIN, Staff.ADMIN_PASSWORD);
 		for (String path : paths) {
 			for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
 				HttpResponse<String> response = http

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tally.support.FromAddress;
 import org.tally.support.FromAddress.Response;
+import org.tally.support.SignIn;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 import org.tally.support.TestDatabase;
@@ -74,12 +75,12 @@ class SignInThrottleTests {
 		String staff = this.accounts.create("formguessed", "STAFF");
 		FromAddress stranger = new FromAddress("127.0.0.2", this.port);
 		for (int i = 0; i < 5; i++) {
-			Response failed = form(stranger, staff, WRONG);
+			Response failed = SignIn.form(stranger, staff, WRONG);
 			assertThat(failed.status()).isEqualTo(302);
 			assertThat(failed.header("Location")).endsWith("/login?error");
 		}
 
-		Response throttled = form(stranger, staff, StaffAccounts.PASSWORD);
+		Response throttled = SignIn.form(stranger, staff, StaffAccounts.PASSWORD);
 		StaffBrowser user = new StaffBrowser(this.port);
 
 		assertThat(throttled.status()).isEqualTo(429);
@@ -152,15 +153,6 @@ class SignInThrottleTests {
 				"PUT", "/api/v1/elections/none/status", Map.of("Authorization", FromAddress.basic(username, password),
 						"Content-Type", "application/json", "X-Forwarded-For", forwardedFor),
 				"{\"status\":\"counting\"}");
-	}
-
-	private Response form(FromAddress from, String username, String password) {
-		Response page = from.send("GET", "/login", Map.of(), null);
-		String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		String cookie = page.header("Set-Cookie").split(";")[0];
-		return from.send("POST", "/login",
-				Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"), "username=" + username
-						+ "&password=" + password.replace(" ", "+").replace("!", "%21") + "&_csrf=" + csrf);
 	}
 
 	static int refusedFrom(String address) throws SQLException {

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +45,7 @@ public final class FromAddress {
 	}
 
 	public static String basic(String username, String password) {
-		return "Basic "
-				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return SignIn.basic(username, password);
 	}
 
 	public Response send(String method, String path, Map<String, String> headers, String body) {

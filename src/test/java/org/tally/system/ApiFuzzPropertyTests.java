@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.slf4j.LoggerFactory;
 import org.tally.TallyApplication;
 import org.tally.support.ContractCheck;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 import org.tally.support.TestDatabaseInitializer;
@@ -164,14 +164,13 @@ class ApiFuzzPropertyTests {
 		if (fuzz.contentType() != null) {
 			request.header("Content-Type", fuzz.contentType());
 		}
-		String credentials = switch (fuzz.who()) {
-			case "admin" -> Staff.ADMIN + ":" + Staff.ADMIN_PASSWORD;
-			case "staff" -> STAFF + ":" + STAFF_PASSWORD;
+		String authorization = switch (fuzz.who()) {
+			case "admin" -> SignIn.basic(Staff.ADMIN, Staff.ADMIN_PASSWORD);
+			case "staff" -> SignIn.basic(STAFF, STAFF_PASSWORD);
 			default -> null;
 		};
-		if (credentials != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
 		HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		String type = response.headers().firstValue("Content-Type").orElse("");

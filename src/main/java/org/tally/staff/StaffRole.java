@@ -1,0 +1,22 @@
+package org.tally.staff;
+
+/**
+ * What a staff account may do: {@code ADMIN} also manages accounts, tokens and elections
+ * (docs/security.md). The names are the values of {@code staff_user.role} (V1) and of the
+ * API's {@code role}.
+ */
+public enum StaffRole {
+
+	ADMIN, STAFF;
+
+	/** The Spring Security authority of the role: {@code ROLE_ADMIN}. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+	/** The role a request names ({@code "ADMIN"}, {@code "STAFF"}; validated before). */
+	static StaffRole of(String name) {
+		return valueOf(name);
+	}
+
+}
