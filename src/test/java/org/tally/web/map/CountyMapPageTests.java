@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CountyMapPageTests {
 
 	private static final Pattern COUNTY = Pattern.compile(
-			"<a class=\"map-county\" href=\"#(county-[a-z-]+)\"><title>([^<]*)</title><path d=\"M[^\"]+\" fill=\"url\\(#map-president-p(\\d)-(\\d)\\)\"");
+			"<a class=\"map-county\" href=\"#(county-[a-z-]+)\"><title>([^<]*)</title><path(?: class=\"fill-lead\")? d=\"M[^\"]+\"(?: class=\"fill-lead\")? fill=\"url\\(#map-president-p(\\d)-(\\d)\\)\"");
 
 	final TallyApi api;
 
