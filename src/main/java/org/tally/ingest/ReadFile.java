@@ -50,7 +50,7 @@ class ReadFile {
 					new ReadContext(election.jurisdiction(), election.test()), sink);
 			run.read(summary.rows(), sink.statedUpdatedAt());
 			read = new FileRead(summary.format(), names, sums, writer.finish(), sink.winners(), sink.rounds(),
-					sink.notes());
+					sink.notes(), sink.otherCounts());
 		}
 		run.rejectIfProblems();
 		return read;
