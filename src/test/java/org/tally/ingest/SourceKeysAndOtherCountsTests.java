@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,11 +30,11 @@ class SourceKeysAndOtherCountsTests {
 
 	private final TallyApi api;
 
-	private final JdbcClient jdbc;
+	@Autowired
+	JdbcClient jdbc;
 
-	SourceKeysAndOtherCountsTests(TallyApi api, JdbcClient jdbc) {
+	SourceKeysAndOtherCountsTests(TallyApi api) {
 		this.api = api;
-		this.jdbc = jdbc;
 	}
 
 	@Test
