@@ -50,7 +50,11 @@ record ContestResponse(String slug, String name, String office, String district,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
 				description = "Per choice, the source's own contest-wide figure (AP's state row, the contest's "
 						+ "totals) minus the sum of its units' rows, where they differ; absent when they agree",
-				example = "{\"Yes\": 4385, \"No\": 3625}") Map<String, Long> unitsDifferBy){
+				example = "{\"Yes\": 4385, \"No\": 3625}") Map<String, Long> unitsDifferBy,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(
+				description = "Counts the source states that are not votes, summed over the contest's units: "
+						+ "overvotes, undervotes, blank (only the kinds stated); absent when none is stated",
+				example = "{\"overvotes\": 140, \"undervotes\": 639}") Map<String, Long> otherCounts){
 
 	static ContestResponse of(ContestResult contest, boolean test) {
 		return of(contest, test, null);
@@ -81,7 +85,7 @@ record ContestResponse(String slug, String name, String office, String district,
 							contest.notes().votes()))
 					.toList(),
 				reportingUnits, VoteTypesJson.totals(contest.voteTypes()), contest.notes().countsAre(),
-				contest.notes().unitsDifferBy());
+				contest.notes().unitsDifferBy(), contest.notes().otherCounts());
 	}
 
 	record MarginResponse(long votes, BigDecimal points) {

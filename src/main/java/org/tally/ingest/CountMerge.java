@@ -146,7 +146,40 @@ class CountMerge {
 			.param(electionId)
 			.query(Boolean.class)
 			.single();
-		return new ElectionNames(mode, ids, contests, anyUnits ? units : ElectionNames.Units.NONE);
+		List<Keys.Stored> keys = this.jdbc.sql("""
+				select kind, scope, key, coalesce(choice_id, unit_id, contest_id) as id, contest_id, label
+				from source_key where election_id = ?
+				""")
+			.param(electionId)
+			.query((rs, n) -> new Keys.Stored(SourceKey.Kind.valueOf(rs.getString("kind").toUpperCase()),
+					rs.getString("scope"), rs.getString("key"), rs.getLong("id"),
+					(Long) rs.getObject("contest_id", Long.class), rs.getString("label")))
+			.list();
+		return new ElectionNames(mode, ids, contests, anyUnits ? units : ElectionNames.Units.NONE, keys,
+				keyedUnits(keys));
+	}
+
+	/**
+	 * The units earlier files named by key, by id: a keyed file finds its units by key
+	 * wherever they are, without reading the election's other units.
+	 */
+	private Map<Long, ElectionNames.Unit> keyedUnits(List<Keys.Stored> keys) {
+		Long[] ids = keys.stream()
+			.filter((key) -> key.kind() == SourceKey.Kind.UNIT)
+			.map(Keys.Stored::id)
+			.toArray(Long[]::new);
+		Map<Long, ElectionNames.Unit> units = new HashMap<>();
+		if (ids.length == 0) {
+			return units;
+		}
+		this.jdbc.sql("""
+				select id, level, parent_id, sum_county_id, sum_block, sum_bit from reporting_unit where id = any(?)
+				""")
+			.param(ids)
+			.query((RowCallbackHandler) (rs) -> units.put(rs.getLong("id"), new ElectionNames.Unit(rs.getLong("id"),
+					rs.getString("level"), (Long) rs.getObject("parent_id", Long.class),
+					CountSums.Place.of(rs.getLong("sum_county_id"), rs.getLong("sum_block"), rs.getLong("sum_bit")))));
+		return units;
 	}
 
 	/**
@@ -172,6 +205,61 @@ class CountMerge {
 	/** A LIKE pattern matching every text that starts with the prefix. */
 	static String likePrefix(String prefix) {
 		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	/**
+	 * Keeps the over-votes, under-votes and blanks a file states (V18,
+	 * {@code other_count}): each replaces the one kept for its contest, unit and kind
+	 * (docs/import.md, Other counts).
+	 */
+	void otherCounts(List<StagingSink.OtherCount> counts) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("""
+					insert into other_count (contest_id, unit_id, kind, count)
+					select distinct on (contest_id, unit_id, kind) contest_id, unit_id, kind, count
+					from unnest(:contests, :units, :kinds, :counts) with ordinality as n(contest_id, unit_id, kind, count, at)
+					order by contest_id, unit_id, kind, at desc
+					on conflict (contest_id, unit_id, kind) do update set count = excluded.count
+					""")
+			.param("contests", counts.stream().map(StagingSink.OtherCount::contestId).toArray(Long[]::new))
+			.param("units", counts.stream().map(StagingSink.OtherCount::unitId).toArray(Long[]::new))
+			.param("kinds", counts.stream().map((c) -> c.kind().code()).toArray(String[]::new))
+			.param("counts", counts.stream().map(StagingSink.OtherCount::count).toArray(Long[]::new))
+			.update();
+	}
+
+	/**
+	 * Keeps the keys a file used with what they named (V18, {@code source_key}), the name
+	 * it wrote for each replacing the one kept (docs/import.md, Identity by key).
+	 */
+	void keys(long electionId, List<Keys.Used> used) {
+		if (used.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into source_key (election_id, scope, kind, key, contest_id, choice_id, unit_id, label)
+				select :election, scope, kind, key,
+				       case when kind = 'contest' then id else contest_id end,
+				       case when kind = 'choice' then id end,
+				       case when kind = 'unit' then id end,
+				       label
+				from unnest(:scopes, :kinds, :keys, :ids, :contests, :labels)
+				     as n(scope, kind, key, id, contest_id, label)
+				on conflict (election_id, scope, kind, key) do update
+				set contest_id = excluded.contest_id, choice_id = excluded.choice_id, unit_id = excluded.unit_id,
+				    label = excluded.label
+				""")
+			.param("election", electionId)
+			.param("scopes", used.stream().map((u) -> u.key().scope()).toArray(String[]::new))
+			.param("kinds", used.stream().map((u) -> u.key().kind().code()).toArray(String[]::new))
+			.param("keys", used.stream().map((u) -> u.key().key()).toArray(String[]::new))
+			.param("ids", used.stream().map(Keys.Used::id).toArray(Long[]::new))
+			.param("contests", used.stream().map(Keys.Used::contestId).toArray(Long[]::new))
+			.param("labels", used.stream().map((u) -> u.key().written()).toArray(String[]::new))
+			.update();
 	}
 
 	/** Ids for new rows: {@code count} values of the sequence. */

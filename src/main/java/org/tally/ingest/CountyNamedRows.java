@@ -168,6 +168,16 @@ final class CountyNamedRows implements RowSink {
 	}
 
 	@Override
+	public void key(SourceKey key) {
+		this.sink.key(key);
+	}
+
+	@Override
+	public void otherCount(OtherCountRow row) {
+		this.sink.otherCount(row);
+	}
+
+	@Override
 	public void contest(ContestRow contest) {
 		this.sink.contest(contest);
 	}

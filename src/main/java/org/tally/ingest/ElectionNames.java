@@ -179,6 +179,12 @@ final class ElectionNames {
 
 	private final List<Problem> badNames = new ArrayList<>();
 
+	private final Keys keys;
+
+	private final Map<Long, Unit> keyedUnits;
+
+	private Map<Long, Contest> contestsById;
+
 	private String lastCounty;
 
 	private String lastPrecinct;
@@ -198,10 +204,41 @@ final class ElectionNames {
 	 * @param units the election's reporting units, read a county at a time
 	 */
 	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Units units) {
+		this(mode, ids, contests, units, List.of(), Map.of());
+	}
+
+	/**
+	 * @param contests the election's contests by slug, each with its choices by name
+	 * @param units the election's reporting units, read a county at a time
+	 * @param storedKeys the keys earlier files gave its contests, choices and units
+	 * ({@code source_key}, V18)
+	 * @param keyedUnits the units those keys name, by id
+	 */
+	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Units units, List<Keys.Stored> storedKeys,
+			Map<Long, Unit> keyedUnits) {
 		this.setup = mode == ImportMode.SETUP;
 		this.ids = ids;
 		this.contests = contests;
 		this.stored = units;
+		this.keys = new Keys(storedKeys);
+		this.keyedUnits = keyedUnits;
+	}
+
+	/**
+	 * Notes a file's key for the names its rows use (docs/import.md, Identity by key).
+	 */
+	void key(SourceKey key) {
+		this.keys.file(key);
+	}
+
+	/** The keys this file used, with the ids they name, for {@code source_key}. */
+	List<Keys.Used> usedKeys() {
+		return this.keys.used();
+	}
+
+	/** The warnings about keys: a key whose name changed since an earlier file. */
+	List<Problem> keyWarnings() {
+		return this.keys.warnings();
 	}
 
 	/**
@@ -212,20 +249,40 @@ final class ElectionNames {
 		if (county.equals(this.lastCounty) && Objects.equals(precinct, this.lastPrecinct)) {
 			return this.lastUnit;
 		}
-		String countyCode = this.countyCodes.computeIfAbsent(county, Slugs::of);
-		if (this.readCounties.add(countyCode)) {
-			this.stored.county(countyCode).forEach(this.units::putIfAbsent);
-		}
-		Unit unit = unit(row, location, countyCode, county, null, "county");
-		if (precinct != null && !precinct.isBlank() && unit.known()) {
-			unit = unit(row, location, countyCode + "/" + precinct, precinct, unit, "precinct");
-		}
-		else if (precinct != null && !precinct.isBlank()) {
-			unit = Unit.UNKNOWN;
+		SourceKey key = this.keys.unit(county, precinct);
+		Unit unit = (key != null) ? unitByKey(key) : null;
+		if (unit == null) {
+			String countyCode = this.countyCodes.computeIfAbsent(county, Slugs::of);
+			if (this.readCounties.add(countyCode)) {
+				this.stored.county(countyCode).forEach(this.units::putIfAbsent);
+			}
+			unit = unit(row, location, countyCode, county, null, "county");
+			if (precinct != null && !precinct.isBlank() && unit.known()) {
+				unit = unit(row, location, countyCode + "/" + precinct, precinct, unit, "precinct");
+			}
+			else if (precinct != null && !precinct.isBlank()) {
+				unit = Unit.UNKNOWN;
+			}
+			if (key != null && unit.known()) {
+				this.keys.use(key, unit.id(), null);
+			}
 		}
 		this.lastCounty = county;
 		this.lastPrecinct = precinct;
 		this.lastUnit = unit;
+		return unit;
+	}
+
+	/** The unit an earlier file gave this key, or {@code null}. */
+	private Unit unitByKey(SourceKey key) {
+		Keys.Stored stored = this.keys.stored(key);
+		if (stored == null) {
+			return null;
+		}
+		Unit unit = this.keyedUnits.get(stored.id());
+		if (unit != null) {
+			this.keys.found(key, stored, unit.id(), null);
+		}
 		return unit;
 	}
 
@@ -264,14 +321,32 @@ final class ElectionNames {
 
 	/** The contest a row names, or null when strict mode does not know it. */
 	Contest contest(long row, String location, String office, String district) {
+		String named = office;
 		if (!office.equals(this.lastOffice) || !district.equals(this.lastDistrict)) {
-			String slug = this.contestSlugs.computeIfAbsent(new OfficeKey(office, district),
-					(key) -> Slugs.of(key.office(), key.district()));
+			SourceKey key = this.keys.contest(office, district);
+			Contest byKey = (key != null) ? contestByKey(key) : null;
 			this.lastOffice = office;
 			this.lastDistrict = district;
+			if (byKey != null) {
+				this.lastSlug = null;
+				this.lastContest = byKey;
+				return byKey;
+			}
+			String slug = this.contestSlugs.computeIfAbsent(new OfficeKey(office, district),
+					(k) -> Slugs.of(k.office(), k.district()));
+			Contest existing = this.contests.get(slug);
+			if (key != null && existing != null && this.keys.boundToAnother(key, existing.id)) {
+				// two keys, one name: the second stays a contest of its own
+				named = office + " (" + key.key() + ")";
+				slug = Slugs.of(named, district);
+				this.keys.relabelled(key, existing.id, named);
+			}
 			this.lastSlug = slug;
 			this.lastContest = (this.contests.containsKey(slug) || !this.setup) ? this.contests.get(slug)
-					: create(row, slug, office, district);
+					: create(row, slug, named, district);
+			if (key != null && this.lastContest != null) {
+				this.keys.use(key, this.lastContest.id, null);
+			}
 		}
 		if (this.lastContest == null && !this.setup) {
 			String shown = name(office, district);
@@ -279,6 +354,23 @@ final class ElectionNames {
 					(s) -> new Unknown(row, "office", shown, location)).rows++;
 		}
 		return this.lastContest;
+	}
+
+	/** The contest an earlier file gave this key, or {@code null}. */
+	private Contest contestByKey(SourceKey key) {
+		Keys.Stored stored = this.keys.stored(key);
+		if (stored == null) {
+			return null;
+		}
+		if (this.contestsById == null) {
+			this.contestsById = new HashMap<>();
+			this.contests.values().stream().filter(Objects::nonNull).forEach((c) -> this.contestsById.put(c.id, c));
+		}
+		Contest contest = this.contestsById.get(stored.id());
+		if (contest != null) {
+			this.keys.found(key, stored, contest.id, null);
+		}
+		return contest;
 	}
 
 	private Contest create(long row, String slug, String office, String district) {
@@ -292,12 +384,15 @@ final class ElectionNames {
 			return null;
 		}
 		Contest contest = new Contest(this.ids.next(Sequence.CONTEST), name, true, new HashMap<>());
-		ContestRow declared = this.declared.get(new OfficeKey(office, district));
+		ContestRow declared = this.declared.get(new OfficeKey(this.lastOffice, district));
 		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
 		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
 		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats,
 				(declared != null) ? declared.rule() : null));
 		this.contests.put(slug, contest);
+		if (this.contestsById != null) {
+			this.contestsById.put(contest.id, contest);
+		}
 		return contest;
 	}
 
@@ -305,6 +400,21 @@ final class ElectionNames {
 	 * The id of the choice a count row names, or -1 when strict mode does not know it.
 	 */
 	long choice(Contest contest, CountRow count) {
+		SourceKey key = this.keys.choice(count.office(), count.district(), count.candidate());
+		if (key != null) {
+			Long keyed = this.keys.choiceId(key, contest.id);
+			if (keyed != null) {
+				return keyed;
+			}
+		}
+		long id = choiceByName(contest, count);
+		if (key != null && id >= 0) {
+			this.keys.use(key, id, contest.id);
+		}
+		return id;
+	}
+
+	private long choiceByName(Contest contest, CountRow count) {
 		Long id = contest.choices.get(count.candidate());
 		if (id != null) {
 			return id;

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param winners the source's calls, kept when staff asked for them
  * @param rounds the ranked-choice rounds read
  * @param notes what the file notes on its contests, by contest id
+ * @param otherCounts the over-votes, under-votes and blanks the file states
  */
 record FileRead(ImportFormat format, ElectionNames names, CountSums sums, StagingWriter.Staged staged,
-		List<WinnerRow> winners, List<RoundsWriter.Pending> rounds, Map<Long, StagingSink.Note> notes) {
+		List<WinnerRow> winners, List<RoundsWriter.Pending> rounds, Map<Long, StagingSink.Note> notes,
+		List<StagingSink.OtherCount> otherCounts) {
 }

@@ -60,7 +60,7 @@ class ReadFile {
 					new ReadContext(election.jurisdiction(), election.test()), sink);
 			run.read(summary.rows(), sink.statedUpdatedAt());
 			read = new FileRead(summary.format(), names, sums, writer.finish(), sink.winners(), sink.rounds(),
-					sink.notes());
+					sink.notes(), sink.otherCounts());
 			run.phases().end(ImportPhases.PARSE);
 			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.STAGE, writer.waitNanos());
 			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.NAMES, unitsNanos[0]);

@@ -21,7 +21,9 @@ class ResolveNames {
 		names.problems(run.problems());
 		run.rejectIfProblems();
 		run.warnings().addAll(names.lookalikes());
+		run.warnings().addAll(names.keyWarnings());
 		this.merge.create(run.election().id(), run.election().winnerRule(), names.created());
+		this.merge.keys(run.election().id(), names.usedKeys());
 	}
 
 }

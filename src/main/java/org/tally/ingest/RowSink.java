@@ -44,6 +44,21 @@ public interface RowSink {
 	default void stated(StatedTotal total) {
 	}
 
+	/**
+	 * The file's own key for a contest, choice or unit, before the rows that use it:
+	 * identity by key (docs/import.md, Identity by key). Formats without keys never call
+	 * it.
+	 */
+	default void key(SourceKey key) {
+	}
+
+	/**
+	 * A contest's over-votes, under-votes or blank ballots in one unit, as the file
+	 * states them: never votes (docs/import.md, Other counts).
+	 */
+	default void otherCount(OtherCountRow row) {
+	}
+
 	/** A winner the source declared (AP). */
 	default void winner(WinnerRow row) {
 	}

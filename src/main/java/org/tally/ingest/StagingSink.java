@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tally.ingest.format.ChoiceNameNormaliser;
+
 /**
  * Where a reader's rows land during an import: names become ids ({@link ElectionNames}),
  * counts and progress go to the {@link StagingWriter}, totals of fresh contests to
@@ -48,6 +50,8 @@ final class StagingSink implements RowSink {
 	private Instant statedUpdatedAt;
 
 	private final NameChecks checks;
+
+	private final List<OtherCount> otherCounts = new ArrayList<>();
 
 	private final Set<Long> hugeCounts = new HashSet<>();
 
@@ -219,6 +223,48 @@ final class StagingSink implements RowSink {
 	 * its units ({@code null} when it states none).
 	 */
 	record Note(ContestRow row, Long totalsUnit) {
+	}
+
+	@Override
+	public void otherCount(OtherCountRow written) {
+		String county = this.checks.text(written.row(), written.location(), "county", written.county());
+		String precinct = this.checks.text(written.row(), written.location(), "precinct", written.precinct());
+		String office = this.checks.text(written.row(), written.location(), "office", written.office());
+		String district = this.checks.text(written.row(), written.location(), "district", written.district());
+		if (this.problems.total() > 0 || office == null || this.otherCounts.size() >= 200_000) {
+			return;
+		}
+		ElectionNames.Unit unit = this.names.unit(written.row(), written.location(),
+				(county != null) ? county : this.fixedCounty, precinct);
+		ElectionNames.Contest contest = this.names.contest(written.row(), written.location(), office,
+				(district != null) ? district : "");
+		if (unit.known() && contest != null) {
+			this.otherCounts.add(new OtherCount(contest.id, unit.id(), written.kind(), written.count()));
+		}
+	}
+
+	/** The other counts the file states, by contest and unit id. */
+	List<OtherCount> otherCounts() {
+		return this.otherCounts;
+	}
+
+	/** A contest's other count in a unit, by ids. */
+	record OtherCount(long contestId, long unitId, OtherCountRow.Kind kind, long count) {
+	}
+
+	@Override
+	public void key(SourceKey written) {
+		// the names as the rows' names are kept (NameChecks reports what is wrong with
+		// them)
+		this.names.key(new SourceKey(written.kind(), written.scope(), written.key(), kept(written.office()),
+				kept(written.district()), written.choice(),
+				(written.kind() == SourceKey.Kind.UNIT && written.county() == null) ? this.fixedCounty
+						: kept(written.county()),
+				kept(written.precinct()), written.written(), written.row(), written.location()));
+	}
+
+	private static String kept(String name) {
+		return (name != null) ? ChoiceNameNormaliser.clean(name) : null;
 	}
 
 	@Override

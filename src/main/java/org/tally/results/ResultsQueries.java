@@ -105,7 +105,16 @@ public class ResultsQueries {
 	private static final String CONTESTS = """
 			select id, election_id, slug, office, district, name, kind, seats, rule, threshold, uncontested,
 			       precincts_total, registered_voters, ballots_outstanding, revision, last_updated, expected_votes,
-			       ballots_cast, counts_are, units_differ_by::text as units_differ_by
+			       ballots_cast, counts_are, units_differ_by::text as units_differ_by,
+			       (select jsonb_object_agg(k.kind, k.total)::text
+			        from (select o.kind, sum(o.count) as total
+			              from other_count o
+			              where o.contest_id = contest.id
+			                and not exists (select 1 from other_count p
+			                                join reporting_unit pu on pu.id = p.unit_id
+			                                where p.contest_id = o.contest_id and p.kind = o.kind
+			                                  and pu.parent_id = o.unit_id)
+			              group by o.kind) k) as other_counts
 			from contest
 			where election_id = :election and (:all or id = any(:contests))
 			order by ballot_order, office, length(district), district, name, id
@@ -377,7 +386,8 @@ public class ResultsQueries {
 				integer(rs, "precincts_total"), longOrNull(rs, "registered_voters"),
 				longOrNull(rs, "ballots_outstanding"), rs.getLong("revision"), instant(rs, "last_updated"),
 				longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"),
-				new ContestNotes(rs.getString("counts_are"), differences(rs.getString("units_differ_by"))));
+				new ContestNotes(rs.getString("counts_are"), differences(rs.getString("units_differ_by")),
+						differences(rs.getString("other_counts"))));
 	}
 
 	/** A contest's {@code units_differ_by} (V19): a JSON object of whole numbers. */

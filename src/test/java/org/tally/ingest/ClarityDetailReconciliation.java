@@ -16,6 +16,28 @@ final class ClarityDetailReconciliation {
 	}
 
 	/**
+	 * The file with contest 0382 before 0381 (a site may reorder its contests): read by
+	 * text alone, 0382 would now take the plain text and 0381 the key's label.
+	 */
+	static byte[] contestsSwapped(byte[] file) {
+		String xml = new String(file, StandardCharsets.UTF_8);
+		int first = xml.indexOf("    <Contest key=\"0381\"");
+		int second = xml.indexOf("    <Contest key=\"0382\"");
+		int end = xml.indexOf("</ElectionResult>");
+		return (xml.substring(0, first) + xml.substring(second, end) + xml.substring(first, second)
+				+ xml.substring(end))
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The file with contest 0382's text written as the site might later write it. */
+	static byte[] secondContestRenamed(byte[] file) {
+		return new String(file, StandardCharsets.UTF_8)
+			.replace("<Contest key=\"0382\" text=\"Member of Council Sharpsburg (2 Year Term)\"",
+					"<Contest key=\"0382\" text=\"Member of Council Sharpsburg (2-Year Term)\"")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * The file half an hour later, with one more Election Day vote for Adrianne Laing
 	 * (contest 0382) in Sharpsburg Dist 1, her {@code totalVotes} and the vote type's
 	 * {@code votes} left as they were.

@@ -109,6 +109,71 @@ class ClarityKeyIdentityTests {
 		assertThat(agreed).containsExactly(20, 22);
 	}
 
+	@Test
+	void aLaterFileOfTheSameSiteFindsEachContestByItsKeyWhateverItsOrderOrText() {
+		String election = this.api.createElection("allegheny-2023-keys", "general");
+		importXml(election, TallyApi.read(ALLEGHENY), 201);
+
+		// 0382 first: by text alone it would take the plain text and land in 0381's
+		// contest
+		Map<String, Object> swapped = importXml(election,
+				ClarityDetailReconciliation.contestsSwapped(TallyApi.read(ALLEGHENY)), 200);
+		assertThat(slugs(election)).containsExactlyInAnyOrder(FIRST, SECOND);
+		assertThat(votes(election, FIRST)).containsOnlyKeys("Corey Egwrube Ochai", "Diana Lynn Oliver", "Write-in")
+			.containsEntry("Write-in", 6);
+		assertThat(votes(election, SECOND)).containsOnlyKeys("Adrianne Laing", "Write-in")
+			.containsEntry("Write-in", 34);
+		assertThat(warnings(swapped))
+			.noneSatisfy((warning) -> assertThat((String) warning.get("message")).contains("in an earlier file"));
+
+		// the site later writes 0382's text otherwise: the same contest (no count
+		// changes: 200), and a warning naming the row
+		Map<String, Object> renamed = importXml(election,
+				ClarityDetailReconciliation.secondContestRenamed(TallyApi.read(ALLEGHENY)), 200);
+		assertThat(slugs(election)).containsExactlyInAnyOrder(FIRST, SECOND);
+		assertThat(votes(election, SECOND)).containsOnlyKeys("Adrianne Laing", "Write-in");
+		assertThat(warnings(renamed)).anySatisfy((warning) -> {
+			assertThat(warning.get("value")).isEqualTo("0382");
+			assertThat(((Number) warning.get("row")).intValue()).isEqualTo(74);
+			assertThat((String) warning.get("message")).contains(
+					"contest key 0382 was 'Member of Council Sharpsburg (2 Year Term)' in an earlier file",
+					"is 'Member of Council Sharpsburg (2-Year Term)' in this one");
+			assertThat((String) warning.get("location")).startsWith("/ElectionResult/Contest[@key='0382']");
+		});
+	}
+
+	@Test
+	void aNewKeyWithTheTextOfAnEarlierKeysContestIsAContestOfItsOwn() {
+		String election = this.api.createElection("allegheny-2023-new-key", "general");
+		byte[] file = TallyApi.read(ALLEGHENY);
+		String xml = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+		// the first file holds 0381 alone, the second 0382 alone: one text, two keys
+		int second = xml.indexOf("    <Contest key=\"0382\"");
+		int end = xml.indexOf("</ElectionResult>");
+		int first = xml.indexOf("    <Contest key=\"0381\"");
+		importXml(election, (xml.substring(0, second) + xml.substring(end)).getBytes(), 201);
+		Map<String, Object> later = importXml(election, (xml.substring(0, first) + xml.substring(second)).getBytes(),
+				201);
+
+		assertThat(slugs(election)).containsExactlyInAnyOrder(FIRST, SECOND);
+		assertThat(votes(election, FIRST)).containsOnlyKeys("Corey Egwrube Ochai", "Diana Lynn Oliver", "Write-in");
+		assertThat(votes(election, SECOND)).containsEntry("Adrianne Laing", 589).containsEntry("Write-in", 34);
+		assertThat(warnings(later)).anySatisfy((warning) -> assertThat((String) warning.get("message"))
+			.contains("contest key 0382 has the name of contest key 0381"));
+	}
+
+	private List<Object> slugs(String election) {
+		List<Map<String, Object>> contests = this.api.anonymous()
+			.get()
+			.uri("/api/v1/elections/" + election + "/contests")
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return contests.stream().map((contest) -> contest.get("slug")).toList();
+	}
+
 	private Map<String, Object> importXml(String election, byte[] xml, int status) {
 		return this.api.importBody(election, xml, "application/xml", "mode=setup&county=Allegheny")
 			.expectStatus()

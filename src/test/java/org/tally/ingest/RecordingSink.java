@@ -28,6 +28,10 @@ class RecordingSink implements RowSink {
 
 	final List<StatedTotal> stated = new ArrayList<>();
 
+	final List<SourceKey> keys = new ArrayList<>();
+
+	final List<OtherCountRow> otherCounts = new ArrayList<>();
+
 	Instant sourceUpdatedAt;
 
 	ReadSummary summary;
@@ -93,6 +97,16 @@ class RecordingSink implements RowSink {
 
 	List<String> problemMessages() {
 		return this.problems.stream().map(Problem::message).toList();
+	}
+
+	@Override
+	public void key(SourceKey key) {
+		this.keys.add(key);
+	}
+
+	@Override
+	public void otherCount(OtherCountRow row) {
+		this.otherCounts.add(row);
 	}
 
 	@Override

@@ -27,6 +27,8 @@ import org.tally.ingest.ProgressRow;
 import org.tally.ingest.ReadContext;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
+import org.tally.ingest.SourceKey;
+import org.tally.ingest.StatedTotal;
 import org.tally.ingest.VoteType;
 import org.tally.ingest.WinnerRow;
 
@@ -51,6 +53,9 @@ public final class ApJsonReader {
 	private static final BigDecimal MAX_EXPECTED = BigDecimal.valueOf(1_000_000_000_000L);
 
 	private final ReadContext context;
+
+	/** The candidates and units whose ids went to the sink. */
+	private final Set<String> keyed = new HashSet<>();
 
 	private final RowSink sink;
 
@@ -128,6 +133,7 @@ public final class ApJsonReader {
 				continue;
 			}
 			differences(race);
+			reconcile(race);
 			if (race.test != null && race.test != this.context.test()) {
 				problem(new Problem(race.line, "test", String.valueOf(race.test),
 						race.test ? "the AP race is test data (test true) but the election holds real results"
@@ -188,6 +194,10 @@ public final class ApJsonReader {
 		if (this.second && !race.skipped) {
 			this.sink.contest(new ContestRow(race.line, race.office, race.district, race.measure, race.seats,
 					race.rule(), race.countsAre(), race.unitsDifferBy()));
+			if (race.id != null && !race.id.isBlank()) {
+				this.sink.key(SourceKey.contest(keyScope(), race.id, race.office, race.district, race.office, race.line,
+						race.at));
+			}
 		}
 		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = p.currentName();
@@ -312,6 +322,10 @@ public final class ApJsonReader {
 			return;
 		}
 		String county = "state".equals(level) ? null : JsonFiles.string(unit, "reportingunitName");
+		String unitId = JsonFiles.string(unit, "reportingunitID");
+		if (county != null && unitId != null && this.keyed.size() < 100_000 && this.keyed.add("unit/" + unitId)) {
+			this.sink.key(SourceKey.unit(keyScope(), unitId, county, null, county, line, at));
+		}
 		if (!"state".equals(level) && county == null) {
 			problem(new Problem(line, "reportingunitName", null, "a reporting unit without its name", at));
 			return;
@@ -409,6 +423,12 @@ public final class ApJsonReader {
 		}
 		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(name,
 				race.measure ? null : JsonFiles.string(candidate, "party"));
+		String candidateId = JsonFiles.string(candidate, "candidateID");
+		if (candidateId != null && race.id != null && this.keyed.size() < 100_000
+				&& this.keyed.add(race.id + "/" + candidateId)) {
+			this.sink.key(SourceKey.choice(keyScope(), race.id + "/" + candidateId, race.office, race.district,
+					normalised.name(), name, line, at));
+		}
 		Boolean incumbent = candidate.path("incumbent").isBoolean()
 				? Boolean.valueOf(candidate.path("incumbent").asBoolean())
 				: normalised.incumbent() ? Boolean.TRUE : null;
@@ -432,6 +452,33 @@ public final class ApJsonReader {
 						at + "/candidates/" + i + "/winner"));
 			}
 		}
+	}
+
+	/**
+	 * AP's state row beside its counties, choice by choice, as reconciliation entries
+	 * (docs/import.md, Reconciliation): the state row is stated, the counties' sum
+	 * computed.
+	 */
+	private void reconcile(ApRace race) {
+		if (!race.stateTotals()) {
+			return;
+		}
+		String contest = race.office + (race.district.isEmpty() ? "" : ", " + race.district)
+				+ ((race.id != null) ? " [raceID " + race.id + "]" : "");
+		race.stateVotes
+			.forEach((name, votes) -> this.sink.stated(new StatedTotal(contest, name, this.context.jurisdiction(),
+					VoteType.TOTAL.code(), votes, race.unitVotes.getOrDefault(name, 0L), race.at + "/reportingUnits")));
+		race.unitVotes.forEach((name, votes) -> {
+			if (!race.stateVotes.containsKey(name)) {
+				this.sink.stated(new StatedTotal(contest, name, this.context.jurisdiction(), VoteType.TOTAL.code(), 0,
+						votes, race.at + "/reportingUnits"));
+			}
+		});
+	}
+
+	/** The scope of AP's ids: the state's races. */
+	private String keyScope() {
+		return "ap:" + this.state;
 	}
 
 	/**

@@ -32,6 +32,8 @@ import org.tally.ingest.Problem;
 import org.tally.ingest.ProgressRow;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
+import org.tally.ingest.OtherCountRow;
+import org.tally.ingest.SourceKey;
 import org.tally.ingest.StatedTotal;
 import org.tally.ingest.VoteFor;
 import org.tally.ingest.VoteType;
@@ -125,6 +127,9 @@ public final class ClarityDetailReader {
 	private String contestNamed;
 
 	private final SourceKeys contestKeys = new SourceKeys();
+
+	/** The current contest's key, or {@code null} when it has none. */
+	private String contestKey;
 
 	private final SourceKeys choiceKeys = new SourceKeys();
 
@@ -409,6 +414,10 @@ public final class ClarityDetailReader {
 							+ " ('" + office + "'): two contests, this one read as '" + this.contest + "'",
 					this.contestPath));
 		}
+		this.contestKey = (key != null && !key.isEmpty()) ? key : null;
+		if (this.contestKey != null) {
+			this.sink.key(SourceKey.contest(keyScope(), key, this.contest, "", office, line, this.contestPath));
+		}
 		office = this.contest;
 		// isQuestion="true": a ballot question, whose choices are its answers
 		boolean measure = "true".equalsIgnoreCase(strip(attribute("isQuestion")));
@@ -647,6 +656,14 @@ public final class ClarityDetailReader {
 		}
 	}
 
+	/**
+	 * The scope of the file's keys: the site's region, whose own numbering the keys are
+	 * ("clarity:Allegheny").
+	 */
+	private String keyScope() {
+		return "clarity:" + ((this.region != null && !this.region.isEmpty()) ? this.region : "");
+	}
+
 	private String regionName() {
 		return (this.region != null && !this.region.isEmpty()) ? this.region : "the file's region";
 	}
@@ -664,6 +681,10 @@ public final class ClarityDetailReader {
 							+ this.choiceKeys.firstKey(normalised.name()) + ": two choices, this one read as '" + label
 							+ "'",
 					this.contestPath + "/Choice[@text='" + written + "']"));
+		}
+		if (this.contestKey != null && key != null && !key.isEmpty()) {
+			this.sink.key(SourceKey.choice(keyScope(), this.contestKey + "/" + key, this.contest, "", label, written,
+					line(), this.contestPath + "/Choice[@text='" + written + "']"));
 		}
 		ChoiceNameNormaliser.Name name = new ChoiceNameNormaliser.Name(label, normalised.party(),
 				normalised.incumbent());
@@ -909,6 +930,16 @@ public final class ClarityDetailReader {
 		@Override
 		public void stated(StatedTotal total) {
 			this.sink.stated(total);
+		}
+
+		@Override
+		public void key(SourceKey key) {
+			this.sink.key(key);
+		}
+
+		@Override
+		public void otherCount(OtherCountRow row) {
+			this.sink.otherCount(row);
 		}
 
 		@Override

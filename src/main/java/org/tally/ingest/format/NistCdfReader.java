@@ -21,12 +21,15 @@ import tools.jackson.databind.JsonNode;
 import org.tally.ingest.ContestRow;
 import org.tally.ingest.CountRow;
 import org.tally.ingest.FileSource;
+import org.tally.ingest.OtherCountRow;
 import org.tally.ingest.ImportFormat;
 import org.tally.ingest.Problem;
 import org.tally.ingest.ProgressRow;
 import org.tally.ingest.ReadContext;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
+import org.tally.ingest.SourceKey;
+import org.tally.ingest.StatedTotal;
 import org.tally.ingest.VoteType;
 
 /**
@@ -72,6 +75,14 @@ public final class NistCdfReader {
 
 	private String scopeId;
 
+	private String issuer;
+
+	/**
+	 * The current selection's counts at units Tally does not count (a county beside its
+	 * precincts): each one's stated total, line and pointer, for the reconciliation.
+	 */
+	private final Map<Integer, Stated> stated = new LinkedHashMap<>();
+
 	private final NistUnits units = new NistUnits();
 
 	private final Map<String, JsonNode> parties = new HashMap<>();
@@ -85,6 +96,8 @@ public final class NistCdfReader {
 	private final List<Selection> selections = new ArrayList<>();
 
 	private final Set<String> warned = new HashSet<>();
+
+	private final Set<Integer> keyedUnits = new HashSet<>();
 
 	private int contestAt;
 
@@ -137,6 +150,11 @@ public final class NistCdfReader {
 			p.nextToken();
 			switch (name) {
 				case "@type" -> this.reportType = p.currentToken().isScalarValue() ? p.getValueAsString() : "?";
+				case "Issuer" -> {
+					if (p.currentToken().isScalarValue()) {
+						this.issuer = JsonFiles.blankToNull(p.getValueAsString());
+					}
+				}
 				case "IsTest" -> isTest(p);
 				case "Status" -> status(p);
 				case "GeneratedDate" -> generatedDate(p);
@@ -279,6 +297,10 @@ public final class NistCdfReader {
 		if (this.second && !contest.skipped) {
 			this.sink.contest(
 					new ContestRow(contest.line, contest.office, contest.district, contest.measure, contest.seats));
+			if (contest.id != null) {
+				this.sink.key(SourceKey.contest(keyScope(), contest.id, contest.office, contest.district, contest.name,
+						contest.line, contest.at));
+			}
 		}
 		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = p.currentName();
@@ -288,6 +310,10 @@ public final class NistCdfReader {
 					JsonFiles.eachElement(p, (problem) -> {
 					}, "ContestSelection", () -> selection(p, contest));
 				}
+				else if (name.equals("OtherCounts") && !contest.skipped) {
+					JsonFiles.eachElement(p, (problem) -> {
+					}, "OtherCounts", () -> otherCounts(p, contest));
+				}
 				else {
 					p.skipChildren();
 				}
@@ -295,6 +321,8 @@ public final class NistCdfReader {
 			}
 			switch (name) {
 				case "@type" -> contest.type = p.currentToken().isScalarValue() ? p.getValueAsString() : "?";
+				case "@id" ->
+					contest.id = p.currentToken().isScalarValue() ? JsonFiles.blankToNull(p.getValueAsString()) : null;
 				case "Name", "BallotTitle" -> {
 					String text = JsonFiles.text(JsonFiles.tree(p));
 					if (name.equals("Name") || contest.name == null) {
@@ -343,6 +371,7 @@ public final class NistCdfReader {
 			return;
 		}
 		Map<Integer, Counts> counts = this.second ? new LinkedHashMap<>() : null;
+		this.stated.clear();
 		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = p.currentName();
 			p.nextToken();
@@ -357,6 +386,8 @@ public final class NistCdfReader {
 			}
 			switch (name) {
 				case "@type" -> selection.type = p.currentToken().isScalarValue() ? p.getValueAsString() : "?";
+				case "@id" -> selection.id = p.currentToken().isScalarValue()
+						? JsonFiles.blankToNull(p.getValueAsString()) : null;
 				case "CandidateIds" -> selection.candidateIds = ids(JsonFiles.tree(p));
 				case "PartyIds" -> selection.partyIds = ids(JsonFiles.tree(p));
 				case "Selection" -> selection.text = JsonFiles.text(JsonFiles.tree(p));
@@ -398,6 +429,9 @@ public final class NistCdfReader {
 		}
 		NistUnits.Unit unit = this.units.find(unitId);
 		if (unit == null || contest.skipped || !contest.counted.get(unit.index)) {
+			if (unit != null && !contest.skipped) {
+				stated(contest, unit, node, line, at);
+			}
 			if (unit != null && !contest.skipped && count(node.get("Count")) == null) {
 				// a unit Tally does not publish (a jurisdiction beside its counties)
 				// still
@@ -465,6 +499,111 @@ public final class NistCdfReader {
 	}
 
 	/**
+	 * Keeps the total a unit Tally does not count states for the current selection (a
+	 * county beside its precincts), to compare with its counted units' sum
+	 * (docs/import.md, Reconciliation): counts of type total only, not filtered by
+	 * device, at the contest's final round.
+	 */
+	private void stated(Contest contest, NistUnits.Unit unit, JsonNode node, long line, String at) {
+		Long value = count(node.get("Count"));
+		if (value == null || !"total".equals(lower(JsonFiles.string(node, "Type"))) || node.has("DeviceClass")
+				|| this.stated.size() >= 10_000) {
+			return;
+		}
+		if (node.has("Round")) {
+			Integer round = integer(node.get("Round"));
+			if (contest.unrounded || round == null || round != contest.finalRound) {
+				return;
+			}
+		}
+		this.stated.putIfAbsent(unit.index, new Stated(value, line, at + "/Count"));
+	}
+
+	/**
+	 * Compares each total a unit Tally does not count stated for the selection with the
+	 * sum of the counted units inside it (those composing it, or, for the election's
+	 * scope and the contest's district when nothing composes them, every counted unit).
+	 */
+	private void reconcile(Selection selection, Map<Integer, Long> totals) {
+		if (this.stated.isEmpty() || selection.name == null) {
+			return;
+		}
+		Map<Integer, long[]> computed = new HashMap<>();
+		this.stated.keySet().forEach((index) -> computed.put(index, new long[] { 0, 0 }));
+		long all = 0;
+		for (Map.Entry<Integer, Long> entry : totals.entrySet()) {
+			all += entry.getValue();
+			this.units.within(entry.getKey(), (outer) -> {
+				long[] sum = computed.get(outer);
+				if (sum != null) {
+					sum[0] += entry.getValue();
+					sum[1]++;
+				}
+			});
+		}
+		Contest contest = selection.contest;
+		NistUnits.Unit district = this.units.find(contest.districtId);
+		for (Map.Entry<Integer, Stated> entry : this.stated.entrySet()) {
+			long[] sum = computed.get(entry.getKey());
+			NistUnits.Unit unit = this.units.get(entry.getKey());
+			boolean wide = this.units.isScope(unit) || (district != null && district.index == unit.index);
+			if (sum[1] == 0 && !wide || totals.isEmpty()) {
+				// nothing Tally counts lies inside it: a breakdown (a device), not a sum
+				continue;
+			}
+			Stated stated = entry.getValue();
+			this.sink.stated(new StatedTotal(contestNamed(contest), selection.name, unit.name, VoteType.TOTAL.code(),
+					stated.value, (sum[1] > 0) ? sum[0] : all, stated.at));
+		}
+	}
+
+	/** The contest as the reconciliation names it: its name and {@code @id}. */
+	private static String contestNamed(Contest contest) {
+		String name = contest.district.isEmpty() ? contest.office : contest.office + ", " + contest.district;
+		return (contest.id != null) ? name + " [" + contest.id + "]" : name;
+	}
+
+	/**
+	 * A contest's {@code OtherCounts} entry: its over- and under-votes in a unit Tally
+	 * counts, kept as the contest's other counts, never votes.
+	 */
+	private void otherCounts(JsonParser p, Contest contest) {
+		long line = JsonFiles.line(p);
+		String at = JsonFiles.pointer(p);
+		JsonNode node = JsonFiles.tree(p);
+		if (!node.isObject() || node.has("DeviceClass")) {
+			return;
+		}
+		NistUnits.Unit unit = this.units.find(JsonFiles.string(node, "GpUnitId"));
+		if (unit == null || !contest.counted.get(unit.index)) {
+			return;
+		}
+		String county = this.units.county(unit);
+		String precinct = this.units.precinct(unit);
+		for (OtherCountRow.Kind kind : List.of(OtherCountRow.Kind.OVERVOTES, OtherCountRow.Kind.UNDERVOTES)) {
+			String field = kind == OtherCountRow.Kind.OVERVOTES ? "Overvotes" : "Undervotes";
+			JsonNode value = node.get(field);
+			if (value == null || value.isNull()) {
+				continue;
+			}
+			Long figure = count(value);
+			if (figure == null) {
+				problem(new Problem(line, field, JsonFiles.shown(value),
+						field + " must be a whole number, 0 or more (at most 10^12)", at + "/" + field));
+				continue;
+			}
+			this.sink.otherCount(new OtherCountRow(line, county, precinct, contest.office, contest.district, kind,
+					figure, at + "/" + field));
+		}
+	}
+
+	/** The scope of the file's {@code @id}s: its issuer and election scope. */
+	private String keyScope() {
+		return "nist:" + ((this.issuer != null) ? this.issuer : "") + ":"
+				+ ((this.scopeId != null) ? this.scopeId : "");
+	}
+
+	/**
 	 * Ranked-choice counts (NIST's {@code Round}): a contest whose counts all carry a
 	 * round is read at its final round, the counts of the earlier rounds being left out;
 	 * where the contest also has counts without a round, those are the unit's and every
@@ -502,6 +641,11 @@ public final class NistCdfReader {
 			return;
 		}
 		Contest contest = selection.contest;
+		if (selection.id != null) {
+			this.sink.key(SourceKey.choice(keyScope(), selection.id, contest.office, contest.district, selection.name,
+					(selection.written != null) ? selection.written : selection.name, selection.line, selection.at));
+		}
+		Map<Integer, Long> totals = new HashMap<>();
 		for (Map.Entry<Integer, Counts> entry : counts.entrySet()) {
 			NistUnits.Unit unit = this.units.get(entry.getKey());
 			Counts unitCounts = entry.getValue();
@@ -533,6 +677,8 @@ public final class NistCdfReader {
 			}
 			String county = this.units.county(unit);
 			String precinct = this.units.precinct(unit);
+			totals.put(entry.getKey(), total);
+			unitKey(unit, county, precinct, unitCounts);
 			for (int slot = TOTAL; slot < UNPLACED; slot++) {
 				if (slot == TOTAL || (unitCounts.seen & (1 << slot)) != 0) {
 					this.sink.count(new CountRow(unitCounts.line, county, precinct, contest.office, contest.district,
@@ -542,6 +688,14 @@ public final class NistCdfReader {
 							(selection.written != null) ? selection.written : selection.name, unitCounts.at));
 				}
 			}
+		}
+		reconcile(selection, totals);
+	}
+
+	/** A counted unit's {@code @id}, once a file. */
+	private void unitKey(NistUnits.Unit unit, String county, String precinct, Counts at) {
+		if (this.keyedUnits.size() < 100_000 && this.keyedUnits.add(unit.index)) {
+			this.sink.key(SourceKey.unit(keyScope(), unit.id, county, precinct, unit.name, at.line, at.at));
 		}
 	}
 
@@ -814,6 +968,8 @@ public final class NistCdfReader {
 
 		int writeIns;
 
+		String id;
+
 		String office;
 
 		String district;
@@ -839,6 +995,8 @@ public final class NistCdfReader {
 
 		String type;
 
+		String id;
+
 		List<String> candidateIds = List.of();
 
 		List<String> partyIds = List.of();
@@ -862,6 +1020,10 @@ public final class NistCdfReader {
 			this.at = at;
 		}
 
+	}
+
+	/** A total stated at a unit Tally does not count: its value, line and pointer. */
+	private record Stated(long value, long line, String at) {
 	}
 
 	/**

@@ -246,6 +246,19 @@ final class NistUnits {
 		return unit.name;
 	}
 
+	/** Calls back with every unit the unit at {@code index} lies inside, each once. */
+	void within(int index, java.util.function.IntConsumer outer) {
+		ancestors(this.units.get(index), (parent) -> {
+			outer.accept(parent);
+			return false;
+		});
+	}
+
+	/** Whether the unit is the election's scope ({@code ElectionScopeId}). */
+	boolean isScope(Unit unit) {
+		return unit.index == this.scope;
+	}
+
 	private int nearestCounty(Unit unit) {
 		int[] county = { -1 };
 		ancestors(unit, (parent) -> {

@@ -15,10 +15,12 @@ import java.util.Set;
 import org.tally.ingest.ContestRow;
 import org.tally.ingest.CountRow;
 import org.tally.ingest.ImportFormat;
+import org.tally.ingest.OtherCountRow;
 import org.tally.ingest.Problem;
 import org.tally.ingest.RankedRounds;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
+import org.tally.ingest.StatedTotal;
 import org.tally.ingest.VoteType;
 import org.tally.results.Rule;
 import tools.jackson.core.JacksonException;
@@ -144,7 +146,85 @@ public final class RctabReader {
 					"fractional tallies: the contest's counts take the whole votes, the rounds keep the fractions"));
 		}
 		sink.rounds(new RankedRounds(0, null, office, "", rounds));
+		reconcile(root, office, rounds, sink);
+		otherCounts(root, office, last, sink);
 		return new ReadSummary(ImportFormat.RCTAB, row, 0, List.of());
+	}
+
+	/**
+	 * The report's own arithmetic (docs/import.md, Reconciliation): every round's ballots
+	 * (its tallies, its inactive ballots and the residual surplus set aside so far) are
+	 * the first round's, and {@code summary.totalNumBallots} is the first round's ballots
+	 * with the undervotes (ballots ranking no one). Whole ballots are compared (STV's
+	 * fractions rounded).
+	 */
+	private static void reconcile(JsonNode root, String office, List<RankedRounds.Round> rounds, RowSink sink) {
+		BigDecimal first = ballots(rounds.get(0));
+		BigDecimal residual = BigDecimal.ZERO;
+		JsonNode results = root.path("results");
+		for (int i = 1; i < rounds.size(); i++) {
+			residual = residual.add(residual(results.get(i - 1)));
+			BigDecimal round = ballots(rounds.get(i)).add(residual);
+			sink.stated(new StatedTotal(office, null, null, "round " + rounds.get(i).number() + " ballots",
+					whole(round), whole(first), "/results/" + i));
+		}
+		JsonNode summary = root.path("summary");
+		BigDecimal total = number(summary.path("totalNumBallots"), "/summary/totalNumBallots", new ArrayList<>(), true);
+		BigDecimal undervotes = number(summary.path("undervotes"), "/summary/undervotes", new ArrayList<>(), true);
+		if (total != null) {
+			sink.stated(new StatedTotal(office, null, null, "ballots-cast", whole(total),
+					whole(first.add((undervotes != null) ? undervotes : BigDecimal.ZERO)), "/summary/totalNumBallots"));
+		}
+	}
+
+	/** A round's ballots: its tallies and its inactive ballots of every kind. */
+	private static BigDecimal ballots(RankedRounds.Round round) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (BigDecimal votes : round.tallies().values()) {
+			sum = sum.add(votes);
+		}
+		for (BigDecimal votes : round.inactive().values()) {
+			sum = sum.add(votes);
+		}
+		return sum;
+	}
+
+	/** STV's residual surplus a round sets aside (transfers to nobody). */
+	private static BigDecimal residual(JsonNode round) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (JsonNode result : round.path("tallyResults")) {
+			for (Map.Entry<String, JsonNode> entry : result.path("transfers").properties()) {
+				if (letters(entry.getKey()).equals(RESIDUAL)) {
+					BigDecimal votes = number(entry.getValue(), "", new ArrayList<>(), true);
+					sum = (votes != null) ? sum.add(votes) : sum;
+				}
+			}
+		}
+		return sum;
+	}
+
+	private static long whole(BigDecimal value) {
+		return value.setScale(0, RoundingMode.HALF_UP).longValueExact();
+	}
+
+	/**
+	 * The report's over-votes (the final round's ballots made inactive by one) and
+	 * undervotes ({@code summary.undervotes}: ballots ranking no one), kept as the
+	 * contest's other counts in the jurisdiction.
+	 */
+	private static void otherCounts(JsonNode root, String office, RankedRounds.Round last, RowSink sink) {
+		BigDecimal over = last.inactive().get("overvotes");
+		if (over != null) {
+			sink.otherCount(new OtherCountRow(0, null, null, office, "", OtherCountRow.Kind.OVERVOTES,
+					over.setScale(0, RoundingMode.FLOOR).longValueExact(),
+					"/results/" + (last.number() - 1) + "/inactiveBallots/overvotes"));
+		}
+		BigDecimal under = number(root.path("summary").path("undervotes"), "/summary/undervotes", new ArrayList<>(),
+				true);
+		if (under != null) {
+			sink.otherCount(new OtherCountRow(0, null, null, office, "", OtherCountRow.Kind.UNDERVOTES,
+					under.setScale(0, RoundingMode.FLOOR).longValueExact(), "/summary/undervotes"));
+		}
 	}
 
 	private static RankedRounds.Round round(JsonNode node, String at, int expected, List<Problem> problems,

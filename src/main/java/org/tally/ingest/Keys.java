@@ -1,0 +1,180 @@
+package org.tally.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The keys of one import (docs/import.md, Identity by key): those earlier files of the
+ * election gave its contests, choices and units ({@code source_key}, V18), and those this
+ * file gives the names its rows use ({@link SourceKey}). {@link ElectionNames} asks here
+ * first: a key an earlier file used names the same row again, whatever name the file now
+ * writes (a changed name is a warning naming the row); a new key is matched by name and
+ * kept with what it matched ({@link #used()}).
+ */
+final class Keys {
+
+	/** Keys one file may bring; beyond, names decide (with the keys kept so far). */
+	private static final int MAX_KEYS = 200_000;
+
+	private final Map<String, Stored> stored = new HashMap<>();
+
+	/** Per scope and contest id, the contest key an earlier file bound it to. */
+	private final Map<String, String> boundContests = new HashMap<>();
+
+	private final Map<Label, SourceKey> contests = new HashMap<>();
+
+	private final Map<Label, SourceKey> choices = new HashMap<>();
+
+	private final Map<Label, SourceKey> units = new HashMap<>();
+
+	private final Map<String, Long> choiceIds = new HashMap<>();
+
+	private final Map<String, Used> used = new LinkedHashMap<>();
+
+	private final Set<String> warned = new HashSet<>();
+
+	private final List<Problem> warnings = new ArrayList<>();
+
+	Keys(List<Stored> stored) {
+		for (Stored key : stored) {
+			this.stored.put(id(key.kind(), key.scope(), key.key()), key);
+			if (key.kind() == SourceKey.Kind.CONTEST) {
+				this.boundContests.putIfAbsent(key.scope() + "\u0000" + key.id(), key.key());
+			}
+		}
+	}
+
+	/** Notes a key of this file for the names its rows use. */
+	void file(SourceKey key) {
+		int size = this.contests.size() + this.choices.size() + this.units.size();
+		if (size >= MAX_KEYS || key.key() == null || key.key().isBlank()) {
+			return;
+		}
+		switch (key.kind()) {
+			case CONTEST -> this.contests.put(new Label(key.office(), key.district(), null), key);
+			case CHOICE -> this.choices.put(new Label(key.office(), key.district(), key.choice()), key);
+			case UNIT -> this.units.put(new Label(key.county(), key.precinct(), null), key);
+		}
+	}
+
+	/** This file's key for a contest's names, or {@code null}. */
+	SourceKey contest(String office, String district) {
+		return this.contests.isEmpty() ? null : this.contests.get(new Label(office, district, null));
+	}
+
+	/** This file's key for a choice's names, or {@code null}. */
+	SourceKey choice(String office, String district, String choice) {
+		return this.choices.isEmpty() ? null : this.choices.get(new Label(office, district, choice));
+	}
+
+	/** This file's key for a unit's names, or {@code null}. */
+	SourceKey unit(String county, String precinct) {
+		return this.units.isEmpty() ? null : this.units.get(new Label(county, precinct, null));
+	}
+
+	/**
+	 * What an earlier file's key named, or {@code null} for a key new to the election.
+	 */
+	Stored stored(SourceKey key) {
+		return this.stored.get(id(key.kind(), key.scope(), key.key()));
+	}
+
+	/**
+	 * The choice an earlier file gave this key, when it is a choice of the contest;
+	 * {@code null} when the key is new (the name then decides).
+	 */
+	Long choiceId(SourceKey key, long contestId) {
+		String id = id(key.kind(), key.scope(), key.key());
+		Long known = this.choiceIds.get(id);
+		if (known != null || this.choiceIds.containsKey(id)) {
+			return known;
+		}
+		Stored stored = this.stored.get(id);
+		Long choice = null;
+		if (stored != null && Objects.equals(stored.contestId(), contestId)) {
+			choice = stored.id();
+			found(key, stored, choice, contestId);
+		}
+		this.choiceIds.put(id, choice);
+		return choice;
+	}
+
+	/**
+	 * Notes that an earlier file's key found its row again: kept, and a warning naming
+	 * the row when the file now writes another name for it.
+	 */
+	void found(SourceKey key, Stored stored, long id, Long contestId) {
+		use(key, id, contestId);
+		if (!stored.label().equals(key.written()) && this.warned.add(id(key.kind(), key.scope(), key.key()))
+				&& this.warnings.size() < 100) {
+			this.warnings.add(new Problem(key.row(), "key", key.key(),
+					key.kind().code() + " key " + key.key() + " was '" + stored.label()
+							+ "' in an earlier file and is '" + key.written() + "' in this one: read as the same "
+							+ key.kind().code() + " as before (the key decides, the name is a label)",
+					key.location()));
+		}
+	}
+
+	/**
+	 * Whether an earlier file bound the contest to another key of this key's scope: two
+	 * keys with one name stay two contests.
+	 */
+	boolean boundToAnother(SourceKey key, long contestId) {
+		String bound = this.boundContests.get(key.scope() + "\u0000" + contestId);
+		return bound != null && !bound.equals(key.key());
+	}
+
+	/**
+	 * Warns that a new key with a known contest's name was given a contest of its own.
+	 */
+	void relabelled(SourceKey key, long contestId, String label) {
+		if (this.warnings.size() < 100) {
+			this.warnings.add(new Problem(key.row(), "key", key.key(),
+					"contest key " + key.key() + " has the name of contest key "
+							+ this.boundContests.get(key.scope() + "\u0000" + contestId) + " ('" + key.written()
+							+ "') of an earlier file: two contests, this one read as '" + label + "'",
+					key.location()));
+		}
+	}
+
+	/** Keeps a key of this file with the id it names (the first id wins). */
+	void use(SourceKey key, long id, Long contestId) {
+		if (id < 0 || this.used.size() >= MAX_KEYS) {
+			return;
+		}
+		this.used.putIfAbsent(id(key.kind(), key.scope(), key.key()), new Used(key, id, contestId));
+	}
+
+	List<Used> used() {
+		return List.copyOf(this.used.values());
+	}
+
+	List<Problem> warnings() {
+		return this.warnings;
+	}
+
+	private static String id(SourceKey.Kind kind, String scope, String key) {
+		return kind.code() + "\u0000" + scope + "\u0000" + key;
+	}
+
+	/**
+	 * A key an earlier file gave: the id of the contest, choice or unit it names, the
+	 * choice's contest, and the name last written for it.
+	 */
+	record Stored(SourceKey.Kind kind, String scope, String key, long id, Long contestId, String label) {
+	}
+
+	/** A key this file used, with the id it names (and a choice's contest). */
+	record Used(SourceKey key, long id, Long contestId) {
+	}
+
+	private record Label(String first, String second, String third) {
+	}
+
+}
