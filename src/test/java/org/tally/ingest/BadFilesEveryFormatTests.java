@@ -240,10 +240,14 @@ class BadFilesEveryFormatTests {
 		files.add(new BadFile(Sample.NIST_CDF, "non-numeric votes",
 				Sample.NIST_CDF.bent((text) -> text.replaceFirst("\"Count\": 240", "\"Count\": \"24O\"")), "", 116,
 				"Count", "24O", "whole number", NIST_POINTER));
-		// the first count for P-1 opens on line 47
-		files.add(new BadFile(Sample.NIST_CDF, "unknown precinct in strict mode",
-				Sample.NIST_CDF.bent((text) -> text.replace("\"Content\": \"P-1\"", "\"Content\": \"P-9\"")), "", 47,
-				"precinct", "P-9", "unknown precinct", "/Election/0/Contest/0/ContestSelection/0/VoteCounts/2"));
+		// the first count for P-1 opens on line 47; a new name under its old id is the
+		// same
+		// precinct renamed (the file's keys decide identity), so the unknown precinct
+		// takes
+		// a new id too
+		files.add(new BadFile(Sample.NIST_CDF, "unknown precinct in strict mode", Sample.NIST_CDF.bent(
+				(text) -> text.replace("\"Content\": \"P-1\"", "\"Content\": \"P-9\"").replace("\"p1\"", "\"p9\"")), "",
+				47, "precinct", "P-9", "unknown precinct", "/Election/0/Contest/0/ContestSelection/0/VoteCounts/2"));
 		files.add(new BadFile(Sample.NIST_CDF, "wrong schema: an AP file named nist-cdf", TallyApi.read(AP),
 				"format=nist-cdf", 1, "@type", null, "NIST", "/@type"));
 
@@ -255,7 +259,8 @@ class BadFilesEveryFormatTests {
 				1, "voteCount", "2727 votes", "whole number", "/races/2/reportingUnits/1/candidates/0/voteCount"));
 		files.add(new BadFile(Sample.AP_JSON, "unknown county in strict mode",
 				Sample.AP_JSON
-					.bent((text) -> text.replace("\"reportingunitName\":\"Adair\"", "\"reportingunitName\":\"Adiar\"")),
+					.bent((text) -> text.replace("\"reportingunitName\":\"Adair\",\"reportingunitID\":\"18001\"",
+							"\"reportingunitName\":\"Adiar\",\"reportingunitID\":\"18999\"")),
 				"", 1, "county", "Adiar", "unknown county", "/races/2/reportingUnits/1/candidates/0"));
 		files.add(new BadFile(Sample.AP_JSON, "wrong schema: a NIST report named ap-json", TallyApi.read(NIST),
 				"format=ap-json", 1, "races", null, "AP", "/races"));
