@@ -27,7 +27,7 @@ import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
 import org.tally.results.VoteTypeResult;
 import org.tally.system.HttpCaching;
-import org.tally.system.NistWriter;
+import org.tally.results.NistWriter;
 
 import org.springframework.stereotype.Component;
 
@@ -138,7 +138,7 @@ class CdfReport {
 	/** The report, written in the order of NIST's XSD (which JSON ignores). */
 	void write(ElectionResults found, NistWriter out) {
 		ElectionState election = found.election();
-		String itemStatus = itemStatus(election.status());
+		String itemStatus = CdfCodes.itemStatus(election.status());
 		List<Counted> counted = new ArrayList<>(found.contests().size());
 		Map<String, Unit> units = new LinkedHashMap<>();
 		Map<String, Ballots> ballots = new LinkedHashMap<>();
@@ -196,7 +196,7 @@ class CdfReport {
 		out.text("Name", election.name());
 		out.string("StartDate", election.date().toString());
 		out.string("EndDate", election.date().toString());
-		out.string("Type", type(election.kind()));
+		out.string("Type", CdfCodes.type(election.kind()));
 		out.endObject();
 		out.endList();
 		out.string("Format", "summary-contest");
@@ -219,7 +219,7 @@ class CdfReport {
 		// one report, not a sequence of partial ones
 		out.number("SequenceStart", 1);
 		out.number("SequenceEnd", 1);
-		out.string("Status", status(election.status(), "certified".equals(election.status())
+		out.string("Status", CdfCodes.status(election.status(), "certified".equals(election.status())
 				&& this.queries.correctedSinceCertified(election.id(), found.revision())));
 		if (election.test()) {
 			out.string("TestType", "rehearsal");
@@ -289,7 +289,7 @@ class CdfReport {
 		Set<String> types = new LinkedHashSet<>();
 		types.add("total");
 		contest.voteTypes().forEach((column) -> types.add(COUNT_ITEM_TYPES.get(column.type())));
-		countStatus(out, types, contestStatus(contest, itemStatus));
+		countStatus(out, types, CdfCodes.contestStatus(contest, itemStatus));
 		out.string("ElectionDistrictId", JURISDICTION);
 		out.string("Name", contest.name());
 		otherCounts(out, rounds);
@@ -325,28 +325,6 @@ class CdfReport {
 			}
 		}
 		out.endList();
-	}
-
-	/**
-	 * What is known of how far a contest is counted: the election's status once it is
-	 * unofficial-complete or certified (completed); else completed when its files say
-	 * every precinct reported and no ballot is outstanding, not-processed before it has a
-	 * count or a precinct reporting, in-process otherwise.
-	 */
-	private static String contestStatus(ContestResult contest, String itemStatus) {
-		if ("completed".equals(itemStatus)) {
-			return itemStatus;
-		}
-		Integer reporting = contest.progress().precinctsReporting();
-		Integer total = contest.progress().precinctsTotal();
-		if (reporting != null && total != null && total > 0 && reporting >= total
-				&& Long.valueOf(0).equals(contest.ballotsOutstanding())) {
-			return "completed";
-		}
-		if (contest.totalVotes() == 0 && (reporting == null || reporting == 0)) {
-			return "not-processed";
-		}
-		return "in-process";
 	}
 
 	/** One {@code CountStatus} per {@code CountItemType}, all with one status. */
@@ -406,7 +384,7 @@ class CdfReport {
 			}
 			out.text("Name", unit.name());
 			countStatus(out, complete, itemStatus);
-			out.string("Type", unitType(unit.level()));
+			out.string("Type", CdfCodes.unitType(unit.level()));
 			out.endObject();
 		}
 		out.endList();
@@ -479,45 +457,6 @@ class CdfReport {
 			}
 		}
 		return id.toString();
-	}
-
-	private static String unitType(String level) {
-		return switch (level) {
-			case "precinct" -> "precinct";
-			case "state" -> "state";
-			default -> "county";
-		};
-	}
-
-	private static String status(String status, boolean corrected) {
-		if (corrected) {
-			return "correction";
-		}
-		return switch (status) {
-			case "certified" -> "certified";
-			case "unofficial-complete" -> "unofficial-complete";
-			case "scheduled" -> "pre-election";
-			default -> "unofficial-partial";
-		};
-	}
-
-	/** NIST's {@code CountItemStatus} of everything in an election of this status. */
-	private static String itemStatus(String status) {
-		return switch (status) {
-			case "certified", "unofficial-complete" -> "completed";
-			case "scheduled" -> "not-processed";
-			default -> "in-process";
-		};
-	}
-
-	private static String type(String kind) {
-		return switch (kind) {
-			case "general" -> "general";
-			case "primary" -> "primary";
-			case "runoff" -> "runoff";
-			case "special-primary", "special-general" -> "special";
-			default -> "other";
-		};
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.tally.system;
+package org.tally.results;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
