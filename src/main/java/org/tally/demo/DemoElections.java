@@ -143,6 +143,13 @@ class DemoElections implements ApplicationRunner {
 		this.jdbc.sql("update election set last_updated = ? where slug = ?")
 			.params(Timestamp.from(at), election)
 			.update();
+		// the last revision received at that time too, so the revision record says it and
+		// a replay from the record reproduces the reports (cdf.json's GeneratedDate)
+		this.jdbc.sql("""
+				update revision set received_at = ?
+				where election_id = (select id from election where slug = ?)
+				  and number = (select revision from election where slug = ?)
+				""").params(Timestamp.from(at), election, election).update();
 		this.jdbc.sql("""
 				update contest set last_updated = ? where election_id = (select id from election where slug = ?)
 				""").params(Timestamp.from(at), election).update();

@@ -342,7 +342,7 @@ class HonestNumbersTests {
 
 	/** The candidates of the chart's data table. */
 	private static List<String> chartNames(Document page) {
-		List<String> names = page.select("figure.chart table thead th").eachText();
+		List<String> names = page.select("figure.chart-cumulative table thead th").eachText();
 		return names.subList(3, names.size());
 	}
 
@@ -350,7 +350,7 @@ class HonestNumbersTests {
 	private static List<String> chartCells(Document page) {
 		List<String> names = chartNames(page);
 		List<String> cells = new ArrayList<>();
-		for (Element row : page.select("figure.chart table tbody tr")) {
+		for (Element row : page.select("figure.chart-cumulative table tbody tr")) {
 			List<String> tds = row.select("td").eachText();
 			for (int i = 0; i < names.size(); i++) {
 				String cell = tds.get(3 + i);
