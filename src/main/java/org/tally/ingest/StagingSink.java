@@ -143,14 +143,12 @@ final class StagingSink implements RowSink {
 
 	@Override
 	public void progress(ProgressRow written) {
-		String county = this.checks.text(written.row(), written.location(), "county", written.county());
-		String precinct = this.checks.text(written.row(), written.location(), "precinct", written.precinct());
-		String office = this.checks.text(written.row(), written.location(), "office", written.office());
-		String district = this.checks.text(written.row(), written.location(), "district", written.district());
+		Place place = place(written.row(), written.location(), written.county(), written.precinct(), written.office(),
+				written.district());
 		if (this.problems.total() > 0) {
 			return;
 		}
-		ProgressRow row = written.named(county, precinct, office, district);
+		ProgressRow row = written.named(place.county(), place.precinct(), place.office(), place.district());
 		ElectionNames.Unit unit = this.names.unit(row.row(), row.location(),
 				(row.county() != null) ? row.county() : this.fixedCounty, row.precinct());
 		ElectionNames.Contest contest = this.names.contest(row.row(), row.location(), row.office(), row.district());
@@ -218,6 +216,17 @@ final class StagingSink implements RowSink {
 		return this.notes;
 	}
 
+	/** A row's county, precinct, office and district, each checked as text. */
+	private Place place(long row, String location, String county, String precinct, String office, String district) {
+		return new Place(this.checks.text(row, location, "county", county),
+				this.checks.text(row, location, "precinct", precinct),
+				this.checks.text(row, location, "office", office),
+				this.checks.text(row, location, "district", district));
+	}
+
+	private record Place(String county, String precinct, String office, String district) {
+	}
+
 	/**
 	 * What a file notes on a contest, and the unit holding the totals it states beside
 	 * its units ({@code null} when it states none).
@@ -227,10 +236,12 @@ final class StagingSink implements RowSink {
 
 	@Override
 	public void otherCount(OtherCountRow written) {
-		String county = this.checks.text(written.row(), written.location(), "county", written.county());
-		String precinct = this.checks.text(written.row(), written.location(), "precinct", written.precinct());
-		String office = this.checks.text(written.row(), written.location(), "office", written.office());
-		String district = this.checks.text(written.row(), written.location(), "district", written.district());
+		Place place = place(written.row(), written.location(), written.county(), written.precinct(), written.office(),
+				written.district());
+		String county = place.county();
+		String precinct = place.precinct();
+		String office = place.office();
+		String district = place.district();
 		if (this.problems.total() > 0 || office == null || this.otherCounts.size() >= 200_000) {
 			return;
 		}
