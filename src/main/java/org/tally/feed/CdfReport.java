@@ -50,9 +50,10 @@ import org.springframework.stereotype.Component;
  * fewer);</li>
  * <li>{@code CountStatus} per vote type of the election, of each contest and of every
  * unit, where known ({@link #countStatus});</li>
- * <li>{@code OtherCounts}: a ranked-choice contest's ballots made inactive by an overvote
- * (RCTab's figure, in its final round) at the jurisdiction; {@link #otherCounts} is where
- * stored over- and undervotes would go;</li>
+ * <li>{@code OtherCounts} at the jurisdiction: the contest's over- and undervotes as its
+ * files stated them ({@code other_count}, docs/data-model.md), else a ranked-choice
+ * contest's ballots made inactive by an overvote (RCTab's figure, in its final round);
+ * blank ballots have no place in NIST's {@code OtherCounts} and are left out;</li>
  * <li>{@code Status}: unofficial-partial while counting, unofficial-complete, certified,
  * then correction once a correction follows the certification.</li>
  * </ul>
@@ -292,7 +293,7 @@ class CdfReport {
 		countStatus(out, types, CdfCodes.contestStatus(contest, itemStatus));
 		out.string("ElectionDistrictId", JURISDICTION);
 		out.string("Name", contest.name());
-		otherCounts(out, rounds);
+		otherCounts(out, contest, rounds);
 		if (contest.progress().precinctsReporting() != null) {
 			out.number("SubUnitsReported", contest.progress().precinctsReporting());
 		}
@@ -313,18 +314,32 @@ class CdfReport {
 	 * other contests keep no over- or undervotes yet, and their {@code OtherCounts} go
 	 * here when they do.
 	 */
-	private static void otherCounts(NistWriter out, ContestRounds rounds) {
+	private static void otherCounts(NistWriter out, ContestResult contest, ContestRounds rounds) {
+		Map<String, Long> stored = contest.notes().otherCounts();
+		BigDecimal overvotes = stored.containsKey("overvotes") ? BigDecimal.valueOf(stored.get("overvotes"))
+				: finalRoundOvervotes(rounds);
+		Long undervotes = stored.get("undervotes");
 		out.startList("OtherCounts");
-		if (rounds != null && !rounds.rounds().isEmpty()) {
-			BigDecimal overvotes = rounds.rounds().get(rounds.rounds().size() - 1).inactive().get("overvotes");
+		if (overvotes != null || undervotes != null) {
+			out.startItem("OtherCounts");
+			out.string("GpUnitId", JURISDICTION);
 			if (overvotes != null) {
-				out.startItem("OtherCounts");
-				out.string("GpUnitId", JURISDICTION);
 				out.number("Overvotes", overvotes);
-				out.endObject();
 			}
+			if (undervotes != null) {
+				out.number("Undervotes", undervotes);
+			}
+			out.endObject();
 		}
 		out.endList();
+	}
+
+	/** RCTab's ballots inactive by overvote after the final round, or {@code null}. */
+	private static BigDecimal finalRoundOvervotes(ContestRounds rounds) {
+		if (rounds == null || rounds.rounds().isEmpty()) {
+			return null;
+		}
+		return rounds.rounds().get(rounds.rounds().size() - 1).inactive().get("overvotes");
 	}
 
 	/** One {@code CountStatus} per {@code CountItemType}, all with one status. */

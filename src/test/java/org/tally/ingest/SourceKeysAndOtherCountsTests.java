@@ -126,6 +126,16 @@ class SourceKeysAndOtherCountsTests {
 			.getResponseBody();
 		assertThat(history).singleElement()
 			.satisfies((entry) -> assertThat(((Map<?, ?>) entry.get("reconciliation")).get("checked")).isEqualTo(33));
+		// and in both NIST reports, at the jurisdiction
+		Map<String, Object> cdf = this.api.json("/api/v1/elections/" + election + "/cdf.json");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> contest = ((List<Map<String, Object>>) ((List<Map<String, Object>>) cdf.get("Election"))
+			.get(0)
+			.get("Contest")).get(0);
+		assertThat(contest.get("OtherCounts")).isEqualTo(List.of(Map.of("@type", "ElectionResults.OtherCounts",
+				"GpUnitId", "gpu-jurisdiction", "Overvotes", 140, "Undervotes", 639)));
+		assertThat(this.api.text("/api/v1/elections/" + election + "/cdf.xml")).contains("<Overvotes>140</Overvotes>",
+				"<Undervotes>639</Undervotes>");
 	}
 
 	private String election(String slug) {
