@@ -137,10 +137,7 @@ class RevisionsController {
 	}
 
 	private RevisionRecord record(ElectionResults found, long revision) {
-		return this.chain.revisions(found.election().id())
-			.stream()
-			.filter((record) -> record.revision() == revision)
-			.findFirst()
+		return this.chain.revision(found.election().id(), revision)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No revision " + revision + " in " + found.election().slug()));
 	}

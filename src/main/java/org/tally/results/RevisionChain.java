@@ -1,9 +1,12 @@
 package org.tally.results;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -174,19 +177,30 @@ public class RevisionChain {
 			.single();
 	}
 
+	private static final String RECORDS = """
+			select number, received_at, kind, source_sha256, source_name, source_updated_at, action, recorded_role,
+			       digest, previous_digest, signature
+			from revision where election_id = ?""";
+
 	/** Every revision of the election, oldest first. */
 	public List<RevisionRecord> revisions(long electionId) {
-		return this.jdbc.sql("""
-				select number, received_at, kind, source_sha256, source_name, source_updated_at, action, recorded_role,
-				       digest, previous_digest, signature
-				from revision where election_id = ? order by number""")
+		return this.jdbc.sql(RECORDS + " order by number").param(electionId).query(RevisionChain::record).list();
+	}
+
+	/** One revision of the election by its number. */
+	public Optional<RevisionRecord> revision(long electionId, long number) {
+		return this.jdbc.sql(RECORDS + " and number = ?")
 			.param(electionId)
-			.query((rs, row) -> new RevisionRecord(rs.getLong("number"), instant(rs.getTimestamp("received_at")),
-					rs.getString("kind"), rs.getString("source_sha256"), rs.getString("source_name"),
-					instant(rs.getTimestamp("source_updated_at")), rs.getString("action"),
-					rs.getString("recorded_role"), rs.getString("digest"), rs.getString("previous_digest"),
-					rs.getString("signature")))
-			.list();
+			.param(number)
+			.query(RevisionChain::record)
+			.optional();
+	}
+
+	private static RevisionRecord record(ResultSet rs, int row) throws SQLException {
+		return new RevisionRecord(rs.getLong("number"), instant(rs.getTimestamp("received_at")), rs.getString("kind"),
+				rs.getString("source_sha256"), rs.getString("source_name"),
+				instant(rs.getTimestamp("source_updated_at")), rs.getString("action"), rs.getString("recorded_role"),
+				rs.getString("digest"), rs.getString("previous_digest"), rs.getString("signature"));
 	}
 
 	private String digest(long electionId, Unsealed revision, String previous) {

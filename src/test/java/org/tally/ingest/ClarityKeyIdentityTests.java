@@ -69,14 +69,7 @@ class ClarityKeyIdentityTests {
 		byte[] later = ClarityDetailReconciliation.oneMoreVoteForLaing(TallyApi.read(ALLEGHENY));
 		Map<String, Object> result = importXml(election, later, 201);
 
-		List<Map<String, Object>> contests = this.api.anonymous()
-			.get()
-			.uri("/api/v1/elections/" + election + "/contests")
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> contests = this.api.jsonList("/api/v1/elections/" + election + "/contests");
 		assertThat(contests).extracting((contest) -> contest.get("slug")).containsExactlyInAnyOrder(FIRST, SECOND);
 		// published: the units' counts (590); stated: totalVotes (589) and the Election
 		// Day VoteType's votes, both reported
@@ -163,14 +156,7 @@ class ClarityKeyIdentityTests {
 	}
 
 	private List<Object> slugs(String election) {
-		List<Map<String, Object>> contests = this.api.anonymous()
-			.get()
-			.uri("/api/v1/elections/" + election + "/contests")
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> contests = this.api.jsonList("/api/v1/elections/" + election + "/contests");
 		return contests.stream().map((contest) -> contest.get("slug")).toList();
 	}
 

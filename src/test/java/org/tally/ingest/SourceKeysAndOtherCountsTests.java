@@ -76,14 +76,7 @@ class SourceKeysAndOtherCountsTests {
 			assertThat((String) warning.get("location")).startsWith("/Election/0/Contest/");
 			assertThat(((Number) warning.get("row")).intValue()).isPositive();
 		});
-		List<Object> slugs = this.api.anonymous()
-			.get()
-			.uri("/api/v1/elections/" + election + "/contests")
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody()
+		List<Object> slugs = this.api.jsonList("/api/v1/elections/" + election + "/contests")
 			.stream()
 			.map((contest) -> contest.get("slug"))
 			.toList();
@@ -104,14 +97,7 @@ class SourceKeysAndOtherCountsTests {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> reconciliation = (Map<String, Object>) result.get("reconciliation");
 		assertThat(reconciliation).containsEntry("checked", 33).containsEntry("agreed", 33);
-		List<Map<String, Object>> contests = this.api.anonymous()
-			.get()
-			.uri("/api/v1/elections/" + election + "/contests")
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> contests = this.api.jsonList("/api/v1/elections/" + election + "/contests");
 		assertThat(contests).singleElement()
 			.satisfies((contest) -> assertThat(contest.get("otherCounts"))
 				.isEqualTo(Map.of("overvotes", 140, "undervotes", 639)));

@@ -3,6 +3,7 @@ package org.tally.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -74,6 +75,19 @@ public final class TallyApi {
 			.expectStatus()
 			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** A JSON array a reader gets at {@code path} (200 expected), as a list of maps. */
+	public List<Map<String, Object>> jsonList(String path) {
+		return this.anonymous.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 			})
 			.returnResult()
 			.getResponseBody();
