@@ -2,13 +2,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import org.tally.ingest.CountRow;
-import org.tally.ingest.Problem;
-import org.tally.ingest.ProgressRow;
-import org.tally.ingest.ReadContext;
-import org.tally.ingest.ReadSummary;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.ReadContext;
+import org.tally.ingest.kit.ReadSummary;
 import org.tally.ingest.ResultsFileReader;
-import org.tally.ingest.RowSink;
+import org.tally.ingest.kit.RowSink;
 
 /**
  * Times the JSON readers on one file (format told from the bytes, both passes): warm-up

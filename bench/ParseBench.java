@@ -2,12 +2,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.tally.ingest.CountRow;
-import org.tally.ingest.Problem;
-import org.tally.ingest.ProgressRow;
-import org.tally.ingest.ReadSummary;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.ReadSummary;
 import org.tally.ingest.ResultsFileReader;
-import org.tally.ingest.RowSink;
+import org.tally.ingest.kit.RowSink;
 
 /**
  * Times ResultsFileReader on one file: a few warm-up passes, then measured passes. Not a test:

@@ -14,7 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.tally.TallyProperties;
 import org.tally.ingest.ImportCommand;
-import org.tally.ingest.ImportFormat;
+import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.ImportMode;
 import org.tally.ingest.ImportService;
 import org.tally.results.ElectionRepository;

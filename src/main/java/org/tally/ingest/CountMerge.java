@@ -9,6 +9,9 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProblemCollector;
+import org.tally.ingest.kit.SourceKey;
 import org.tally.results.ContestResult;
 import org.tally.results.RevisionChain;
 import org.tally.results.Revisions;

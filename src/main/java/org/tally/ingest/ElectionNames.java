@@ -11,7 +11,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.tally.ingest.format.NameSkeleton;
+import org.tally.ingest.kit.ContestRow;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.LongSet;
+import org.tally.ingest.kit.NameSkeleton;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProblemCollector;
+import org.tally.ingest.kit.SourceKey;
 import org.tally.results.Slugs;
 
 /**
@@ -26,7 +32,7 @@ import org.tally.results.Slugs;
  * with its first row (its line and, in XML and JSON, its location) and the number of rows
  * naming it, for the problem list.
  */
-final class ElectionNames {
+public final class ElectionNames {
 
 	private final List<Problem> lookalikes = new ArrayList<>();
 
@@ -527,7 +533,7 @@ final class ElectionNames {
 		return candidates;
 	}
 
-	static String name(String office, String district) {
+	public static String name(String office, String district) {
 		return district.isEmpty() ? office : office + ", District " + district;
 	}
 

@@ -2,7 +2,7 @@ package org.tally.ingest;
 
 import java.util.Set;
 
-import org.tally.ingest.format.States;
+import org.tally.ingest.kit.States;
 
 /**
  * The election an import applies to, as the import needs it: read once, before the body

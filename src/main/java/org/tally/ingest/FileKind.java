@@ -3,6 +3,8 @@ package org.tally.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.tally.ingest.kit.ImportFormat;
+
 /**
  * The three kinds of file Tally reads, told apart by their first bytes so that a file is
  * read as what it is whatever Content-Type it came with.

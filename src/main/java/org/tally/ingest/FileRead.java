@@ -3,6 +3,9 @@ package org.tally.ingest;
 import java.util.List;
 import java.util.Map;
 
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.WinnerRow;
+
 /**
  * What reading a file left for the steps after it: the names it used, the counts staged
  * (or written straight), the sums of fresh contests, and what the source declared.

@@ -3,6 +3,8 @@ package org.tally.ingest;
 import java.nio.charset.Charset;
 import java.time.Instant;
 
+import org.tally.ingest.kit.ImportFormat;
+
 /**
  * One import as staff asked for it.
  *

@@ -5,6 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import org.tally.ingest.kit.Problem;
+
 /**
  * What an import did: applied (with the revision it made), duplicate (with the earlier
  * revision), unchanged, or a dry-run preview. Rejections are

@@ -10,6 +10,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProblemCollector;
+
 /**
  * The import history: who sent which file when, and what became of it.
  */

@@ -2,6 +2,8 @@ package org.tally.ingest;
 
 import java.util.List;
 
+import org.tally.ingest.kit.Problem;
+
 /**
  * An import that failed validation: nothing was applied. Carries the first problems and
  * how many there were in all.

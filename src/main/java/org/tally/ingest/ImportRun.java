@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProblemCollector;
+
 /**
  * One import of one received file into one election: what its steps share. The problems
  * and warnings found so far, the rows read, and the outcome to record in the history

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.SourceKey;
+
 /**
  * The keys of one import (docs/import.md, Identity by key): those earlier files of the
  * election gave its contests, choices and units ({@code source_key}, V18), and those this

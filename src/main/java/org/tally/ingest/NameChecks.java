@@ -4,7 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.tally.ingest.format.ChoiceNameNormaliser;
+import org.tally.ingest.kit.ChoiceNameNormaliser;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProblemCollector;
 
 /**
  * The names of every row, whatever its format, checked and cleaned at the one place all

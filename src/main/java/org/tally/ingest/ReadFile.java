@@ -10,6 +10,9 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.tally.ingest.kit.ReadContext;
+import org.tally.ingest.kit.ReadSummary;
+
 /**
  * Import step: read and validate. Streams the received file through its format's reader
  * ({@link ResultsFileReader}) into a {@link StagingSink}, which turns names into ids

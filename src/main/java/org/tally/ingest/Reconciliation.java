@@ -3,6 +3,8 @@ package org.tally.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tally.ingest.kit.StatedTotal;
+
 /**
  * What an import found when it compared every total the file states with what Tally
  * computes from the file's rows: how many it checked, how many agreed, and each one that

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.tally.ingest.kit.Problem;
 import org.tally.results.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;

@@ -8,11 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.tally.ingest.format.RctabReader;
-import org.tally.ingest.format.ClarityDetailReader;
-import org.tally.ingest.format.ApJsonReader;
-import org.tally.ingest.format.JsonFormats;
-import org.tally.ingest.format.NistCdfReader;
+import org.tally.ingest.ap.ApJsonReader;
+import org.tally.ingest.clarity.ClarityDetailReader;
+import org.tally.ingest.csv.BinaryFormats;
+import org.tally.ingest.csv.Columns;
+import org.tally.ingest.csv.CountyNamedRows;
+import org.tally.ingest.csv.CsvRecordReader;
+import org.tally.ingest.csv.ResultRows;
+import org.tally.ingest.csv.Windows1252Fallback;
+import org.tally.ingest.kit.FileSource;
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.Problems;
+import org.tally.ingest.kit.ReadContext;
+import org.tally.ingest.kit.ReadSummary;
+import org.tally.ingest.kit.RowSink;
+import org.tally.ingest.nist.NistCdfReader;
+import org.tally.ingest.rctab.RctabReader;
 
 /**
  * The one entry for reading an uploaded results file: picks the reader by the named

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.tally.ingest.kit.RankedRounds;
+
 /**
  * Writes an RCTab report's rounds under the revision its import applied, beside the
  * rounds of earlier revisions.

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.tally.ingest.kit.WinnerRow;
 import org.tally.results.Revisions;
 import org.tally.results.Slugs;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.tally.ingest.kit.ImportFormat;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Controller;

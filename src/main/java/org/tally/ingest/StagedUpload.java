@@ -2,6 +2,8 @@ package org.tally.ingest;
 
 import java.security.Principal;
 
+import org.tally.ingest.kit.ImportFormat;
+
 /**
  * A file uploaded on the staff page, kept server-side by its hash between the preview and
  * the confirmation, with the choices staff made for it.

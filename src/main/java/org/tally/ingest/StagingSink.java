@@ -9,7 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.tally.ingest.format.ChoiceNameNormaliser;
+import org.tally.ingest.kit.ChoiceNameNormaliser;
+import org.tally.ingest.kit.ContestRow;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.OtherCountRow;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProblemCollector;
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.RankedRounds;
+import org.tally.ingest.kit.RowSink;
+import org.tally.ingest.kit.SourceKey;
+import org.tally.ingest.kit.StatedTotal;
+import org.tally.ingest.kit.WinnerRow;
 
 /**
  * Where a reader's rows land during an import: names become ids ({@link ElectionNames}),

@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.VoteType;
+
 /**
  * Streams resolved rows (ids, not names) through PostgreSQL {@code COPY}, in fixed-size
  * chunks, so memory stays flat whatever the file size.

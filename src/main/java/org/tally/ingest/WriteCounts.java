@@ -8,6 +8,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.tally.ingest.kit.ImportFormat;
+
 /**
  * Import step: the all-or-nothing write. Counts of fresh contests are already in
  * {@code vote_count} (or follow from staging in one insert); the rest are resolved,

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.ingest.ImportCommand;
-import org.tally.ingest.ImportFormat;
+import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.ImportMode;
 import org.tally.ingest.ImportService;
 import org.tally.results.CanonicalJson;

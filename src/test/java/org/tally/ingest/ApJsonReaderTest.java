@@ -6,6 +6,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.tally.ingest.kit.ContestRow;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.ReadContext;
+import org.tally.ingest.kit.WinnerRow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

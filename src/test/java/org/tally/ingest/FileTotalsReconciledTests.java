@@ -5,6 +5,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.OtherCountRow;
+import org.tally.ingest.kit.ReadContext;
+import org.tally.ingest.kit.SourceKey;
+import org.tally.ingest.kit.StatedTotal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -8,6 +8,9 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.ReadContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

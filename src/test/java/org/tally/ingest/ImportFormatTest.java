@@ -2,6 +2,8 @@ package org.tally.ingest;
 
 import org.junit.jupiter.api.Test;
 
+import org.tally.ingest.kit.ImportFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

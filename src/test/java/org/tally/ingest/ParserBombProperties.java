@@ -17,6 +17,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.ReadContext;
+import org.tally.ingest.kit.ReadSummary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -9,6 +9,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import org.tally.ingest.kit.ReadSummary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

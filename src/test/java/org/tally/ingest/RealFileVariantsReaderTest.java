@@ -4,6 +4,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.tally.ingest.kit.ContestRow;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.VoteType;
 import org.tally.support.TallyApi;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,6 +9,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tally.ingest.kit.ContestRow;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.OtherCountRow;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.ReadContext;
+import org.tally.ingest.kit.ReadSummary;
+import org.tally.ingest.kit.RowSink;
+import org.tally.ingest.kit.SourceKey;
+import org.tally.ingest.kit.StatedTotal;
+import org.tally.ingest.kit.VoteType;
+import org.tally.ingest.kit.WinnerRow;
+
 /**
  * Keeps everything a {@link ResultsFileReader} hands over, for assertions.
  */

@@ -7,6 +7,12 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.Problems;
+import org.tally.ingest.kit.ReadSummary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

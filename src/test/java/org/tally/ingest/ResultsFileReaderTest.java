@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.tally.ingest.kit.ContestRow;
+import org.tally.ingest.kit.CountRow;
+import org.tally.ingest.kit.ImportFormat;
+import org.tally.ingest.kit.Problem;
+import org.tally.ingest.kit.ProgressRow;
+import org.tally.ingest.kit.StatedTotal;
+import org.tally.ingest.kit.VoteType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

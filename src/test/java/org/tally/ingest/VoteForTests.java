@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.tally.ingest.kit.VoteFor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
