@@ -1,5 +1,6 @@
 package org.tally.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,24 +19,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * precinct file, "Over Votes"/"Under Votes" rows in each contest) and of a Clarity
  * detail.xml (Atkinson County's 2020 contest-level "Undervotes"/"Overvotes" vote types)
  * are kept as the contests' other counts, shown where NIST's are (the feed's
- * {@code otherCounts}, cdf.json's {@code OtherCounts}), never as votes (docs/import.md,
- * Other counts).
+ * {@code otherCounts}, cdf.json's {@code OtherCounts}), never as votes; a file that
+ * changes only those makes a revision that says so, one that restates them makes none
+ * (docs/import.md, Other counts).
  */
 @TallyIntegrationTest
 class OtherCountsEveryFormatTests {
 
 	private static final String BEXAR = "ingest/20221108__tx__general__bexar__precinct-cut.csv";
 
+	private static final String HEADER = "county,precinct,office,district,candidate,party,votes,election_day,absentee,"
+			+ "early_voting\n";
+
 	private final TallyApi api;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	OtherCountsEveryFormatTests(TallyApi api) {
 		this.api = api;
 	}
 
 	@Test
-	void bexarsOverAndUnderVoteRowsAreItsContestsOtherCounts() {
+	void bexarsOverAndUnderVoteRowsAreItsContestsOtherCountsAndOnlyAChangeOfThemMakesARevision() {
 		String election = this.api.createElection("other-bexar", "general");
-		post(election, TallyApi.read(BEXAR), "text/csv", "mode=setup", 201);
+		Map<String, Object> first = post(election, TallyApi.read(BEXAR), "text/csv", "mode=setup", 201);
+		long revision = ((Number) first.get("revision")).longValue();
 
 		// Governor: Under Votes 4 (1001) + 2 (1002), Over Votes 0 + 0
 		assertThat(contest(election, "Governor").get("otherCounts")).isEqualTo(Map.of("overvotes", 0, "undervotes", 6));
@@ -41,6 +52,28 @@ class OtherCountsEveryFormatTests {
 				"Under Votes");
 		assertThat(cdfOtherCounts(election, "Governor")).containsExactly(Map.of("@type", "ElectionResults.OtherCounts",
 				"GpUnitId", "gpu-jurisdiction", "Overvotes", 0, "Undervotes", 6));
+
+		// a file of the same figures in another order changes nothing: no revision
+		String same = HEADER + "Bexar,1002,Governor,,Under Votes,,2,0,0,2\nBexar,1001,Governor,,Under Votes,,4,2,0,2\n";
+		Map<String, Object> restated = post(election, same.getBytes(StandardCharsets.UTF_8), "text/csv", "mode=setup",
+				200);
+		assertThat(restated.get("outcome")).isEqualTo("unchanged");
+		assertThat(restated.get("revision")).isNull();
+		assertThat(revision(election)).isEqualTo(revision);
+
+		// only the Governor's under-votes in 1001 change (4 to 9): a revision, saying so
+		String changed = HEADER + "Bexar,1001,Governor,,Under Votes,,9,4,0,5\n";
+		Map<String, Object> second = post(election, changed.getBytes(StandardCharsets.UTF_8), "text/csv", "mode=setup",
+				201);
+		assertThat(second.get("outcome")).isEqualTo("applied");
+		assertThat(second.get("revision")).isEqualTo((int) revision + 1);
+		assertThat(second.get("changedCounts")).isEqualTo(0);
+		assertThat(warnings(second)).extracting((w) -> w.get("message"))
+			.contains("no vote count changed; the file changes the over-votes, under-votes or blank ballots of "
+					+ "1 contest: a revision records them");
+		assertThat(contest(election, "Governor").get("otherCounts"))
+			.isEqualTo(Map.of("overvotes", 0, "undervotes", 11));
+		assertThat(revision(election)).isEqualTo(revision + 1);
 	}
 
 	@Test
@@ -77,6 +110,10 @@ class OtherCountsEveryFormatTests {
 			.get("OtherCounts");
 	}
 
+	private long revision(String election) {
+		return this.jdbc.sql("select revision from election where slug = ?").param(election).query(Long.class).single();
+	}
+
 	private Map<String, Object> post(String election, byte[] body, String type, String query, int status) {
 		return this.api.importBody(election, body, type, query)
 			.expectStatus()
@@ -85,6 +122,11 @@ class OtherCountsEveryFormatTests {
 			})
 			.returnResult()
 			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> warnings(Map<String, Object> result) {
+		return (List<Map<String, Object>>) result.get("warnings");
 	}
 
 }
