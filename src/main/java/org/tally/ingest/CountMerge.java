@@ -211,30 +211,6 @@ class CountMerge {
 	}
 
 	/**
-	 * Keeps the over-votes, under-votes and blanks a file states (V18,
-	 * {@code other_count}): each replaces the one kept for its contest, unit and kind
-	 * (docs/import.md, Other counts).
-	 */
-	void otherCounts(List<StagingSink.OtherCount> counts) {
-		if (counts.isEmpty()) {
-			return;
-		}
-		this.jdbc
-			.sql("""
-					insert into other_count (contest_id, unit_id, kind, count)
-					select distinct on (contest_id, unit_id, kind) contest_id, unit_id, kind, count
-					from unnest(:contests, :units, :kinds, :counts) with ordinality as n(contest_id, unit_id, kind, count, at)
-					order by contest_id, unit_id, kind, at desc
-					on conflict (contest_id, unit_id, kind) do update set count = excluded.count
-					""")
-			.param("contests", counts.stream().map(StagingSink.OtherCount::contestId).toArray(Long[]::new))
-			.param("units", counts.stream().map(StagingSink.OtherCount::unitId).toArray(Long[]::new))
-			.param("kinds", counts.stream().map((c) -> c.kind().code()).toArray(String[]::new))
-			.param("counts", counts.stream().map(StagingSink.OtherCount::count).toArray(Long[]::new))
-			.update();
-	}
-
-	/**
 	 * Keeps the keys a file used with what they named (V18, {@code source_key}), the name
 	 * it wrote for each replacing the one kept (docs/import.md, Identity by key).
 	 */
@@ -434,10 +410,11 @@ class CountMerge {
 	 * Merges the resolved rows: a new revision, the changed counts into their history and
 	 * into the current counts, progress, and the touched contests. The counts of fresh
 	 * contests are already in (see {@link #insertFresh}) with the revision this takes.
-	 * Makes no revision when nothing changed.
+	 * Makes no revision when nothing changed: no count, no progress and no other count
+	 * (the contests whose other counts the file changed, {@link OtherCounts}).
 	 */
 	Applied apply(ElectionRef election, ImportCommand command, StagingWriter.Staged staged, Fresh fresh,
-			long nextRevision, Instant now) {
+			List<Long> otherCounted, long nextRevision, Instant now) {
 		this.jdbc.sql(CHANGED).update();
 		this.jdbc.sql(PROGRESS_CHANGED).param("anyProgress", staged.progressRows() > 0).update();
 		this.jdbc.sql("analyze changed").update();
@@ -458,9 +435,13 @@ class CountMerge {
 		newUnits.putAll(fresh.units());
 		List<Long> changedContests = this.jdbc.sql("""
 				select contest_id from changed union select contest_id from changed_progress
-				union select unnest(:fresh::bigint[]) order by 1
-				""").param("fresh", fresh.contests().toArray(Long[]::new)).query(Long.class).list();
-		if (changedCounts == 0 && changedProgress == 0) {
+				union select unnest(:fresh::bigint[]) union select unnest(:others::bigint[]) order by 1
+				""")
+			.param("fresh", fresh.contests().toArray(Long[]::new))
+			.param("others", otherCounted.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+		if (changedCounts == 0 && changedProgress == 0 && otherCounted.isEmpty()) {
 			return new Applied(null, 0, changedContests, decreases, newUnits);
 		}
 		long revision = this.revisions.next(election.id(), (command.correction() != null) ? "correction" : "import",

@@ -415,7 +415,11 @@ public final class ElectionNames {
 		}
 		long id = choiceByName(contest, count);
 		if (key != null && id >= 0) {
-			this.keys.use(key, id, contest.id);
+			// a new key with the name of a choice another key holds: a choice of its own
+			String bound = this.keys.choiceBoundToAnother(key, id);
+			CountRow own = (bound != null) ? count.named(count.candidate() + " (" + Keys.shortKey(key) + ")") : count;
+			id = (bound != null) ? choiceByName(contest, own) : id;
+			this.keys.choiceGiven(key, id, contest.id, bound, own.candidate());
 		}
 		return id;
 	}

@@ -30,6 +30,11 @@ final class Keys {
 	/** Per scope and contest id, the contest key an earlier file bound it to. */
 	private final Map<String, String> boundContests = new HashMap<>();
 
+	/**
+	 * Per scope and choice id, the choice key an earlier file or this one bound it to.
+	 */
+	private final Map<String, String> boundChoices = new HashMap<>();
+
 	private final Map<Label, SourceKey> contests = new HashMap<>();
 
 	private final Map<Label, SourceKey> choices = new HashMap<>();
@@ -49,6 +54,9 @@ final class Keys {
 			this.stored.put(id(key.kind(), key.scope(), key.key()), key);
 			if (key.kind() == SourceKey.Kind.CONTEST) {
 				this.boundContests.putIfAbsent(key.scope() + "\u0000" + key.id(), key.key());
+			}
+			else if (key.kind() == SourceKey.Kind.CHOICE) {
+				this.boundChoices.putIfAbsent(key.scope() + "\u0000" + key.id(), key.key());
 			}
 		}
 	}
@@ -146,12 +154,41 @@ final class Keys {
 		}
 	}
 
+	/**
+	 * The key another choice key of this key's scope bound the choice to (an earlier
+	 * file's, or this file's), or {@code null}: a new key with a bound choice's name is a
+	 * choice of its own (docs/import.md, Identity by key).
+	 */
+	String choiceBoundToAnother(SourceKey key, long choiceId) {
+		String bound = this.boundChoices.get(key.scope() + "\u0000" + choiceId);
+		return (bound != null && !bound.equals(key.key())) ? bound : null;
+	}
+
+	/**
+	 * Notes the choice a new choice key was given (its own, when the name was another
+	 * key's), so its next rows find it by the key, and warns once when it was relabelled.
+	 */
+	void choiceGiven(SourceKey key, long id, long contestId, String boundKey, String label) {
+		this.choiceIds.put(id(key.kind(), key.scope(), key.key()), (id >= 0) ? id : null);
+		if (boundKey != null && this.warned.add(id(key.kind(), key.scope(), key.key())) && this.warnings.size() < 100) {
+			this.warnings.add(new Problem(key.row(), "key", key.key(),
+					"choice key " + key.key() + " has the name of choice key " + boundKey + " ('" + key.choice()
+							+ "'): two choices, this one read as '" + label
+							+ "' (the key decides, the name is a label)",
+					key.location()));
+		}
+		use(key, id, contestId);
+	}
+
 	/** Keeps a key of this file with the id it names (the first id wins). */
 	void use(SourceKey key, long id, Long contestId) {
 		if (id < 0 || this.used.size() >= MAX_KEYS) {
 			return;
 		}
-		this.used.putIfAbsent(id(key.kind(), key.scope(), key.key()), new Used(key, id, contestId));
+		if (this.used.putIfAbsent(id(key.kind(), key.scope(), key.key()), new Used(key, id, contestId)) == null
+				&& key.kind() == SourceKey.Kind.CHOICE) {
+			this.boundChoices.putIfAbsent(key.scope() + "\u0000" + id, key.key());
+		}
 	}
 
 	List<Used> used() {
@@ -160,6 +197,14 @@ final class Keys {
 
 	List<Problem> warnings() {
 		return this.warnings;
+	}
+
+	/**
+	 * A choice key as a label shows it: its last part ("004" of Clarity's "0381/004", a
+	 * candidateID of AP's "raceID/candidateID").
+	 */
+	static String shortKey(SourceKey key) {
+		return key.key().substring(key.key().lastIndexOf('/') + 1);
 	}
 
 	private static String id(SourceKey.Kind kind, String scope, String key) {

@@ -59,7 +59,6 @@ class RecordImport {
 		ElectionRef election = run.election();
 		CountMerge.Applied applied = written.applied();
 		this.merge.note(read.notes());
-		this.merge.otherCounts(read.otherCounts());
 		Map<Long, ContestResult> after = this.results.contests(election.id(), applied.changedContests())
 			.stream()
 			.collect(Collectors.toMap(ContestResult::id, Function.identity()));

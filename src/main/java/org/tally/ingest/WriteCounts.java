@@ -1,5 +1,7 @@
 package org.tally.ingest;
 
+import org.tally.ingest.kit.Problem;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,12 @@ class WriteCounts {
 
 	private final CountMerge merge;
 
-	WriteCounts(JdbcClient jdbc, CountMerge merge) {
+	private final OtherCounts otherCounts;
+
+	WriteCounts(JdbcClient jdbc, CountMerge merge, OtherCounts otherCounts) {
 		this.jdbc = jdbc;
 		this.merge = merge;
+		this.otherCounts = otherCounts;
 	}
 
 	/**
@@ -52,8 +57,17 @@ class WriteCounts {
 				run.problems());
 		run.rejectIfProblems();
 		Instant now = Instant.now();
-		CountMerge.Applied applied = this.merge.apply(run.election(), run.command(), read.staged(), fresh, nextRevision,
-				now);
+		List<Long> otherCounted = this.otherCounts.write(read.otherCounts());
+		CountMerge.Applied applied = this.merge.apply(run.election(), run.command(), read.staged(), fresh, otherCounted,
+				nextRevision, now);
+		if (applied.changedCounts() == 0 && !otherCounted.isEmpty()) {
+			run.warnings()
+				.add(new Problem(0, null, null,
+						"no vote count changed; the file changes the over-votes, under-votes or blank ballots of "
+								+ otherCounted.size() + ((otherCounted.size() == 1) ? " contest" : " contests")
+								+ ": a revision records them",
+						null));
+		}
 		run.phases().end(ImportPhases.MERGE);
 		// the snapshots of the new revision are written after this: the latest ones still
 		// hold the totals before it

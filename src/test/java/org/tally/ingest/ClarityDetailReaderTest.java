@@ -1,5 +1,7 @@
 package org.tally.ingest;
 
+import org.tally.ingest.kit.OtherCountRow;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -170,9 +172,22 @@ class ClarityDetailReaderTest {
 		assertThat(sink.counts).filteredOn((row) -> row.candidate().equals("Joseph R. Biden"))
 			.extracting(CountRow::party, CountRow::incumbent)
 			.containsOnly(org.assertj.core.groups.Tuple.tuple("Dem", null));
-		// the contest's Undervotes (15) are nobody's votes
+		// the contest's Undervotes (15) are nobody's votes: its other counts, by precinct
 		assertThat(sink.counts).extracting(CountRow::candidate)
 			.containsOnly("Donald J. Trump", "Joseph R. Biden", "Jo Jorgensen");
+		assertThat(sink.otherCounts).filteredOn((row) -> row.kind() == OtherCountRow.Kind.UNDERVOTES)
+			.extracting(OtherCountRow::precinct, OtherCountRow::count, OtherCountRow::office)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("Pearson County", 4L, "President of the United States"),
+					org.assertj.core.groups.Tuple.tuple("Axson", 0L, "President of the United States"),
+					org.assertj.core.groups.Tuple.tuple("Willacoochee", 5L, "President of the United States"),
+					org.assertj.core.groups.Tuple.tuple("Pearson City", 6L, "President of the United States"));
+		assertThat(sink.otherCounts).filteredOn((row) -> row.kind() == OtherCountRow.Kind.OVERVOTES)
+			.extracting(OtherCountRow::count)
+			.containsExactly(0L, 0L, 0L, 0L);
+		assertThat(sink.otherCounts).extracting(OtherCountRow::location)
+			.contains("/ElectionResult/Contest[@key='1'][@text='President of the United States']"
+					+ "/VoteType[@name='Undervotes']/Precinct[@name='Willacoochee']");
 		assertThat(sink.progress).singleElement().satisfies((progress) -> {
 			assertThat(progress.precinctsReporting()).isEqualTo(4);
 			assertThat(progress.precinctsTotal()).isEqualTo(4);

@@ -155,6 +155,36 @@ class ClarityKeyIdentityTests {
 			.contains("contest key 0382 has the name of contest key 0381"));
 	}
 
+	@Test
+	void aNewChoiceKeyWithTheNameOfAnEarlierKeysChoiceIsAChoiceOfItsOwn() {
+		String election = this.api.createElection("allegheny-2023-new-choice-key", "general");
+		String xml = new String(TallyApi.read(ALLEGHENY), java.nio.charset.StandardCharsets.UTF_8);
+		importXml(election, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), 201);
+		// the site later lists a choice key 004 named like 0381's choice 002 (another
+		// candidate of the same name): the key decides
+		String renumbered = xml.replace("<Choice key=\"002\" text=\"Diana Lynn Oliver\"",
+				"<Choice key=\"004\" text=\"Diana Lynn Oliver\"");
+		assertThat(renumbered).isNotEqualTo(xml);
+		Map<String, Object> later = importXml(election, renumbered.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				201);
+
+		assertThat(votes(election, FIRST)).containsEntry("Diana Lynn Oliver", 234)
+			.containsEntry("Diana Lynn Oliver (004)", 234)
+			.containsEntry("Corey Egwrube Ochai", 489)
+			.hasSize(4);
+		assertThat(warnings(later)).anySatisfy((warning) -> {
+			assertThat(warning.get("value")).isEqualTo("0381/004");
+			assertThat((String) warning.get("message")).contains("choice key 0381/004",
+					"the name of choice key 0381/002 ('Diana Lynn Oliver')", "read as 'Diana Lynn Oliver (004)'");
+		});
+		// the same file again: its key now finds its own choice, with no new warning
+		Map<String, Object> again = importXml(election,
+				(renumbered + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), 200);
+		assertThat(warnings(again)).noneSatisfy(
+				(warning) -> assertThat((String) warning.get("message")).contains("has the name of choice key"));
+		assertThat(votes(election, FIRST)).hasSize(4);
+	}
+
 	private List<Object> slugs(String election) {
 		List<Map<String, Object>> contests = this.api.jsonList("/api/v1/elections/" + election + "/contests");
 		return contests.stream().map((contest) -> contest.get("slug")).toList();

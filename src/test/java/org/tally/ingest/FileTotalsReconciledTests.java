@@ -93,6 +93,57 @@ class FileTotalsReconciledTests {
 	}
 
 	@Test
+	void nistBallotCountsAreTheCountedUnitsBallotsCastAndTheCountysAreCheckedAgainstThem() {
+		// err-gen-01.json whole, with the Election's BallotCounts a report states: its
+		// four counted units, a device's breakdown, and ru-county-1 (the election's
+		// scope) right, then one too many
+		for (long county : new long[] { 97, 98 }) {
+			RecordingSink sink = RecordingSink.readFile(withBallotCounts(county), null, NIST);
+
+			assertThat(sink.problems).isEmpty();
+			List<StatedTotal> ballots = sink.stated.stream()
+				.filter((total) -> total.voteType().equals("ballots-cast"))
+				.toList();
+			assertThat(ballots).singleElement().satisfies((total) -> {
+				assertThat(total.unit()).isEqualTo(TEST_COUNTY);
+				assertThat(total.contest()).isNull();
+				assertThat(total.stated()).isEqualTo(county);
+				assertThat(total.computed()).isEqualTo(40 + 35 + 10 + 12);
+				assertThat(total.location()).isEqualTo("/Election/0/BallotCounts/5/BallotsCast");
+			});
+			// the units' figures are their ballots cast (no VotersParticipated)
+			assertThat(sink.progress).filteredOn((row) -> "Precinct 2a".equals(row.precinct()))
+				.isNotEmpty()
+				.allSatisfy((row) -> assertThat(row.ballotsCast()).isEqualTo(10L));
+			// every vote count's county row still agrees
+			assertThat(sink.stated).filteredOn((total) -> !total.agrees())
+				.hasSize((county == 97) ? 0 : 1)
+				.allSatisfy((total) -> assertThat(total.voteType()).isEqualTo("ballots-cast"));
+		}
+	}
+
+	private static byte[] withBallotCounts(long county) {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		tools.jackson.databind.node.ObjectNode report = (tools.jackson.databind.node.ObjectNode) json
+			.readTree(RecordingSink.json("nist-err-gen-01.json"));
+		tools.jackson.databind.node.ArrayNode counts = ((tools.jackson.databind.node.ObjectNode) report.get("Election")
+			.get(0)).putArray("BallotCounts");
+		String[] units = { "cp-1-4-5-6", "cp-3-7-8-9", "ps-2a", "ps-2b", "ps-2a", "ru-county-1" };
+		long[] cast = { 40, 35, 10, 12, 4, county };
+		for (int i = 0; i < units.length; i++) {
+			tools.jackson.databind.node.ObjectNode entry = counts.addObject()
+				.put("@type", "ElectionResults.BallotCounts")
+				.put("GpUnitId", units[i])
+				.put("Type", "total")
+				.put("BallotsCast", cast[i]);
+			if (i == 4) {
+				entry.put("DeviceClass", "ballot-scanner");
+			}
+		}
+		return json.writeValueAsBytes(report);
+	}
+
+	@Test
 	void nistIdsAreTheKeysOfContestsChoicesAndUnits() {
 		RecordingSink sink = RecordingSink.readFile(RecordingSink.json("nist-err-gen-01-cut.json"), null, NIST);
 

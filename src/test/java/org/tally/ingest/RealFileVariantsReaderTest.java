@@ -1,5 +1,7 @@
 package org.tally.ingest;
 
+import org.tally.ingest.kit.OtherCountRow;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -165,6 +167,15 @@ class RealFileVariantsReaderTest {
 					tuple("REP", VoteType.EARLY, 52L), tuple("REP", VoteType.MAIL, 3L));
 		assertThat(sink.warnings).extracting(Problem::row, Problem::value)
 			.contains(tuple(4L, "Ballots Cast - Blank"), tuple(7L, "Over Votes"), tuple(14L, "Not Assigned"));
+		// the Over Votes and Under Votes rows are their contest's other counts
+		assertThat(sink.otherCounts).filteredOn((o) -> o.office().equals("Governor"))
+			.extracting(OtherCountRow::row, OtherCountRow::precinct, OtherCountRow::kind, OtherCountRow::count)
+			.contains(tuple(15L, "1001", OtherCountRow.Kind.OVERVOTES, 0L),
+					tuple(16L, "1001", OtherCountRow.Kind.UNDERVOTES, 4L),
+					tuple(48L, "1002", OtherCountRow.Kind.UNDERVOTES, 2L));
+		assertThat(sink.otherCounts).filteredOn((o) -> o.row() == 8)
+			.extracting(OtherCountRow::office, OtherCountRow::district, OtherCountRow::county, OtherCountRow::count)
+			.containsExactly(tuple("U.S. House", "35", "Bexar", 17L));
 	}
 
 	@Test

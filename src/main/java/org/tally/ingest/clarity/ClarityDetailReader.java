@@ -440,6 +440,7 @@ public final class ClarityDetailReader {
 			switch (this.xml.getLocalName()) {
 				case "Choice" -> choice();
 				case "ParticipatingCounties" -> participatingCounties(countyProgress);
+				case "VoteType" -> ClarityOtherCounts.read(this.xml, office, this.contestPath, this.sink);
 				default -> skip();
 			}
 		}

@@ -47,6 +47,8 @@ public final class CountyNamedRows implements RowSink {
 
 	private final Map<Unit, List<ProgressRow>> heldProgress = new HashMap<>();
 
+	private final Map<Unit, List<OtherCountRow>> heldOther = new HashMap<>();
+
 	private final Map<Unit, Boolean> decided = new HashMap<>();
 
 	private final Set<String> warnedNames = new HashSet<>();
@@ -107,6 +109,12 @@ public final class CountyNamedRows implements RowSink {
 				rows.forEach(this.sink::progress);
 			}
 		});
+		// other counts follow their unit's counts: the county's own, or a precinct's
+		this.heldOther.forEach((unit,
+				rows) -> rows.forEach((row) -> this.sink
+					.otherCount((this.held.containsKey(unit) && !Boolean.TRUE.equals(this.decided.get(unit))) ? row
+							: new OtherCountRow(row.row(), row.county(), null, row.office(), row.district(), row.kind(),
+									row.count(), row.location()))));
 	}
 
 	private void decide(Unit unit, List<CountRow> rows) {
@@ -187,6 +195,13 @@ public final class CountyNamedRows implements RowSink {
 
 	@Override
 	public void otherCount(OtherCountRow row) {
+		if (row.precinct() != null && ChoiceNames.isCountyTotal(row.county(), row.precinct())) {
+			this.heldOther
+				.computeIfAbsent(Unit.of(row.county(), row.precinct(), row.office(), row.district()),
+						(unit) -> new ArrayList<>())
+				.add(row);
+			return;
+		}
 		this.sink.otherCount(row);
 	}
 

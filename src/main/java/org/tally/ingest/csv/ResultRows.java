@@ -1,5 +1,9 @@
 package org.tally.ingest.csv;
 
+import org.tally.ingest.kit.OtherCountRow;
+
+import org.tally.ingest.kit.Statistic;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -310,8 +314,14 @@ public final class ResultRows {
 			return true;
 		}
 		if (kind == ChoiceNames.Kind.OVER_UNDER) {
-			warnOnce(row, this.candidate, candidate, "over and under votes and blank ballots are not votes for a "
-					+ "choice and are left out of totals: such rows are skipped");
+			OtherCountRow.Kind other = OtherCountRow.Kind.of(candidate);
+			if (other != null) {
+				// the contest's other counts (docs/import.md, Other counts)
+				this.sink.otherCount(new OtherCountRow(row, county, precinct, office, district, other, total, null));
+			}
+			warnOnce(row, this.candidate, candidate,
+					"over and under votes and blank ballots are not votes for a choice and are left out of totals: "
+							+ ((other != null) ? "kept as the contest's " + other.code() : "such rows are skipped"));
 			return true;
 		}
 		Statistic inContest = Statistic.of(candidate);

@@ -47,4 +47,10 @@ public record CountRow(long row, String county, String precinct, String office, 
 				null);
 	}
 
+	/** The same count under another choice name (the file's written name kept). */
+	public CountRow named(String choice) {
+		return new CountRow(this.row, this.county, this.precinct, this.office, this.district, this.party, choice,
+				this.voteType, this.votes, this.incumbent, this.writeIn, this.writtenName, this.location);
+	}
+
 }

@@ -36,6 +36,24 @@ public record OtherCountRow(long row, @Nullable String county, @Nullable String 
 			return this.code;
 		}
 
+		/**
+		 * The kind a statistic's name counts ("Over Votes", "Undervotes", "Times Blank
+		 * Voted", "Ballots Cast Blank"), or {@code null} when it names none or both
+		 * ("Over/Under Votes"): see {@link Statistic}.
+		 */
+		public static @Nullable Kind of(String name) {
+			Statistic statistic = Statistic.of(name);
+			if (statistic == null) {
+				return null;
+			}
+			return switch (statistic) {
+				case OVER_VOTES -> OVERVOTES;
+				case UNDER_VOTES -> UNDERVOTES;
+				case BLANK -> BLANK;
+				default -> null;
+			};
+		}
+
 	}
 
 }

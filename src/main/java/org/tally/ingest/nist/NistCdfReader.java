@@ -87,6 +87,8 @@ public final class NistCdfReader {
 
 	private final NistUnits units = new NistUnits();
 
+	private final NistBallotCounts ballots = new NistBallotCounts();
+
 	private final Map<String, JsonNode> parties = new HashMap<>();
 
 	private final Map<String, JsonNode> persons = new HashMap<>();
@@ -121,6 +123,9 @@ public final class NistCdfReader {
 			reader.resolve();
 			reader.second = true;
 			reader.pass(source);
+			BitSet counted = new BitSet();
+			reader.contests.stream().filter((contest) -> !contest.skipped).forEach((c) -> counted.or(c.counted));
+			reader.ballots.reconcile(reader.units, counted, sink);
 		}
 		return new ReadSummary(ImportFormat.NIST_CDF, reader.rows, reader.problems, List.of());
 	}
@@ -268,6 +273,8 @@ public final class NistCdfReader {
 				}
 				case "Candidate" -> eachTree(p, "Candidate", (node, at) -> define(this.candidates, node, at, p));
 				case "Contest" -> JsonFiles.eachElement(p, this::problem, "Contest", () -> contest(p));
+				case "BallotCounts" -> eachTree(p, "BallotCounts",
+						(node, at) -> this.ballots.add(node, at, JsonFiles.line(p), this::problem));
 				default -> p.skipChildren();
 			}
 		}
@@ -725,6 +732,7 @@ public final class NistCdfReader {
 
 	private void resolve() {
 		this.units.link(this.scopeId, this::problem, this::warnOnce);
+		this.ballots.resolve(this.units);
 		Map<String, Integer> names = new HashMap<>();
 		for (Contest contest : this.contests) {
 			if (!contest.skipped) {

@@ -1,9 +1,7 @@
-package org.tally.ingest.csv;
+package org.tally.ingest.kit;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import org.tally.ingest.kit.NameKeys;
 
 /**
  * What a row that names a statistic instead of a choice counts: an office with no
