@@ -136,7 +136,7 @@ public class ResultsQueries {
 			           coalesce(max(registered_voters) filter (where not precinct),
 			                    sum(registered_voters) filter (where precinct)) as registered_voters
 			    from (select p.contest_id, u.level = 'precinct' as precinct,
-			                 case when u.level = 'precinct' then coalesce(u.parent_id, u.id) else u.id end as county_id,
+			                 u.sum_county_id as county_id,
 			                 p.expected_votes, p.ballots_cast, p.registered_voters
 			          from progress p
 			          join reporting_unit u on u.id = p.unit_id
