@@ -169,10 +169,7 @@ public class ResultsQueries {
 			select distinct on (rc.contest_id) rc.id, rc.contest_id, rc.status, rc.called_at, rc.note,
 			       (select rv.recorded_role from revision rv
 			        where rv.election_id = c.election_id and rv.number = rc.revision) as called_by_role,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
+			       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing
 			from race_call rc
 			join contest c on c.id = rc.contest_id
 			where c.election_id = :election and (:all or c.id = any(:contests))
