@@ -122,27 +122,15 @@ public class ResultsQueries {
 
 	/**
 	 * The expected vote, ballots cast and registered voters the files state, per contest
-	 * and county: a county's own figure when it has one, else the sum of its precincts'
-	 * (each figure on its own), so a county and its precincts are never both counted (see
-	 * {@link #RULED} for the parameters).
+	 * and county, by the county rule for figures, written once in the database function
+	 * {@code county_figures} (migration V37, docs/numbers.md "The county rule"): the
+	 * precincts' sum where every precinct of the county has the figure, else the county
+	 * row's. See {@link #RULED} for the parameters.
 	 */
 	static final String COUNTY_FIGURES = """
 			county_figures as (
-			    select contest_id, county_id,
-			           coalesce(max(expected_votes) filter (where not precinct),
-			                    sum(expected_votes) filter (where precinct)) as expected_votes,
-			           coalesce(max(ballots_cast) filter (where not precinct),
-			                    sum(ballots_cast) filter (where precinct)) as ballots_cast,
-			           coalesce(max(registered_voters) filter (where not precinct),
-			                    sum(registered_voters) filter (where precinct)) as registered_voters
-			    from (select p.contest_id, u.level = 'precinct' as precinct,
-			                 u.sum_county_id as county_id,
-			                 p.expected_votes, p.ballots_cast, p.registered_voters
-			          from progress p
-			          join reporting_unit u on u.id = p.unit_id
-			          join contest c on c.id = p.contest_id
-			          where c.election_id = :election and (:all or c.id = any(:contests))) f
-			    group by contest_id, county_id
+			    select * from county_figures(array(select c.id from contest c
+			                                       where c.election_id = :election and (:all or c.id = any(:contests))))
 			)
 			""";
 
