@@ -14,6 +14,8 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.tally.results.ContestOrder;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -78,9 +80,10 @@ class ResultsCsv {
 			join reporting_unit county on county.id = u.sum_county_id
 			left join choice ch on ch.id = r.choice_id
 			left join progress p on p.contest_id = r.contest_id and p.unit_id = r.unit_id
-			order by c.ballot_order, c.id, 6, u.sum_county_id, u.level <> 'county', 7, u.id,
+			order by %s, 6, u.sum_county_id, u.level <> 'county', 7, u.id,
 			         ch.ballot_order nulls first, r.choice_id nulls first
-			""";
+			"""
+		.formatted(ContestOrder.of("c"));
 
 	private final JdbcTemplate jdbc;
 

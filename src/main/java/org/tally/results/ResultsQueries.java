@@ -117,8 +117,8 @@ public class ResultsQueries {
 			              group by o.kind) k) as other_counts
 			from contest
 			where election_id = :election and (:all or id = any(:contests))
-			order by ballot_order, office, length(district), district, name, id
-			""";
+			order by %s
+			""".formatted(ContestOrder.SQL);
 
 	/**
 	 * The expected vote, ballots cast and registered voters the files state, per contest
@@ -294,10 +294,7 @@ public class ResultsQueries {
 	 */
 	public Map<Long, Long> contestRevisions(long electionId) {
 		Map<Long, Long> revisions = new java.util.LinkedHashMap<>();
-		this.jdbc.sql("""
-				select id, revision from contest where election_id = ?
-				order by ballot_order, office, length(district), district, name, id
-				""")
+		this.jdbc.sql("select id, revision from contest where election_id = ? order by " + ContestOrder.SQL)
 			.param(electionId)
 			.query((RowCallbackHandler) (rs) -> revisions.put(rs.getLong("id"), rs.getLong("revision")));
 		return revisions;
