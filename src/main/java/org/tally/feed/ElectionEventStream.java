@@ -24,6 +24,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.tally.results.BatchQueries;
+import org.tally.results.ContestOrder;
 import org.tally.results.ElectionState;
 import org.tally.results.ElectionStates;
 import org.tally.results.ResultsChanged;
@@ -56,12 +57,13 @@ class ElectionEventStream implements SmartLifecycle {
 			                               where s.contest_id = c.id and s.revision = r.number)
 			                    or exists (select 1 from race_call rc where rc.contest_id = c.id and rc.revision = r.number)
 			                    or exists (select 1 from concession co where co.contest_id = c.id and co.revision = r.number))
-			             order by c.ballot_order, c.id) as contests
+			             order by %s) as contests
 			from revision r
 			where r.election_id = :election and r.number > :after
 			order by r.number
 			limit 1000
-			""";
+			"""
+		.formatted(ContestOrder.of("c"));
 
 	private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 

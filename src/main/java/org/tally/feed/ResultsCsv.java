@@ -14,6 +14,8 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.tally.results.ContestOrder;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -67,7 +69,7 @@ class ResultsCsv {
 			      and not exists (select 1 from vote_count v where v.contest_id = p.contest_id and v.unit_id = p.unit_id)
 			)
 			select r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes,
-			       coalesce(county.name, u.name) as county,
+			       county.name as county,
 			       case when u.level = 'precinct' then u.name else '' end as precinct,
 			       c.office, c.district, ch.party, ch.name as candidate,
 			       p.precincts_reporting::bigint as precincts_reporting, p.precincts_total::bigint as precincts_total, p.registered_voters, p.ballots_cast,
@@ -75,12 +77,13 @@ class ResultsCsv {
 			from rows r
 			join contest c on c.id = r.contest_id
 			join reporting_unit u on u.id = r.unit_id
-			left join reporting_unit county on county.id = u.parent_id and u.level = 'precinct'
+			join reporting_unit county on county.id = u.sum_county_id
 			left join choice ch on ch.id = r.choice_id
 			left join progress p on p.contest_id = r.contest_id and p.unit_id = r.unit_id
-			order by c.ballot_order, c.id, 6, coalesce(county.id, u.id), u.level <> 'county', 7, u.id,
+			order by %s, 6, u.sum_county_id, u.level <> 'county', 7, u.id,
 			         ch.ballot_order nulls first, r.choice_id nulls first
-			""";
+			"""
+		.formatted(ContestOrder.of("c"));
 
 	private final JdbcTemplate jdbc;
 

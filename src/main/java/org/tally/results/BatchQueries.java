@@ -43,8 +43,8 @@ public class BatchQueries {
 			join contest c on c.id = s.contest_id
 			join choice ch on ch.id = s.choice_id
 			where c.election_id = :election and s.revision > :after and s.revision <= :upto
-			order by s.revision, c.ballot_order, c.id, ch.ballot_order, ch.id
-			""";
+			order by s.revision, %s, ch.ballot_order, ch.id
+			""".formatted(ContestOrder.of("c"));
 
 	/** Per contest, revision, the number of units whose counts it set. */
 	private static final String LIVE_UNITS = """

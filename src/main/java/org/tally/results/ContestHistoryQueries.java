@@ -43,10 +43,7 @@ final class ContestHistoryQueries {
 			select rc.status, rc.called_at, rc.note, rc.revision,
 			       (select rv.recorded_role from revision rv join contest c on c.election_id = rv.election_id
 			        where c.id = rc.contest_id and rv.number = rc.revision) as called_by_role,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
+			       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing
 			from race_call rc where rc.contest_id = ? order by rc.called_at, rc.id
 			""";
 

@@ -7,8 +7,9 @@ package org.tally.results;
  * @param registeredVoters registered voters as the files state them (see
  * {@code expectedVotes}), or {@code null}
  * @param expectedVotes the files' estimate of the final vote, summed over the contest's
- * counties (a county's own figure, else the sum of its precincts'), or {@code null} when
- * no file states one
+ * counties by the county rule for figures (its precincts' sum where every precinct has
+ * the figure, else the county row's: {@code county_figures}, docs/numbers.md), or
+ * {@code null} when no file states one
  * @param ballotsCast ballots cast as the files state them (see {@code expectedVotes}), or
  * {@code null}
  */

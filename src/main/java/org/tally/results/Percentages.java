@@ -103,6 +103,28 @@ public final class Percentages {
 	}
 
 	/**
+	 * The one-decimal percentages of {@link #tenthsOfPercent} for counts with decimals (a
+	 * ranked-choice round's fractional transfers): the counts are scaled by the same
+	 * power of ten to whole numbers, which keeps every share exact, so the one rule
+	 * applies unchanged.
+	 * @param votes the votes of each choice, none negative or null
+	 * @return one percent with scale 1 per choice, all zeros when the total is 0
+	 * @throws IllegalArgumentException if any count is negative
+	 * @throws ArithmeticException if a scaled count does not fit in a {@code long}
+	 */
+	public static BigDecimal[] percents(BigDecimal[] votes) {
+		int scale = 0;
+		for (BigDecimal vote : votes) {
+			scale = Math.max(scale, vote.stripTrailingZeros().scale());
+		}
+		long[] whole = new long[votes.length];
+		for (int i = 0; i < votes.length; i++) {
+			whole[i] = votes[i].setScale(scale).unscaledValue().longValueExact();
+		}
+		return percents(whole);
+	}
+
+	/**
 	 * Unrounded fraction votes/total rounded to 6 decimals (HALF_EVEN), for programs;
 	 * 0.000000 when total is 0.
 	 * @param votes the votes of one choice

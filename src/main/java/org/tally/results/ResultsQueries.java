@@ -117,32 +117,20 @@ public class ResultsQueries {
 			              group by o.kind) k) as other_counts
 			from contest
 			where election_id = :election and (:all or id = any(:contests))
-			order by ballot_order, office, length(district), district, name, id
-			""";
+			order by %s
+			""".formatted(ContestOrder.SQL);
 
 	/**
 	 * The expected vote, ballots cast and registered voters the files state, per contest
-	 * and county: a county's own figure when it has one, else the sum of its precincts'
-	 * (each figure on its own), so a county and its precincts are never both counted (see
-	 * {@link #RULED} for the parameters).
+	 * and county, by the county rule for figures, written once in the database function
+	 * {@code county_figures} (migration V37, docs/numbers.md "The county rule"): the
+	 * precincts' sum where every precinct of the county has the figure, else the county
+	 * row's. See {@link #RULED} for the parameters.
 	 */
 	static final String COUNTY_FIGURES = """
 			county_figures as (
-			    select contest_id, county_id,
-			           coalesce(max(expected_votes) filter (where not precinct),
-			                    sum(expected_votes) filter (where precinct)) as expected_votes,
-			           coalesce(max(ballots_cast) filter (where not precinct),
-			                    sum(ballots_cast) filter (where precinct)) as ballots_cast,
-			           coalesce(max(registered_voters) filter (where not precinct),
-			                    sum(registered_voters) filter (where precinct)) as registered_voters
-			    from (select p.contest_id, u.level = 'precinct' as precinct,
-			                 case when u.level = 'precinct' then coalesce(u.parent_id, u.id) else u.id end as county_id,
-			                 p.expected_votes, p.ballots_cast, p.registered_voters
-			          from progress p
-			          join reporting_unit u on u.id = p.unit_id
-			          join contest c on c.id = p.contest_id
-			          where c.election_id = :election and (:all or c.id = any(:contests))) f
-			    group by contest_id, county_id
+			    select * from county_figures(array(select c.id from contest c
+			                                       where c.election_id = :election and (:all or c.id = any(:contests))))
 			)
 			""";
 
@@ -169,10 +157,7 @@ public class ResultsQueries {
 			select distinct on (rc.contest_id) rc.id, rc.contest_id, rc.status, rc.called_at, rc.note,
 			       (select rv.recorded_role from revision rv
 			        where rv.election_id = c.election_id and rv.number = rc.revision) as called_by_role,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
-			       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-			             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing
+			       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing
 			from race_call rc
 			join contest c on c.id = rc.contest_id
 			where c.election_id = :election and (:all or c.id = any(:contests))
@@ -309,10 +294,7 @@ public class ResultsQueries {
 	 */
 	public Map<Long, Long> contestRevisions(long electionId) {
 		Map<Long, Long> revisions = new java.util.LinkedHashMap<>();
-		this.jdbc.sql("""
-				select id, revision from contest where election_id = ?
-				order by ballot_order, office, length(district), district, name, id
-				""")
+		this.jdbc.sql("select id, revision from contest where election_id = ? order by " + ContestOrder.SQL)
 			.param(electionId)
 			.query((RowCallbackHandler) (rs) -> revisions.put(rs.getLong("id"), rs.getLong("revision")));
 		return revisions;

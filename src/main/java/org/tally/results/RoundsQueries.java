@@ -1,7 +1,6 @@
 package org.tally.results;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -73,15 +72,18 @@ class RoundsQueries {
 			Map<String, BigDecimal> inactive, List<ContestRounds.Tally> tallies) {
 		BigDecimal active = tallies.stream().map(ContestRounds.Tally::votes).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal inactiveTotal = inactive.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-		List<ContestRounds.Tally> shares = tallies.stream()
-			.map((tally) -> new ContestRounds.Tally(tally.name(), tally.party(), plain(tally.votes()),
-					(active.signum() == 0) ? null
-							: tally.votes().multiply(BigDecimal.valueOf(100)).divide(active, 1, RoundingMode.HALF_UP),
-					plain(tally.transfer()), tally.outcome()))
-			.sorted(Comparator.comparing(ContestRounds.Tally::votes).reversed())
-			.toList();
+		// the one rounding rule of every votePct: largest remainder (docs/numbers.md)
+		BigDecimal[] percents = Percentages
+			.percents(tallies.stream().map(ContestRounds.Tally::votes).toArray(BigDecimal[]::new));
+		List<ContestRounds.Tally> shares = new ArrayList<>(tallies.size());
+		for (int i = 0; i < tallies.size(); i++) {
+			ContestRounds.Tally tally = tallies.get(i);
+			shares.add(new ContestRounds.Tally(tally.name(), tally.party(), plain(tally.votes()),
+					(active.signum() == 0) ? null : percents[i], plain(tally.transfer()), tally.outcome()));
+		}
+		shares.sort(Comparator.comparing(ContestRounds.Tally::votes).reversed());
 		return new ContestRounds.Round(number, plain(threshold), plain(active), plain(exhaustedTransfer),
-				Map.copyOf(inactive), plain(inactiveTotal), shares);
+				Map.copyOf(inactive), plain(inactiveTotal), List.copyOf(shares));
 	}
 
 	private static void put(Map<String, BigDecimal> inactive, String reason, BigDecimal value) {

@@ -238,15 +238,11 @@ public class RaceDesk {
 	}
 
 	private Map<String, Object> currentCall(long contestId) {
-		return this.jdbc
-			.sql("""
-					select rc.status,
-					       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-					             where x.call_id = rc.id and x.role = 'winner' order by ch.ballot_order, ch.id) as winners,
-					       array(select ch.name from race_call_choice x join choice ch on ch.id = x.choice_id
-					             where x.call_id = rc.id and x.role = 'advancing' order by ch.ballot_order, ch.id) as advancing,
-					       rc.note
-					from race_call rc where rc.contest_id = ? order by rc.id desc limit 1""")
+		return this.jdbc.sql("""
+				select rc.status,
+				       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing,
+				       rc.note
+				from race_call rc where rc.contest_id = ? order by rc.id desc limit 1""")
 			.param(contestId)
 			.query(CamelCaseColumns.ROW)
 			.optional()

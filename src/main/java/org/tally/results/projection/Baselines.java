@@ -121,8 +121,8 @@ public class Baselines {
 			.query((rs, row) -> new UnitMatch.Unit(rs.getString("code"), rs.getString("name"), rs.getString("level")))
 			.list();
 		List<String> counted = this.jdbc.sql("""
-				select distinct coalesce(p.code, u.code) from vote_count v
-				join reporting_unit u on u.id = v.unit_id left join reporting_unit p on p.id = u.parent_id
+				select distinct county.code from vote_count v
+				join reporting_unit u on u.id = v.unit_id join reporting_unit county on county.id = u.sum_county_id
 				where v.contest_id = (select c.id from contest c join election e on e.id = c.election_id
 				                      where e.slug = ? and c.slug = ?)
 				""").params(election, contest).query(String.class).list();
