@@ -29,6 +29,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClarityDetailReaderTest {
 
 	@Test
+	void aChoiceNamedLikeOverVotesIsTheContestsOtherCountsNotACandidate() {
+		// Atkinson County's file with a choice some sites list beside the candidates
+		String xml = new String(RecordingSink.resource("clarity-detail-ga-atkinson-2020-precinct.xml"),
+				StandardCharsets.UTF_8);
+		String jorgensen = "        <Choice key=\"3\" text=\"Jo Jorgensen (Lib)\"";
+		String over = "        <Choice key=\"9\" text=\"Over Votes\" totalVotes=\"2\">\n"
+				+ "            <VoteType name=\"Election Day\" votes=\"2\">\n"
+				+ "                <Precinct name=\"Axson\" votes=\"2\" />\n            </VoteType>\n        </Choice>\n";
+		assertThat(xml).contains(jorgensen);
+		RecordingSink sink = RecordingSink.read(
+				xml.replace(jorgensen, over + jorgensen).getBytes(StandardCharsets.UTF_8), ImportFormat.CLARITY_DETAIL);
+
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.counts).extracting(CountRow::candidate)
+			.containsOnly("Donald J. Trump", "Joseph R. Biden", "Jo Jorgensen");
+		assertThat(sink.otherCounts).filteredOn((row) -> row.kind() == OtherCountRow.Kind.OVERVOTES && row.count() > 0)
+			.extracting(OtherCountRow::precinct, OtherCountRow::count)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Axson", 2L));
+		assertThat(sink.warningMessages()).anySatisfy((message) -> assertThat(message)
+			.contains("a choice named 'Over Votes' is not a candidate: kept as the contest's overvotes"));
+	}
+
+	@Test
 	void countySiteLayoutGivesPrecinctCountsThatAddUpToTheFilesTotals() {
 		RecordingSink sink = RecordingSink.readResource("clarity-detail-nj-gloucester-2017-cut.xml");
 

@@ -693,6 +693,10 @@ public final class ClarityDetailReader {
 		ChoiceNameNormaliser.Name name = new ChoiceNameNormaliser.Name(label, normalised.party(),
 				normalised.incumbent());
 		Boolean incumbent = name.incumbent() ? Boolean.TRUE : null;
+		// a choice named like over-votes, under-votes or blanks: the contest's other
+		// counts
+		OtherCountRow.Kind other = ClarityOtherCounts.kindOfChoice(written, this.sink, this.contestPath,
+				this.warnedTypes);
 		long computed = 0;
 		for (Map.Entry<String, long[]> entry : this.units.entrySet()) {
 			String unit = entry.getKey();
@@ -719,6 +723,11 @@ public final class ClarityDetailReader {
 			long line = figures[LINE];
 			computed += total;
 			String location = countLocation(written, unit, county, (int) figures[FIRST_TYPE]);
+			if (other != null) {
+				this.sink.otherCount(
+						new OtherCountRow(line, countyName, precinct, this.contest, "", other, total, location));
+				continue;
+			}
 			this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(), name.name(),
 					VoteType.TOTAL, total, incumbent, null, written, location));
 			this.rows++;

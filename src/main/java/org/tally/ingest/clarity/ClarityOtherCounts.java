@@ -2,6 +2,7 @@ package org.tally.ingest.clarity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -10,6 +11,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.tally.ingest.kit.OtherCountRow;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.RowSink;
+import org.tally.ingest.kit.NameKeys;
 
 /**
  * A Clarity {@code VoteType} directly under a {@code Contest} ("Undervotes", "Overvotes";
@@ -21,6 +23,10 @@ import org.tally.ingest.kit.RowSink;
 final class ClarityOtherCounts {
 
 	private static final long MAX = 1_000_000_000_000L;
+
+	/** Choice names that are over-votes, under-votes or blanks, by their letters. */
+	private static final Set<String> NAMES = Set.of("overvote", "overvotes", "undervote", "undervotes",
+			"timesovervoted", "timesundervoted", "timesblankvoted", "blank", "blanks", "blankvotes", "blankballots");
 
 	private ClarityOtherCounts() {
 	}
@@ -74,6 +80,24 @@ final class ClarityOtherCounts {
 			rows.forEach(sink::otherCount);
 		}
 		return ok;
+	}
+
+	/**
+	 * What a {@code Choice} named like a statistic counts ("Over Votes", "Undervotes",
+	 * "Blank"), warned once per name, or {@code null} for a real choice: such a choice is
+	 * the contest's other counts, never votes.
+	 */
+	static OtherCountRow.Kind kindOfChoice(String written, RowSink sink, String path, Set<String> warned) {
+		// by the whole name: "Don Blankenship" is a candidate
+		OtherCountRow.Kind kind = (written.length() <= 40 && NAMES.contains(NameKeys.letters(written)))
+				? OtherCountRow.Kind.of(written) : null;
+		if (kind != null && warned.add("choice:" + written)) {
+			sink.warning(new Problem(
+					0, "text", written, "a choice named '" + written + "' is not a candidate: kept as "
+							+ "the contest's " + kind.code() + ", never votes",
+					path + "/Choice[@text='" + written + "']"));
+		}
+		return kind;
 	}
 
 	/** A count, or -1 after reporting why it is none. */
