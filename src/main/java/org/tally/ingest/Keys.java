@@ -15,9 +15,37 @@ import java.util.Set;
  * file gives the names its rows use ({@link SourceKey}). {@link ElectionNames} asks here
  * first: a key an earlier file used names the same row again, whatever name the file now
  * writes (a changed name is a warning naming the row); a new key is matched by name and
- * kept with what it matched ({@link #used()}).
+ * kept with what it matched ({@link #used()}). The stored keys are read as the file
+ * brings its own ({@link Loader}): those it noted, in one query when the first is looked
+ * up, and a contest's bound keys when its name is matched by a new key.
  */
 final class Keys {
+
+	/** What Keys reads of {@code source_key}. */
+	interface Loader {
+
+		/** An election without keys: nothing to read. */
+		Loader NONE = new Loader() {
+
+			@Override
+			public List<Stored> stored(List<SourceKey> keys) {
+				return List.of();
+			}
+
+			@Override
+			public List<Stored> contestKeys(long contestId) {
+				return List.of();
+			}
+
+		};
+
+		/** The rows of these keys that earlier files kept. */
+		List<Stored> stored(List<SourceKey> keys);
+
+		/** The contest keys earlier files bound this contest to, in every scope. */
+		List<Stored> contestKeys(long contestId);
+
+	}
 
 	/** Keys one file may bring; beyond, names decide (with the keys kept so far). */
 	private static final int MAX_KEYS = 200_000;
@@ -41,13 +69,31 @@ final class Keys {
 
 	private final List<Problem> warnings = new ArrayList<>();
 
-	Keys(List<Stored> stored) {
-		for (Stored key : stored) {
-			this.stored.put(id(key.kind(), key.scope(), key.key()), key);
-			if (key.kind() == SourceKey.Kind.CONTEST) {
-				this.boundContests.putIfAbsent(key.scope() + "\u0000" + key.id(), key.key());
-			}
+	private final Loader loader;
+
+	/** Keys this file noted that are not looked up in {@code source_key} yet. */
+	private final Map<String, SourceKey> pending = new LinkedHashMap<>();
+
+	/** Keys looked up already. */
+	private final Set<String> read = new HashSet<>();
+
+	/** Contests whose bound keys were read. */
+	private final Set<Long> boundRead = new HashSet<>();
+
+	Keys(Loader loader) {
+		this.loader = loader;
+	}
+
+	/** Reads the stored rows of the keys noted since the last lookup, in one query. */
+	private void readPending() {
+		if (this.pending.isEmpty()) {
+			return;
 		}
+		for (Stored key : this.loader.stored(List.copyOf(this.pending.values()))) {
+			this.stored.put(id(key.kind(), key.scope(), key.key()), key);
+		}
+		this.read.addAll(this.pending.keySet());
+		this.pending.clear();
 	}
 
 	/** Notes a key of this file for the names its rows use. */
@@ -60,6 +106,10 @@ final class Keys {
 			case CONTEST -> this.contests.put(new Label(key.office(), key.district(), null), key);
 			case CHOICE -> this.choices.put(new Label(key.office(), key.district(), key.choice()), key);
 			case UNIT -> this.units.put(new Label(key.county(), key.precinct(), null), key);
+		}
+		String id = id(key.kind(), key.scope(), key.key());
+		if (!this.read.contains(id)) {
+			this.pending.putIfAbsent(id, key);
 		}
 	}
 
@@ -82,6 +132,7 @@ final class Keys {
 	 * What an earlier file's key named, or {@code null} for a key new to the election.
 	 */
 	Stored stored(SourceKey key) {
+		readPending();
 		return this.stored.get(id(key.kind(), key.scope(), key.key()));
 	}
 
@@ -95,6 +146,7 @@ final class Keys {
 		if (known != null || this.choiceIds.containsKey(id)) {
 			return known;
 		}
+		readPending();
 		Stored stored = this.stored.get(id);
 		Long choice = null;
 		if (stored != null && Objects.equals(stored.contestId(), contestId)) {
@@ -126,6 +178,11 @@ final class Keys {
 	 * keys with one name stay two contests.
 	 */
 	boolean boundToAnother(SourceKey key, long contestId) {
+		if (this.boundRead.add(contestId)) {
+			for (Stored bound : this.loader.contestKeys(contestId)) {
+				this.boundContests.putIfAbsent(bound.scope() + "\u0000" + contestId, bound.key());
+			}
+		}
 		String bound = this.boundContests.get(key.scope() + "\u0000" + contestId);
 		return bound != null && !bound.equals(key.key());
 	}
