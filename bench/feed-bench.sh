@@ -5,7 +5,7 @@
 #   2. event latency from an import through instance A to a reader of instance B.
 # Needs: target/tally-*.jar (./mvnw -o package -DskipTests), wrk, nginx, PostgreSQL.
 # Environment: TALLY_PORT (18084), TALLY_PORT_B (18094), NGINX_PORT (18085), BENCH_DB (tally_feed),
-#              DURATION (10s).
+#              DURATION (10s), START_WAIT (120 s for each instance to answer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +36,7 @@ start_tally() { # port log
 }
 
 wait_for() { # url
-	for _ in $(seq 1 240); do
+	for _ in $(seq 1 $((2 * ${START_WAIT:-120}))); do
 		curl -sf -o /dev/null "$1" && return 0
 		sleep 0.5
 	done

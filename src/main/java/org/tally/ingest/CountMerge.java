@@ -123,69 +123,6 @@ class CountMerge {
 	}
 
 	/**
-	 * The election's contests and choices, read under its lock; its reporting units are
-	 * read a county at a time when the file first names the county ({@link #units}), so a
-	 * county's file reads that county's units, not the state's.
-	 */
-	ElectionNames names(long electionId, ImportMode mode, ElectionNames.Ids ids, ElectionNames.Units units) {
-		Map<Long, Map<String, Long>> choices = new HashMap<>();
-		this.jdbc.sql("""
-				select ch.contest_id, ch.name, ch.id from choice ch join contest c on c.id = ch.contest_id
-				where c.election_id = ?
-				""")
-			.param(electionId)
-			.query((RowCallbackHandler) (rs) -> choices.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
-				.put(rs.getString(2), rs.getLong(3)));
-		Map<String, ElectionNames.Contest> contests = new HashMap<>();
-		this.jdbc.sql("""
-				select c.id, c.slug, c.name, not exists (select 1 from vote_count v where v.contest_id = c.id) as fresh
-				from contest c where c.election_id = ?
-				""")
-			.param(electionId)
-			.query((RowCallbackHandler) (rs) -> contests.put(rs.getString("slug"),
-					new ElectionNames.Contest(rs.getLong("id"), rs.getString("name"), rs.getBoolean("fresh"),
-							choices.computeIfAbsent(rs.getLong("id"), (id) -> new HashMap<>()))));
-		boolean anyUnits = this.jdbc.sql("select exists (select 1 from reporting_unit where election_id = ?)")
-			.param(electionId)
-			.query(Boolean.class)
-			.single();
-		List<Keys.Stored> keys = this.jdbc.sql("""
-				select kind, scope, key, coalesce(choice_id, unit_id, contest_id) as id, contest_id, label
-				from source_key where election_id = ?
-				""")
-			.param(electionId)
-			.query((rs, n) -> new Keys.Stored(SourceKey.Kind.valueOf(rs.getString("kind").toUpperCase()),
-					rs.getString("scope"), rs.getString("key"), rs.getLong("id"),
-					(Long) rs.getObject("contest_id", Long.class), rs.getString("label")))
-			.list();
-		return new ElectionNames(mode, ids, contests, anyUnits ? units : ElectionNames.Units.NONE, keys,
-				keyedUnits(keys));
-	}
-
-	/**
-	 * The units earlier files named by key, by id: a keyed file finds its units by key
-	 * wherever they are, without reading the election's other units.
-	 */
-	private Map<Long, ElectionNames.Unit> keyedUnits(List<Keys.Stored> keys) {
-		Long[] ids = keys.stream()
-			.filter((key) -> key.kind() == SourceKey.Kind.UNIT)
-			.map(Keys.Stored::id)
-			.toArray(Long[]::new);
-		Map<Long, ElectionNames.Unit> units = new HashMap<>();
-		if (ids.length == 0) {
-			return units;
-		}
-		this.jdbc.sql("""
-				select id, level, parent_id, sum_county_id, sum_block, sum_bit from reporting_unit where id = any(?)
-				""")
-			.param(ids)
-			.query((RowCallbackHandler) (rs) -> units.put(rs.getLong("id"), new ElectionNames.Unit(rs.getLong("id"),
-					rs.getString("level"), (Long) rs.getObject("parent_id", Long.class),
-					CountSums.Place.of(rs.getLong("sum_county_id"), rs.getLong("sum_block"), rs.getLong("sum_bit")))));
-		return units;
-	}
-
-	/**
 	 * The reporting units of one county of the election by code: the county's own unit
 	 * and every unit whose code is under it ({@code <county>/<precinct>}), by the prefix
 	 * index of V38.

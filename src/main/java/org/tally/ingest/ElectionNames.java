@@ -157,7 +157,12 @@ public final class ElectionNames {
 
 	private final Ids ids;
 
-	private final Map<String, Contest> contests;
+	private final Map<String, Contest> contests = new HashMap<>();
+
+	private final StoredContests storedStoredContests;
+
+	/** Slugs already asked of {@link #storedStoredContests}. */
+	private final Set<String> askedSlugs = new HashSet<>();
 
 	private final Map<String, Unit> units = new HashMap<>();
 
@@ -171,13 +176,13 @@ public final class ElectionNames {
 
 	private final Map<OfficeKey, ContestRow> declared = new HashMap<>();
 
-	private final List<NewContest> newContests = new ArrayList<>();
+	private final List<NewContest> newStoredContests = new ArrayList<>();
 
 	private final List<NewChoice> newChoices = new ArrayList<>();
 
 	private final List<NewUnit> newUnits = new ArrayList<>();
 
-	private final Map<String, Unknown> unknownContests = new LinkedHashMap<>();
+	private final Map<String, Unknown> unknownStoredContests = new LinkedHashMap<>();
 
 	private final Map<ChoiceKey, Unknown> unknownChoices = new LinkedHashMap<>();
 
@@ -189,7 +194,7 @@ public final class ElectionNames {
 
 	private final Map<Long, Unit> keyedUnits;
 
-	private Map<Long, Contest> contestsById;
+	private final Map<Long, Contest> contestsById = new HashMap<>();
 
 	private String lastCounty;
 
@@ -206,27 +211,19 @@ public final class ElectionNames {
 	private Contest lastContest;
 
 	/**
-	 * @param contests the election's contests by slug, each with its choices by name
+	 * @param contests the election's contests, read as the file names them
 	 * @param units the election's reporting units, read a county at a time
+	 * @param keys the keys earlier files gave its contests, choices and units
+	 * ({@code source_key}, V18), read as the file brings them
+	 * @param keyedUnits the units those keys name, by id, filled as the keys are read
 	 */
-	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Units units) {
-		this(mode, ids, contests, units, List.of(), Map.of());
-	}
-
-	/**
-	 * @param contests the election's contests by slug, each with its choices by name
-	 * @param units the election's reporting units, read a county at a time
-	 * @param storedKeys the keys earlier files gave its contests, choices and units
-	 * ({@code source_key}, V18)
-	 * @param keyedUnits the units those keys name, by id
-	 */
-	ElectionNames(ImportMode mode, Ids ids, Map<String, Contest> contests, Units units, List<Keys.Stored> storedKeys,
+	ElectionNames(ImportMode mode, Ids ids, StoredContests contests, Units units, Keys keys,
 			Map<Long, Unit> keyedUnits) {
 		this.setup = mode == ImportMode.SETUP;
 		this.ids = ids;
-		this.contests = contests;
+		this.storedStoredContests = contests;
 		this.stored = units;
-		this.keys = new Keys(storedKeys);
+		this.keys = keys;
 		this.keyedUnits = keyedUnits;
 	}
 
@@ -340,7 +337,7 @@ public final class ElectionNames {
 			}
 			String slug = this.contestSlugs.computeIfAbsent(new OfficeKey(office, district),
 					(k) -> Slugs.of(k.office(), k.district()));
-			Contest existing = this.contests.get(slug);
+			Contest existing = storedContest(slug);
 			if (key != null && existing != null && this.keys.boundToAnother(key, existing.id)) {
 				// two keys, one name: the second stays a contest of its own
 				named = office + " (" + key.key() + ")";
@@ -348,7 +345,8 @@ public final class ElectionNames {
 				this.keys.relabelled(key, existing.id, named);
 			}
 			this.lastSlug = slug;
-			this.lastContest = (this.contests.containsKey(slug) || !this.setup) ? this.contests.get(slug)
+			Contest known = storedContest(slug);
+			this.lastContest = (known != null || this.contests.containsKey(slug) || !this.setup) ? known
 					: create(row, slug, named, district);
 			if (key != null && this.lastContest != null) {
 				this.keys.use(key, this.lastContest.id, null);
@@ -356,10 +354,25 @@ public final class ElectionNames {
 		}
 		if (this.lastContest == null && !this.setup) {
 			String shown = name(office, district);
-			this.unknownContests.computeIfAbsent(this.lastSlug,
+			this.unknownStoredContests.computeIfAbsent(this.lastSlug,
 					(s) -> new Unknown(row, "office", shown, location)).rows++;
 		}
 		return this.lastContest;
+	}
+
+	/**
+	 * The election's contest with this slug, read from the database the first time the
+	 * file names the slug; {@code null} when there is none (or it could not be created).
+	 */
+	private Contest storedContest(String slug) {
+		if (this.askedSlugs.add(slug) && !this.contests.containsKey(slug)) {
+			Contest contest = this.storedStoredContests.bySlug(slug);
+			if (contest != null) {
+				this.contests.put(slug, contest);
+				this.contestsById.put(contest.id, contest);
+			}
+		}
+		return this.contests.get(slug);
 	}
 
 	/** The contest an earlier file gave this key, or {@code null}. */
@@ -368,11 +381,15 @@ public final class ElectionNames {
 		if (stored == null) {
 			return null;
 		}
-		if (this.contestsById == null) {
-			this.contestsById = new HashMap<>();
-			this.contests.values().stream().filter(Objects::nonNull).forEach((c) -> this.contestsById.put(c.id, c));
-		}
 		Contest contest = this.contestsById.get(stored.id());
+		if (contest == null) {
+			StoredContests.Found found = this.storedStoredContests.byId(stored.id());
+			if (found != null && !this.contests.containsKey(found.slug())) {
+				contest = found.contest();
+				this.contests.put(found.slug(), contest);
+				this.contestsById.put(contest.id, contest);
+			}
+		}
 		if (contest != null) {
 			this.keys.found(key, stored, contest.id, null);
 		}
@@ -393,12 +410,10 @@ public final class ElectionNames {
 		ContestRow declared = this.declared.get(new OfficeKey(this.lastOffice, district));
 		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
 		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
-		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats,
+		this.newStoredContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats,
 				(declared != null) ? declared.rule() : null));
 		this.contests.put(slug, contest);
-		if (this.contestsById != null) {
-			this.contestsById.put(contest.id, contest);
-		}
+		this.contestsById.put(contest.id, contest);
 		return contest;
 	}
 
@@ -482,14 +497,12 @@ public final class ElectionNames {
 	 */
 	void problems(ProblemCollector problems) {
 		this.badNames.forEach(problems::add);
-		List<String> knownContests = this.contests.values()
-			.stream()
-			.filter(Objects::nonNull)
-			.map((contest) -> contest.name)
-			.toList();
-		this.unknownContests.values()
+		List<String> knownStoredContests = this.unknownStoredContests.isEmpty() ? List.of()
+				: this.storedStoredContests.names();
+		this.unknownStoredContests.values()
 			.forEach((unknown) -> problems.add(unknown.problem("unknown contest (" + unknown.rows + " rows)"
-					+ Closest.suggestion(unknown.value, knownContests) + "; import with mode=setup to create it")));
+					+ Closest.suggestion(unknown.value, knownStoredContests)
+					+ "; import with mode=setup to create it")));
 		this.unknownChoices
 			.forEach((key, unknown) -> problems.add(unknown.problem("unknown candidate in " + key.contest().name + " ("
 					+ unknown.rows + " rows)" + Closest.suggestion(unknown.value, key.contest().choices.keySet()))));
@@ -498,12 +511,12 @@ public final class ElectionNames {
 				.problem("unknown " + unknown.column + "; import with mode=setup to create reporting units")));
 	}
 
-	/** Contests the file gave counts. */
+	/** StoredContests the file gave counts. */
 	List<Long> counted() {
 		return ids(counted(false));
 	}
 
-	/** Contests whose counts all come from this file, and that got some. */
+	/** StoredContests whose counts all come from this file, and that got some. */
 	List<Long> freshCounted() {
 		return ids(counted(true));
 	}
@@ -526,7 +539,7 @@ public final class ElectionNames {
 	}
 
 	Created created() {
-		return new Created(this.newContests, this.newChoices, this.newUnits);
+		return new Created(this.newStoredContests, this.newChoices, this.newUnits);
 	}
 
 	/** The candidates setup mode creates, by contest id. */

@@ -18,9 +18,45 @@ import org.tally.ingest.kit.SourceKey;
  * file gives the names its rows use ({@link SourceKey}). {@link ElectionNames} asks here
  * first: a key an earlier file used names the same row again, whatever name the file now
  * writes (a changed name is a warning naming the row); a new key is matched by name and
- * kept with what it matched ({@link #used()}).
+ * kept with what it matched ({@link #used()}). The stored keys are read as the file
+ * brings its own ({@link Loader}): those it noted, in one query when the first is looked
+ * up, and a contest's bound keys when its name is matched by a new key.
  */
 final class Keys {
+
+	/** What Keys reads of {@code source_key}. */
+	interface Loader {
+
+		/** An election without keys: nothing to read. */
+		Loader NONE = new Loader() {
+
+			@Override
+			public List<Stored> stored(List<SourceKey> keys) {
+				return List.of();
+			}
+
+			@Override
+			public List<Stored> contestKeys(long contestId) {
+				return List.of();
+			}
+
+			@Override
+			public List<Stored> choiceKeys(long choiceId) {
+				return List.of();
+			}
+
+		};
+
+		/** The rows of these keys that earlier files kept. */
+		List<Stored> stored(List<SourceKey> keys);
+
+		/** The contest keys earlier files bound this contest to, in every scope. */
+		List<Stored> contestKeys(long contestId);
+
+		/** The choice keys earlier files bound this choice to, in every scope. */
+		List<Stored> choiceKeys(long choiceId);
+
+	}
 
 	/** Keys one file may bring; beyond, names decide (with the keys kept so far). */
 	private static final int MAX_KEYS = 200_000;
@@ -29,11 +65,6 @@ final class Keys {
 
 	/** Per scope and contest id, the contest key an earlier file bound it to. */
 	private final Map<String, String> boundContests = new HashMap<>();
-
-	/**
-	 * Per scope and choice id, the choice key an earlier file or this one bound it to.
-	 */
-	private final Map<String, String> boundChoices = new HashMap<>();
 
 	private final Map<Label, SourceKey> contests = new HashMap<>();
 
@@ -49,16 +80,42 @@ final class Keys {
 
 	private final List<Problem> warnings = new ArrayList<>();
 
-	Keys(List<Stored> stored) {
-		for (Stored key : stored) {
+	private final Loader loader;
+
+	/** Keys this file noted that are not looked up in {@code source_key} yet. */
+	private final Map<String, SourceKey> pending = new LinkedHashMap<>();
+
+	/** Keys looked up already. */
+	private final Set<String> read = new HashSet<>();
+
+	/** Contests whose bound keys were read. */
+	private final Set<Long> boundRead = new HashSet<>();
+
+	/**
+	 * Per scope and choice id, the choice key an earlier file or this one bound it to.
+	 */
+	private final Map<String, String> boundChoices = new HashMap<>();
+
+	/** Choices whose bound keys were read. */
+	private final Set<Long> boundChoicesRead = new HashSet<>();
+
+	Keys(Loader loader) {
+		this.loader = loader;
+	}
+
+	/** Reads the stored rows of the keys noted since the last lookup, in one query. */
+	private void readPending() {
+		if (this.pending.isEmpty()) {
+			return;
+		}
+		for (Stored key : this.loader.stored(List.copyOf(this.pending.values()))) {
 			this.stored.put(id(key.kind(), key.scope(), key.key()), key);
-			if (key.kind() == SourceKey.Kind.CONTEST) {
-				this.boundContests.putIfAbsent(key.scope() + "\u0000" + key.id(), key.key());
-			}
-			else if (key.kind() == SourceKey.Kind.CHOICE) {
+			if (key.kind() == SourceKey.Kind.CHOICE) {
 				this.boundChoices.putIfAbsent(key.scope() + "\u0000" + key.id(), key.key());
 			}
 		}
+		this.read.addAll(this.pending.keySet());
+		this.pending.clear();
 	}
 
 	/** Notes a key of this file for the names its rows use. */
@@ -71,6 +128,10 @@ final class Keys {
 			case CONTEST -> this.contests.put(new Label(key.office(), key.district(), null), key);
 			case CHOICE -> this.choices.put(new Label(key.office(), key.district(), key.choice()), key);
 			case UNIT -> this.units.put(new Label(key.county(), key.precinct(), null), key);
+		}
+		String id = id(key.kind(), key.scope(), key.key());
+		if (!this.read.contains(id)) {
+			this.pending.putIfAbsent(id, key);
 		}
 	}
 
@@ -93,6 +154,7 @@ final class Keys {
 	 * What an earlier file's key named, or {@code null} for a key new to the election.
 	 */
 	Stored stored(SourceKey key) {
+		readPending();
 		return this.stored.get(id(key.kind(), key.scope(), key.key()));
 	}
 
@@ -106,6 +168,7 @@ final class Keys {
 		if (known != null || this.choiceIds.containsKey(id)) {
 			return known;
 		}
+		readPending();
 		Stored stored = this.stored.get(id);
 		Long choice = null;
 		if (stored != null && Objects.equals(stored.contestId(), contestId)) {
@@ -137,6 +200,11 @@ final class Keys {
 	 * keys with one name stay two contests.
 	 */
 	boolean boundToAnother(SourceKey key, long contestId) {
+		if (this.boundRead.add(contestId)) {
+			for (Stored bound : this.loader.contestKeys(contestId)) {
+				this.boundContests.putIfAbsent(bound.scope() + "\u0000" + contestId, bound.key());
+			}
+		}
 		String bound = this.boundContests.get(key.scope() + "\u0000" + contestId);
 		return bound != null && !bound.equals(key.key());
 	}
@@ -160,6 +228,11 @@ final class Keys {
 	 * choice of its own (docs/import.md, Identity by key).
 	 */
 	String choiceBoundToAnother(SourceKey key, long choiceId) {
+		if (this.boundChoicesRead.add(choiceId)) {
+			for (Stored stored : this.loader.choiceKeys(choiceId)) {
+				this.boundChoices.putIfAbsent(stored.scope() + "\u0000" + choiceId, stored.key());
+			}
+		}
 		String bound = this.boundChoices.get(key.scope() + "\u0000" + choiceId);
 		return (bound != null && !bound.equals(key.key())) ? bound : null;
 	}
@@ -199,14 +272,6 @@ final class Keys {
 		return this.warnings;
 	}
 
-	/**
-	 * A choice key as a label shows it: its last part ("004" of Clarity's "0381/004", a
-	 * candidateID of AP's "raceID/candidateID").
-	 */
-	static String shortKey(SourceKey key) {
-		return key.key().substring(key.key().lastIndexOf('/') + 1);
-	}
-
 	private static String id(SourceKey.Kind kind, String scope, String key) {
 		return kind.code() + "\u0000" + scope + "\u0000" + key;
 	}
@@ -223,6 +288,14 @@ final class Keys {
 	}
 
 	private record Label(String first, String second, String third) {
+	}
+
+	/**
+	 * A choice key as a label shows it: its last part ("004" of Clarity's "0381/004", a
+	 * candidateID of AP's "raceID/candidateID").
+	 */
+	static String shortKey(SourceKey key) {
+		return key.key().substring(key.key().lastIndexOf('/') + 1);
 	}
 
 }

@@ -3,6 +3,8 @@ package org.tally.ingest;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
@@ -26,9 +28,12 @@ class ReadFile {
 
 	private final CountMerge merge;
 
-	ReadFile(JdbcClient jdbc, CountMerge merge) {
+	private final StoredNames storedNames;
+
+	ReadFile(JdbcClient jdbc, CountMerge merge, StoredNames storedNames) {
 		this.jdbc = jdbc;
 		this.merge = merge;
+		this.storedNames = storedNames;
 	}
 
 	/**
@@ -48,14 +53,18 @@ class ReadFile {
 				writer.pauseForStatement();
 				return this.merge.place(units);
 			});
-			long[] unitsNanos = { 0 };
-			ElectionNames names = this.merge.names(election.id(), command.mode(), new IdBlocks(writer, this.merge),
-					(county) -> {
-						writer.pauseForStatement();
-						long start = System.nanoTime();
-						Map<String, ElectionNames.Unit> units = this.merge.units(election.id(), county);
-						unitsNanos[0] += System.nanoTime() - start;
-						return units;
+			long[] namesNanos = { 0 };
+			StoredNames.Statements reads = (statement) -> {
+				writer.pauseForStatement();
+				long start = System.nanoTime();
+				statement.run();
+				namesNanos[0] += System.nanoTime() - start;
+			};
+			ElectionNames names = this.storedNames.names(election.id(), command.mode(),
+					new IdBlocks(writer, this.merge), reads, (county) -> {
+						List<Map<String, ElectionNames.Unit>> units = new ArrayList<>(1);
+						reads.run(() -> units.add(this.merge.units(election.id(), county)));
+						return units.get(0);
 					});
 			run.phases().end(ImportPhases.NAMES);
 			StagingSink sink = new StagingSink(writer, names, sums, run, command, election);
@@ -66,7 +75,7 @@ class ReadFile {
 					sink.notes(), sink.otherCounts());
 			run.phases().end(ImportPhases.PARSE);
 			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.STAGE, writer.waitNanos());
-			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.NAMES, unitsNanos[0]);
+			run.phases().moveFromLast(ImportPhases.PARSE, ImportPhases.NAMES, namesNanos[0]);
 		}
 		run.rejectIfProblems();
 		return read;

@@ -1,10 +1,12 @@
 package org.tally.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.tally.results.RevisionChain;
 import org.tally.results.RevisionDigest;
@@ -38,6 +40,9 @@ class FileSizedImportTests {
 
 	@Autowired
 	RevisionChain chain;
+
+	@Autowired
+	MeterRegistry meters;
 
 	final TallyApi api;
 
@@ -123,6 +128,48 @@ class FileSizedImportTests {
 			.getResponseBody();
 		assertThat(rejected.toString()).contains("A9").contains("unknown precinct");
 		assertChainAsTheStoredHistoryGives(election, 2);
+	}
+
+	@Test
+	void aOneContestFileReadsThatContestsNamesNotTheElections() {
+		String election = this.api.createElection("file-sized-" + ELECTIONS.incrementAndGet(), "general");
+		StringBuilder setup = new StringBuilder(HEADER);
+		for (int measure = 1; measure <= 40; measure++) {
+			for (String choice : List.of("Yes", "No", "Abstain")) {
+				setup.append("Alameda,A1,Measure ").append(measure).append(",,,").append(choice).append(",1\n");
+			}
+		}
+		imported(election, setup.toString(), 120);
+		Map<String, Double> before = namesRead();
+		this.api.importCsv(election, bytes(HEADER + """
+				Alameda,A1,Measure 7,,,Yes,2
+				Alameda,A1,Measure 7,,,No,3
+				"""), "").expectStatus().isCreated().expectBody().jsonPath("$.changedCounts").isEqualTo(2);
+		Map<String, Double> after = namesRead();
+		// Measure 7 and its three choices: not the election's 40 contests and 120 choices
+		assertThat(after.getOrDefault("contest", 0.0) - before.getOrDefault("contest", 0.0)).isEqualTo(1.0);
+		assertThat(after.getOrDefault("choice", 0.0) - before.getOrDefault("choice", 0.0)).isEqualTo(3.0);
+		assertThat(after.getOrDefault("source_key", 0.0)).isEqualTo(before.getOrDefault("source_key", 0.0));
+		// an unknown contest still gets the closest of all the election's names
+		Map<String, Object> rejected = this.api.importCsv(election, bytes(HEADER + """
+				Alameda,A1,Measure 40x,,,Yes,2
+				"""), "")
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(rejected.toString()).contains("unknown contest").contains("did you mean 'Measure 40'");
+	}
+
+	/** The rows imports read of elections' names so far, by table. */
+	private Map<String, Double> namesRead() {
+		Map<String, Double> rows = new HashMap<>();
+		this.meters.find(StoredNames.ROWS_READ)
+			.counters()
+			.forEach((counter) -> rows.put(counter.getId().getTag("table"), counter.count()));
+		return rows;
 	}
 
 	@Test
