@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
+import org.tally.results.ResultsQueries;
 import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
 import org.tally.results.VoteTypeResult;
@@ -35,8 +37,11 @@ public class Projections {
 
 	private final Map<Long, Made> made = new ConcurrentHashMap<>();
 
-	Projections(ResultsService results, Baselines baselines, UnitCompletions completions) {
+	private final ResultsQueries queries;
+
+	Projections(ResultsService results, ResultsQueries queries, Baselines baselines, UnitCompletions completions) {
 		this.results = results;
+		this.queries = queries;
 		this.baselines = baselines;
 		this.completions = completions;
 	}
@@ -55,8 +60,20 @@ public class Projections {
 		return projection;
 	}
 
+	/**
+	 * The contest's estimate from its counts as the caller's transaction sees them (an
+	 * import's own calls are noted against the counts they come with), made afresh and
+	 * not kept.
+	 */
+	public Projection uncached(String election, long electionId, ContestResult contest) {
+		return make(election, contest, () -> this.queries.reportingUnits(electionId, contest, "county"));
+	}
+
 	private Projection make(ElectionResults current, ContestResult contest) {
-		String election = current.election().slug();
+		return make(current.election().slug(), contest, () -> this.results.reportingUnits(current, contest, "county"));
+	}
+
+	private Projection make(String election, ContestResult contest, Supplier<List<UnitResult>> counted) {
 		List<String> names = contest.candidates().stream().map(CandidateResult::name).toList();
 		Optional<BaselineLink> found = this.baselines.find(contest.id());
 		if (found.isEmpty()) {
@@ -67,7 +84,7 @@ public class Projections {
 		ElectionResults before = this.results.results(this.results.current(link.election()));
 		List<UnitResult> baselineUnits = this.results.reportingUnits(before,
 				this.results.contest(before, link.contest()), "county");
-		List<UnitResult> units = this.results.reportingUnits(current, contest, "county");
+		List<UnitResult> units = counted.get();
 		List<Estimator.Unit> universe = universe(contest, link, baselineUnits, units,
 				this.completions.complete(contest.id(), units));
 		return Projection.of(election, contest.slug(), new Projection.Ref(link.election(), link.contest()), names,
