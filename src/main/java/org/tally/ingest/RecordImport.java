@@ -72,8 +72,8 @@ class RecordImport {
 		String contentHash = run.body().hash();
 		Long revision = applied.revision();
 		if (command.sourceCalls() && !read.winners().isEmpty()) {
-			revision = this.sourceCalls.record(election.id(), read.winners(), revision, command.recordedBy(),
-					written.at());
+			revision = this.sourceCalls.record(election.id(), election.slug(), read.winners(), revision,
+					command.recordedBy(), written.at());
 		}
 		if (revision != null) {
 			this.merge.snapshot(revision, applied.changedContests(), after, written.at(), command.sourceUpdatedAt());

@@ -11,8 +11,13 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.tally.ingest.kit.WinnerRow;
+import org.tally.results.AuditLog;
+import org.tally.results.ContestResult;
+import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
 import org.tally.results.Slugs;
+import org.tally.results.projection.CallRisk;
+import org.tally.results.projection.Projections;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,20 +26,36 @@ import org.springframework.stereotype.Component;
  * Turns a source's own calls (AP's {@code winner} flags) into calls, inside the import's
  * transaction, when staff imported with {@code calls=ap}. A call is recorded as the
  * importing staff member's, with the note "AP"; a contest whose latest call was made by
- * staff (any other note, a retraction included) keeps it: a staff call always wins.
+ * staff (any other note, a retraction included) keeps it: a staff call always wins. A
+ * call taken while the call guard would apply (docs/projection.md, "Call guard": the
+ * estimate's margin range includes zero, or a known remainder is at least the margin, by
+ * the counts the file brings) is never refused: its record carries a note saying so (in
+ * {@code override}, where a staff call keeps its reason) and it is audited.
  */
 @Component
 class SourceCalls {
 
 	static final String NOTE = "AP";
 
+	/** The start of the note on a call taken while the call guard would apply. */
+	static final String GUARDED = "taken from the file (calls=ap) while the call guard applies: ";
+
 	private final JdbcClient jdbc;
 
 	private final Revisions revisions;
 
-	SourceCalls(JdbcClient jdbc, Revisions revisions) {
+	private final ResultsQueries results;
+
+	private final Projections projections;
+
+	private final AuditLog audit;
+
+	SourceCalls(JdbcClient jdbc, Revisions revisions, ResultsQueries results, Projections projections, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.revisions = revisions;
+		this.results = results;
+		this.projections = projections;
+		this.audit = audit;
 	}
 
 	/**
@@ -43,7 +64,7 @@ class SourceCalls {
 	 * call revision is then taken if any call is recorded)
 	 * @return the revision the calls went into, or the given one when none was recorded
 	 */
-	Long record(long electionId, List<WinnerRow> winners, Long revision, String who, Instant now) {
+	Long record(long electionId, String election, List<WinnerRow> winners, Long revision, String who, Instant now) {
 		Map<String, Wanted> wanted = new LinkedHashMap<>();
 		for (WinnerRow row : winners) {
 			Wanted call = wanted.computeIfAbsent(Slugs.of(row.office(), row.district()), (slug) -> new Wanted());
@@ -67,13 +88,22 @@ class SourceCalls {
 			.param("now", Timestamp.from(now))
 			.param("ids", contests.toArray(Long[]::new))
 			.update();
+		Map<Long, String> guarded = guarded(electionId, election, contests);
 		for (Call call : calls) {
+			String guard = guarded.get(call.contestId());
 			long callId = this.jdbc.sql("""
-					insert into race_call (contest_id, status, called_at, called_by, note, revision)
-					values (?, ?, ?, ?, ?, ?) returning id""")
-				.params(call.contestId(), call.status(), Timestamp.from(now), who, NOTE, into)
+					insert into race_call (contest_id, status, called_at, called_by, note, revision, override)
+					values (?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(call.contestId(), call.status(), Timestamp.from(now), who, NOTE, into, guard)
 				.query(Long.class)
 				.single();
+			if (guard != null) {
+				Map<String, Object> values = new LinkedHashMap<>();
+				values.put("status", call.status());
+				values.put("note", NOTE);
+				values.put("override", guard);
+				this.audit.record(who, "call", "contest " + election + "/" + call.slug(), null, values, guard);
+			}
 			for (long choice : call.winners()) {
 				this.jdbc.sql("insert into race_call_choice (call_id, choice_id, role) values (?, ?, 'winner')")
 					.params(callId, choice)
@@ -86,6 +116,21 @@ class SourceCalls {
 			}
 		}
 		return into;
+	}
+
+	/**
+	 * The note for each contest the call guard would apply to now, by the counts the
+	 * import brings (its own transaction's) and the estimate made from them.
+	 */
+	private Map<Long, String> guarded(long electionId, String election, List<Long> contests) {
+		Map<Long, String> notes = new LinkedHashMap<>();
+		for (ContestResult contest : this.results.contests(electionId, contests)) {
+			String reason = CallRisk.reason(this.projections.uncached(election, electionId, contest), contest);
+			if (reason != null) {
+				notes.put(contest.id(), GUARDED + reason);
+			}
+		}
+		return notes;
 	}
 
 	/** The call to record for one contest, or {@code null}: none, or the same as now. */
@@ -108,7 +153,7 @@ class SourceCalls {
 			return null;
 		}
 		String status = winners.isEmpty() ? "runoff" : "called";
-		Call call = new Call(contestId, status, winners, winners.isEmpty() ? advancing : Set.of());
+		Call call = new Call(contestId, slug, status, winners, winners.isEmpty() ? advancing : Set.of());
 		Current current = this.jdbc.sql("""
 				select id, status, note from race_call where contest_id = ? order by id desc limit 1""")
 			.param(contestId)
@@ -152,7 +197,7 @@ class SourceCalls {
 
 	}
 
-	private record Call(long contestId, String status, Set<Long> winners, Set<Long> advancing) {
+	private record Call(long contestId, String slug, String status, Set<Long> winners, Set<Long> advancing) {
 	}
 
 	private record Current(long id, String status, String note) {

@@ -5,7 +5,7 @@ import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
-import org.tally.results.projection.Projection;
+import org.tally.results.projection.CallRisk;
 import org.tally.results.projection.Projections;
 
 import org.springframework.stereotype.Component;
@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * (docs/projection.md, "Call guard"): a staff call ({@code called} or {@code runoff})
  * while the estimate's margin range includes zero, or while a known remainder of votes is
  * at least the margin, needs an {@code override}. Without an estimate or a known
- * remainder there is nothing to guard.
+ * remainder there is nothing to guard. The rule is {@link CallRisk}'s (a call taken from
+ * a file is noted by the same rule, never refused).
  */
 @Component
 class CallGuard {
@@ -38,17 +39,7 @@ class CallGuard {
 		}
 		ElectionResults current = this.results.results(this.results.election(election));
 		ContestResult result = this.results.contest(current, contest);
-		Projection projection = this.projections.of(current, result);
-		if ("estimating".equals(projection.status()) && projection.margin() != null
-				&& projection.margin().votes().low() <= 0) {
-			return "the estimate's 90% margin range (" + projection.margin().votes().low() + " to "
-					+ projection.margin().votes().high() + " votes) includes zero";
-		}
-		Long remaining = result.votesRemaining();
-		if (remaining != null && remaining > 0 && remaining >= result.margin().votes()) {
-			return remaining + " votes are still expected, at least the margin of " + result.margin().votes();
-		}
-		return null;
+		return CallRisk.reason(this.projections.of(current, result), result);
 	}
 
 	/**

@@ -79,6 +79,58 @@ class ProjectionApiTests {
 		assertThat(map(projection.get("margin"))).containsEntry("leader", "Ann").containsKey("votes");
 	}
 
+	/**
+	 * Mail first: every county's final vote is 40% mail, 15 points better for Ann than
+	 * her baseline share, and 60% election day, 10 points worse. Ten counties are
+	 * complete; the other ten have counted their mail only. Modelled by vote type (the
+	 * baseline has no split: its totals serve every type), Ann's estimate is within 1% of
+	 * her final votes; the totals alone would put some 6% too many on her (the rest of
+	 * those counties split like the complete counties' totals, though it is all election
+	 * day: EstimatorTests compares the two).
+	 */
+	@Test
+	void mailReportedFirstIsEstimatedByVoteType() {
+		String election = electionWithBaseline("projection-mail-first");
+		StringBuilder rows = new StringBuilder();
+		long ann = 0;
+		for (int i = 0; i < COUNTIES; i++) {
+			double share = 0.35 + 0.3 * ((i * 3) % COUNTIES) / COUNTIES;
+			long mail = Math.round(size(i) * 1.1 * 0.4);
+			long day = Math.round(size(i) * 1.1 * 0.6);
+			long annMail = Math.round(mail * (share + 0.15));
+			long annDay = Math.round(day * (share - 0.10));
+			ann += annMail + annDay;
+			boolean complete = i < 10;
+			long countedDay = complete ? day : 0;
+			long countedAnnDay = complete ? annDay : 0;
+			String progress = complete ? ",1,1\n" : ",0,1\n";
+			rows.append("County ").append(i).append(",Mayor,,,Ann,").append(annMail + countedAnnDay).append(',');
+			rows.append(countedAnnDay).append(',').append(annMail).append(progress);
+			rows.append("County ")
+				.append(i)
+				.append(",Mayor,,,Bob,")
+				.append(mail - annMail + countedDay - countedAnnDay);
+			rows.append(',').append(countedDay - countedAnnDay).append(',').append(mail - annMail).append(progress);
+		}
+		this.api.importCsv(election,
+				("county,office,district,party,candidate,votes,election_day,mail,precincts_reporting,precincts_total\n"
+						+ rows)
+					.getBytes(StandardCharsets.UTF_8),
+				"mode=setup")
+			.expectStatus()
+			.is2xxSuccessful();
+
+		Map<String, Object> projection = get(this.api.admin(), election);
+
+		assertThat(projection).containsEntry("status", "estimating")
+			.containsEntry("unitsComplete", 10)
+			.containsEntry("unitsTotal", COUNTIES);
+		Map<String, Object> annVotes = map(list(projection.get("candidates")).get(0).get("votes"));
+		assertThat(((Number) annVotes.get("estimate")).doubleValue()).isBetween(ann * 0.99, ann * 1.01);
+		assertThat(((Number) annVotes.get("low")).longValue()).isLessThanOrEqualTo(ann);
+		assertThat(((Number) annVotes.get("high")).longValue()).isGreaterThanOrEqualTo(ann);
+	}
+
 	@Test
 	void everyCountyCompleteIsFinalAndTheRangeIsTheCount() {
 		String election = electionWithBaseline("projection-final");

@@ -1,6 +1,7 @@
 package org.tally.staff;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
@@ -67,6 +68,82 @@ class CallGuardTests {
 			.param(election)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * AP's winner flags taken with {@code calls=ap}: the mayor's race (Ann leads by 10
+	 * with 210 of an expected 400 votes still to count) is called anyway, its record and
+	 * the audit log noting that the guard applied; the clerk's race (no expected vote, no
+	 * estimate) is called with no note.
+	 */
+	@Test
+	void aCallTakenFromAFileWhileTheGuardAppliesIsNotedNeverRefused() {
+		String election = this.api.createElection("guard-ap", "general");
+		ap(election, "", "mode=setup");
+		this.api.admin()
+			.put()
+			.uri("/api/v1/elections/" + election + "/contests/mayor")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"office\":\"Mayor\",\"expectedVotes\":400}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		ap(election, ",\"winner\":\"X\"", "calls=ap");
+
+		List<String> calls = this.jdbc.sql("""
+				select c.slug || ' ' || rc.status || ' ' || rc.note || ' ' || coalesce(rc.override, '-')
+				from race_call rc join contest c on c.id = rc.contest_id
+				join election e on e.id = c.election_id where e.slug = ? order by c.slug""")
+			.param(election)
+			.query(String.class)
+			.list();
+		assertThat(calls).containsExactly("clerk called AP -",
+				"mayor called AP taken from the file (calls=ap) while the call guard applies: "
+						+ "210 votes are still expected, at least the margin of 10");
+		assertThat(this.jdbc.sql("select detail from audit_event where action = 'call' and target = ?")
+			.param("contest " + election + "/mayor")
+			.query(String.class)
+			.list())
+			.containsExactly("taken from the file (calls=ap) while the call guard applies: "
+					+ "210 votes are still expected, at least the margin of 10");
+		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'call' and target = ?")
+			.param("contest " + election + "/clerk")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * An AP file of two races, the mayor's and the clerk's, each with its state row and
+	 * the county Alpha: Ann 100, Bob 90, one of four precincts in.
+	 */
+	private void ap(String election, String winner, String query) {
+		String json = "{\"electionDate\":\"2017-06-06\",\"races\":[" + race("1", "Mayor", winner) + ","
+				+ race("2", "Clerk", winner) + "]}";
+		this.api.admin()
+			.post()
+			.uri("/api/v1/elections/" + election + "/imports?" + query)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+	}
+
+	private static String race(String id, String office, String winner) {
+		return """
+				{"test":false,"raceID":"%s","raceType":"General","raceTypeID":"G","officeID":"%s","officeName":"%s",
+				 "reportingUnits":[%s,%s]}""".formatted(id, office.substring(0, 1), office,
+				unit("\"stateName\":\"California\",\"level\":\"state\"", winner),
+				unit("\"reportingunitName\":\"Alpha\",\"level\":\"subunit\"", winner));
+	}
+
+	private static String unit(String where, String winner) {
+		return """
+				{"statePostal":"CA",%s,"precinctsReporting":1,"precinctsTotal":4,
+				 "candidates":[{"last":"Ann","candidateID":"1","ballotOrder":1,"voteCount":100%s},
+				               {"last":"Bob","candidateID":"2","ballotOrder":2,"voteCount":90}]}""".formatted(where,
+				winner);
 	}
 
 	private String election(String stem, String expected) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Estimates a contest's final result from its complete units' change against a baseline
@@ -67,18 +68,43 @@ public final class Estimator {
 	 * a choice without a baseline), in the contest's choice order
 	 * @param baselineTotal all the baseline's votes in the unit (unmapped choices too)
 	 * @param votes the votes counted so far, per choice (all zeros before it reports)
-	 * @param complete whether the unit's count is complete
+	 * @param complete whether the unit's count is complete (every vote type's)
+	 * @param typeVotes when the contest's count is split by vote type: per type, the
+	 * votes of that type counted so far, per choice (the types together are
+	 * {@code votes}); null without a split
+	 * @param typeComplete per type, whether the unit's count of that type is complete
+	 * (null without a split)
 	 */
-	public record Unit(double[] baseline, double baselineTotal, long[] votes, boolean complete) {
+	public record Unit(double[] baseline, double baselineTotal, long[] votes, boolean complete, long[][] typeVotes,
+			boolean[] typeComplete) {
 
-		long counted() {
-			long total = 0;
-			for (long v : this.votes) {
-				total += v;
-			}
-			return total;
+		/** A unit whose count is not split by vote type. */
+		public Unit(double[] baseline, double baselineTotal, long[] votes, boolean complete) {
+			this(baseline, baselineTotal, votes, complete, null, null);
 		}
 
+		long counted() {
+			return sum(this.votes);
+		}
+
+		/** The votes of a type ({@code -1}: all of them). */
+		long[] votesOf(int type) {
+			return (type < 0) ? this.votes : this.typeVotes[type];
+		}
+
+		/** Whether the count of a type ({@code -1}: every type) is complete. */
+		boolean completeOf(int type) {
+			return (type < 0) ? this.complete : this.typeComplete[type];
+		}
+
+	}
+
+	static long sum(long[] votes) {
+		long total = 0;
+		for (long v : votes) {
+			total += v;
+		}
+		return total;
 	}
 
 	/** A point with its range's ends. */
@@ -127,6 +153,9 @@ public final class Estimator {
 		if (complete.size() < Math.max(MIN_UNITS, Math.ceil(MIN_SHARE * units.size()))) {
 			return new Estimate("waiting", done, units.size(), null, List.of(), List.of(), -1, -1, null);
 		}
+		if (units.get(0).typeVotes() != null) {
+			return VoteTypeEstimate.estimate(units, choices, seed, done);
+		}
 		Design design = new Design(complete, choices);
 		Open open = new Open(units, choices);
 		UnitModel model = UnitModel.fit(design, null);
@@ -146,8 +175,9 @@ public final class Estimator {
 	}
 
 	/**
-	 * The units as the totals read them, computed once: what is counted (complete units
-	 * and the parts already in), and the baseline shares of the units still to report.
+	 * The units as the totals (or one vote type's counts) read them, computed once: what
+	 * is counted (complete units and the parts already in), and the baseline shares of
+	 * the units still to report.
 	 */
 	static final class Open {
 
@@ -163,12 +193,20 @@ public final class Estimator {
 
 		final long[][] votes;
 
+		/** Each unit still to report's place in the universe. */
+		final int[] index;
+
 		Open(List<Unit> units, int choices) {
+			this(units, choices, -1);
+		}
+
+		/** Of one vote type ({@code -1}: the totals). */
+		Open(List<Unit> units, int choices, int type) {
 			this.choices = choices;
 			this.counted = new double[choices + 1];
 			int open = 0;
 			for (Unit unit : units) {
-				if (!unit.complete() && unit.baselineTotal() > 0) {
+				if (!unit.completeOf(type) && unit.baselineTotal() > 0) {
 					open++;
 				}
 			}
@@ -176,21 +214,25 @@ public final class Estimator {
 			this.baseline = new double[open];
 			this.countedTotal = new double[open];
 			this.votes = new long[open][];
+			this.index = new int[open];
 			int at = 0;
-			for (Unit unit : units) {
-				if (unit.complete() || unit.baselineTotal() <= 0) {
+			for (int i = 0; i < units.size(); i++) {
+				Unit unit = units.get(i);
+				long[] votes = unit.votesOf(type);
+				if (unit.completeOf(type) || unit.baselineTotal() <= 0) {
 					for (int j = 0; j < choices; j++) {
-						this.counted[j] += unit.votes()[j];
+						this.counted[j] += votes[j];
 					}
-					this.counted[choices] += unit.counted();
+					this.counted[choices] += sum(votes);
 					continue;
 				}
 				for (int j = 0; j < choices; j++) {
 					this.x[at][j] = unit.baseline()[j] / unit.baselineTotal();
 				}
 				this.baseline[at] = unit.baselineTotal();
-				this.countedTotal[at] = unit.counted();
-				this.votes[at] = unit.votes();
+				this.countedTotal[at] = sum(votes);
+				this.votes[at] = votes;
+				this.index[at] = i;
 				at++;
 			}
 		}
@@ -203,15 +245,25 @@ public final class Estimator {
 	 * the total.
 	 */
 	static double[] totals(Open open, UnitModel model, Residuals residuals, SplittableRandom random) {
-		int choices = open.choices;
 		double[] totals = open.counted.clone();
+		add(open, model, residuals, (u) -> (residuals != null) ? residuals.draw(random) : -1, totals);
+		return totals;
+	}
+
+	/**
+	 * Adds the predicted votes of the units still to report, each with the residuals of
+	 * the complete unit {@code donor} names for it (its row of the residuals, -1 for
+	 * none), to {@code totals}: index {@code choices} holds the total.
+	 */
+	static void add(Open open, UnitModel model, Residuals residuals, IntUnaryOperator donor, double[] totals) {
+		int choices = open.choices;
 		double[] share = new double[choices];
 		for (int u = 0; u < open.x.length; u++) {
-			int donor = (residuals != null) ? residuals.draw(random) : -1;
-			double turnout = model.turnout(open.x[u]) + ((donor >= 0) ? residuals.turnout(donor) : 0);
+			int from = donor.applyAsInt(u);
+			double turnout = model.turnout(open.x[u]) + ((from >= 0) ? residuals.turnout(from) : 0);
 			model.shares(open.x[u], share);
-			if (donor >= 0) {
-				residuals.addShares(donor, share);
+			if (from >= 0) {
+				residuals.addShares(from, share);
 			}
 			normalise(share);
 			double remaining = Math.max(0, open.baseline[u] * Math.exp(turnout) - open.countedTotal[u]);
@@ -220,7 +272,6 @@ public final class Estimator {
 			}
 			totals[choices] += open.countedTotal[u] + remaining;
 		}
-		return totals;
 	}
 
 	static void normalise(double[] share) {
@@ -245,7 +296,7 @@ public final class Estimator {
 		return summarise(units.size(), units.size(), choices, totals, new double[][] { totals }, status, 1);
 	}
 
-	private static Estimate summarise(int done, int total, int choices, double[] point, double[][] draws, String status,
+	static Estimate summarise(int done, int total, int choices, double[] point, double[][] draws, String status,
 			double widen) {
 		int leader = -1;
 		int runnerUp = -1;

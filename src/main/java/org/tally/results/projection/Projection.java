@@ -23,7 +23,8 @@ public record Projection(String election, String contest, @Schema(allowableValue
 	/** What the estimate is: shown beside every figure. */
 	public static final String METHOD = "Per unit still to report, turnout and vote shares predicted from the complete "
 			+ "units' change against the baseline (weighted regression shrunk toward uniform swing); 90% range by "
-			+ "bootstrap refits with out-of-fold (split-conformal) unit residuals";
+			+ "bootstrap refits with out-of-fold (split-conformal) unit residuals; each vote type apart when the count "
+			+ "is split by type";
 
 	/** A contest of an election. */
 	public record Ref(String election, String contest) {

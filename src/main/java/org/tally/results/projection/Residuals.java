@@ -18,52 +18,14 @@ final class Residuals {
 
 	private final int choices;
 
-	/** Walker's alias table: a draw in O(1) whatever the number of units. */
-	private final double[] keep;
-
-	private final int[] alias;
+	/** Draws a unit in proportion to its baseline votes. */
+	private final Alias alias;
 
 	private Residuals(double[] turnout, double[] shares, int choices, double[] weights) {
 		this.turnout = turnout;
 		this.shares = shares;
 		this.choices = choices;
-		int n = weights.length;
-		this.keep = new double[n];
-		this.alias = new int[n];
-		double sum = 0;
-		for (double w : weights) {
-			sum += w;
-		}
-		int[] small = new int[n];
-		int[] large = new int[n];
-		int smalls = 0;
-		int larges = 0;
-		for (int i = 0; i < n; i++) {
-			this.keep[i] = weights[i] * n / sum;
-			this.alias[i] = i;
-			if (this.keep[i] < 1) {
-				small[smalls++] = i;
-			}
-			else {
-				large[larges++] = i;
-			}
-		}
-		while (smalls > 0 && larges > 0) {
-			int less = small[--smalls];
-			int more = large[larges - 1];
-			this.alias[less] = more;
-			this.keep[more] -= 1 - this.keep[less];
-			if (this.keep[more] < 1) {
-				larges--;
-				small[smalls++] = more;
-			}
-		}
-		while (larges > 0) {
-			this.keep[large[--larges]] = 1;
-		}
-		while (smalls > 0) {
-			this.keep[small[--smalls]] = 1;
-		}
+		this.alias = new Alias(weights);
 	}
 
 	static Residuals outOfFold(Design design, SplittableRandom random) {
@@ -105,8 +67,7 @@ final class Residuals {
 
 	/** A unit drawn with probability proportional to its baseline votes. */
 	int draw(SplittableRandom random) {
-		int unit = random.nextInt(this.keep.length);
-		return (random.nextDouble() < this.keep[unit]) ? unit : this.alias[unit];
+		return this.alias.draw(random);
 	}
 
 	double turnout(int unit) {
