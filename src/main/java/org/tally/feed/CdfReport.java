@@ -25,6 +25,7 @@ import org.tally.results.ResultsService;
 import org.tally.results.Rule;
 import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
+import org.tally.results.VoteType;
 import org.tally.results.VoteTypeResult;
 import org.tally.system.HttpCaching;
 import org.tally.results.NistWriter;
@@ -70,9 +71,8 @@ class CdfReport {
 
 	private static final String JURISDICTION = "gpu-jurisdiction";
 
-	/** Tally's stored vote types (total aside) and their NIST {@code CountItemType}. */
-	private static final Map<String, String> COUNT_ITEM_TYPES = Map.of("election-day", "election-day", "mail",
-			"absentee-mail", "early", "early", "provisional", "provisional");
+	/** The NIST {@code CountItemType} of every vote together. */
+	private static final String TOTAL = VoteType.TOTAL.nistName();
 
 	private final JsonMapper json;
 
@@ -144,7 +144,7 @@ class CdfReport {
 		Map<String, Unit> units = new LinkedHashMap<>();
 		Map<String, Ballots> ballots = new LinkedHashMap<>();
 		Set<String> electionTypes = new LinkedHashSet<>();
-		electionTypes.add("total");
+		electionTypes.add(TOTAL);
 		for (ContestResult contest : found.contests()) {
 			List<UnitResult> counties = this.queries.reportingUnits(election.id(), contest, "county");
 			counted.add(new Counted(contest, counties));
@@ -156,7 +156,7 @@ class CdfReport {
 				ballots.computeIfAbsent(unitId(county.code()), (id) -> new Ballots())
 					.add(county.turnout().ballotsCast(), null);
 			}
-			contest.voteTypes().forEach((column) -> electionTypes.add(COUNT_ITEM_TYPES.get(column.type())));
+			contest.voteTypes().forEach((column) -> electionTypes.add(countItemType(column)));
 		}
 		Map<String, String> parties = new LinkedHashMap<>();
 		out.startDocument("ElectionReport");
@@ -167,7 +167,7 @@ class CdfReport {
 			if (figures.cast != null || figures.outstanding != null) {
 				out.startItem("BallotCounts");
 				out.string("GpUnitId", unit);
-				out.string("Type", "total");
+				out.string("Type", TOTAL);
 				if (figures.cast != null) {
 					out.number("BallotsCast", figures.cast);
 				}
@@ -257,21 +257,21 @@ class CdfReport {
 			out.id("selection-" + choiceId(contest, candidate));
 			out.number("SequenceOrder", candidate.ballotOrder());
 			out.startList("VoteCounts");
-			count(out, JURISDICTION, "total", null, candidate.votes());
+			count(out, JURISDICTION, TOTAL, null, candidate.votes());
 			typedCounts(out, JURISDICTION, contest.voteTypes(), at);
 			for (UnitResult county : counties) {
-				count(out, unitId(county.code()), "total", null, county.candidates().get(at).votes());
+				count(out, unitId(county.code()), TOTAL, null, county.candidates().get(at).votes());
 				typedCounts(out, unitId(county.code()), county.voteTypes(), at);
 			}
 			for (UnitResult precinct : precincts) {
-				count(out, unitId(precinct.code()), "total", null, precinct.candidates().get(at).votes());
+				count(out, unitId(precinct.code()), TOTAL, null, precinct.candidates().get(at).votes());
 				typedCounts(out, unitId(precinct.code()), precinct.voteTypes(), at);
 			}
 			if (rounds != null) {
 				for (ContestRounds.Round round : rounds.rounds()) {
 					for (ContestRounds.Tally tally : round.choices()) {
 						if (tally.name().equals(candidate.name())) {
-							count(out, JURISDICTION, "total", round.number(), tally.votes());
+							count(out, JURISDICTION, TOTAL, round.number(), tally.votes());
 						}
 					}
 				}
@@ -288,8 +288,8 @@ class CdfReport {
 		}
 		out.endList();
 		Set<String> types = new LinkedHashSet<>();
-		types.add("total");
-		contest.voteTypes().forEach((column) -> types.add(COUNT_ITEM_TYPES.get(column.type())));
+		types.add(TOTAL);
+		contest.voteTypes().forEach((column) -> types.add(countItemType(column)));
 		countStatus(out, types, CdfCodes.contestStatus(contest, itemStatus));
 		out.string("ElectionDistrictId", JURISDICTION);
 		out.string("Name", contest.name());
@@ -364,8 +364,13 @@ class CdfReport {
 	 */
 	private static void typedCounts(NistWriter out, String unitId, List<VoteTypeResult> columns, int at) {
 		for (VoteTypeResult column : columns) {
-			count(out, unitId, COUNT_ITEM_TYPES.get(column.type()), null, column.candidates().get(at).votes());
+			count(out, unitId, countItemType(column), null, column.candidates().get(at).votes());
 		}
+	}
+
+	/** The NIST {@code CountItemType} of a column of the split. */
+	private static String countItemType(VoteTypeResult column) {
+		return VoteType.find(column.type()).orElseThrow().nistName();
 	}
 
 	/**
@@ -373,7 +378,7 @@ class CdfReport {
 	 * {@code CountStatus} (total) is known only once the election is complete.
 	 */
 	private static void gpUnits(NistWriter out, ElectionState election, Map<String, Unit> units, String itemStatus) {
-		Set<String> complete = "completed".equals(itemStatus) ? Set.of("total") : Set.of();
+		Set<String> complete = "completed".equals(itemStatus) ? Set.of(TOTAL) : Set.of();
 		out.startList("GpUnit");
 		out.startItem("ReportingUnit");
 		out.id(JURISDICTION);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.tally.results.VoteType;
+
 /**
  * A file's header matched to what Tally reads: which column holds the county, the votes,
  * and so on. Names are matched case-insensitively, with spaces, hyphens and underscores
@@ -31,6 +33,17 @@ final class Columns {
 		/** A column the format is known to have and Tally does not need. */
 		KNOWN
 
+	}
+
+	/** The column of a vote type's votes. */
+	static Field field(VoteType type) {
+		return switch (type) {
+			case TOTAL -> Field.VOTES;
+			case ELECTION_DAY -> Field.ELECTION_DAY;
+			case MAIL -> Field.MAIL;
+			case EARLY -> Field.EARLY;
+			case PROVISIONAL -> Field.PROVISIONAL;
+		};
 	}
 
 	private static final Map<String, Field> OPENELECTIONS = new LinkedHashMap<>();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tally.results.VoteType;
+
 /**
  * The {@code count_sum} rows (migrations V4, V15) of contests whose every count one
  * import has just written: an import that loads a contest from nothing sums its rows

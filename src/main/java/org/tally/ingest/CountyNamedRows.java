@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.tally.results.VoteType;
+
 /**
  * Decides by the file's arithmetic, not by a name alone, whether a row whose precinct is
  * named like its county ("Gordon County" in Gordon, "ALAMEDA CA", "Total") is the

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.tally.results.VoteType;
 
 /**
  * Streams resolved rows (ids, not names) through PostgreSQL {@code COPY}, in fixed-size

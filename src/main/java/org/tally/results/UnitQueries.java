@@ -17,6 +17,7 @@ import static org.tally.results.ResultsQueries.TYPE_COLUMNS;
 import static org.tally.results.ResultsQueries.certified;
 import static org.tally.results.ResultsQueries.longOrNull;
 import static org.tally.results.ResultsQueries.selected;
+import static org.tally.results.ResultsQueries.typeColumns;
 
 /**
  * Reads a contest's counts per county (after the totals rule of
@@ -37,9 +38,9 @@ final class UnitQueries {
 	private static final String COUNTY_VOTES = "with " + RULED
 			+ """
 					select u.id as unit_id, u.code, u.name, u.level, p.code as parent, t.choice_id, coalesce(t.votes, 0) as votes,
-					       t.election_day, t.mail, t.early, t.provisional
-					from (select county_id, choice_id, """
-			+ BY_TYPE + """
+					       """
+			+ typeColumns("t") + """
+					from (select county_id, choice_id, """ + BY_TYPE + """
 					      from ruled where in_units group by county_id, choice_id) t
 					join reporting_unit u on u.id = t.county_id
 					left join reporting_unit p on p.id = u.parent_id
@@ -48,7 +49,7 @@ final class UnitQueries {
 
 	private static final String PRECINCT_VOTES = """
 			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, vc.choice_id,
-			       coalesce(vc.votes, 0) as votes, vc.election_day, vc.mail, vc.early, vc.provisional
+			       coalesce(vc.votes, 0) as votes, """ + typeColumns("vc") + """
 			from (select unit_id, choice_id, """ + BY_TYPE + """
 			      from vote_count where contest_id = :contest group by unit_id, choice_id) vc
 			join reporting_unit u on u.id = vc.unit_id

@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.VoteType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

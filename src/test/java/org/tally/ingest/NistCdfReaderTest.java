@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.VoteType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.VoteType;
 import org.tally.support.TallyApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,8 +85,8 @@ class RealFileVariantsReaderTest {
 						+ "Fulton,01A,Governor,,DEM,Stacey Abrams,,,,\n");
 
 		assertThat(sink.counts).extracting(CountRow::voteType, CountRow::votes)
-			.containsExactly(tuple(VoteType.TOTAL, 197L), tuple(VoteType.ELECTION_DAY, 120L),
-					tuple(VoteType.EARLY, 45L), tuple(VoteType.MAIL, 30L), tuple(VoteType.PROVISIONAL, 2L));
+			.containsExactly(tuple(VoteType.TOTAL, 197L), tuple(VoteType.ELECTION_DAY, 120L), tuple(VoteType.MAIL, 30L),
+					tuple(VoteType.EARLY, 45L), tuple(VoteType.PROVISIONAL, 2L));
 		assertThat(sink.problems).extracting(Problem::row, Problem::message)
 			.containsExactly(tuple(3L, "no votes: every vote-type cell is blank (the total is their sum)"));
 	}
@@ -157,7 +158,7 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.counts).filteredOn((c) -> c.row() == 9)
 			.extracting(CountRow::party, CountRow::voteType, CountRow::votes)
 			.containsExactly(tuple("REP", VoteType.TOTAL, 89L), tuple("REP", VoteType.ELECTION_DAY, 34L),
-					tuple("REP", VoteType.EARLY, 52L), tuple("REP", VoteType.MAIL, 3L));
+					tuple("REP", VoteType.MAIL, 3L), tuple("REP", VoteType.EARLY, 52L));
 		assertThat(sink.warnings).extracting(Problem::row, Problem::value)
 			.contains(tuple(4L, "Ballots Cast - Blank"), tuple(7L, "Over Votes"), tuple(14L, "Not Assigned"));
 	}
@@ -246,8 +247,8 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.counts).filteredOn((c) -> c.row() == 2)
 			.extracting(CountRow::party, CountRow::voteType, CountRow::votes)
 			.containsExactly(tuple("Democrat", VoteType.TOTAL, 21L + 44 + 9 + 0),
-					tuple("Democrat", VoteType.ELECTION_DAY, 21L), tuple("Democrat", VoteType.EARLY, 44L),
-					tuple("Democrat", VoteType.MAIL, 9L), tuple("Democrat", VoteType.PROVISIONAL, 0L));
+					tuple("Democrat", VoteType.ELECTION_DAY, 21L), tuple("Democrat", VoteType.MAIL, 9L),
+					tuple("Democrat", VoteType.EARLY, 44L), tuple("Democrat", VoteType.PROVISIONAL, 0L));
 	}
 
 	@Test
@@ -286,7 +287,7 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.counts).filteredOn((c) -> c.row() == 4)
 			.extracting(CountRow::voteType, CountRow::votes)
 			.containsExactly(tuple(VoteType.TOTAL, 435L), tuple(VoteType.ELECTION_DAY, 183L),
-					tuple(VoteType.EARLY, 149L), tuple(VoteType.MAIL, 103L), tuple(VoteType.PROVISIONAL, 0L));
+					tuple(VoteType.MAIL, 103L), tuple(VoteType.EARLY, 149L), tuple(VoteType.PROVISIONAL, 0L));
 		assertThat(sink.warnings).isEmpty();
 	}
 

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tally.results.VoteType;
+
 /**
  * Keeps everything a {@link ResultsFileReader} hands over, for assertions.
  */

@@ -29,7 +29,7 @@ import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
 import org.tally.ingest.SourceKey;
 import org.tally.ingest.StatedTotal;
-import org.tally.ingest.VoteType;
+import org.tally.results.VoteType;
 import org.tally.ingest.WinnerRow;
 
 /**

@@ -21,7 +21,7 @@ import org.tally.ingest.RankedRounds;
 import org.tally.ingest.ReadSummary;
 import org.tally.ingest.RowSink;
 import org.tally.ingest.StatedTotal;
-import org.tally.ingest.VoteType;
+import org.tally.results.VoteType;
 import org.tally.results.Rule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
