@@ -16,10 +16,12 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.results.CandidateResult;
+import org.tally.results.ContestKind;
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
+import org.tally.results.ElectionStatus;
 import org.tally.results.ResultsQueries;
 import org.tally.results.ResultsService;
 import org.tally.results.Rule;
@@ -180,7 +182,7 @@ class CdfReport {
 		out.endList();
 		out.startList("Candidate");
 		for (ContestResult contest : found.contests()) {
-			if (!"measure".equals(contest.kind())) {
+			if (!ContestKind.measure(contest.kind())) {
 				for (CandidateResult candidate : contest.candidates()) {
 					candidate(out, choiceId(contest, candidate), candidate, parties);
 				}
@@ -220,7 +222,7 @@ class CdfReport {
 		// one report, not a sequence of partial ones
 		out.number("SequenceStart", 1);
 		out.number("SequenceEnd", 1);
-		out.string("Status", CdfCodes.status(election.status(), "certified".equals(election.status())
+		out.string("Status", CdfCodes.status(election.status(), ElectionStatus.certified(election.status())
 				&& this.queries.correctedSinceCertified(election.id(), found.revision())));
 		if (election.test()) {
 			out.string("TestType", "rehearsal");
@@ -246,7 +248,7 @@ class CdfReport {
 		}
 		ContestRounds rounds = (contest.rule() == Rule.RANKED_CHOICE) ? this.results.rounds(found, contest, null)
 				: null;
-		boolean measure = "measure".equals(contest.kind());
+		boolean measure = ContestKind.measure(contest.kind());
 		out.startItem(measure ? "BallotMeasureContest" : "CandidateContest");
 		out.id("contest-" + contest.slug());
 		out.startList("ContestSelection");

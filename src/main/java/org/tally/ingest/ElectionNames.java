@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.tally.ingest.format.NameSkeleton;
+import org.tally.results.ContestKind;
 import org.tally.results.Slugs;
 
 /**
@@ -385,7 +386,7 @@ final class ElectionNames {
 		}
 		Contest contest = new Contest(this.ids.next(Sequence.CONTEST), name, true, new HashMap<>());
 		ContestRow declared = this.declared.get(new OfficeKey(this.lastOffice, district));
-		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
+		String kind = ((declared != null && declared.measure()) ? ContestKind.MEASURE : ContestKind.CANDIDATE).code();
 		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
 		this.newContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats,
 				(declared != null) ? declared.rule() : null));

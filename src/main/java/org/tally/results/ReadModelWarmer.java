@@ -61,7 +61,7 @@ public class ReadModelWarmer {
 			try {
 				Instant since = Instant.now().minus(LIVE_FOR);
 				for (Election election : this.elections.findAllLiveFirst()) {
-					if (!"certified".equals(election.getStatus())
+					if (!ElectionStatus.certified(election.getStatus())
 							|| (election.getLastUpdated() != null && election.getLastUpdated().isAfter(since))) {
 						fill(election.getSlug());
 					}

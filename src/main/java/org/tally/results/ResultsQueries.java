@@ -276,7 +276,8 @@ public class ResultsQueries {
 
 	/** Whether the election is certified (its figures are final). */
 	static boolean certified(JdbcClient jdbc, long electionId) {
-		return jdbc.sql("select status = 'certified' from election where id = ?")
+		return jdbc.sql("select status = ? from election where id = ?")
+			.param(ElectionStatus.CERTIFIED.code())
 			.param(electionId)
 			.query(Boolean.class)
 			.optional()

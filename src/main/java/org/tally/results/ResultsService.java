@@ -124,10 +124,10 @@ public class ResultsService {
 	 * ({@code level} is {@code county} or {@code precinct}), read once per revision.
 	 */
 	public List<UnitResult> reportingUnits(ElectionResults results, ContestResult contest, String level) {
-		if (!"county".equals(level) && !"precinct".equals(level)) {
+		if (!UnitLevel.COUNTY.code().equals(level) && !UnitLevel.precinct(level)) {
 			throw InvalidRequestException.of("level", "must be county or precinct");
 		}
-		return this.cache.units(results, contest, "precinct".equals(level));
+		return this.cache.units(results, contest, UnitLevel.precinct(level));
 	}
 
 	/**

@@ -74,7 +74,7 @@ final class UnitQueries {
 			position.put(contest.candidates().get(i).id(), i);
 		}
 		Map<Long, UnitRow> units = new java.util.LinkedHashMap<>();
-		JdbcClient.StatementSpec query = "precinct".equals(level)
+		JdbcClient.StatementSpec query = UnitLevel.precinct(level)
 				? this.jdbc.sql(PRECINCT_VOTES).param("contest", contest.id())
 				: this.jdbc.sql(COUNTY_VOTES).params(selected(electionId, false, List.of(contest.id())));
 		query.query((RowCallbackHandler) (rs) -> {
@@ -95,7 +95,7 @@ final class UnitQueries {
 			}
 		});
 		Map<Long, UnitResult.UnitFigures> figures = new HashMap<>();
-		if (!"precinct".equals(level)) {
+		if (!UnitLevel.precinct(level)) {
 			boolean certified = certified(this.jdbc, electionId);
 			this.jdbc.sql(UNIT_FIGURES)
 				.params(selected(electionId, false, List.of(contest.id())))

@@ -15,6 +15,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.tally.results.CallStatus;
+import org.tally.results.ContestKind;
+import org.tally.results.ElectionKind;
+import org.tally.results.ElectionStatus;
+import org.tally.results.Rule;
+import org.tally.results.UnitLevel;
 import org.tally.results.VoteType;
 import org.tally.staff.StaffRole;
 import org.tally.support.ContractCheck;
@@ -56,6 +61,11 @@ class EnumsFollowTheDatabaseTests {
 			Map.entry("vote_count_change.vote_type", codes(VoteType.values(), VoteType::code)),
 			Map.entry("count_sum.vote_type", codes(VoteType.values(), VoteType::code)),
 			Map.entry("contest_type_snapshot.vote_type", VoteType.SPLIT.stream().map(VoteType::code).toList()),
+			Map.entry("election.status", codes(ElectionStatus.values(), ElectionStatus::code)),
+			Map.entry("election.kind", codes(ElectionKind.values(), ElectionKind::code)),
+			Map.entry("contest.kind", codes(ContestKind.values(), ContestKind::code)),
+			Map.entry("contest.rule", codes(Rule.values(), Rule::code)),
+			Map.entry("reporting_unit.level", codes(UnitLevel.values(), UnitLevel::code)),
 			Map.entry("race_call.status", codes(CallStatus.values(), CallStatus::code)),
 			Map.entry("staff_user.role", codes(StaffRole.values(), StaffRole::name)));
 
