@@ -26,6 +26,7 @@ import org.tally.results.ResultsQueries;
 import org.tally.results.ResultsService;
 import org.tally.results.Rule;
 import org.tally.results.Slugs;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 import org.tally.results.VoteType;
 import org.tally.results.VoteTypeResult;
@@ -148,7 +149,7 @@ class CdfReport {
 		Set<String> electionTypes = new LinkedHashSet<>();
 		electionTypes.add(TOTAL);
 		for (ContestResult contest : found.contests()) {
-			List<UnitResult> counties = this.queries.reportingUnits(election.id(), contest, "county");
+			List<UnitResult> counties = this.queries.reportingUnits(election.id(), contest, UnitLevel.COUNTY);
 			counted.add(new Counted(contest, counties));
 			ballots.computeIfAbsent(JURISDICTION, (id) -> new Ballots())
 				.add(contest.turnout().ballotsCast(), contest.ballotsOutstanding());
@@ -235,7 +236,7 @@ class CdfReport {
 			String itemStatus) {
 		ContestResult contest = counted.contest();
 		List<UnitResult> counties = counted.counties();
-		List<UnitResult> precincts = this.queries.reportingUnits(found.election().id(), contest, "precinct");
+		List<UnitResult> precincts = this.queries.reportingUnits(found.election().id(), contest, UnitLevel.PRECINCT);
 		for (UnitResult precinct : precincts) {
 			units.putIfAbsent(precinct.code(),
 					new Unit(precinct.code(), precinct.name(), precinct.level(), precinct.parent(), Set.of()));

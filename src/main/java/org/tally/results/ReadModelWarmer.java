@@ -91,8 +91,8 @@ public class ReadModelWarmer {
 	private void warm(String slug) {
 		ElectionResults current = this.results.results(this.states.current(slug));
 		for (ContestResult contest : current.contests()) {
-			this.results.reportingUnits(current, contest, "county");
-			this.results.reportingUnits(current, contest, "precinct");
+			this.results.reportingUnits(current, contest, UnitLevel.COUNTY);
+			this.results.reportingUnits(current, contest, UnitLevel.PRECINCT);
 			this.results.history(current, contest);
 			this.results.timeline(current, contest);
 			this.results.rounds(current, contest, null);

@@ -352,7 +352,7 @@ public class ResultsQueries {
 	 * The contest's counts per county ({@code level = "county"}, after the totals rule)
 	 * or per precinct, with each unit's candidates in the order of {@code contest}.
 	 */
-	public List<UnitResult> reportingUnits(long electionId, ContestResult contest, String level) {
+	public List<UnitResult> reportingUnits(long electionId, ContestResult contest, UnitLevel level) {
 		return this.units.reportingUnits(electionId, contest, level);
 	}
 

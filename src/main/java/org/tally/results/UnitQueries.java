@@ -68,13 +68,13 @@ final class UnitQueries {
 	 * The contest's counts per county ({@code level = "county"}, after the totals rule)
 	 * or per precinct, with each unit's candidates in the order of {@code contest}.
 	 */
-	List<UnitResult> reportingUnits(long electionId, ContestResult contest, String level) {
+	List<UnitResult> reportingUnits(long electionId, ContestResult contest, UnitLevel level) {
 		Map<Long, Integer> position = new HashMap<>();
 		for (int i = 0; i < contest.candidates().size(); i++) {
 			position.put(contest.candidates().get(i).id(), i);
 		}
 		Map<Long, UnitRow> units = new java.util.LinkedHashMap<>();
-		JdbcClient.StatementSpec query = UnitLevel.precinct(level)
+		JdbcClient.StatementSpec query = (level == UnitLevel.PRECINCT)
 				? this.jdbc.sql(PRECINCT_VOTES).param("contest", contest.id())
 				: this.jdbc.sql(COUNTY_VOTES).params(selected(electionId, false, List.of(contest.id())));
 		query.query((RowCallbackHandler) (rs) -> {
@@ -95,7 +95,7 @@ final class UnitQueries {
 			}
 		});
 		Map<Long, UnitResult.UnitFigures> figures = new HashMap<>();
-		if (!UnitLevel.precinct(level)) {
+		if (level != UnitLevel.PRECINCT) {
 			boolean certified = certified(this.jdbc, electionId);
 			this.jdbc.sql(UNIT_FIGURES)
 				.params(selected(electionId, false, List.of(contest.id())))

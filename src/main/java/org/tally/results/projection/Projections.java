@@ -13,6 +13,7 @@ import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 
 import org.springframework.stereotype.Service;
@@ -64,8 +65,8 @@ public class Projections {
 		BaselineLink link = found.get();
 		ElectionResults before = this.results.results(this.results.current(link.election()));
 		List<UnitResult> baselineUnits = this.results.reportingUnits(before,
-				this.results.contest(before, link.contest()), "county");
-		List<UnitResult> units = this.results.reportingUnits(current, contest, "county");
+				this.results.contest(before, link.contest()), UnitLevel.COUNTY);
+		List<UnitResult> units = this.results.reportingUnits(current, contest, UnitLevel.COUNTY);
 		List<Estimator.Unit> universe = universe(contest, link, baselineUnits, units,
 				this.completions.complete(contest.id(), units));
 		return Projection.of(election, contest.slug(), new Projection.Ref(link.election(), link.contest()), names,
