@@ -1,6 +1,9 @@
 package org.tally.feed;
 
 import org.tally.results.ContestResult;
+import org.tally.results.ElectionKind;
+import org.tally.results.ElectionStatus;
+import org.tally.results.UnitLevel;
 
 /**
  * Tally's statuses, kinds and levels in NIST SP 1500-100 v2's words (the report's
@@ -35,42 +38,23 @@ final class CdfCodes {
 	}
 
 	static String unitType(String level) {
-		return switch (level) {
-			case "precinct" -> "precinct";
-			case "state" -> "state";
-			default -> "county";
-		};
+		return UnitLevel.find(level).orElse(UnitLevel.COUNTY).nistType();
 	}
 
 	static String status(String status, boolean corrected) {
 		if (corrected) {
 			return "correction";
 		}
-		return switch (status) {
-			case "certified" -> "certified";
-			case "unofficial-complete" -> "unofficial-complete";
-			case "scheduled" -> "pre-election";
-			default -> "unofficial-partial";
-		};
+		return ElectionStatus.find(status).orElse(ElectionStatus.COUNTING).nistStatus();
 	}
 
 	/** NIST's {@code CountItemStatus} of everything in an election of this status. */
 	static String itemStatus(String status) {
-		return switch (status) {
-			case "certified", "unofficial-complete" -> "completed";
-			case "scheduled" -> "not-processed";
-			default -> "in-process";
-		};
+		return ElectionStatus.find(status).orElse(ElectionStatus.COUNTING).nistItemStatus();
 	}
 
 	static String type(String kind) {
-		return switch (kind) {
-			case "general" -> "general";
-			case "primary" -> "primary";
-			case "runoff" -> "runoff";
-			case "special-primary", "special-general" -> "special";
-			default -> "other";
-		};
+		return ElectionKind.find(kind).map(ElectionKind::nistType).orElse("other");
 	}
 
 }

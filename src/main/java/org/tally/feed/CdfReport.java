@@ -16,15 +16,19 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.results.CandidateResult;
+import org.tally.results.ContestKind;
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
+import org.tally.results.ElectionStatus;
 import org.tally.results.ResultsQueries;
 import org.tally.results.ResultsService;
 import org.tally.results.Rule;
 import org.tally.results.Slugs;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
+import org.tally.results.VoteType;
 import org.tally.results.VoteTypeResult;
 import org.tally.system.HttpCaching;
 import org.tally.results.NistWriter;
@@ -70,9 +74,8 @@ class CdfReport {
 
 	private static final String JURISDICTION = "gpu-jurisdiction";
 
-	/** Tally's stored vote types (total aside) and their NIST {@code CountItemType}. */
-	private static final Map<String, String> COUNT_ITEM_TYPES = Map.of("election-day", "election-day", "mail",
-			"absentee-mail", "early", "early", "provisional", "provisional");
+	/** The NIST {@code CountItemType} of every vote together. */
+	private static final String TOTAL = VoteType.TOTAL.nistName();
 
 	private final JsonMapper json;
 
@@ -144,9 +147,9 @@ class CdfReport {
 		Map<String, Unit> units = new LinkedHashMap<>();
 		Map<String, Ballots> ballots = new LinkedHashMap<>();
 		Set<String> electionTypes = new LinkedHashSet<>();
-		electionTypes.add("total");
+		electionTypes.add(TOTAL);
 		for (ContestResult contest : found.contests()) {
-			List<UnitResult> counties = this.queries.reportingUnits(election.id(), contest, "county");
+			List<UnitResult> counties = this.queries.reportingUnits(election.id(), contest, UnitLevel.COUNTY);
 			counted.add(new Counted(contest, counties));
 			ballots.computeIfAbsent(JURISDICTION, (id) -> new Ballots())
 				.add(contest.turnout().ballotsCast(), contest.ballotsOutstanding());
@@ -156,7 +159,7 @@ class CdfReport {
 				ballots.computeIfAbsent(unitId(county.code()), (id) -> new Ballots())
 					.add(county.turnout().ballotsCast(), null);
 			}
-			contest.voteTypes().forEach((column) -> electionTypes.add(COUNT_ITEM_TYPES.get(column.type())));
+			contest.voteTypes().forEach((column) -> electionTypes.add(countItemType(column)));
 		}
 		Map<String, String> parties = new LinkedHashMap<>();
 		out.startDocument("ElectionReport");
@@ -167,7 +170,7 @@ class CdfReport {
 			if (figures.cast != null || figures.outstanding != null) {
 				out.startItem("BallotCounts");
 				out.string("GpUnitId", unit);
-				out.string("Type", "total");
+				out.string("Type", TOTAL);
 				if (figures.cast != null) {
 					out.number("BallotsCast", figures.cast);
 				}
@@ -180,7 +183,7 @@ class CdfReport {
 		out.endList();
 		out.startList("Candidate");
 		for (ContestResult contest : found.contests()) {
-			if (!"measure".equals(contest.kind())) {
+			if (!ContestKind.measure(contest.kind())) {
 				for (CandidateResult candidate : contest.candidates()) {
 					candidate(out, choiceId(contest, candidate), candidate, parties);
 				}
@@ -220,7 +223,7 @@ class CdfReport {
 		// one report, not a sequence of partial ones
 		out.number("SequenceStart", 1);
 		out.number("SequenceEnd", 1);
-		out.string("Status", CdfCodes.status(election.status(), "certified".equals(election.status())
+		out.string("Status", CdfCodes.status(election.status(), ElectionStatus.certified(election.status())
 				&& this.queries.correctedSinceCertified(election.id(), found.revision())));
 		if (election.test()) {
 			out.string("TestType", "rehearsal");
@@ -233,7 +236,7 @@ class CdfReport {
 			String itemStatus) {
 		ContestResult contest = counted.contest();
 		List<UnitResult> counties = counted.counties();
-		List<UnitResult> precincts = this.queries.reportingUnits(found.election().id(), contest, "precinct");
+		List<UnitResult> precincts = this.queries.reportingUnits(found.election().id(), contest, UnitLevel.PRECINCT);
 		for (UnitResult precinct : precincts) {
 			units.putIfAbsent(precinct.code(),
 					new Unit(precinct.code(), precinct.name(), precinct.level(), precinct.parent(), Set.of()));
@@ -246,7 +249,7 @@ class CdfReport {
 		}
 		ContestRounds rounds = (contest.rule() == Rule.RANKED_CHOICE) ? this.results.rounds(found, contest, null)
 				: null;
-		boolean measure = "measure".equals(contest.kind());
+		boolean measure = ContestKind.measure(contest.kind());
 		out.startItem(measure ? "BallotMeasureContest" : "CandidateContest");
 		out.id("contest-" + contest.slug());
 		out.startList("ContestSelection");
@@ -257,21 +260,21 @@ class CdfReport {
 			out.id("selection-" + choiceId(contest, candidate));
 			out.number("SequenceOrder", candidate.ballotOrder());
 			out.startList("VoteCounts");
-			count(out, JURISDICTION, "total", null, candidate.votes());
+			count(out, JURISDICTION, TOTAL, null, candidate.votes());
 			typedCounts(out, JURISDICTION, contest.voteTypes(), at);
 			for (UnitResult county : counties) {
-				count(out, unitId(county.code()), "total", null, county.candidates().get(at).votes());
+				count(out, unitId(county.code()), TOTAL, null, county.candidates().get(at).votes());
 				typedCounts(out, unitId(county.code()), county.voteTypes(), at);
 			}
 			for (UnitResult precinct : precincts) {
-				count(out, unitId(precinct.code()), "total", null, precinct.candidates().get(at).votes());
+				count(out, unitId(precinct.code()), TOTAL, null, precinct.candidates().get(at).votes());
 				typedCounts(out, unitId(precinct.code()), precinct.voteTypes(), at);
 			}
 			if (rounds != null) {
 				for (ContestRounds.Round round : rounds.rounds()) {
 					for (ContestRounds.Tally tally : round.choices()) {
 						if (tally.name().equals(candidate.name())) {
-							count(out, JURISDICTION, "total", round.number(), tally.votes());
+							count(out, JURISDICTION, TOTAL, round.number(), tally.votes());
 						}
 					}
 				}
@@ -288,8 +291,8 @@ class CdfReport {
 		}
 		out.endList();
 		Set<String> types = new LinkedHashSet<>();
-		types.add("total");
-		contest.voteTypes().forEach((column) -> types.add(COUNT_ITEM_TYPES.get(column.type())));
+		types.add(TOTAL);
+		contest.voteTypes().forEach((column) -> types.add(countItemType(column)));
 		countStatus(out, types, CdfCodes.contestStatus(contest, itemStatus));
 		out.string("ElectionDistrictId", JURISDICTION);
 		out.string("Name", contest.name());
@@ -364,8 +367,13 @@ class CdfReport {
 	 */
 	private static void typedCounts(NistWriter out, String unitId, List<VoteTypeResult> columns, int at) {
 		for (VoteTypeResult column : columns) {
-			count(out, unitId, COUNT_ITEM_TYPES.get(column.type()), null, column.candidates().get(at).votes());
+			count(out, unitId, countItemType(column), null, column.candidates().get(at).votes());
 		}
+	}
+
+	/** The NIST {@code CountItemType} of a column of the split. */
+	private static String countItemType(VoteTypeResult column) {
+		return VoteType.find(column.type()).orElseThrow().nistName();
 	}
 
 	/**
@@ -373,7 +381,7 @@ class CdfReport {
 	 * {@code CountStatus} (total) is known only once the election is complete.
 	 */
 	private static void gpUnits(NistWriter out, ElectionState election, Map<String, Unit> units, String itemStatus) {
-		Set<String> complete = "completed".equals(itemStatus) ? Set.of("total") : Set.of();
+		Set<String> complete = "completed".equals(itemStatus) ? Set.of(TOTAL) : Set.of();
 		out.startList("GpUnit");
 		out.startItem("ReportingUnit");
 		out.id(JURISDICTION);

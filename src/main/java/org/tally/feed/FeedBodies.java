@@ -11,6 +11,7 @@ import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Component;
+import org.tally.results.UnitLevel;
 
 /**
  * The JSON bodies of the feed, each serialized once per revision under one key, so the
@@ -64,7 +65,7 @@ class FeedBodies {
 		boolean test = found.election().test();
 		return this.responses.json(found, contest.slug(), level.view,
 				() -> ContestResponse.of(contest, test,
-						(level != Level.NONE) ? this.results.reportingUnits(found, contest, level.name)
+						(level != Level.NONE) ? this.results.reportingUnits(found, contest, level.unit)
 							.stream()
 							.map(ReportingUnitResponse::of)
 							.toList() : null,
@@ -92,15 +93,15 @@ class FeedBodies {
 	/** The {@code ?level=} of a contest. */
 	enum Level {
 
-		NONE(null, FeedView.CONTEST), COUNTY("county", FeedView.CONTEST_COUNTIES),
-		PRECINCT("precinct", FeedView.CONTEST_PRECINCTS);
+		NONE(null, FeedView.CONTEST), COUNTY(UnitLevel.COUNTY, FeedView.CONTEST_COUNTIES),
+		PRECINCT(UnitLevel.PRECINCT, FeedView.CONTEST_PRECINCTS);
 
-		private final String name;
+		private final UnitLevel unit;
 
 		private final FeedView view;
 
-		Level(String name, FeedView view) {
-			this.name = name;
+		Level(UnitLevel unit, FeedView view) {
+			this.unit = unit;
 			this.view = view;
 		}
 

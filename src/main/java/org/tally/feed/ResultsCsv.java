@@ -19,6 +19,7 @@ import org.tally.results.ContestOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.tally.results.VoteType;
 
 /**
  * The election's counts in the OpenElections layout, written so that importing the file
@@ -38,12 +39,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultsCsv {
 
+	/** The stored vote types in the order of their columns: the total, then the split. */
+	private static final VoteType[] TYPES = VoteType.values();
+
+	/**
+	 * The header: a constant for the OpenAPI document's example; its vote-type columns
+	 * are each {@link VoteType#csvColumn()} in the order of {@link #TYPES}
+	 * ({@code ResultsCsvHeaderTests} checks).
+	 */
 	static final String HEADER = "county,precinct,office,district,party,candidate,votes,"
 			+ "election_day,absentee,early_voting,provisional,"
 			+ "precincts_reporting,precincts_total,registered_voters,ballots_cast,ballots_outstanding,expected_votes\r\n";
-
-	/** The stored vote types in the order of their columns after {@code votes}. */
-	private static final String[] TYPES = { "total", "election-day", "mail", "early", "provisional" };
 
 	private static final String[] PROGRESS = { "precincts_reporting", "precincts_total", "registered_voters",
 			"ballots_cast", "ballots_outstanding", "expected_votes" };
@@ -146,11 +152,9 @@ class ResultsCsv {
 				flush();
 				start(rs, contest, unit, choice);
 			}
-			String type = rs.getString("vote_type");
-			for (int i = 0; type != null && i < TYPES.length; i++) {
-				if (TYPES[i].equals(type)) {
-					this.votes[i] = rs.getLong("votes");
-				}
+			VoteType type = VoteType.find(rs.getString("vote_type")).orElse(null);
+			if (type != null) {
+				this.votes[type.ordinal()] = rs.getLong("votes");
 			}
 		}
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 /**
  * The {@code count_sum} rows (migrations V4, V15) of contests whose every count one

@@ -18,6 +18,7 @@ import org.tally.ingest.kit.NameSkeleton;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProblemCollector;
 import org.tally.ingest.kit.SourceKey;
+import org.tally.results.ContestKind;
 import org.tally.results.Slugs;
 
 /**
@@ -408,7 +409,7 @@ public final class ElectionNames {
 		}
 		Contest contest = new Contest(this.ids.next(Sequence.CONTEST), name, true, new HashMap<>());
 		ContestRow declared = this.declared.get(new OfficeKey(this.lastOffice, district));
-		String kind = (declared != null && declared.measure()) ? "measure" : "candidate";
+		String kind = ((declared != null && declared.measure()) ? ContestKind.MEASURE : ContestKind.CANDIDATE).code();
 		int seats = (declared != null && declared.seats() != null) ? declared.seats() : 1;
 		this.newStoredContests.add(new NewContest(contest.id, slug, office, district, name, row, kind, seats,
 				(declared != null) ? declared.rule() : null));

@@ -3,6 +3,8 @@ package org.tally.ingest;
 import java.util.Set;
 
 import org.tally.ingest.kit.States;
+import org.tally.results.ElectionKind;
+import org.tally.results.Rule;
 
 /**
  * The election an import applies to, as the import needs it: read once, before the body
@@ -23,9 +25,9 @@ record ElectionRef(long id, String slug, String kind, String jurisdiction, boole
 	 * election plurality (a party primary's nominee is its top vote-getter).
 	 */
 	String winnerRule() {
-		boolean primary = this.kind.equals("primary") || this.kind.equals("special-primary");
-		return (primary && TOP_TWO_STATES.contains(String.valueOf(States.postalCode(this.jurisdiction)))) ? "top-two"
-				: "plurality";
+		boolean primary = ElectionKind.find(this.kind).map(ElectionKind::primary).orElse(false);
+		return (primary && TOP_TWO_STATES.contains(String.valueOf(States.postalCode(this.jurisdiction))))
+				? Rule.TOP_TWO.code() : Rule.PLURALITY.code();
 	}
 
 }

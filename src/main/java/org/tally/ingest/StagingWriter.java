@@ -5,9 +5,10 @@ import java.sql.SQLException;
 
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.tally.results.VoteType;
 
 import org.tally.ingest.kit.ProgressRow;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 /**
  * Streams resolved rows (ids, not names) through PostgreSQL {@code COPY}, in fixed-size

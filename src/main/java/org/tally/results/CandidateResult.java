@@ -8,7 +8,7 @@ import java.util.Map;
  * One choice's standing in a contest: votes, shown percentage and marks from staff.
  *
  * @param voteTypes its votes per vote type the contest has a split of, in the order of
- * {@link VoteTypes#CODES} (empty when the contest has none)
+ * {@link VoteType#SPLIT} (empty when the contest has none)
  * @param needsPctOfRemaining the share of the votes still expected this choice needs to
  * draw level with the leader if they split between the two, in percent with one decimal
  * (above 100: it cannot catch up); {@code null} for a leader, in a contest of more than

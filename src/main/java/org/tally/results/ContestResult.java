@@ -9,7 +9,7 @@ import java.util.List;
  * computed outcome (a hint for staff, never a call).
  *
  * @param voteTypes the split by vote type: one column per type a source reported, in the
- * order of {@link VoteTypes#CODES}, candidates in the order of {@code candidates}; empty
+ * order of {@link VoteType#SPLIT}, candidates in the order of {@code candidates}; empty
  * when the contest has no split (never invented zeros)
  * @param unsplitVotes votes of {@code totalVotes} that no type covers ({@code totalVotes}
  * without a split, 0 when fully split)

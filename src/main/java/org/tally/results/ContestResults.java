@@ -79,7 +79,7 @@ public final class ContestResults {
 	}
 
 	/**
-	 * Per type of {@link VoteTypes#CODES}, the candidates' votes in their order, or null
+	 * Per type of {@link VoteType#SPLIT}, the candidates' votes in their order, or null
 	 * when no candidate has a count of the type.
 	 */
 	static long[][] typeVotes(List<CandidateResult> candidates) {

@@ -32,7 +32,7 @@ public class Election {
 
 	private String jurisdiction;
 
-	private String status = "scheduled";
+	private String status = ElectionStatus.SCHEDULED.code();
 
 	private boolean test;
 

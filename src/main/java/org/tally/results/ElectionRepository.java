@@ -13,7 +13,9 @@ public interface ElectionRepository extends ListCrudRepository<Election, Long> {
 	boolean existsBySlug(String slug);
 
 	/**
-	 * Elections being counted first, then the most recent.
+	 * Elections being counted first, then the most recent: by
+	 * {@link ElectionStatus#listOrder()}, spelled here for JPQL
+	 * ({@code ElectionListOrderTests} checks).
 	 */
 	@Query("""
 			select e from Election e order by

@@ -61,7 +61,7 @@ public class ReadModelWarmer {
 			try {
 				Instant since = Instant.now().minus(LIVE_FOR);
 				for (Election election : this.elections.findAllLiveFirst()) {
-					if (!"certified".equals(election.getStatus())
+					if (!ElectionStatus.certified(election.getStatus())
 							|| (election.getLastUpdated() != null && election.getLastUpdated().isAfter(since))) {
 						fill(election.getSlug());
 					}
@@ -91,8 +91,8 @@ public class ReadModelWarmer {
 	private void warm(String slug) {
 		ElectionResults current = this.results.results(this.states.current(slug));
 		for (ContestResult contest : current.contests()) {
-			this.results.reportingUnits(current, contest, "county");
-			this.results.reportingUnits(current, contest, "precinct");
+			this.results.reportingUnits(current, contest, UnitLevel.COUNTY);
+			this.results.reportingUnits(current, contest, UnitLevel.PRECINCT);
 			this.results.history(current, contest);
 			this.results.timeline(current, contest);
 			this.results.rounds(current, contest, null);

@@ -66,14 +66,15 @@ public class ResultsCache {
 	/**
 	 * The contest's counts per county or precinct at the results' revision, read once.
 	 */
-	List<UnitResult> units(ElectionResults results, ContestResult contest, boolean precincts) {
+	List<UnitResult> units(ElectionResults results, ContestResult contest, UnitLevel level) {
+		boolean precincts = level == UnitLevel.PRECINCT;
 		ElectionResults.Details details = results.details(contest.slug());
 		List<UnitResult> known = (details == null) ? null : (precincts ? details.precincts : details.counties);
 		if (known != null) {
 			return known;
 		}
 		Read<List<UnitResult>> read = read(results,
-				() -> this.queries.reportingUnits(results.election().id(), contest, precincts ? "precinct" : "county"));
+				() -> this.queries.reportingUnits(results.election().id(), contest, level));
 		if (read.current() && details != null) {
 			// first kept wins: a reader racing the warmer gets what the next reader gets
 			synchronized (details) {
@@ -209,8 +210,8 @@ public class ResultsCache {
 		earlier.contests().forEach((contest) -> known.put(contest.id(), contest));
 		Map<Long, Long> revisions = this.queries.contestRevisions(election.id());
 		// certification lets the expected vote show 100: every contest shows it anew
-		boolean certification = "certified".equals(election.status()) != "certified"
-			.equals(earlier.election().status());
+		boolean certification = ElectionStatus.certified(election.status()) != ElectionStatus
+			.certified(earlier.election().status());
 		List<Long> changed = new ArrayList<>();
 		revisions.forEach((id, revision) -> {
 			ContestResult contest = known.get(id);

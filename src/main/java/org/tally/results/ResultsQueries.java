@@ -62,19 +62,25 @@ public class ResultsQueries {
 			""";
 
 	/**
-	 * The votes of {@code vote_type} rows summed per type: the total and one column per
-	 * type of {@link VoteTypes#CODES}, null when no row has the type.
+	 * The votes of {@code vote_type} rows summed per type: one column per
+	 * {@link VoteType#sqlColumn()}, the total first, null when no row has the type.
 	 */
-	static final String BY_TYPE = """
-			sum(votes) filter (where vote_type = 'total') as votes,
-			sum(votes) filter (where vote_type = 'election-day') as election_day,
-			sum(votes) filter (where vote_type = 'mail') as mail,
-			sum(votes) filter (where vote_type = 'early') as early,
-			sum(votes) filter (where vote_type = 'provisional') as provisional
-			""";
+	static final String BY_TYPE = String.join(",\n",
+			java.util.Arrays.stream(VoteType.values())
+				.map((type) -> "sum(votes) filter (where vote_type = '" + type.code() + "') as " + type.sqlColumn())
+				.toList())
+			+ "\n";
 
-	/** The type columns of {@link #BY_TYPE}, in the order of {@link VoteTypes#CODES}. */
-	static final List<String> TYPE_COLUMNS = List.of("election_day", "mail", "early", "provisional");
+	/** The type columns of {@link #BY_TYPE}, in the order of {@link VoteType#SPLIT}. */
+	static final List<String> TYPE_COLUMNS = VoteType.SPLIT.stream().map(VoteType::sqlColumn).toList();
+
+	/**
+	 * {@link #TYPE_COLUMNS} of the table or subquery {@code alias}:
+	 * {@code t.election_day, t.mail, ...}, a line of its own.
+	 */
+	static String typeColumns(String alias) {
+		return String.join(", ", TYPE_COLUMNS.stream().map((column) -> alias + "." + column).toList()) + "\n";
+	}
 
 	/**
 	 * Contest-wide totals per choice after the totals rule, with the contest's number of
@@ -91,8 +97,8 @@ public class ResultsQueries {
 			    group by contest_id
 			)
 			select ch.id, ch.contest_id, ch.name, ch.party, ch.incumbent, ch.write_in, ch.ballot_order,
-			       coalesce(t.votes, 0) as votes, t.election_day, t.mail, t.early, t.provisional,
-			       coalesce(p.precincts, 0) as precincts_counted
+			       coalesce(t.votes, 0) as votes, """ + typeColumns("t") + """
+			       , coalesce(p.precincts, 0) as precincts_counted
 			from choice ch
 			join contest c on c.id = ch.contest_id
 			left join (select choice_id, """ + BY_TYPE + """
@@ -255,7 +261,8 @@ public class ResultsQueries {
 
 	/** Whether the election is certified (its figures are final). */
 	static boolean certified(JdbcClient jdbc, long electionId) {
-		return jdbc.sql("select status = 'certified' from election where id = ?")
+		return jdbc.sql("select status = ? from election where id = ?")
+			.param(ElectionStatus.CERTIFIED.code())
 			.param(electionId)
 			.query(Boolean.class)
 			.optional()
@@ -327,7 +334,7 @@ public class ResultsQueries {
 	 * The contest's counts per county ({@code level = "county"}, after the totals rule)
 	 * or per precinct, with each unit's candidates in the order of {@code contest}.
 	 */
-	public List<UnitResult> reportingUnits(long electionId, ContestResult contest, String level) {
+	public List<UnitResult> reportingUnits(long electionId, ContestResult contest, UnitLevel level) {
 		return this.units.reportingUnits(electionId, contest, level);
 	}
 
@@ -399,7 +406,7 @@ public class ResultsQueries {
 				if (types == null) {
 					types = new java.util.LinkedHashMap<>();
 				}
-				types.put(VoteTypes.CODES.get(t), votes);
+				types.put(VoteType.SPLIT.get(t).code(), votes);
 			}
 		}
 		return (types != null) ? java.util.Collections.unmodifiableMap(types) : Map.of();

@@ -123,11 +123,11 @@ public class ResultsService {
 	 * The contest's counts per county (after the totals rule) or per precinct
 	 * ({@code level} is {@code county} or {@code precinct}), read once per revision.
 	 */
-	public List<UnitResult> reportingUnits(ElectionResults results, ContestResult contest, String level) {
-		if (!"county".equals(level) && !"precinct".equals(level)) {
-			throw InvalidRequestException.of("level", "must be county or precinct");
-		}
-		return this.cache.units(results, contest, "precinct".equals(level));
+	public List<UnitResult> reportingUnits(ElectionResults results, ContestResult contest, UnitLevel level) {
+		return switch (level) {
+			case COUNTY, PRECINCT -> this.cache.units(results, contest, level);
+			case STATE -> throw InvalidRequestException.of("level", "must be county or precinct");
+		};
 	}
 
 	/**

@@ -88,10 +88,12 @@ public class Revisions {
 			List<Long> contestIds, Map<String, ?> action) {
 		long revision = this.jdbc.sql("""
 				update election set revision = revision + 1, last_updated = :now,
-				       status = case when status = 'scheduled' and :kind in ('import', 'correction')
-				                     then 'counting' else status end
+				       status = case when status = :scheduled and :kind in ('import', 'correction')
+				                     then :counting else status end
 				where id = :election returning revision
 				""")
+			.param("scheduled", ElectionStatus.SCHEDULED.code())
+			.param("counting", ElectionStatus.COUNTING.code())
 			.param("now", Timestamp.from(now))
 			.param("kind", kind)
 			.param("election", electionId)

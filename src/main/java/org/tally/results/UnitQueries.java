@@ -17,6 +17,7 @@ import static org.tally.results.ResultsQueries.TYPE_COLUMNS;
 import static org.tally.results.ResultsQueries.certified;
 import static org.tally.results.ResultsQueries.longOrNull;
 import static org.tally.results.ResultsQueries.selected;
+import static org.tally.results.ResultsQueries.typeColumns;
 
 /**
  * Reads a contest's counts per county (after the totals rule of
@@ -37,9 +38,9 @@ final class UnitQueries {
 	private static final String COUNTY_VOTES = "with " + RULED
 			+ """
 					select u.id as unit_id, u.code, u.name, u.level, p.code as parent, t.choice_id, coalesce(t.votes, 0) as votes,
-					       t.election_day, t.mail, t.early, t.provisional
-					from (select county_id, choice_id, """
-			+ BY_TYPE + """
+					       """
+			+ typeColumns("t") + """
+					from (select county_id, choice_id, """ + BY_TYPE + """
 					      from ruled where in_units group by county_id, choice_id) t
 					join reporting_unit u on u.id = t.county_id
 					left join reporting_unit p on p.id = u.parent_id
@@ -48,7 +49,7 @@ final class UnitQueries {
 
 	private static final String PRECINCT_VOTES = """
 			select u.id as unit_id, u.code, u.name, u.level, p.code as parent, vc.choice_id,
-			       coalesce(vc.votes, 0) as votes, vc.election_day, vc.mail, vc.early, vc.provisional
+			       coalesce(vc.votes, 0) as votes, """ + typeColumns("vc") + """
 			from (select unit_id, choice_id, """ + BY_TYPE + """
 			      from vote_count where contest_id = :contest group by unit_id, choice_id) vc
 			join reporting_unit u on u.id = vc.unit_id
@@ -67,13 +68,13 @@ final class UnitQueries {
 	 * The contest's counts per county ({@code level = "county"}, after the totals rule)
 	 * or per precinct, with each unit's candidates in the order of {@code contest}.
 	 */
-	List<UnitResult> reportingUnits(long electionId, ContestResult contest, String level) {
+	List<UnitResult> reportingUnits(long electionId, ContestResult contest, UnitLevel level) {
 		Map<Long, Integer> position = new HashMap<>();
 		for (int i = 0; i < contest.candidates().size(); i++) {
 			position.put(contest.candidates().get(i).id(), i);
 		}
 		Map<Long, UnitRow> units = new java.util.LinkedHashMap<>();
-		JdbcClient.StatementSpec query = "precinct".equals(level)
+		JdbcClient.StatementSpec query = (level == UnitLevel.PRECINCT)
 				? this.jdbc.sql(PRECINCT_VOTES).param("contest", contest.id())
 				: this.jdbc.sql(COUNTY_VOTES).params(selected(electionId, false, List.of(contest.id())));
 		query.query((RowCallbackHandler) (rs) -> {
@@ -94,7 +95,7 @@ final class UnitQueries {
 			}
 		});
 		Map<Long, UnitResult.UnitFigures> figures = new HashMap<>();
-		if (!"precinct".equals(level)) {
+		if (level != UnitLevel.PRECINCT) {
 			boolean certified = certified(this.jdbc, electionId);
 			this.jdbc.sql(UNIT_FIGURES)
 				.params(selected(electionId, false, List.of(contest.id())))

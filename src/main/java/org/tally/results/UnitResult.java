@@ -38,7 +38,7 @@ public record UnitResult(String code, String name, String level, String parent, 
 	 * {@link Margin}, its split by vote type, its expected vote and turnout.
 	 * @param contestCandidates the contest's choices, giving names and parties
 	 * @param votes the unit's votes, in the same order
-	 * @param typeVotes per type of {@link VoteTypes#CODES}, the votes in the order of
+	 * @param typeVotes per type of {@link VoteType#SPLIT}, the votes in the order of
 	 * {@code votes}, or null when the unit has no count of the type
 	 * @param figures what the files state for the unit, or {@code null} when nothing
 	 */

@@ -14,27 +14,26 @@ import java.util.Map;
  */
 public final class VoteTypes {
 
-	/** The vote types of a split, in the order every surface shows them. */
-	public static final List<String> CODES = List.of("election-day", "mail", "early", "provisional");
-
 	private VoteTypes() {
 	}
 
-	/** The position of a type in {@link #CODES}, or -1 ({@code total}, unknown). */
+	/**
+	 * The position of a type in {@link VoteType#SPLIT}, or -1 ({@code total}, unknown).
+	 */
 	public static int indexOf(String type) {
-		return CODES.indexOf(type);
+		return VoteType.find(type).map(VoteType::splitIndex).orElse(-1);
 	}
 
 	/**
 	 * The columns of the types present.
 	 * @param names each choice's name, in the contest's candidate order
 	 * @param parties each choice's party (or null), in the same order
-	 * @param votes per type of {@link #CODES} (by index), each choice's votes in that
-	 * order, or {@code null} when no count of the type exists
+	 * @param votes per type of {@link VoteType#SPLIT} (by index), each choice's votes in
+	 * that order, or {@code null} when no count of the type exists
 	 */
 	static List<VoteTypeResult> columns(List<String> names, List<String> parties, long[][] votes) {
 		List<VoteTypeResult> columns = new ArrayList<>();
-		for (int t = 0; t < CODES.size(); t++) {
+		for (int t = 0; t < VoteType.SPLIT.size(); t++) {
 			long[] column = votes[t];
 			if (column == null) {
 				continue;
@@ -46,7 +45,7 @@ public final class VoteTypes {
 				candidates.add(new UnitResult.Votes(names.get(i), parties.get(i), column[i], percents[i],
 						Percentages.share(column[i], total)));
 			}
-			columns.add(new VoteTypeResult(CODES.get(t), total, candidates));
+			columns.add(new VoteTypeResult(VoteType.SPLIT.get(t).code(), total, candidates));
 		}
 		return List.copyOf(columns);
 	}
@@ -54,9 +53,9 @@ public final class VoteTypes {
 	/** One choice's votes per type present, in canonical order. */
 	static Map<String, Long> ofChoice(long[][] votes, int choice) {
 		Map<String, Long> types = new LinkedHashMap<>();
-		for (int t = 0; t < CODES.size(); t++) {
+		for (int t = 0; t < VoteType.SPLIT.size(); t++) {
 			if (votes[t] != null) {
-				types.put(CODES.get(t), votes[t][choice]);
+				types.put(VoteType.SPLIT.get(t).code(), votes[t][choice]);
 			}
 		}
 		return types.isEmpty() ? Map.of() : Collections.unmodifiableMap(types);
@@ -76,7 +75,7 @@ public final class VoteTypes {
 
 	/** An empty split: one null column per type. */
 	static long[][] none() {
-		return new long[CODES.size()][];
+		return new long[VoteType.SPLIT.size()][];
 	}
 
 }

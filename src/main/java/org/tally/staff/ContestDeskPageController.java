@@ -13,6 +13,7 @@ import org.tally.results.ContestResult;
 import org.tally.results.Election;
 import org.tally.results.ResultsService;
 import org.tally.results.ElectionResults;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 import org.tally.results.projection.Projections;
 import org.tally.results.projection.UnitCompletions;
@@ -67,7 +68,7 @@ class ContestDeskPageController {
 		model.addAttribute("callStatuses", CallStatus.STAFF_CHOICES.stream().map(CallStatus::code).toList());
 		ElectionResults current = this.results.results(found);
 		model.addAttribute("projection", this.projections.of(current, result));
-		List<UnitResult> counties = this.results.reportingUnits(current, result, "county")
+		List<UnitResult> counties = this.results.reportingUnits(current, result, UnitLevel.COUNTY)
 			.stream()
 			.filter((unit) -> !"precinct".equals(unit.level()))
 			.toList();

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.tally.results.ContestKind;
+import org.tally.results.Rule;
+
 /**
  * Body of {@code POST /api/v1/elections/{e}/contests} and {@code PUT .../contests/{c}}.
  * The slug comes from office and district at creation and never changes; an empty name is
@@ -47,9 +50,9 @@ public record ContestRequest(@NotBlank @Size(max = 300) String office, @Size(max
 		district = (district != null) ? district.strip() : "";
 		office = (office != null) ? office.strip() : null;
 		name = (name == null || name.isBlank()) ? null : name.strip();
-		kind = (kind == null || kind.isBlank()) ? "candidate" : kind;
+		kind = (kind == null || kind.isBlank()) ? ContestKind.CANDIDATE.code() : kind;
 		seats = (seats != null) ? seats : 1;
-		rule = (rule == null || rule.isBlank()) ? "plurality" : rule;
+		rule = (rule == null || rule.isBlank()) ? Rule.PLURALITY.code() : rule;
 		uncontested = Boolean.TRUE.equals(uncontested);
 		ballotOrder = (ballotOrder != null) ? ballotOrder : 0;
 	}

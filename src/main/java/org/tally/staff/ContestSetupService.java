@@ -10,7 +10,9 @@ import org.tally.results.ContestNotFoundException;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
+import org.tally.results.Rule;
 import org.tally.results.Slugs;
+import org.tally.results.UnitLevel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -155,10 +157,10 @@ public class ContestSetupService {
 			throw new InvalidRequestException("code: 1 to 300 characters");
 		}
 		Long parentId = null;
-		if ("precinct".equals(request.level()) && request.parent() == null) {
+		if (UnitLevel.precinct(request.level()) && request.parent() == null) {
 			throw new InvalidRequestException("parent: a precinct names the code of its county");
 		}
-		if ("state".equals(request.level()) && request.parent() != null) {
+		if (UnitLevel.STATE.code().equals(request.level()) && request.parent() != null) {
 			throw new InvalidRequestException("parent: a state has no parent");
 		}
 		if (request.parent() != null) {
@@ -216,10 +218,10 @@ public class ContestSetupService {
 	}
 
 	private static void check(ContestRequest request) {
-		if ("threshold".equals(request.rule()) && request.threshold() == null) {
+		if (Rule.THRESHOLD.code().equals(request.rule()) && request.threshold() == null) {
 			throw new InvalidRequestException("threshold: a threshold contest needs one (e.g. 55)");
 		}
-		if (!"threshold".equals(request.rule()) && request.threshold() != null) {
+		if (!Rule.THRESHOLD.code().equals(request.rule()) && request.threshold() != null) {
 			throw new InvalidRequestException("threshold: only for rule 'threshold'");
 		}
 	}

@@ -5,14 +5,17 @@ import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.tally.results.AuditLog;
 import org.tally.results.Election;
+import org.tally.results.ElectionKind;
 import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionRepository;
+import org.tally.results.ElectionStatus;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
 import org.tally.results.StateZones;
@@ -29,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ElectionSetupService {
 
-	static final List<String> STATUSES = List.of("scheduled", "counting", "paused", "unofficial-complete", "certified");
+	static final List<String> STATUSES = Arrays.stream(ElectionStatus.values()).map(ElectionStatus::code).toList();
+
+	static final List<String> KINDS = Arrays.stream(ElectionKind.values()).map(ElectionKind::code).toList();
 
 	private final ElectionRepository elections;
 

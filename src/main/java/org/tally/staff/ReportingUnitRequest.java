@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.tally.results.Slugs;
+import org.tally.results.UnitLevel;
 
 /**
  * Body of {@code POST /api/v1/elections/{e}/reporting-units}; {@code parent} is the code
@@ -18,7 +19,7 @@ public record ReportingUnitRequest(@Size(max = 300) String code, @NotBlank @Size
 		name = (name != null) ? name.strip() : null;
 		parent = (parent == null || parent.isBlank()) ? null : parent.strip();
 		if ((code == null || code.isBlank()) && name != null) {
-			code = (parent != null && "precinct".equals(level)) ? parent + "/" + name : Slugs.of(name);
+			code = (parent != null && UnitLevel.precinct(level)) ? parent + "/" + name : Slugs.of(name);
 		}
 		code = (code != null) ? code.strip() : null;
 	}

@@ -2,7 +2,6 @@ package org.tally.staff;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,7 +45,7 @@ class StaffHomePageController {
 	@GetMapping("/staff")
 	String home(Model model) {
 		model.addAttribute("elections", this.results.elections());
-		model.addAttribute("kinds", List.of("general", "primary", "special-primary", "special-general", "runoff"));
+		model.addAttribute("kinds", ElectionSetupService.KINDS);
 		model.addAttribute("pageLanguages", languages());
 		return "staff/home";
 	}
@@ -66,7 +65,7 @@ class StaffHomePageController {
 		model.addAttribute("contests", this.results.contests(found));
 		model.addAttribute("units", this.contests.reportingUnits(election));
 		model.addAttribute("statuses", ElectionSetupService.STATUSES);
-		model.addAttribute("kinds", List.of("general", "primary", "special-primary", "special-general", "runoff"));
+		model.addAttribute("kinds", ElectionSetupService.KINDS);
 		model.addAttribute("pageLanguages", languages());
 		return "staff/election";
 	}

@@ -12,6 +12,7 @@ import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 import org.tally.results.projection.ContestShift;
 import org.tally.results.projection.ProjectionSettings;
@@ -73,8 +74,8 @@ class ContestPageController {
 		ElectionState found = current.election();
 		ContestResult result = this.results.contest(current, contest);
 		ReaderFormat format = this.formats.of(found.timeZone());
-		List<UnitResult> counties = this.results.reportingUnits(current, result, "county");
-		List<UnitResult> precincts = this.results.reportingUnits(current, result, "precinct");
+		List<UnitResult> counties = this.results.reportingUnits(current, result, UnitLevel.COUNTY);
+		List<UnitResult> precincts = this.results.reportingUnits(current, result, UnitLevel.PRECINCT);
 		// a statewide contest shows its counties; their precincts are a click or a search
 		// away
 		boolean listed = precincts.size() <= PrecinctPage.SIZE || (q != null && !q.isBlank());
@@ -143,12 +144,12 @@ class ContestPageController {
 		ElectionState found = current.election();
 		ContestResult result = this.results.contest(current, contest);
 		ReaderFormat format = this.formats.of(found.timeZone());
-		UnitResult unit = this.results.reportingUnits(current, result, "county")
+		UnitResult unit = this.results.reportingUnits(current, result, UnitLevel.COUNTY)
 			.stream()
 			.filter((candidate) -> candidate.code().equals(county))
 			.findFirst()
 			.orElseThrow(() -> ContestNotFoundException.forSlug(found.slug(), result.slug() + "/counties/" + county));
-		List<UnitResult> precincts = this.results.reportingUnits(current, result, "precinct")
+		List<UnitResult> precincts = this.results.reportingUnits(current, result, UnitLevel.PRECINCT)
 			.stream()
 			.filter((precinct) -> county.equals(precinct.parent()))
 			.toList();

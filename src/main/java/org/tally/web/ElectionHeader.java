@@ -1,7 +1,9 @@
 package org.tally.web;
 
 import org.tally.results.Election;
+import org.tally.results.ElectionKind;
 import org.tally.results.ElectionState;
+import org.tally.results.ElectionStatus;
 
 /**
  * An election as page headers and the election list show it, in the reader's language.
@@ -32,10 +34,9 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 		String status = election.getStatus();
 		return new ElectionHeader(election.getSlug(), election.getName(), format.date(election.getDate()),
 				election.getDate().toString(), format.text(kindKey(election.getKind())), election.getJurisdiction(),
-				status, format.text(statusKey(status)), "counting".equals(status) || "paused".equals(status),
-				election.isTest(), election.getRevision(), times.local(election.getLastUpdated()),
-				times.utc(election.getLastUpdated()), times.iso(election.getLastUpdated()), election.getTimeZone(),
-				election.getDigest());
+				status, format.text(statusKey(status)), live(status), election.isTest(), election.getRevision(),
+				times.local(election.getLastUpdated()), times.utc(election.getLastUpdated()),
+				times.iso(election.getLastUpdated()), election.getTimeZone(), election.getDigest());
 	}
 
 	/** The header from the in-memory state the feed reads too. */
@@ -44,8 +45,8 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 		String status = election.status();
 		return new ElectionHeader(election.slug(), election.name(), format.date(election.date()),
 				election.date().toString(), format.text(kindKey(election.kind())), election.jurisdiction(), status,
-				format.text(statusKey(status)), "counting".equals(status) || "paused".equals(status), election.test(),
-				election.revision(), times.local(election.lastUpdated()), times.utc(election.lastUpdated()),
+				format.text(statusKey(status)), live(status), election.test(), election.revision(),
+				times.local(election.lastUpdated()), times.utc(election.lastUpdated()),
 				times.iso(election.lastUpdated()), election.timeZone(), election.digest());
 	}
 
@@ -56,18 +57,16 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 
 	/** The message key of a status: "election.status.counting". */
 	static String statusKey(String status) {
-		return switch (status) {
-			case "counting", "paused", "unofficial-complete", "certified" -> "election.status." + status;
-			default -> "election.status.scheduled";
-		};
+		return ElectionStatus.find(status).orElse(ElectionStatus.SCHEDULED).labelKey();
 	}
 
 	/** The message key of a kind: "election.kind.special-general". */
 	static String kindKey(String kind) {
-		return switch (kind) {
-			case "special-primary", "special-general", "runoff", "primary" -> "election.kind." + kind;
-			default -> "election.kind.general";
-		};
+		return ElectionKind.find(kind).orElse(ElectionKind.GENERAL).labelKey();
+	}
+
+	private static boolean live(String status) {
+		return ElectionStatus.find(status).map(ElectionStatus::live).orElse(false);
 	}
 
 }

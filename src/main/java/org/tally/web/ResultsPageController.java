@@ -10,6 +10,7 @@ import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitLevel;
 import org.tally.web.map.CountyMap;
 import org.tally.web.map.CountyMaps;
 
@@ -124,7 +125,7 @@ class ResultsPageController {
 			}
 			this.maps
 				.map(current.election().jurisdiction(), contest,
-						this.results.reportingUnits(current, contest, "county"), format)
+						this.results.reportingUnits(current, contest, UnitLevel.COUNTY), format)
 				.filter(this.maps::statewide)
 				.ifPresent((map) -> maps.put(contest.slug(), map));
 		}

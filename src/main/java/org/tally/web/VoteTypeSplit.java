@@ -7,6 +7,7 @@ import java.util.List;
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.UnitResult;
+import org.tally.results.VoteType;
 import org.tally.results.VoteTypeResult;
 
 /**
@@ -16,8 +17,7 @@ import org.tally.results.VoteTypeResult;
  * with no votes yet is an empty, labelled bar). Every number is the read model's
  * ({@link ContestResult#voteTypes()}), only formatted here.
  *
- * @param types the types the source reported, in the order of
- * {@link org.tally.results.VoteTypes#CODES}
+ * @param types the types the source reported, in the order of {@link VoteType#SPLIT}
  * @param rows a row per candidate, most votes first
  * @param bars the chart: a bar per type
  * @param legend the chart's candidates, in the order of the bars' segments
@@ -78,13 +78,7 @@ public record VoteTypeSplit(List<Type> types, List<Row> rows, List<Bar> bars, Li
 
 	/** A vote type in the reader's language. */
 	static String label(String type, ReaderFormat format) {
-		return switch (type) {
-			case "election-day" -> format.text("types.election-day");
-			case "mail" -> format.text("types.mail");
-			case "early" -> format.text("types.early");
-			case "provisional" -> format.text("types.provisional");
-			default -> type;
-		};
+		return VoteType.find(type).map((found) -> format.text(found.labelKey())).orElse(type);
 	}
 
 	static String styleOf(int candidate) {

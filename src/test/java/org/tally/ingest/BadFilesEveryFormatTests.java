@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tally.results.VoteType;
 import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;

@@ -12,13 +12,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.VoteType;
 
 import org.tally.ingest.kit.ContestRow;
 import org.tally.ingest.kit.CountRow;
 import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProgressRow;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

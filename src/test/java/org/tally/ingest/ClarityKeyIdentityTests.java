@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.VoteType;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.VoteType;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.VoteType;
 
 import org.tally.ingest.kit.ContestRow;
 import org.tally.ingest.kit.CountRow;
@@ -15,7 +16,7 @@ import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProgressRow;
 import org.tally.ingest.kit.ReadContext;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

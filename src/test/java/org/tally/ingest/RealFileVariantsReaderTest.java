@@ -10,7 +10,7 @@ import org.tally.ingest.kit.ContestRow;
 import org.tally.ingest.kit.CountRow;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProgressRow;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 import org.tally.support.TallyApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,8 +91,8 @@ class RealFileVariantsReaderTest {
 						+ "Fulton,01A,Governor,,DEM,Stacey Abrams,,,,\n");
 
 		assertThat(sink.counts).extracting(CountRow::voteType, CountRow::votes)
-			.containsExactly(tuple(VoteType.TOTAL, 197L), tuple(VoteType.ELECTION_DAY, 120L),
-					tuple(VoteType.EARLY, 45L), tuple(VoteType.MAIL, 30L), tuple(VoteType.PROVISIONAL, 2L));
+			.containsExactly(tuple(VoteType.TOTAL, 197L), tuple(VoteType.ELECTION_DAY, 120L), tuple(VoteType.MAIL, 30L),
+					tuple(VoteType.EARLY, 45L), tuple(VoteType.PROVISIONAL, 2L));
 		assertThat(sink.problems).extracting(Problem::row, Problem::message)
 			.containsExactly(tuple(3L, "no votes: every vote-type cell is blank (the total is their sum)"));
 	}
@@ -164,7 +164,7 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.counts).filteredOn((c) -> c.row() == 9)
 			.extracting(CountRow::party, CountRow::voteType, CountRow::votes)
 			.containsExactly(tuple("REP", VoteType.TOTAL, 89L), tuple("REP", VoteType.ELECTION_DAY, 34L),
-					tuple("REP", VoteType.EARLY, 52L), tuple("REP", VoteType.MAIL, 3L));
+					tuple("REP", VoteType.MAIL, 3L), tuple("REP", VoteType.EARLY, 52L));
 		assertThat(sink.warnings).extracting(Problem::row, Problem::value)
 			.contains(tuple(4L, "Ballots Cast - Blank"), tuple(7L, "Over Votes"), tuple(14L, "Not Assigned"));
 		// the Over Votes and Under Votes rows are their contest's other counts
@@ -262,8 +262,8 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.counts).filteredOn((c) -> c.row() == 2)
 			.extracting(CountRow::party, CountRow::voteType, CountRow::votes)
 			.containsExactly(tuple("Democrat", VoteType.TOTAL, 21L + 44 + 9 + 0),
-					tuple("Democrat", VoteType.ELECTION_DAY, 21L), tuple("Democrat", VoteType.EARLY, 44L),
-					tuple("Democrat", VoteType.MAIL, 9L), tuple("Democrat", VoteType.PROVISIONAL, 0L));
+					tuple("Democrat", VoteType.ELECTION_DAY, 21L), tuple("Democrat", VoteType.MAIL, 9L),
+					tuple("Democrat", VoteType.EARLY, 44L), tuple("Democrat", VoteType.PROVISIONAL, 0L));
 	}
 
 	@Test
@@ -302,7 +302,7 @@ class RealFileVariantsReaderTest {
 		assertThat(sink.counts).filteredOn((c) -> c.row() == 4)
 			.extracting(CountRow::voteType, CountRow::votes)
 			.containsExactly(tuple(VoteType.TOTAL, 435L), tuple(VoteType.ELECTION_DAY, 183L),
-					tuple(VoteType.EARLY, 149L), tuple(VoteType.MAIL, 103L), tuple(VoteType.PROVISIONAL, 0L));
+					tuple(VoteType.MAIL, 103L), tuple(VoteType.EARLY, 149L), tuple(VoteType.PROVISIONAL, 0L));
 		assertThat(sink.warnings).isEmpty();
 	}
 

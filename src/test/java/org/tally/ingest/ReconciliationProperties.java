@@ -8,6 +8,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
+import org.tally.results.VoteType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

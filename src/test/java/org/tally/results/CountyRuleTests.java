@@ -55,7 +55,7 @@ class CountyRuleTests {
 		long election = this.queries.electionState("county-rule").orElseThrow().id();
 		ContestResult mayor = this.queries.contests(election, 0).get(0);
 
-		assertThat(this.queries.reportingUnits(election, mayor, "county"))
+		assertThat(this.queries.reportingUnits(election, mayor, UnitLevel.COUNTY))
 			.extracting(UnitResult::name, UnitResult::totalVotes, UnitResult::registeredVoters, UnitResult::ballotsCast,
 					UnitResult::expectedVotes)
 			.containsExactly(

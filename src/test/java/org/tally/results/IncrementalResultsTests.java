@@ -47,7 +47,7 @@ class IncrementalResultsTests {
 				""".getBytes(StandardCharsets.UTF_8), "mode=setup").expectStatus().is2xxSuccessful();
 		ElectionResults before = this.results.results(this.results.current(election));
 		ContestResult sheriff = before.contest("sheriff-2").orElseThrow();
-		List<UnitResult> sheriffPrecincts = this.results.reportingUnits(before, sheriff, "precinct");
+		List<UnitResult> sheriffPrecincts = this.results.reportingUnits(before, sheriff, UnitLevel.PRECINCT);
 		List<HistoryPoint> sheriffHistory = this.results.history(before, sheriff);
 		ContestResult governor = before.contest("governor").orElseThrow();
 
@@ -70,9 +70,9 @@ class IncrementalResultsTests {
 		assertThat(after.contest("mayor-1").orElseThrow().totalVotes()).isEqualTo(8);
 		// the untouched contest, and what was read for it, carried over as they were
 		assertThat(after.contest("sheriff-2").orElseThrow()).isSameAs(sheriff);
-		assertThat(this.results.reportingUnits(after, sheriff, "precinct")).isSameAs(sheriffPrecincts);
+		assertThat(this.results.reportingUnits(after, sheriff, UnitLevel.PRECINCT)).isSameAs(sheriffPrecincts);
 		assertThat(this.results.history(after, sheriff)).isSameAs(sheriffHistory);
-		assertThat(this.results.reportingUnits(after, after.contest("governor").orElseThrow(), "county"))
+		assertThat(this.results.reportingUnits(after, after.contest("governor").orElseThrow(), UnitLevel.COUNTY))
 			.extracting(UnitResult::totalVotes)
 			.containsExactly(26L, 7L);
 	}

@@ -68,7 +68,7 @@ class ResultsQueriesTests {
 		assertThat(measure.candidates()).extracting(CandidateResult::name, CandidateResult::votes)
 			.containsExactly(tuple("No", 60L), tuple("Yes", 40L));
 		assertThat(measure.progress().precinctsReporting()).isNull();
-		assertThat(this.queries.reportingUnits(election, mayor, "county"))
+		assertThat(this.queries.reportingUnits(election, mayor, UnitLevel.COUNTY))
 			.extracting(UnitResult::name, (unit) -> unit.candidates().stream().map(UnitResult.Votes::votes).toList())
 			.containsExactly(tuple("Alpha", List.of(50L, 5L, 0L)), tuple("Beta", List.of(7L, 3L, 1L)));
 	}

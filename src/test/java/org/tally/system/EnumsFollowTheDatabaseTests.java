@@ -4,14 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.CallStatus;
+import org.tally.results.ContestKind;
+import org.tally.results.ElectionKind;
+import org.tally.results.ElectionStatus;
+import org.tally.results.Rule;
+import org.tally.results.UnitLevel;
+import org.tally.results.VoteType;
+import org.tally.staff.StaffRole;
 import org.tally.support.ContractCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The closed sets of the committed OpenAPI document are the database's: each enum a
  * request or response declares lists exactly the values the column's check constraint in
- * the Flyway migrations allows (the last migration to state it wins).
+ * the Flyway migrations allows (the last migration to state it wins), and so does the
+ * Java enum of the column.
  */
 class EnumsFollowTheDatabaseTests {
 
@@ -43,6 +54,31 @@ class EnumsFollowTheDatabaseTests {
 			Map.entry("import_record.mode", List.of("PublicEntry")),
 			Map.entry("import_record.outcome", List.of("PublicEntry")),
 			Map.entry("staff_user.role", List.of("UserView", "UserRequest", "UserChange")));
+
+	/** The Java enum of each column: its values as the column stores them. */
+	static final Map<String, List<String>> ENUMS = Map.ofEntries(
+			Map.entry("vote_count.vote_type", codes(VoteType.values(), VoteType::code)),
+			Map.entry("vote_count_change.vote_type", codes(VoteType.values(), VoteType::code)),
+			Map.entry("count_sum.vote_type", codes(VoteType.values(), VoteType::code)),
+			Map.entry("contest_type_snapshot.vote_type", VoteType.SPLIT.stream().map(VoteType::code).toList()),
+			Map.entry("election.status", codes(ElectionStatus.values(), ElectionStatus::code)),
+			Map.entry("election.kind", codes(ElectionKind.values(), ElectionKind::code)),
+			Map.entry("contest.kind", codes(ContestKind.values(), ContestKind::code)),
+			Map.entry("contest.rule", codes(Rule.values(), Rule::code)),
+			Map.entry("reporting_unit.level", codes(UnitLevel.values(), UnitLevel::code)),
+			Map.entry("race_call.status", codes(CallStatus.values(), CallStatus::code)),
+			Map.entry("staff_user.role", codes(StaffRole.values(), StaffRole::name)));
+
+	@Test
+	void everyJavaEnumListsWhatTheColumnAllows() throws IOException {
+		Map<String, List<String>> checks = checks();
+		ENUMS.forEach((column, values) -> assertThat(values).as(column)
+			.containsExactlyInAnyOrderElementsOf(checks.get(column)));
+	}
+
+	private static <E> List<String> codes(E[] values, Function<E, String> code) {
+		return Arrays.stream(values).map(code).toList();
+	}
 
 	@Test
 	void everyEnumListsWhatTheColumnAllows() throws IOException {

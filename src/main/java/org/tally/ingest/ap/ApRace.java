@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.nist.NistCdfReader;
 import org.tally.results.ContestNotes;
+import org.tally.results.Rule;
 
 /**
  * One race of an AP results file as {@link ApJsonReader}'s first reading keeps it: its
@@ -153,9 +154,9 @@ final class ApRace {
 	String rule() {
 		String type = (this.raceType != null) ? this.raceType.toLowerCase(Locale.ROOT) : "";
 		if (type.contains("top two") || type.contains("top-two")) {
-			return "top-two";
+			return Rule.TOP_TWO.code();
 		}
-		return (this.party != null && !this.measure) ? "plurality" : null;
+		return (this.party != null && !this.measure) ? Rule.PLURALITY.code() : null;
 	}
 
 	/** "Yes +4385, No +3625": what {@link #unitsDifferBy} holds, or {@code null}. */

@@ -39,7 +39,7 @@ import org.tally.ingest.kit.SourceKey;
 import org.tally.ingest.kit.SourceKeys;
 import org.tally.ingest.kit.StatedTotal;
 import org.tally.ingest.kit.VoteFor;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 /**
  * Reads Clarity's {@code detail.xml} (the richest file every Clarity election-night site
@@ -99,9 +99,6 @@ public final class ClarityDetailReader {
 	private static final int SLOTS = 8;
 
 	private static final int TYPE_NOT_NOTED = -2;
-
-	private static final VoteType[] SPLIT_TYPES = { VoteType.ELECTION_DAY, VoteType.MAIL, VoteType.EARLY,
-			VoteType.PROVISIONAL };
 
 	private final XMLStreamReader xml;
 
@@ -731,10 +728,10 @@ public final class ClarityDetailReader {
 			this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(), name.name(),
 					VoteType.TOTAL, total, incumbent, null, written, location));
 			this.rows++;
-			for (int i = 0; i < 4; i++) {
+			for (int i = 0; i < VoteType.SPLIT.size(); i++) {
 				if (figures[i] >= 0) {
 					this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(),
-							name.name(), SPLIT_TYPES[i], figures[i], incumbent, null, written, location));
+							name.name(), VoteType.SPLIT.get(i), figures[i], incumbent, null, written, location));
 				}
 			}
 		}

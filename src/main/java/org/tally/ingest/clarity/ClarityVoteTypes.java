@@ -4,7 +4,7 @@ import org.tally.ingest.kit.NameKeys;
 
 import java.util.Locale;
 
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 /**
  * What a Clarity {@code VoteType} name means, whatever a county called it: "Election

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
+import org.tally.results.VoteType;
 
 /**
  * A file's header matched to what Tally reads: which column holds the county, the votes,
@@ -34,6 +35,17 @@ public final class Columns {
 		/** A column the format is known to have and Tally does not need. */
 		KNOWN
 
+	}
+
+	/** The column of a vote type's votes. */
+	static Field field(VoteType type) {
+		return switch (type) {
+			case TOTAL -> Field.VOTES;
+			case ELECTION_DAY -> Field.ELECTION_DAY;
+			case MAIL -> Field.MAIL;
+			case EARLY -> Field.EARLY;
+			case PROVISIONAL -> Field.PROVISIONAL;
+		};
 	}
 
 	private static final Map<String, Field> OPENELECTIONS = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import org.tally.ingest.kit.RankedRounds;
 import org.tally.ingest.kit.RowSink;
 import org.tally.ingest.kit.SourceKey;
 import org.tally.ingest.kit.StatedTotal;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 import org.tally.ingest.kit.WinnerRow;
 
 /**

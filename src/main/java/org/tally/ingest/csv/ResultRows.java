@@ -27,7 +27,7 @@ import org.tally.ingest.kit.RowSink;
 import org.tally.ingest.kit.StatedTotal;
 import org.tally.ingest.kit.VoteFor;
 import org.tally.ingest.kit.VoteNumber;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 /**
  * Turns the records of a results file into counts and progress, checking every cell of a
@@ -55,10 +55,8 @@ public final class ResultRows {
 
 	private static final int MAX_WARNED_VALUES = 20;
 
-	private static final Field[] VOTE_FIELDS = { Field.ELECTION_DAY, Field.EARLY, Field.MAIL, Field.PROVISIONAL };
-
-	private static final VoteType[] VOTE_TYPES = { VoteType.ELECTION_DAY, VoteType.EARLY, VoteType.MAIL,
-			VoteType.PROVISIONAL };
+	/** The vote-type columns, in the order of {@link VoteType#SPLIT}. */
+	private static final Field[] VOTE_FIELDS = VoteType.SPLIT.stream().map(Columns::field).toArray(Field[]::new);
 
 	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
 			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING, Field.EXPECTED_VOTES };
@@ -346,8 +344,8 @@ public final class ResultRows {
 				incumbent, writeIn, written));
 		for (int i = 0; i < this.voteCounts.length; i++) {
 			if (this.voteCounts[i] != NONE) {
-				this.sink.count(new CountRow(row, county, precinct, office, district, party, candidate, VOTE_TYPES[i],
-						this.voteCounts[i], incumbent, writeIn, written));
+				this.sink.count(new CountRow(row, county, precinct, office, district, party, candidate,
+						VoteType.SPLIT.get(i), this.voteCounts[i], incumbent, writeIn, written));
 			}
 		}
 		return true;

@@ -1,5 +1,7 @@
 package org.tally.ingest.kit;
 
+import org.tally.results.VoteType;
+
 /**
  * One count read from a file: the cumulative votes for one choice in one reporting unit
  * and contest, for one vote type.

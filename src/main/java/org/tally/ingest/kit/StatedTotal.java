@@ -1,6 +1,7 @@
 package org.tally.ingest.kit;
 
 import org.jspecify.annotations.Nullable;
+import org.tally.results.VoteType;
 
 /**
  * One total a file states about itself, beside what Tally computes from the same file's

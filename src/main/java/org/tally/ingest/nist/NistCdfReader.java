@@ -32,7 +32,7 @@ import org.tally.ingest.kit.ReadSummary;
 import org.tally.ingest.kit.RowSink;
 import org.tally.ingest.kit.SourceKey;
 import org.tally.ingest.kit.StatedTotal;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 
 /**
  * Reads a NIST SP 1500-100 v2 {@code ElectionReport} in JSON (what modern tabulators
@@ -56,12 +56,12 @@ public final class NistCdfReader {
 	private static final Set<String> COUNT_ITEM_TYPES = Set.of("absentee", "absentee-fwab", "absentee-in-person",
 			"absentee-mail", "early", "election-day", "other", "provisional", "seats", "total", "uocava", "write-in");
 
-	private static final int TOTAL = 0;
+	/** A count's slot is its {@link VoteType}'s ordinal, or {@link #UNPLACED}. */
+	private static final VoteType[] SLOT_TYPES = VoteType.values();
 
-	private static final int UNPLACED = 5;
+	private static final int TOTAL = VoteType.TOTAL.ordinal();
 
-	private static final VoteType[] SLOT_TYPES = { VoteType.TOTAL, VoteType.ELECTION_DAY, VoteType.MAIL, VoteType.EARLY,
-			VoteType.PROVISIONAL };
+	private static final int UNPLACED = SLOT_TYPES.length;
 
 	private final ReadContext context;
 
@@ -635,14 +635,7 @@ public final class NistCdfReader {
 	}
 
 	private static int slot(String type) {
-		return switch (type) {
-			case "total" -> TOTAL;
-			case "election-day" -> 1;
-			case "absentee", "absentee-mail", "absentee-fwab", "uocava" -> 2;
-			case "early", "absentee-in-person" -> 3;
-			case "provisional" -> 4;
-			default -> UNPLACED;
-		};
+		return VoteType.ofNist(type).map(VoteType::ordinal).orElse(UNPLACED);
 	}
 
 	private void emit(Selection selection, Map<Integer, Counts> counts) {

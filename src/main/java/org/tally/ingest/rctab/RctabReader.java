@@ -23,7 +23,7 @@ import org.tally.ingest.kit.RankedRounds;
 import org.tally.ingest.kit.ReadSummary;
 import org.tally.ingest.kit.RowSink;
 import org.tally.ingest.kit.StatedTotal;
-import org.tally.ingest.kit.VoteType;
+import org.tally.results.VoteType;
 import org.tally.results.Rule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -15,6 +15,7 @@ import org.tally.results.ElectionResults;
 import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
 import org.tally.results.Revisions;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,7 +115,8 @@ public class Baselines {
 			Map<Choice, List<Choice>> links, long revision) {
 		ElectionResults baseline = this.results.results(this.results.current(request.election()));
 		ContestResult baselineContest = this.results.contest(baseline, request.contest());
-		List<UnitMatch.Unit> baselineUnits = units(this.results.reportingUnits(baseline, baselineContest, "county"));
+		List<UnitMatch.Unit> baselineUnits = units(
+				this.results.reportingUnits(baseline, baselineContest, UnitLevel.COUNTY));
 		List<UnitMatch.Unit> electionUnits = this.jdbc.sql(
 				"select code, name, level from reporting_unit where election_id = ? and level <> 'precinct' order by name")
 			.param(electionId)

@@ -16,6 +16,7 @@ import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsQueries;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 import org.tally.results.VoteTypeResult;
 
@@ -66,11 +67,12 @@ public class Projections {
 	 * not kept.
 	 */
 	public Projection uncached(String election, long electionId, ContestResult contest) {
-		return make(election, contest, () -> this.queries.reportingUnits(electionId, contest, "county"));
+		return make(election, contest, () -> this.queries.reportingUnits(electionId, contest, UnitLevel.COUNTY));
 	}
 
 	private Projection make(ElectionResults current, ContestResult contest) {
-		return make(current.election().slug(), contest, () -> this.results.reportingUnits(current, contest, "county"));
+		return make(current.election().slug(), contest,
+				() -> this.results.reportingUnits(current, contest, UnitLevel.COUNTY));
 	}
 
 	private Projection make(String election, ContestResult contest, Supplier<List<UnitResult>> counted) {
@@ -83,7 +85,7 @@ public class Projections {
 		BaselineLink link = found.get();
 		ElectionResults before = this.results.results(this.results.current(link.election()));
 		List<UnitResult> baselineUnits = this.results.reportingUnits(before,
-				this.results.contest(before, link.contest()), "county");
+				this.results.contest(before, link.contest()), UnitLevel.COUNTY);
 		List<UnitResult> units = counted.get();
 		List<Estimator.Unit> universe = universe(contest, link, baselineUnits, units,
 				this.completions.complete(contest.id(), units));

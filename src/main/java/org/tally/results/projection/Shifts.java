@@ -12,6 +12,7 @@ import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 
 import org.springframework.stereotype.Service;
@@ -61,8 +62,8 @@ public class Shifts {
 		BaselineLink link = found.get();
 		ElectionResults before = this.results.results(this.results.current(link.election()));
 		List<UnitResult> baselineUnits = this.results.reportingUnits(before,
-				this.results.contest(before, link.contest()), "county");
-		List<UnitResult> units = this.results.reportingUnits(current, contest, "county");
+				this.results.contest(before, link.contest()), UnitLevel.COUNTY);
+		List<UnitResult> units = this.results.reportingUnits(current, contest, UnitLevel.COUNTY);
 		Optional<ContestShift> shift = Optional.of(of(contest, link, baselineUnits, units));
 		this.made.put(contest.id(), new Made(current.revision(), link.election(), before.revision(), shift));
 		return shift;

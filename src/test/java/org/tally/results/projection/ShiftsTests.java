@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
+import org.tally.results.UnitLevel;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
@@ -81,7 +82,7 @@ class ShiftsTests {
 	}
 
 	private ContestShift.Unit unit(ContestShift shift, ElectionResults current, ContestResult mayor, String county) {
-		String code = this.results.reportingUnits(current, mayor, "county")
+		String code = this.results.reportingUnits(current, mayor, UnitLevel.COUNTY)
 			.stream()
 			.filter((unit) -> unit.name().equals("County " + county))
 			.findFirst()
