@@ -34,7 +34,6 @@ import org.tally.ingest.kit.StatedTotal;
 import org.tally.ingest.kit.States;
 import org.tally.ingest.kit.VoteType;
 import org.tally.ingest.kit.WinnerRow;
-import org.tally.ingest.nist.NistCdfReader;
 
 /**
  * Reads the AP Elections API results JSON, as newsdev/elex stores it
@@ -419,7 +418,7 @@ public final class ApJsonReader {
 			return -1;
 		}
 		JsonNode value = candidate.get("voteCount");
-		Long votes = NistCdfReader.count(value);
+		Long votes = JsonFiles.count(value);
 		if (votes == null) {
 			problem(new Problem(line, "voteCount", JsonFiles.shown(value),
 					"voteCount must be a whole number of votes, 0 or more (at most 10^12)", at + "/voteCount"));
@@ -513,7 +512,7 @@ public final class ApJsonReader {
 	}
 
 	private static Integer integer(JsonNode node) {
-		Long value = NistCdfReader.count(node);
+		Long value = JsonFiles.count(node);
 		return (value != null && value <= Integer.MAX_VALUE) ? value.intValue() : null;
 	}
 

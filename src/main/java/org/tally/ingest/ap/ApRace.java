@@ -10,7 +10,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 import org.tally.ingest.kit.ChoiceNameNormaliser;
-import org.tally.ingest.nist.NistCdfReader;
+import org.tally.ingest.kit.JsonFiles;
 import org.tally.results.ContestNotes;
 
 /**
@@ -177,7 +177,7 @@ final class ApRace {
 	static void votes(JsonNode candidates, Map<String, Long> votes) {
 		for (JsonNode candidate : candidates) {
 			String written = ApJsonReader.name(candidate);
-			Long count = NistCdfReader.count(candidate.get("voteCount"));
+			Long count = JsonFiles.count(candidate.get("voteCount"));
 			if (written != null && count != null) {
 				votes.merge(ChoiceNameNormaliser.name(written), count, Long::sum);
 			}
