@@ -2,7 +2,7 @@
 # The dependencies between Tally's modules (the packages directly under org.tally, and
 # their subpackages as they are), from the compiled classes: "from -> to", one a line.
 # Usage: ./mvnw -o compile && config/package-deps.sh [target/classes]
-# Subpackages folded into their module: pass DEPTH=1 (default: 2, e.g. ingest.format).
+# Subpackages folded into their module: pass DEPTH=1 (default: 2, e.g. ingest.kit).
 set -eu
 classes=${1:-target/classes}
 depth=${DEPTH:-2}

@@ -354,7 +354,7 @@ public final class ElectionNames {
 			}
 		}
 		if (this.lastContest == null && !this.setup) {
-			String shown = name(office, district);
+			String shown = ContestRow.shown(office, district);
 			this.unknownStoredContests.computeIfAbsent(this.lastSlug,
 					(s) -> new Unknown(row, "office", shown, location)).rows++;
 		}
@@ -398,7 +398,7 @@ public final class ElectionNames {
 	}
 
 	private Contest create(long row, String slug, String office, String district) {
-		String name = name(office, district);
+		String name = ContestRow.shown(office, district);
 		if (!CONTEST_SLUG.matcher(slug).matches() || office.length() > 300 || district.length() > 100
 				|| name.length() > 400) {
 			this.badNames.add(new Problem(row, "office", name,
@@ -549,10 +549,6 @@ public final class ElectionNames {
 		this.newChoices.forEach((choice) -> candidates.computeIfAbsent(choice.contestId(), (id) -> new ArrayList<>())
 			.add(choice.name()));
 		return candidates;
-	}
-
-	public static String name(String office, String district) {
-		return district.isEmpty() ? office : office + ", District " + district;
 	}
 
 	private record OfficeKey(String office, String district) {

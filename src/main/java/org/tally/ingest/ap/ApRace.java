@@ -1,5 +1,6 @@
 package org.tally.ingest.ap;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,10 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 import org.tally.ingest.kit.ChoiceNameNormaliser;
-import org.tally.ingest.nist.NistCdfReader;
+import org.tally.ingest.kit.JsonFiles;
+import org.tally.ingest.kit.ReaderReport;
 import org.tally.results.ContestNotes;
 import org.tally.results.Rule;
 
@@ -174,11 +178,94 @@ final class ApRace {
 		return by.toString();
 	}
 
+	/**
+	 * The first reading of one of the race's reporting units: its level and state, and
+	 * its votes, to compare a state row with its counties.
+	 */
+	void readUnit(JsonParser p, String jurisdiction, ReaderReport report) {
+		if (p.currentToken() != JsonToken.START_OBJECT) {
+			report.problem(JsonFiles.problem(p, "a reporting unit should be a JSON object"));
+			p.skipChildren();
+			return;
+		}
+		String level = null;
+		Map<String, Long> votes = new HashMap<>();
+		Map<String, String> names = new HashMap<>();
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			p.nextToken();
+			if (name.equals("level") && p.currentToken() == JsonToken.VALUE_STRING) {
+				level = p.getString().toLowerCase(Locale.ROOT);
+				this.levels.add(level);
+			}
+			else if (name.equals("candidates") && p.currentToken() == JsonToken.START_ARRAY) {
+				votes(JsonFiles.tree(p), votes);
+			}
+			else if ((name.equals("reportingunitName") || name.equals("stateName"))
+					&& p.currentToken() == JsonToken.VALUE_STRING) {
+				names.put(name, p.getString().strip().toLowerCase(Locale.ROOT));
+			}
+			else if (name.equals("statePostal") && this.state == null && p.currentToken() == JsonToken.VALUE_STRING) {
+				this.state = JsonFiles.blankToNull(p.getString());
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+		add(level, votes);
+		String unitName = names.get("reportingunitName");
+		if (level != null && COUNTY_LEVELS.contains(level) && unitName != null) {
+			this.stateNamedUnit |= unitName.equals(names.get("stateName"))
+					|| unitName.equals(jurisdiction.strip().toLowerCase(Locale.ROOT));
+		}
+	}
+
+	/** A candidate's name as AP writes it: first, middle, last and suffix. */
+	static String name(JsonNode candidate) {
+		StringBuilder name = new StringBuilder();
+		for (String part : new String[] { "first", "middle", "last", "suffix" }) {
+			String text = JsonFiles.string(candidate, part);
+			if (text != null) {
+				name.append((name.length() > 0) ? " " : "").append(text);
+			}
+		}
+		return (name.length() > 0) ? name.toString() : null;
+	}
+
+	/** One of the race's own scalar fields (first reading). */
+	void field(String name, JsonParser p) {
+		String value = JsonFiles.blankToNull(p.getValueAsString());
+		switch (name) {
+			case "test" -> this.test = p.currentToken().isBoolean() ? p.currentToken() == JsonToken.VALUE_TRUE : null;
+			case "raceID" -> this.id = value;
+			case "raceType" -> this.raceType = value;
+			case "raceTypeID" -> this.raceTypeId = value;
+			case "officeID" -> this.officeId = value;
+			case "officeName" -> this.officeName = value;
+			case "seatName" -> this.seatName = value;
+			case "seatNum" -> this.seatNum = value;
+			case "party" -> this.party = value;
+			case "statePostal" -> this.state = value;
+			case "numWinners" -> this.seats = seats(value);
+			case "eevp" -> this.eevp = value;
+			default -> {
+			}
+		}
+	}
+
+	private static Integer seats(String value) {
+		if (value != null && value.matches("[0-9]{1,3}")) {
+			int seats = Integer.parseInt(value);
+			return (seats >= 1 && seats <= 100) ? seats : null;
+		}
+		return null;
+	}
+
 	/** A unit's votes by choice name as Tally keeps it (first reading). */
 	static void votes(JsonNode candidates, Map<String, Long> votes) {
 		for (JsonNode candidate : candidates) {
-			String written = ApJsonReader.name(candidate);
-			Long count = NistCdfReader.count(candidate.get("voteCount"));
+			String written = name(candidate);
+			Long count = JsonFiles.count(candidate.get("voteCount"));
 			if (written != null && count != null) {
 				votes.merge(ChoiceNameNormaliser.name(written), count, Long::sum);
 			}

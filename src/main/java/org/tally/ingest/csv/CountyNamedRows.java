@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.tally.ingest.ElectionNames;
 import org.tally.ingest.kit.ContestRow;
 import org.tally.ingest.kit.CountRow;
 import org.tally.ingest.kit.OtherCountRow;
@@ -148,7 +147,7 @@ public final class CountyNamedRows implements RowSink {
 			long[] sum = this.sums
 				.get(new Key(row.county(), row.office(), row.district(), row.candidate(), row.voteType()));
 			if (sum != null) {
-				this.sink.stated(new StatedTotal(ElectionNames.name(row.office(), row.district()), row.candidate(),
+				this.sink.stated(new StatedTotal(ContestRow.shown(row.office(), row.district()), row.candidate(),
 						Objects.toString(row.county(), row.precinct()), row.voteType().code(), row.votes(), sum[0],
 						"row " + row.row()));
 			}

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
-import org.tally.ingest.ElectionNames;
 import org.tally.ingest.csv.Columns.Field;
 import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.kit.ContestRow;
@@ -562,7 +561,7 @@ public final class ResultRows {
 			ContestInUnit contest = entry.getKey();
 			String unit = (contest.precinct() != null) ? contest.precinct()
 					: Objects.toString(contest.county(), "the file");
-			this.sink.stated(new StatedTotal(ElectionNames.name(contest.office(), contest.district()), null, unit,
+			this.sink.stated(new StatedTotal(ContestRow.shown(contest.office(), contest.district()), null, unit,
 					VoteType.TOTAL.code(), figures[1], figures[0], "row " + figures[2]));
 			if (figures[1] == figures[0] || this.warnedTotals++ >= MAX_WARNED_VALUES) {
 				continue;

@@ -30,6 +30,14 @@ public record ContestRow(long row, String office, String district, boolean measu
 		this(row, office, district, measure, seats, null, null, null);
 	}
 
+	/**
+	 * A contest's name as Tally shows it and as reconciliation names it: its office, and
+	 * its district after ", District " when it has one.
+	 */
+	public static String shown(String office, String district) {
+		return district.isEmpty() ? office : office + ", District " + district;
+	}
+
 	/** Whether the row notes something on the contest beyond its setup. */
 	public boolean notes() {
 		return this.countsAre != null || this.unitsDifferBy != null;

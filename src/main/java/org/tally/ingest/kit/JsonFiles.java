@@ -168,6 +168,48 @@ public final class JsonFiles {
 		return (value != null && (value.isString() || value.isNumber())) ? blankToNull(value.asString()) : null;
 	}
 
+	/**
+	 * A whole non-negative number of at most 10^12 ({@link VoteNumber#MAX}), from a JSON
+	 * number or numeric text; {@code null} when missing or not one.
+	 */
+	public static Long count(JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return null;
+		}
+		if (node.isIntegralNumber() && node.canConvertToLong()) {
+			long value = node.asLong();
+			return (value >= 0 && value <= VoteNumber.MAX) ? value : null;
+		}
+		if (node.isNumber()) {
+			try {
+				long value = node.decimalValue().longValueExact();
+				return (value >= 0 && value <= VoteNumber.MAX) ? value : null;
+			}
+			catch (ArithmeticException ex) {
+				return null;
+			}
+		}
+		if (node.isString()) {
+			String text = node.asString().strip();
+			if (text.matches("[0-9]{1,13}")) {
+				long value = Long.parseLong(text);
+				return (value <= VoteNumber.MAX) ? value : null;
+			}
+		}
+		return null;
+	}
+
+	/** A {@link #count} that fits an int (precincts, seats); {@code null} otherwise. */
+	public static Integer integer(JsonNode node) {
+		Long value = count(node);
+		return (value != null && value <= Integer.MAX_VALUE) ? value.intValue() : null;
+	}
+
+	/** A JSON object member's name escaped for a JSON pointer (RFC 6901). */
+	public static String pointerStep(String name) {
+		return name.replace("~", "~0").replace("/", "~1");
+	}
+
 	public static String blankToNull(String text) {
 		if (text == null) {
 			return null;

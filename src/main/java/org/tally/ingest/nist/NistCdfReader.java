@@ -908,37 +908,12 @@ public final class NistCdfReader {
 	}
 
 	/** A whole non-negative number of at most 10^12, from a number or numeric text. */
-	public static Long count(JsonNode node) {
-		if (node == null || node.isNull() || node.isMissingNode()) {
-			return null;
-		}
-		if (node.isIntegralNumber() && node.canConvertToLong()) {
-			long value = node.asLong();
-			return (value >= 0 && value <= MAX_VOTES) ? value : null;
-		}
-		if (node.isNumber()) {
-			java.math.BigDecimal decimal = node.decimalValue();
-			try {
-				long value = decimal.longValueExact();
-				return (value >= 0 && value <= MAX_VOTES) ? value : null;
-			}
-			catch (ArithmeticException ex) {
-				return null;
-			}
-		}
-		if (node.isString()) {
-			String text = node.asString().strip();
-			if (text.matches("[0-9]{1,13}")) {
-				long value = Long.parseLong(text);
-				return (value <= MAX_VOTES) ? value : null;
-			}
-		}
-		return null;
+	static Long count(JsonNode node) {
+		return JsonFiles.count(node);
 	}
 
 	static Integer integer(JsonNode node) {
-		Long value = count(node);
-		return (value != null && value <= Integer.MAX_VALUE) ? value.intValue() : null;
+		return JsonFiles.integer(node);
 	}
 
 	private static String lower(String text) {

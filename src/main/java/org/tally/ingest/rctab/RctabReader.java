@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tally.ingest.kit.ChoiceNameNormaliser;
+import org.tally.ingest.kit.NameKeys;
 import org.tally.ingest.kit.ContestRow;
 import org.tally.ingest.kit.CountRow;
 import org.tally.ingest.kit.ImportFormat;
@@ -50,17 +51,6 @@ public final class RctabReader {
 
 	/** Reports are small (kilobytes); anything larger is not one. */
 	static final int MAX_BYTES = 20 * 1024 * 1024;
-
-	/**
-	 * The inactive pile under the names reports give it (RCVis's RCTab-style JSON keeps
-	 * it in the tally as "Inactive ballots"), in letters only, lower case: never a
-	 * candidate.
-	 */
-	private static final Set<String> INACTIVE = Set.of("exhausted", "exhaustedballots", "exhaustedchoices", "inactive",
-			"inactiveballots", "inactiveballot", "inactivevotes");
-
-	/** STV's rounding remainder ("residual surplus"): moves to nobody. */
-	private static final String RESIDUAL = "residualsurplus";
 
 	private RctabReader() {
 	}
@@ -106,19 +96,19 @@ public final class RctabReader {
 			office = text(config, "contest");
 		}
 		if (office.isEmpty()) {
-			problems.add(problemAt("/config/office", null, "the report names no office or contest"));
+			problems.add(RctabRound.problemAt("/config/office", null, "the report names no office or contest"));
 		}
 		JsonNode results = root.path("results");
 		if (results.isEmpty()) {
-			problems.add(problemAt("/results", null, "the report has no rounds"));
+			problems.add(RctabRound.problemAt("/results", null, "the report has no rounds"));
 		}
-		BigDecimal finalThreshold = number(root.path("summary").path("finalThreshold"), "/summary/finalThreshold",
-				problems, true);
+		BigDecimal finalThreshold = RctabRound.number(root.path("summary").path("finalThreshold"),
+				"/summary/finalThreshold", problems, true);
 		List<RankedRounds.Round> rounds = new ArrayList<>();
 		Set<String> choices = new LinkedHashSet<>();
 		Map<String, String> written = new LinkedHashMap<>();
 		for (int i = 0; i < results.size(); i++) {
-			RankedRounds.Round round = round(results.get(i), "/results/" + i, i + 1, problems, written);
+			RankedRounds.Round round = RctabRound.round(results.get(i), "/results/" + i, i + 1, problems, written);
 			if (round != null) {
 				rounds.add(round);
 				choices.addAll(round.tallies().keySet());
@@ -134,6 +124,21 @@ public final class RctabReader {
 					last.transfers(), last.exhaustedTransfer(), last.elected(), last.eliminated(), last.inactive()));
 		}
 		sink.contest(new ContestRow(0, office, "", false, seats(root, rounds), Rule.RANKED_CHOICE.code(), null, null));
+		long row = counts(office, choices, rounds, written, results, sink);
+		sink.rounds(new RankedRounds(0, null, office, "", rounds));
+		reconcile(root, office, rounds, sink);
+		otherCounts(root, office, last, sink);
+		return new ReadSummary(ImportFormat.RCTAB, row, 0, List.of());
+	}
+
+	/**
+	 * One count per choice: its final round's tally, whole votes (a warning says when the
+	 * rounds keep fractions).
+	 * @return the counts given
+	 */
+	private static long counts(String office, Set<String> choices, List<RankedRounds.Round> rounds,
+			Map<String, String> written, JsonNode results, RowSink sink) {
+		RankedRounds.Round last = rounds.get(rounds.size() - 1);
 		long row = 0;
 		boolean fractional = false;
 		for (String choice : choices) {
@@ -144,13 +149,10 @@ public final class RctabReader {
 					written.getOrDefault(choice, choice), tallyAt(results, choice)));
 		}
 		if (fractional) {
-			sink.warning(problemAt("/results/" + (rounds.size() - 1) + "/tally", null,
+			sink.warning(RctabRound.problemAt("/results/" + (rounds.size() - 1) + "/tally", null,
 					"fractional tallies: the contest's counts take the whole votes, the rounds keep the fractions"));
 		}
-		sink.rounds(new RankedRounds(0, null, office, "", rounds));
-		reconcile(root, office, rounds, sink);
-		otherCounts(root, office, last, sink);
-		return new ReadSummary(ImportFormat.RCTAB, row, 0, List.of());
+		return row;
 	}
 
 	/**
@@ -171,8 +173,10 @@ public final class RctabReader {
 					whole(round), whole(first), "/results/" + i));
 		}
 		JsonNode summary = root.path("summary");
-		BigDecimal total = number(summary.path("totalNumBallots"), "/summary/totalNumBallots", new ArrayList<>(), true);
-		BigDecimal undervotes = number(summary.path("undervotes"), "/summary/undervotes", new ArrayList<>(), true);
+		BigDecimal total = RctabRound.number(summary.path("totalNumBallots"), "/summary/totalNumBallots",
+				new ArrayList<>(), true);
+		BigDecimal undervotes = RctabRound.number(summary.path("undervotes"), "/summary/undervotes", new ArrayList<>(),
+				true);
 		if (total != null) {
 			sink.stated(new StatedTotal(office, null, null, "ballots-cast", whole(total),
 					whole(first.add((undervotes != null) ? undervotes : BigDecimal.ZERO)), "/summary/totalNumBallots"));
@@ -196,8 +200,8 @@ public final class RctabReader {
 		BigDecimal sum = BigDecimal.ZERO;
 		for (JsonNode result : round.path("tallyResults")) {
 			for (Map.Entry<String, JsonNode> entry : result.path("transfers").properties()) {
-				if (letters(entry.getKey()).equals(RESIDUAL)) {
-					BigDecimal votes = number(entry.getValue(), "", new ArrayList<>(), true);
+				if (NameKeys.letters(entry.getKey()).equals(RctabRound.RESIDUAL)) {
+					BigDecimal votes = RctabRound.number(entry.getValue(), "", new ArrayList<>(), true);
 					sum = (votes != null) ? sum.add(votes) : sum;
 				}
 			}
@@ -221,107 +225,12 @@ public final class RctabReader {
 					over.setScale(0, RoundingMode.FLOOR).longValueExact(),
 					"/results/" + (last.number() - 1) + "/inactiveBallots/overvotes"));
 		}
-		BigDecimal under = number(root.path("summary").path("undervotes"), "/summary/undervotes", new ArrayList<>(),
-				true);
+		BigDecimal under = RctabRound.number(root.path("summary").path("undervotes"), "/summary/undervotes",
+				new ArrayList<>(), true);
 		if (under != null) {
 			sink.otherCount(new OtherCountRow(0, null, null, office, "", OtherCountRow.Kind.UNDERVOTES,
 					under.setScale(0, RoundingMode.FLOOR).longValueExact(), "/summary/undervotes"));
 		}
-	}
-
-	private static RankedRounds.Round round(JsonNode node, String at, int expected, List<Problem> problems,
-			Map<String, String> written) {
-		if (!node.isObject()) {
-			problems.add(problemAt(at, null, "a round must be an object"));
-			return null;
-		}
-		int number = node.path("round").asInt(-1);
-		if (number != expected) {
-			problems.add(problemAt(at + "/round", node.path("round").asString(""),
-					"rounds must be numbered 1, 2, 3... in order (expected " + expected + ")"));
-		}
-		Map<String, BigDecimal> tallies = new LinkedHashMap<>();
-		JsonNode tally = node.path("tally");
-		if (!tally.isObject() || tally.isEmpty()) {
-			problems.add(problemAt(at + "/tally", null, "a round needs a tally of its choices"));
-		}
-		BigDecimal pile = null;
-		for (Map.Entry<String, JsonNode> entry : tally.properties()) {
-			BigDecimal votes = number(entry.getValue(), at + "/tally/" + pointer(entry.getKey()), problems, false);
-			if (votes != null && isInactive(entry.getKey())) {
-				pile = votes;
-			}
-			else if (votes != null) {
-				if (entry.getKey().isBlank() || entry.getKey().length() > 300) {
-					problems
-						.add(problemAt(at + "/tally", entry.getKey(), "a choice needs a name of 1 to 300 characters"));
-				}
-				tallies.put(choice(entry.getKey(), written), votes);
-			}
-		}
-		Map<String, BigDecimal> transfers = new LinkedHashMap<>();
-		BigDecimal exhausted = BigDecimal.ZERO;
-		List<String> elected = new ArrayList<>();
-		List<String> eliminated = new ArrayList<>();
-		JsonNode results = node.path("tallyResults");
-		for (int r = 0; r < results.size(); r++) {
-			JsonNode result = results.get(r);
-			String from = null;
-			if (result.hasNonNull("elected")) {
-				from = choice(result.path("elected").asString(""), written);
-				elected.add(from);
-			}
-			if (result.hasNonNull("eliminated")) {
-				from = choice(result.path("eliminated").asString(""), written);
-				eliminated.add(from);
-			}
-			if (from != null && !tallies.containsKey(from)) {
-				problems.add(problemAt(at + "/tallyResults/" + r, from, "names a choice this round has no tally for"));
-			}
-			BigDecimal moved = BigDecimal.ZERO;
-			for (Map.Entry<String, JsonNode> entry : result.path("transfers").properties()) {
-				BigDecimal votes = number(entry.getValue(),
-						at + "/tallyResults/" + r + "/transfers/" + pointer(entry.getKey()), problems, false);
-				if (votes == null) {
-					continue;
-				}
-				moved = moved.add(votes);
-				if (isInactive(entry.getKey())) {
-					exhausted = exhausted.add(votes);
-				}
-				else if (!letters(entry.getKey()).equals(RESIDUAL)) {
-					transfers.merge(choice(entry.getKey(), written), votes, BigDecimal::add);
-				}
-			}
-			if (from != null) {
-				transfers.merge(from, moved.negate(), BigDecimal::add);
-			}
-		}
-		Map<String, BigDecimal> inactive = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> entry : node.path("inactiveBallots").properties()) {
-			BigDecimal votes = number(entry.getValue(), at + "/inactiveBallots/" + pointer(entry.getKey()), problems,
-					false);
-			if (votes != null) {
-				inactive.put(entry.getKey(), votes);
-			}
-		}
-		if (pile != null) {
-			// RCVis's layout: the pile's size so far, without reasons
-			inactive.putIfAbsent("exhaustedChoices", pile);
-		}
-		BigDecimal threshold = number(node.path("threshold"), at + "/threshold", problems, true);
-		return new RankedRounds.Round(number, threshold, tallies, transfers, exhausted, elected, eliminated, inactive);
-	}
-
-	/** Whether a tally or transfer key names the inactive pile, not a candidate. */
-	static boolean isInactive(String key) {
-		return key.length() <= 40 && INACTIVE.contains(letters(key));
-	}
-
-	private static String letters(String key) {
-		StringBuilder letters = new StringBuilder(key.length());
-		key.codePoints().filter(Character::isLetter).forEach((c) -> letters.appendCodePoint(Character.toLowerCase(c)));
-		return letters.toString();
 	}
 
 	/**
@@ -341,20 +250,6 @@ public final class RctabReader {
 	}
 
 	/**
-	 * A choice's name through the one normaliser, the first way the report wrote it kept
-	 * for audit.
-	 */
-	private static String choice(String name, Map<String, String> written) {
-		String stripped = name.strip();
-		if (stripped.isEmpty()) {
-			return stripped;
-		}
-		String normalised = ChoiceNameNormaliser.name(stripped);
-		written.putIfAbsent(normalised, stripped);
-		return normalised;
-	}
-
-	/**
 	 * The JSON pointer of a choice's count: its tally in the last round that has one (the
 	 * final round, unless it was eliminated before).
 	 */
@@ -363,57 +258,19 @@ public final class RctabReader {
 			for (Map.Entry<String, JsonNode> entry : results.get(i).path("tally").properties()) {
 				String stripped = entry.getKey().strip();
 				if (!stripped.isEmpty() && ChoiceNameNormaliser.name(stripped).equals(choice)) {
-					return "/results/" + i + "/tally/" + pointer(entry.getKey());
+					return "/results/" + i + "/tally/" + JsonFiles.pointerStep(entry.getKey());
 				}
 			}
 		}
 		return "/results/" + (results.size() - 1) + "/tally";
 	}
 
-	/** A count written as a string ("28951") or a number; {@code null} when missing. */
-	private static BigDecimal number(JsonNode node, String at, List<Problem> problems, boolean optional) {
-		if (node.isMissingNode() || node.isNull()) {
-			if (!optional) {
-				problems.add(problemAt(at, null, "missing count"));
-			}
-			return null;
-		}
-		String text = node.isNumber() ? node.decimalValue().toPlainString() : node.asString("").strip();
-		try {
-			BigDecimal value = new BigDecimal(text);
-			if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-				problems.add(problemAt(at, text, "a count must be between 0 and 10^12"));
-				return null;
-			}
-			return value;
-		}
-		catch (NumberFormatException ex) {
-			problems.add(problemAt(at, text, "not a number"));
-			return null;
-		}
-	}
-
 	private static String text(JsonNode node, String field) {
 		return node.path(field).asString("").strip();
 	}
 
-	private static String pointer(String key) {
-		return key.replace("~", "~0").replace("/", "~1");
-	}
-
-	/**
-	 * A problem at a JSON pointer: RCTab reports have no lines worth naming, so the
-	 * pointer says where (docs/contract.md §3's {@code location}), and {@code column}
-	 * names the member.
-	 */
-	private static Problem problemAt(String pointer, String value, String message) {
-		String member = (pointer != null) ? pointer.substring(pointer.lastIndexOf('/') + 1) : null;
-		return new Problem(0, (member == null || member.isEmpty() || member.chars().allMatch(Character::isDigit)) ? null
-				: member.replace("~1", "/").replace("~0", "~"), value, message, pointer);
-	}
-
 	private static ReadSummary fail(RowSink sink, List<Problem> problems, String at, String message) {
-		sink.problem(problemAt(at.isEmpty() ? null : at, null, message));
+		sink.problem(RctabRound.problemAt(at.isEmpty() ? null : at, null, message));
 		return new ReadSummary(ImportFormat.RCTAB, 0, 1, List.of());
 	}
 
