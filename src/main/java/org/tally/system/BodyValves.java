@@ -3,6 +3,7 @@ package org.tally.system;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.function.IntSupplier;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -49,6 +50,14 @@ final class BodyValves {
 	}
 
 	/**
+	 * Request attribute: an {@link IntSupplier} that moves what has arrived of the body
+	 * from the socket into Tomcat's buffer without waiting and answers how many bytes a
+	 * read now gets without blocking (0: none yet). {@link RequestBodyGuard} reads a
+	 * sign-in form that has fully arrived without taking one of its few readers.
+	 */
+	static final String ARRIVED = BodyValves.class.getName() + ".arrived";
+
+	/**
 	 * What has arrived of the body, read from the socket without waiting (Tomcat's own
 	 * non-blocking read, {@code ActionCode.AVAILABLE} with {@code true}): the bytes a
 	 * read gets now without blocking.
@@ -81,6 +90,7 @@ final class BodyValves {
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
 			org.apache.coyote.Request coyote = request.getCoyoteRequest();
+			request.setAttribute(ARRIVED, (IntSupplier) () -> arrived(coyote));
 			getNext().invoke(request, response);
 			if (request.isAsync() || !hasBody(request) || coyote.isFinished() || drainedArrived(request)) {
 				return;
