@@ -70,6 +70,12 @@ class ElectionEventsController {
 		response.setHeader("X-Accel-Buffering", "no");
 		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		if ("HEAD".equals(request.getMethod())) {
+			// the stream's head and nothing more: a HEAD that opened a stream kept its
+			// connection busy after the client had its answer, so the client's next
+			// request on that kept-alive connection was never read (issue 21's fuzzer)
+			return;
+		}
 		if (!this.events.connect(state, (lastEventId != null) ? lastEventId : lastEventIdParameter,
 				EmbargoFilter.isStaff(), request, response)) {
 			refuse(response, state.slug());

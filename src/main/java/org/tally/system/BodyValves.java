@@ -2,6 +2,8 @@ package org.tally.system;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.function.IntSupplier;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -9,6 +11,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
 
 import org.springframework.http.HttpHeaders;
 
@@ -47,21 +50,49 @@ final class BodyValves {
 	}
 
 	/**
-	 * An answer given while the body is still coming is sent with
-	 * {@code Connection: close}, and the rest of the body is not read: the worker is free
-	 * at once. A body that must be read to its end (a signed-in writer's) was read by
-	 * {@link RequestBodyGuard} already.
+	 * Request attribute: an {@link IntSupplier} that moves what has arrived of the body
+	 * from the socket into Tomcat's buffer without waiting and answers how many bytes a
+	 * read now gets without blocking (0: none yet). {@link RequestBodyGuard} reads a
+	 * sign-in form that has fully arrived without taking one of its few readers.
+	 */
+	static final String ARRIVED = BodyValves.class.getName() + ".arrived";
+
+	/**
+	 * What has arrived of the body, read from the socket without waiting (Tomcat's own
+	 * non-blocking read, {@code ActionCode.AVAILABLE} with {@code true}): the bytes a
+	 * read gets now without blocking.
+	 */
+	static int arrived(org.apache.coyote.Request request) {
+		request.action(ActionCode.AVAILABLE, Boolean.TRUE);
+		return request.getAvailable();
+	}
+
+	/**
+	 * An answer given while the body is still coming: a small body (declared, at most
+	 * {@code tally.http.anonymous-body-max}) that has already arrived is read here
+	 * without waiting and dropped, so the connection stays as it would without a body;
+	 * otherwise the answer is sent with {@code Connection: close}, and the rest of the
+	 * body is not read: the worker is free at once. (Closing a socket with unread bytes
+	 * makes the kernel send a reset instead of a normal close, which can reach the client
+	 * before it has read the answer: small bodies, which clients send along with the
+	 * head, are therefore read, not left.) A body that must be read to its end (a
+	 * signed-in writer's) was read by {@link RequestBodyGuard} already.
 	 */
 	static final class UnreadBodies extends ValveBase {
 
-		UnreadBodies() {
+		private final long smallBody;
+
+		UnreadBodies(long smallBody) {
 			super(true);
+			this.smallBody = smallBody;
 		}
 
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
+			org.apache.coyote.Request coyote = request.getCoyoteRequest();
+			request.setAttribute(ARRIVED, (IntSupplier) () -> arrived(coyote));
 			getNext().invoke(request, response);
-			if (request.isAsync() || !hasBody(request) || request.getCoyoteRequest().isFinished()) {
+			if (request.isAsync() || !hasBody(request) || coyote.isFinished() || drainedArrived(request)) {
 				return;
 			}
 			try {
@@ -74,7 +105,54 @@ final class BodyValves {
 			catch (IOException ex) {
 				// the client is gone: the connection closes anyway
 			}
-			request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+			coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+		}
+
+		/**
+		 * Reads and drops what is left of a small declared body, as long as it has
+		 * arrived (never waiting for a byte): whether the body is now read to its end.
+		 */
+		private boolean drainedArrived(Request request) {
+			org.apache.coyote.Request coyote = request.getCoyoteRequest();
+			long declared = request.getContentLengthLong();
+			if (declared <= 0 || declared > this.smallBody
+					|| request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+				return false;
+			}
+			Dropped dropped = new Dropped();
+			try {
+				while (!coyote.isFinished() && arrived(coyote) > 0) {
+					if (coyote.doRead(dropped) < 0) {
+						break;
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				return false;
+			}
+			return coyote.isFinished();
+		}
+
+	}
+
+	/** Where Tomcat puts bytes read only to be dropped. */
+	private static final class Dropped implements ApplicationBufferHandler {
+
+		private ByteBuffer buffer = ByteBuffer.allocate(0);
+
+		@Override
+		public void setByteBuffer(ByteBuffer buffer) {
+			this.buffer = buffer;
+		}
+
+		@Override
+		public ByteBuffer getByteBuffer() {
+			return this.buffer;
+		}
+
+		@Override
+		public void expand(int size) {
+			// the bytes are dropped: nothing to keep
 		}
 
 	}

@@ -44,11 +44,17 @@ class DatabaseOutageCheck {
 		this.dataSource = dataSource;
 	}
 
+	/**
+	 * Whether the failure is the database's absence; when it is, the next requests wait
+	 * for a connection only briefly until it is back ({@link OutageConnectionWait}).
+	 */
 	boolean isOutage(Throwable failure) {
-		if (DatabaseOutages.isCause(failure)) {
-			return true;
+		boolean outage = DatabaseOutages.isCause(failure)
+				|| isDataAccess(failure) && (this.readsKnowItIsAway.getAsBoolean() || !reachable());
+		if (outage && this.dataSource instanceof OutageConnectionWait waits) {
+			waits.away();
 		}
-		return isDataAccess(failure) && (this.readsKnowItIsAway.getAsBoolean() || !reachable());
+		return outage;
 	}
 
 	private static boolean isDataAccess(Throwable failure) {

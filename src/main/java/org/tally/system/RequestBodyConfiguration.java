@@ -36,10 +36,10 @@ class RequestBodyConfiguration {
 	 * for every other early answer; a read that times out is a 408 problem.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodies() {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodies(BodyLimits limits) {
 		return (factory) -> {
 			factory.addContextCustomizers((context) -> context.setSwallowAbortedUploads(false));
-			factory.addEngineValves(new BodyValves.UnreadBodies());
+			factory.addEngineValves(new BodyValves.UnreadBodies(limits.anonymousMax()));
 			factory.addContextValves(new BodyValves.ReadFailures());
 		};
 	}

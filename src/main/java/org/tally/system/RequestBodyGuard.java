@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntSupplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -93,19 +94,26 @@ class RequestBodyGuard extends OncePerRequestFilter {
 					+ this.anonymousMax + " bytes, with its Content-Length declared.");
 			return;
 		}
-		// a sign-in form (whoever sends it) or another small anonymous body: read here,
-		// within a deadline, by few workers; the sign-in has readers of its own
-		Semaphore readers = signIn ? this.signIns : this.anonymous;
-		if (!readers.tryAcquire()) {
-			busy(request, response);
-			return;
-		}
-		byte[] body;
-		try {
-			body = readWithin(request.getInputStream(), (int) declared);
-		}
-		finally {
-			readers.release();
+		// a sign-in form (whoever sends it) or another small anonymous body: one that has
+		// already arrived (clients send a form along with its head) is read at once,
+		// without waiting; one still on its way is waited for within a deadline, by few
+		// workers (the sign-in has readers of its own), so tricklers hold no more than
+		// those
+		InputStream in = request.getInputStream();
+		ByteArrayOutputStream read = new ByteArrayOutputStream((int) declared);
+		byte[] body = readArrived(request, in, read, (int) declared);
+		if (body == null) {
+			Semaphore readers = signIn ? this.signIns : this.anonymous;
+			if (!readers.tryAcquire()) {
+				busy(request, response);
+				return;
+			}
+			try {
+				body = readWithin(in, read, (int) declared);
+			}
+			finally {
+				readers.release();
+			}
 		}
 		if (body == null) {
 			// when Tomcat's own read timed out first, BodyValves.ReadFailures answers
@@ -152,29 +160,57 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		}
 	}
 
-	/** The whole body within the time allowed, or null when it came too slowly. */
-	private byte[] readWithin(InputStream in, int length) throws IOException {
+	/**
+	 * The whole body if it has all arrived, read without waiting for a byte
+	 * ({@link BodyValves#ARRIVED}); else null, with what has arrived in {@code read}.
+	 */
+	private static byte[] readArrived(HttpServletRequest request, InputStream in, ByteArrayOutputStream read,
+			int length) {
+		if (!(request.getAttribute(BodyValves.ARRIVED) instanceof IntSupplier arrived)) {
+			return null;
+		}
+		return read(in, read, length, () -> in.available() > 0 || arrived.getAsInt() > 0);
+	}
+
+	/**
+	 * The whole body (after what {@code read} holds) within the time allowed, or null
+	 * when it came too slowly.
+	 */
+	private byte[] readWithin(InputStream in, ByteArrayOutputStream read, int length) {
 		long deadline = System.nanoTime() + this.anonymousNanos;
-		ByteArrayOutputStream body = new ByteArrayOutputStream(length);
+		return read(in, read, length, () -> System.nanoTime() - deadline <= 0);
+	}
+
+	/**
+	 * Reads the body to its declared length while {@code goOn} allows; null when it stops
+	 * it or a read fails (timed out, the client went away).
+	 */
+	private static byte[] read(InputStream in, ByteArrayOutputStream body, int length, GoOn goOn) {
 		byte[] buffer = new byte[Math.min(length, 8192)];
-		while (body.size() < length) {
-			if (System.nanoTime() - deadline > 0) {
-				return null;
+		try {
+			while (body.size() < length) {
+				if (!goOn.test()) {
+					return null;
+				}
+				int n = in.read(buffer, 0, Math.min(buffer.length, length - body.size()));
+				if (n < 0) {
+					break;
+				}
+				body.write(buffer, 0, n);
 			}
-			int n;
-			try {
-				n = in.read(buffer, 0, Math.min(buffer.length, length - body.size()));
-			}
-			catch (IOException ex) {
-				// a read timed out or the client went away
-				return null;
-			}
-			if (n < 0) {
-				break;
-			}
-			body.write(buffer, 0, n);
+		}
+		catch (IOException ex) {
+			return null;
 		}
 		return body.toByteArray();
+	}
+
+	/** Whether to read on. */
+	@FunctionalInterface
+	private interface GoOn {
+
+		boolean test() throws IOException;
+
 	}
 
 	/**

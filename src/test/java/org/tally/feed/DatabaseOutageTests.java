@@ -173,6 +173,7 @@ class DatabaseOutageTests {
 			assertThat(read.value().headers().firstValue("Retry-After")).as(path).isPresent();
 			assertThat(read.value().headers().firstValue("Content-Type")).as(path)
 				.hasValueSatisfying((type) -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+			System.out.println("outage: " + path + " answered 503 in " + read.took().toMillis() + " ms");
 			assertThat(read.took()).as(path).isLessThan(Duration.ofSeconds(3));
 		}
 	}
@@ -216,6 +217,8 @@ class DatabaseOutageTests {
 					.startsWith(path.startsWith("/api/") ? MediaType.APPLICATION_PROBLEM_JSON_VALUE
 							: MediaType.TEXT_HTML_VALUE);
 			}
+			System.out.println(
+					"outage: " + path + " answered " + answer.statusCode() + " in " + read.took().toMillis() + " ms");
 			assertThat(read.took()).as(path).isLessThan(Duration.ofMillis(3500));
 		}
 		// what the read model holds stays a 200

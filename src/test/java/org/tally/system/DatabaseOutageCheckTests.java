@@ -1,7 +1,11 @@
 package org.tally.system;
 
+import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.tally.support.TestDatabase;
 
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -56,6 +61,44 @@ class DatabaseOutageCheckTests {
 		assertThat(api.getResponse().getStatus()).isEqualTo(500);
 		assertThat(api.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		assertThat(api.getResponse().getContentAsString()).contains("the error is logged");
+	}
+
+	/**
+	 * Issue 21: unanswerable reads took about 2.9 s in an outage, two full waits for a
+	 * connection in one request. A pool that cannot open connections is the outage after
+	 * the first 0.5 s, and the next requests wait no longer than that; a pool that is
+	 * only busy (its one connection lent) is not, and keeps its whole wait.
+	 */
+	@Test
+	void aPoolThatCannotConnectIsTheOutageAfterAShortWaitAndABusyOneIsNot() throws Exception {
+		HikariConfig away = new HikariConfig();
+		// nothing listens on port 1
+		away.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/away?connectTimeout=2");
+		away.setConnectionTimeout(2000);
+		away.setInitializationFailTimeout(-1);
+		try (OutageConnectionWait pool = new OutageConnectionWait(new HikariDataSource(away), Duration.ofMillis(500))) {
+			assertThat(pool.isShortened()).isFalse();
+			assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+			assertThat(pool.isShortened()).as("known away after the first short wait").isTrue();
+			assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+		}
+
+		TestDatabase database = TestDatabase.get();
+		HikariConfig busy = new HikariConfig();
+		busy.setJdbcUrl(database.url());
+		busy.setUsername(database.username());
+		busy.setPassword(database.password());
+		busy.setMaximumPoolSize(1);
+		busy.setConnectionTimeout(1000);
+		try (OutageConnectionWait pool = new OutageConnectionWait(new HikariDataSource(busy), Duration.ofMillis(500));
+				Connection lent = pool.getConnection()) {
+			assertThat(lent.isValid(1)).isTrue();
+			long start = System.nanoTime();
+			assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+			// the whole wait, not the outage's half second
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+			assertThat(pool.isShortened()).as("a busy pool is not an outage").isFalse();
+		}
 	}
 
 	private static MockMvc mvc(DriverManagerDataSource dataSource) {
