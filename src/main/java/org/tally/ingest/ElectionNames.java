@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.tally.ingest.format.NameSkeleton;
-import org.tally.results.Slugs;
+import org.tally.kernel.Slugs;
 
 /**
  * The contests, choices and reporting units of one election under the names files use,

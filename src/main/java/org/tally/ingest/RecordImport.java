@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.tally.results.AuditLog;
+import org.tally.kernel.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;

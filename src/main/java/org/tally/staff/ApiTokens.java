@@ -22,8 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.jspecify.annotations.Nullable;
 
-import org.tally.results.AuditLog;
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.InvalidRequestException;
 
 /**
  * What an API token may do (docs/security.md, "API tokens"). {@link #required} maps every

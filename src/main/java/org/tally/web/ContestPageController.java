@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.tally.results.ContestNotFoundException;
+import org.tally.kernel.ContestNotFoundException;
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;

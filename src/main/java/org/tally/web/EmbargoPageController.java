@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.ElectionNotFoundException;
 import org.tally.results.ContestResult;
-import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionState;
 import org.tally.results.Embargo;
 import org.tally.results.ResultsService;
