@@ -50,6 +50,22 @@ class ArchitectureTests {
 			.check(TALLY);
 	}
 
+	/**
+	 * The shared kernel ({@code org.tally.kernel}) uses no other module and no web code,
+	 * so every module may use it.
+	 */
+	@Test
+	void kernelUsesNoModuleAndNoWebCode() {
+		noClasses().that()
+			.resideInAPackage("org.tally.kernel..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.tally.results..", "org.tally.ingest..", "org.tally.feed..", "org.tally.web..",
+					"org.tally.staff..", "org.tally.system..", "org.tally.replay..", "org.tally.demo..",
+					"org.springframework.web..", "jakarta.servlet..", "org.thymeleaf..")
+			.check(TALLY);
+	}
+
 	@Test
 	void arithmeticIsPlainJava() {
 		noClasses().that()

@@ -15,6 +15,8 @@ import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.tally.kernel.NistWriter;
+import org.tally.kernel.Slugs;
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestKind;
 import org.tally.results.ContestResult;
@@ -25,13 +27,11 @@ import org.tally.results.ElectionStatus;
 import org.tally.results.ResultsQueries;
 import org.tally.results.ResultsService;
 import org.tally.results.Rule;
-import org.tally.results.Slugs;
 import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 import org.tally.results.VoteType;
 import org.tally.results.VoteTypeResult;
 import org.tally.system.HttpCaching;
-import org.tally.results.NistWriter;
 
 import org.springframework.stereotype.Component;
 

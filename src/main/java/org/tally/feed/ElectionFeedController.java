@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.tally.results.ContestNotFoundException;
+import org.tally.kernel.ContestNotFoundException;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.tally.kernel.InvalidRequestException;
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
-import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
 
 import org.springframework.stereotype.Component;

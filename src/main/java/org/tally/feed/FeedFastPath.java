@@ -2,8 +2,6 @@ package org.tally.feed;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,6 +11,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.system.HttpCaching;
@@ -26,19 +25,14 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * straight from the bytes rendered for the current revision, before the filter chain: on
  * election night these are nearly all the traffic, and they need no security, no handler
  * lookup and no serialization. The bytes and headers are the ones the controllers give
- * (same keys in {@link FeedBodies}); anything else, and anything not rendered yet, goes
- * down the chain to the controllers. A client that accepts gzip gets the bytes compressed
- * once per revision ({@link Rendered#gzip()}), with their own ETag.
+ * (same keys in {@link FeedBodies}; the headers from {@link PublicHttpPolicy}); anything
+ * else, and anything not rendered yet, goes down the chain to the controllers. A client
+ * that accepts gzip gets the bytes compressed once per revision
+ * ({@link Rendered#gzip()}), with their own ETag.
  */
 class FeedFastPath implements Filter {
 
-	static final String PREFIX = "/api/v1/elections/";
-
-	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-
-	private static final String VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
-
-	private static final String VARY_ENCODED = VARY + ", Accept-Encoding";
+	static final String PREFIX = PublicHttpPolicy.FEED;
 
 	private static final String EXPOSED = String.join(", ", FeedWebConfiguration.EXPOSED_HEADERS);
 
@@ -65,12 +59,12 @@ class FeedFastPath implements Filter {
 			.ifPresent((context) -> context.setPathPattern(pattern(request.getRequestURI())));
 		boolean gzip = answer.gzip() != null && HttpCaching.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String etag = gzip ? answer.gzipEtag() : answer.etag();
-		response.setHeader(HttpHeaders.VARY, (answer.gzip() != null) ? VARY_ENCODED : VARY);
+		response.setHeader(HttpHeaders.VARY, PublicHttpPolicy.feedVary(answer.gzip() != null));
 		if (request.getHeader(HttpHeaders.ORIGIN) != null) {
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
 		}
-		response.setHeader(HttpHeaders.CACHE_CONTROL, FeedResponses.CACHE.getHeaderValue());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.PUBLIC);
 		response.setHeader(FeedResponses.REVISION_HEADER, answer.revision());
 		if (answer.digest() != null) {
 			response.setHeader(FeedResponses.DIGEST_HEADER, answer.digest());
@@ -82,7 +76,8 @@ class FeedFastPath implements Filter {
 		if (answer.test()) {
 			response.setHeader(FeedResponses.TEST_HEADER, "true");
 		}
-		response.setHeader("X-Content-Type-Options", "nosniff");
+		// the headers Spring Security writes on the controllers' answers
+		PublicHttpPolicy.API_HEADERS.forEach(response::setHeader);
 		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
@@ -147,7 +142,7 @@ class FeedFastPath implements Filter {
 	private static Answer answer(ElectionResults found, Rendered body, Instant lastModified) {
 		Instant modified = (lastModified != null) ? lastModified : found.election().lastUpdated();
 		return new Answer(body.body(), body.etag(), body.gzip(), body.gzipEtag(), Long.toString(found.revision()),
-				(modified != null) ? HTTP_DATE.format(modified) : null, found.election().test(), found.digest());
+				(modified != null) ? HttpCaching.httpDate(modified) : null, found.election().test(), found.digest());
 	}
 
 	/**

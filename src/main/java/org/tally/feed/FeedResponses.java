@@ -1,14 +1,13 @@
 package org.tally.feed;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ElectionResults;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +18,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Turns results into cacheable answers: the bytes of each representation are serialized
  * once per revision and kept beside the results; every answer carries the strong ETag,
- * {@code Cache-Control}, {@code Last-Modified} and the election's revision, and Spring
- * answers a matching {@code If-None-Match} with 304. Clients that accept gzip get the
- * bytes compressed once per revision ({@link Rendered#gzip()}) with their own tag.
+ * {@code Cache-Control} ({@link PublicHttpPolicy#PUBLIC}), {@code Last-Modified} and the
+ * election's revision, and Spring answers a matching {@code If-None-Match} with 304.
+ * Clients that accept gzip get the bytes compressed once per revision
+ * ({@link Rendered#gzip()}) with their own tag.
  */
 @Component
 class FeedResponses {
@@ -32,10 +32,6 @@ class FeedResponses {
 
 	/** The current revision's digest in the chain (docs/verify.md). */
 	static final String DIGEST_HEADER = "Tally-Digest";
-
-	static final CacheControl CACHE = CacheControl.maxAge(5, TimeUnit.SECONDS)
-		.cachePublic()
-		.staleWhileRevalidate(30, TimeUnit.SECONDS);
 
 	private final JsonMapper json;
 
@@ -69,12 +65,14 @@ class FeedResponses {
 	}
 
 	ResponseEntity<byte[]> ok(Rendered rendered) {
-		return encoded(ResponseEntity.ok().cacheControl(CACHE).contentType(rendered.type()), rendered);
+		return encoded(ResponseEntity.ok()
+			.header(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.PUBLIC)
+			.contentType(rendered.type()), rendered);
 	}
 
 	ResponseEntity<byte[]> ok(ElectionResults results, Rendered rendered, Instant lastModified) {
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-			.cacheControl(CACHE)
+			.header(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.PUBLIC)
 			.contentType(rendered.type())
 			.header(REVISION_HEADER, Long.toString(results.revision()));
 		if (results.digest() != null) {

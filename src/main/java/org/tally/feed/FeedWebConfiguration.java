@@ -1,5 +1,7 @@
 package org.tally.feed;
 
+import org.tally.kernel.PublicHttpPolicy;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,7 @@ class FeedWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {
-		registry.addMapping("/api/v1/elections/**")
+		registry.addMapping(PublicHttpPolicy.FEED + "**")
 			.allowedOrigins("*")
 			.allowedMethods("GET", "HEAD")
 			.allowedHeaders("*")

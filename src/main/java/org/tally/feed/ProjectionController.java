@@ -5,7 +5,7 @@ import java.security.Principal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.tally.results.ContestNotFoundException;
+import org.tally.kernel.ContestNotFoundException;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;

@@ -1,5 +1,6 @@
 package org.tally.feed;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.system.HttpCaching;
 
 import org.springframework.http.MediaType;
@@ -24,11 +25,11 @@ record Rendered(byte[] body, String etag, MediaType type, byte[] gzip, String gz
 	static final int MIN_GZIP = 512;
 
 	static Rendered of(long revision, byte[] body, MediaType type) {
-		String tag = revision + "-" + HttpCaching.hash(body);
+		String tag = PublicHttpPolicy.feedEtag(revision, HttpCaching.hash(body));
 		if (body.length < MIN_GZIP) {
-			return new Rendered(body, "\"" + tag + "\"", type, null, null);
+			return new Rendered(body, tag, type, null, null);
 		}
-		return new Rendered(body, "\"" + tag + "\"", type, HttpCaching.gzip(body), "\"" + tag + "-gzip\"");
+		return new Rendered(body, tag, type, HttpCaching.gzip(body), PublicHttpPolicy.gzipEtag(tag));
 	}
 
 	/** Whether to answer with the gzipped bytes, given the request's Accept-Encoding. */

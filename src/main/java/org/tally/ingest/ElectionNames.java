@@ -19,7 +19,7 @@ import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProblemCollector;
 import org.tally.ingest.kit.SourceKey;
 import org.tally.results.ContestKind;
-import org.tally.results.Slugs;
+import org.tally.kernel.Slugs;
 
 /**
  * The contests, choices and reporting units of one election under the names files use,

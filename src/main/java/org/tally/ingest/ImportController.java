@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.tally.ingest.kit.ImportFormat;
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.InvalidRequestException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-import org.tally.results.ElectionNotFoundException;
+import org.tally.kernel.ElectionNotFoundException;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.tally.ingest.kit.ProblemCollector;
-import org.tally.results.ElectionNotFoundException;
+import org.tally.kernel.ElectionNotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;

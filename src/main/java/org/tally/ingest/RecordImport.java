@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.tally.ingest.kit.Problem;
-import org.tally.results.AuditLog;
+import org.tally.kernel.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;

@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.tally.ingest.kit.WinnerRow;
-import org.tally.results.AuditLog;
+import org.tally.kernel.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
-import org.tally.results.Slugs;
+import org.tally.kernel.Slugs;
 import org.tally.results.projection.CallRisk;
 import org.tally.results.projection.Projections;
 

@@ -8,7 +8,6 @@ import org.postgresql.copy.CopyManager;
 import org.tally.results.VoteType;
 
 import org.tally.ingest.kit.ProgressRow;
-import org.tally.results.VoteType;
 
 /**
  * Streams resolved rows (ids, not names) through PostgreSQL {@code COPY}, in fixed-size

@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.ElectionNotFoundException;
+import org.tally.kernel.InvalidRequestException;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -22,8 +22,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.jspecify.annotations.Nullable;
 
-import org.tally.results.AuditLog;
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.InvalidRequestException;
+import org.tally.kernel.PublicHttpPolicy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -208,9 +209,8 @@ public class ApiTokens {
 			if (this.election == null) {
 				return Optional.empty();
 			}
-			boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-			boolean admin = path.startsWith("/api/v1/users") || path.startsWith("/api/v1/tokens");
-			if ((read && !admin) || TokenScope.electionOf(path).filter(this.election::equals).isPresent()) {
+			if ((PublicHttpPolicy.safe(method) && !PublicHttpPolicy.accounts(path))
+					|| TokenScope.electionOf(path).filter(this.election::equals).isPresent()) {
 				return Optional.empty();
 			}
 			return Optional.of("This API token is limited to the election " + this.election + ".");

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.tally.results.NistWriter;
+import org.tally.kernel.NistWriter;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

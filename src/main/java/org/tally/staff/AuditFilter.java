@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.InvalidRequestException;
 
 /**
  * What the audit page shows: one action, one user (who acted, in the canonical form), and

@@ -1,9 +1,9 @@
 package org.tally.staff;
 
+import org.tally.kernel.InvalidRequestException;
 import org.tally.results.CallStatus;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
-import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
 import org.tally.results.projection.CallRisk;
 import org.tally.results.projection.Projections;

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tally.results.AuditLog;
-import org.tally.results.ContestNotFoundException;
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.InvalidRequestException;
+import org.tally.kernel.Slugs;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
 import org.tally.results.Rule;
-import org.tally.results.Slugs;
 import org.tally.results.UnitLevel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -10,16 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tally.results.AuditLog;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.ElectionNotFoundException;
+import org.tally.kernel.InvalidRequestException;
 import org.tally.results.Election;
 import org.tally.results.ElectionKind;
-import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionRepository;
 import org.tally.results.ElectionStatus;
-import org.tally.results.InvalidRequestException;
+import org.tally.results.ReaderLanguages;
 import org.tally.results.Revisions;
 import org.tally.results.StateZones;
-import org.tally.results.ReaderLanguages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

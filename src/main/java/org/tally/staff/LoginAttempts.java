@@ -2,7 +2,7 @@ package org.tally.staff;
 
 import java.util.Map;
 
-import org.tally.results.AuditLog;
+import org.tally.kernel.AuditLog;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.tally.results.AuditLog;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.InvalidRequestException;
 import org.tally.results.CallStatus;
-import org.tally.results.ContestNotFoundException;
-import org.tally.results.InvalidRequestException;
 import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,7 +3,7 @@ package org.tally.staff;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.tally.results.Slugs;
+import org.tally.kernel.Slugs;
 import org.tally.results.UnitLevel;
 
 /**

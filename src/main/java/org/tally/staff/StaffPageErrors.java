@@ -3,8 +3,8 @@ package org.tally.staff;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.tally.results.ContestNotFoundException;
-import org.tally.results.ElectionNotFoundException;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.ElectionNotFoundException;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;

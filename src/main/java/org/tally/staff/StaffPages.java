@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.tally.results.ContestNotFoundException;
-import org.tally.results.ElectionNotFoundException;
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.ElectionNotFoundException;
+import org.tally.kernel.InvalidRequestException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;

@@ -9,8 +9,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-import org.tally.results.AuditLog;
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.InvalidRequestException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -6,13 +6,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.InvalidRequestException;
+import org.tally.kernel.PublicHttpPolicy;
 
 /**
  * What an API token may do (docs/security.md, "API tokens"). {@link #required} maps every
  * API request to the scopes it needs, so a write endpoint cannot be forgotten: anything
  * that is not a read or an import needs {@link #CALLS}, and managing users and tokens
- * needs every scope.
+ * needs every scope. The paths are {@link PublicHttpPolicy}'s.
  */
 public enum TokenScope {
 
@@ -52,14 +53,14 @@ public enum TokenScope {
 
 	/** The scopes a request needs. */
 	public static Set<TokenScope> required(String method, String path) {
-		boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-		if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/tokens")) {
+		boolean read = PublicHttpPolicy.safe(method);
+		if (PublicHttpPolicy.accounts(path)) {
 			return read ? EnumSet.of(READ) : EnumSet.allOf(TokenScope.class);
 		}
 		if (read) {
 			return EnumSet.of(READ);
 		}
-		if (path.matches("/api/v1/elections/[^/]+/imports(/.*)?")) {
+		if (PublicHttpPolicy.imports(path)) {
 			return EnumSet.of(IMPORT);
 		}
 		return EnumSet.of(CALLS);
@@ -70,12 +71,7 @@ public enum TokenScope {
 	 * one that is about no single election (creating one, users, tokens).
 	 */
 	public static Optional<String> electionOf(String path) {
-		String prefix = "/api/v1/elections/";
-		if (!path.startsWith(prefix) || path.length() == prefix.length()) {
-			return Optional.empty();
-		}
-		int end = path.indexOf('/', prefix.length());
-		return Optional.of(path.substring(prefix.length(), (end < 0) ? path.length() : end));
+		return PublicHttpPolicy.election(path);
 	}
 
 }

@@ -9,10 +9,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
-import org.tally.results.ContestNotFoundException;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.ElectionNotFoundException;
+import org.tally.kernel.InvalidRequestException;
 import org.tally.results.DatabaseOutages;
-import org.tally.results.ElectionNotFoundException;
-import org.tally.results.InvalidRequestException;
 import org.tally.staff.ElectionExistsException;
 import org.tally.staff.NotFoundException;
 import org.tally.staff.SetupConflictException;

@@ -2,6 +2,7 @@ package org.tally.system;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ResultsService;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -23,7 +24,7 @@ class EmbargoConfiguration {
 	FilterRegistrationBean<EmbargoFilter> embargoFilter(ResultsService results, JsonMapper json) {
 		FilterRegistrationBean<EmbargoFilter> registration = new FilterRegistrationBean<>(
 				new EmbargoFilter(results, json));
-		registration.addUrlPatterns("/api/v1/elections/*", "/elections/*", "/embed/*");
+		registration.addUrlPatterns(PublicHttpPolicy.ELECTION_URL_PATTERNS.toArray(String[]::new));
 		registration.setOrder(ORDER);
 		return registration;
 	}

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ElectionState;
 import org.tally.results.Embargo;
 import org.tally.results.ResultsService;
@@ -24,10 +25,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The embargo (docs/contract.md §7), in one place for every public surface of an
- * election: the feed and its exports under {@code /api/v1/elections/{e}/}, the pages
- * under {@code /elections/{e}/} and the embeds under {@code /embed/elections/{e}/}. While
- * the election is {@linkplain ElectionState#embargoed(Instant) embargoed}:
+ * The embargo (docs/contract.md §7), in one place for every public surface of an election
+ * ({@link PublicHttpPolicy#surface}): the feed and its exports under
+ * {@code /api/v1/elections/{e}/}, the pages under {@code /elections/{e}/} and the embeds
+ * under {@code /embed/elections/{e}/}. While the election is
+ * {@linkplain ElectionState#embargoed(Instant) embargoed}:
  * <ul>
  * <li>staff (signed in, HTTP Basic or an API token) get every answer as usual, marked
  * {@link #PREVIEW} and {@code Cache-Control: private, no-store} whatever the handler
@@ -60,14 +62,9 @@ public class EmbargoFilter extends OncePerRequestFilter {
 	/** Where pages of an embargoed election are forwarded for readers. */
 	public static final String PAGE = "/embargoed";
 
-	/** The staff preview's caching: this browser only, never stored. */
-	public static final String PRIVATE = "private, no-store";
+	private static final String API = PublicHttpPolicy.FEED;
 
-	private static final String API = "/api/v1/elections/";
-
-	private static final String PAGES = "/elections/";
-
-	private static final String EMBEDS = "/embed/elections/";
+	private static final String EMBEDS = PublicHttpPolicy.EMBEDS;
 
 	private final ResultsService results;
 
@@ -82,9 +79,8 @@ public class EmbargoFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		String prefix = path.startsWith(API) ? API
-				: path.startsWith(PAGES) ? PAGES : path.startsWith(EMBEDS) ? EMBEDS : null;
-		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		String prefix = PublicHttpPolicy.surface(path);
+		boolean read = PublicHttpPolicy.read(request.getMethod());
 		ElectionState election = (prefix != null && read) ? embargoed(path.substring(prefix.length())) : null;
 		if (election == null) {
 			chain.doFilter(request, response);
@@ -92,11 +88,11 @@ public class EmbargoFilter extends OncePerRequestFilter {
 		}
 		if (isStaff()) {
 			request.setAttribute(PREVIEW, election);
-			chain.doFilter(request, new FixedCacheControl(response, PRIVATE));
+			chain.doFilter(request, new FixedCacheControl(response, PublicHttpPolicy.PRIVATE));
 			return;
 		}
 		request.setAttribute(WITHHELD, election);
-		String cache = "public, max-age=" + Math.min(5, Embargo.secondsLeft(election, Instant.now()));
+		String cache = PublicHttpPolicy.embargoed(Embargo.secondsLeft(election, Instant.now()));
 		String[] rest = path.substring(prefix.length()).split("/", -1);
 		if (prefix == API) {
 			boolean shown = rest.length == 1

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
@@ -15,6 +18,10 @@ import java.util.zip.GZIPOutputStream;
  * gzip made once.
  */
 public final class HttpCaching {
+
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
 
 	private HttpCaching() {
 	}
@@ -73,6 +80,14 @@ public final class HttpCaching {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * An HTTP date as RFC 9110 spells it (IMF-fixdate: {@code Sun, 06 Nov 1994 08:49:37
+	 * GMT}, the day always two digits), as Spring writes {@code Last-Modified}.
+	 */
+	public static String httpDate(Instant instant) {
+		return HTTP_DATE.format(instant);
 	}
 
 	/** The body gzipped. */

@@ -27,6 +27,8 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 
+import org.tally.kernel.PublicHttpPolicy;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -47,7 +49,7 @@ class OpenApiConfiguration {
 
 	static final String PROBLEM_JSON = "application/problem+json";
 
-	private static final List<String> ADMIN_PATHS = List.of("/api/v1/users", "/api/v1/tokens", "/api/v1/audit");
+	private static final List<String> ADMIN_PATHS = PublicHttpPolicy.ADMIN_API;
 
 	private static final Map<String, String> IMPORT_OPTIONS = Map.of("format",
 			"the file's format: auto (the default: recognised by its header) or a format code such as openelections "

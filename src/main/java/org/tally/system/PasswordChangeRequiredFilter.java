@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.staff.StaffUser;
 import org.tally.staff.Usernames;
 
@@ -40,12 +41,11 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
 	private static boolean allowed(HttpServletRequest request, String username) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/tokens")) {
+		if (PublicHttpPolicy.accounts(path)) {
 			return "PUT".equals(request.getMethod()) && path.startsWith("/api/v1/users/")
 					&& Usernames.canonical(path.substring("/api/v1/users/".length())).equals(username);
 		}
-		String method = request.getMethod();
-		return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+		return PublicHttpPolicy.safe(request.getMethod());
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.tally.system;
 
+import java.util.Map;
+
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.DatabaseOutages;
 import org.tally.staff.ApiTokens;
 import org.tally.staff.SignInThrottle;
@@ -12,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -24,10 +28,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.Header;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -44,12 +46,8 @@ class SecurityConfiguration {
 	 * Pages may only be framed by Tally itself; {@code /embed/**} sets its own
 	 * {@code frame-ancestors *} and is left alone.
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
-			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
-
 	private static final RequestMatcher NOT_EMBED = new NegatedRequestMatcher(
-			PathPatternRequestMatcher.pathPattern("/embed/**"));
+			PathPatternRequestMatcher.pathPattern(PublicHttpPolicy.EMBED_PATTERN));
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -121,8 +119,11 @@ class SecurityConfiguration {
 				.accessDeniedHandler(ApiProblems.forbidden()))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers((headers) -> headers
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+			// the feed's fast path writes the same (PublicHttpPolicy.API_HEADERS)
+			.headers((headers) -> headers.defaultsDisabled()
+				.cacheControl(Customizer.withDefaults())
+				.httpStrictTransportSecurity(Customizer.withDefaults())
+				.addHeaderWriter(staticHeaders(PublicHttpPolicy.API_HEADERS)));
 		return http.build();
 	}
 
@@ -157,13 +158,19 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(basicEntryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.headers((headers) -> headers.defaultsDisabled()
+				.cacheControl(Customizer.withDefaults())
+				.httpStrictTransportSecurity(Customizer.withDefaults())
+				.addHeaderWriter(staticHeaders(PublicHttpPolicy.PAGE_HEADERS))
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_EMBED,
-						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_EMBED,
-						new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN))));
+						staticHeaders(PublicHttpPolicy.FRAMED_BY_TALLY_ONLY))));
 		return http.build();
+	}
+
+	/** Writes the policy's headers (each unless the answer set it already). */
+	private static StaticHeadersWriter staticHeaders(Map<String, String> headers) {
+		return new StaticHeadersWriter(
+				headers.entrySet().stream().map((header) -> new Header(header.getKey(), header.getValue())).toList());
 	}
 
 }

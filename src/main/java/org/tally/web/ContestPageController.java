@@ -6,7 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.tally.results.ContestNotFoundException;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ContestResult;
 import org.tally.results.ContestRounds;
 import org.tally.results.ElectionResults;
@@ -20,7 +21,6 @@ import org.tally.results.projection.Projections;
 import org.tally.results.projection.Shifts;
 import org.tally.web.map.CountyMaps;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
@@ -118,7 +118,7 @@ class ContestPageController {
 	@GetMapping("/elections/{election}/contests/{contest}/live")
 	String live(@PathVariable String election, @PathVariable String contest,
 			@RequestParam(defaultValue = "0") long since, Model model, HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.LIVE);
 		ElectionResults current = this.results.results(this.results.current(election));
 		ElectionState found = current.election();
 		ContestResult result = this.results.contest(current, contest);

@@ -5,8 +5,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.ElectionNotFoundException;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ContestResult;
-import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionState;
 import org.tally.results.Embargo;
 import org.tally.results.ResultsService;
@@ -55,7 +56,7 @@ class EmbargoPageController {
 		model.addAttribute("contests", contests.stream().map((each) -> new Named(each.slug(), each.name())).toList());
 		model.addAttribute("embed", embed);
 		if (embed) {
-			response.setHeader("Content-Security-Policy", EmbedController.POLICY);
+			response.setHeader("Content-Security-Policy", PublicHttpPolicy.EMBED_CSP);
 		}
 		return "embargoed";
 	}

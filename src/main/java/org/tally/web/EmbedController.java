@@ -2,9 +2,11 @@ package org.tally.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * A contest's compact card for newsrooms to put in an article's iframe. It may be framed
  * by any site, so it sets its own {@code frame-ancestors} policy; the rest of Tally may
- * only be framed by itself.
+ * only be framed by itself. Cached like every public page ({@link PublicHttpPolicy}).
  */
 @Controller
 class EmbedController {
-
-	static final String POLICY = "frame-ancestors *; default-src 'self'; img-src 'self' data:; style-src 'self'; "
-			+ "script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 	private final ResultsService results;
 
@@ -38,8 +37,8 @@ class EmbedController {
 		model.addAttribute("election", ElectionHeader.of(current.election(), times));
 		model.addAttribute("card",
 				ContestCard.of(this.results.contest(current, contest), current.election().slug(), times));
-		response.setHeader("Content-Security-Policy", POLICY);
-		response.setHeader("Cache-Control", "public, max-age=5");
+		response.setHeader("Content-Security-Policy", PublicHttpPolicy.EMBED_CSP);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.PUBLIC);
 		return "embed";
 	}
 

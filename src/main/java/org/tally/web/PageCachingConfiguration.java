@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ResultsService;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -87,7 +88,7 @@ class PageCachingConfiguration implements WebMvcConfigurer {
 				ModelAndView modelAndView) {
 			if ("GET".equals(request.getMethod()) && response.getStatus() == HttpServletResponse.SC_OK
 					&& !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
-				response.setHeader(HttpHeaders.CACHE_CONTROL, RenderedPage.CACHE_CONTROL);
+				response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.PUBLIC);
 			}
 		}
 

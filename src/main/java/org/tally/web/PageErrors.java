@@ -5,8 +5,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.tally.results.ContestNotFoundException;
-import org.tally.results.ElectionNotFoundException;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.ElectionNotFoundException;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;

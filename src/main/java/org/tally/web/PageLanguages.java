@@ -25,9 +25,4 @@ class PageLanguages {
 		return ReaderLanguages.code(this.locales.resolveLocale(request));
 	}
 
-	/** What a page served from memory varies by. */
-	String vary() {
-		return "Accept-Encoding, Accept-Language";
-	}
-
 }

@@ -46,8 +46,12 @@ class ReaderLanguageConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> pageEtags() {
-		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-				new ShallowEtagHeaderFilter());
+		ShallowEtagHeaderFilter etags = new ShallowEtagHeaderFilter();
+		// weak (PublicHttpPolicy, "ETag"): the tag names the page, not its encoding, so
+		// Tomcat may gzip it on the wire (it leaves answers with a strong tag alone) and
+		// the page rendered per request is compressed like the page kept in memory
+		etags.setWriteWeakETag(true);
+		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(etags);
 		registration.addUrlPatterns("", "/elections/*", "/embed/*");
 		registration.setName("pageEtags");
 		return registration;

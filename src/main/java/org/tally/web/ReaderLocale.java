@@ -8,8 +8,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.ElectionNotFoundException;
 import org.tally.results.DatabaseOutages;
-import org.tally.results.ElectionNotFoundException;
 import org.tally.results.ElectionStates;
 import org.tally.results.ReaderLanguages;
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.system.HttpCaching;
 
 import org.springframework.http.HttpHeaders;
@@ -24,12 +25,9 @@ import org.springframework.http.HttpHeaders;
 record RenderedPage(byte[] body, byte[] gzip, String etag, String gzipEtag, String contentType,
 		String contentLanguage) {
 
-	/** Public pages: a reader's browser, a proxy or a CDN may keep them a few seconds. */
-	static final String CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30";
-
 	static RenderedPage of(long revision, String language, byte[] body, String contentType, String contentLanguage) {
-		String tag = "p" + revision + "-" + language + "-" + HttpCaching.hash(body);
-		return new RenderedPage(body, HttpCaching.gzip(body), "\"" + tag + "\"", "\"" + tag + "-gzip\"", contentType,
+		String tag = PublicHttpPolicy.pageEtag(revision, language, HttpCaching.hash(body));
+		return new RenderedPage(body, HttpCaching.gzip(body), tag, PublicHttpPolicy.gzipEtag(tag), contentType,
 				contentLanguage);
 	}
 
@@ -37,12 +35,12 @@ record RenderedPage(byte[] body, byte[] gzip, String etag, String gzipEtag, Stri
 	 * Answers with these bytes, gzipped when the client accepts gzip, or 304 when its
 	 * If-None-Match names them.
 	 */
-	void write(HttpServletRequest request, HttpServletResponse response, String vary) throws IOException {
+	void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		boolean gzipped = HttpCaching.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String tag = gzipped ? this.gzipEtag : this.etag;
 		response.setHeader(HttpHeaders.ETAG, tag);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-		response.setHeader(HttpHeaders.VARY, vary);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.PUBLIC);
+		response.setHeader(HttpHeaders.VARY, PublicHttpPolicy.PAGE_VARY);
 		if (HttpCaching.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;

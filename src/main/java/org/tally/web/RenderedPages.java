@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ElectionResults;
 import org.tally.results.ResultsService;
 import org.tally.system.EmbargoFilter;
@@ -24,12 +25,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code /elections/{e}/contests/{c}}, no query) from memory: each is rendered once per
  * revision of the election and language, and kept beside the election's results until the
  * next revision replaces them, plain and gzipped, with a strong ETag (304 on
- * {@code If-None-Match}) and a short public {@code max-age}. Filtered, searched, sorted
- * and paged variants render per request; query parameters no page reads are ignored
- * ({@link ReaderQueries}). Only the site's own host names ({@link PublicSite}) are served
- * from memory: a page asked for under any other {@code Host} renders per request and
- * takes no slot. It runs after Spring Security, so cached pages carry the same security
- * headers as rendered ones.
+ * {@code If-None-Match}) and a short public {@code max-age} ({@link PublicHttpPolicy}:
+ * the feed's fast path and the controllers read the same policy). Filtered, searched,
+ * sorted and paged variants render per request; query parameters no page reads are
+ * ignored ({@link ReaderQueries}). Only the site's own host names ({@link PublicSite})
+ * are served from memory: a page asked for under any other {@code Host} renders per
+ * request and takes no slot. It runs after Spring Security, so cached pages carry the
+ * same security headers as rendered ones.
  */
 class RenderedPages extends OncePerRequestFilter {
 
@@ -75,7 +77,7 @@ class RenderedPages extends OncePerRequestFilter {
 			if (page.contentLanguage() != null) {
 				response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.contentLanguage());
 			}
-			page.write(request, response, this.languages.vary());
+			page.write(request, response);
 			return;
 		}
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
@@ -86,10 +88,12 @@ class RenderedPages extends OncePerRequestFilter {
 			rendering.copyBodyToResponse();
 			return;
 		}
+		// Tomcat keeps the view's locale apart from the headers until it writes them
+		String contentLanguage = response.getHeader(HttpHeaders.CONTENT_LANGUAGE);
 		page = RenderedPage.of(current.revision(), language, rendering.getContentAsByteArray(), type,
-				response.getHeader(HttpHeaders.CONTENT_LANGUAGE));
+				(contentLanguage != null) ? contentLanguage : response.getLocale().toLanguageTag());
 		cell.compareAndSet(null, page);
-		page.write(request, response, this.languages.vary());
+		page.write(request, response);
 	}
 
 	/**
@@ -100,11 +104,11 @@ class RenderedPages extends OncePerRequestFilter {
 			return null;
 		}
 		String path = request.getRequestURI();
-		if (!ReaderQueries.canonical(request) || !request.getContextPath().isEmpty() || !path.startsWith("/elections/")
-				|| path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+		if (!ReaderQueries.canonical(request) || !request.getContextPath().isEmpty()
+				|| !path.startsWith(PublicHttpPolicy.PAGES) || path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
 			return null;
 		}
-		String[] parts = path.substring("/elections/".length()).split("/", -1);
+		String[] parts = path.substring(PublicHttpPolicy.PAGES.length()).split("/", -1);
 		boolean election = parts.length == 1;
 		boolean contest = parts.length == 3 && "contests".equals(parts[1]) && !parts[2].isEmpty();
 		return ((election || contest) && !parts[0].isEmpty()) ? parts[0] : null;
@@ -112,7 +116,7 @@ class RenderedPages extends OncePerRequestFilter {
 
 	/** Whether the path names the election or one of its contests (no made-up keys). */
 	private static boolean knownContest(ElectionResults current, String path) {
-		String[] parts = path.substring("/elections/".length()).split("/", -1);
+		String[] parts = path.substring(PublicHttpPolicy.PAGES.length()).split("/", -1);
 		return parts.length == 1 || current.contest(parts[2]).isPresent();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
@@ -14,7 +15,6 @@ import org.tally.results.UnitLevel;
 import org.tally.web.map.CountyMap;
 import org.tally.web.map.CountyMaps;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,7 +81,7 @@ class ResultsPageController {
 	String changedCards(@PathVariable String election, @RequestParam(defaultValue = "0") long since,
 			@RequestParam(required = false) String office, @RequestParam(required = false) String q, Model model,
 			HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.LIVE);
 		ElectionResults current = this.results.results(this.results.current(election));
 		ElectionState found = current.election();
 		ContestFilter filter = new ContestFilter(office, q);
@@ -103,7 +103,7 @@ class ResultsPageController {
 	@GetMapping("/elections/{election}/contests/{contest}/card")
 	String card(@PathVariable String election, @PathVariable String contest, Model model,
 			HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.LIVE);
 		ElectionResults current = this.results.results(this.results.current(election));
 		ReaderFormat times = this.formats.of(current.election().timeZone());
 		model.addAttribute("election", ElectionHeader.of(current.election(), times));

@@ -43,7 +43,7 @@ class FeedCachingTests {
 
 		HttpHeaders headers = answer.getResponseHeaders();
 		assertThat(headers.getETag()).matches("\"1-[0-9a-f]{16}(-gzip)?\"");
-		assertThat(headers.getCacheControl()).isEqualTo("max-age=5, public, stale-while-revalidate=30");
+		assertThat(headers.getCacheControl()).isEqualTo("public, max-age=5, stale-while-revalidate=30");
 		assertThat(headers.getLastModified()).isPositive();
 		assertThat(headers.getFirst("Tally-Revision")).isEqualTo("1");
 		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
@@ -65,7 +65,7 @@ class FeedCachingTests {
 			.expectHeader()
 			.valueEquals(HttpHeaders.ETAG, etag)
 			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=5, public, stale-while-revalidate=30");
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=5, stale-while-revalidate=30");
 	}
 
 	@Test

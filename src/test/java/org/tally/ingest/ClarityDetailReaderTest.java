@@ -19,7 +19,6 @@ import org.tally.ingest.kit.CountRow;
 import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProgressRow;
-import org.tally.results.VoteType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

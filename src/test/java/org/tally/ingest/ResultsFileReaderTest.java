@@ -16,7 +16,6 @@ import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProgressRow;
 import org.tally.ingest.kit.StatedTotal;
-import org.tally.results.VoteType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

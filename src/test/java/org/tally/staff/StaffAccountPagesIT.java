@@ -1,22 +1,15 @@
 package org.tally.staff;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tally.support.Browser;
 import org.tally.support.BrowserTest;
+import org.tally.support.SignIn;
 import org.tally.support.Staff;
 import org.tally.support.TallyApi;
 
@@ -57,72 +50,32 @@ class StaffAccountPagesIT {
 		String staff = accounts.create("browser-reset", "STAFF");
 		accounts.change(staff, "{\"password\":\"temporary password 1\"}");
 
-		signIn(staff, "temporary password 1");
+		this.chromium.get("/login");
+		SignIn.onForm(this.chromium, staff, "temporary password 1");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/staff/password");
 		assertThat(this.browser.findElement(By.cssSelector("[role=alert]")).getText())
 			.contains("An admin set your password");
-		shoot("password-forced");
-		type("current-password", "temporary password 1");
-		type("new-password", "my own passphrase");
-		type("confirmation", "my own passphrase");
-		submit("Change password");
+		this.chromium.screenshot("staff/password-forced");
+		this.chromium.type("current-password", "temporary password 1");
+		this.chromium.type("new-password", "my own passphrase");
+		this.chromium.type("confirmation", "my own passphrase");
+		this.chromium.submit("Change password");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff desk");
 		assertThat(this.browser.findElement(By.cssSelector("[role=status]")).getText())
 			.contains("Your password is changed");
-		submit("Sign out");
+		this.chromium.submit("Sign out");
 
-		signIn(Staff.ADMIN, Staff.ADMIN_PASSWORD);
-		visit("/staff/tokens");
+		this.chromium.get("/login");
+		SignIn.onForm(this.chromium, Staff.ADMIN, Staff.ADMIN_PASSWORD);
+		this.chromium.get("/staff/tokens");
 		assertThat(this.browser.findElements(By.name("scopes"))).hasSize(3);
-		shoot("tokens-scopes");
-		visit("/staff/users");
-		shoot("users");
-		visit("/staff/audit?user=" + staff);
+		this.chromium.screenshot("staff/tokens-scopes");
+		this.chromium.get("/staff/users");
+		this.chromium.screenshot("staff/users");
+		this.chromium.get("/staff/audit?user=" + staff);
 		assertThat(this.browser.findElement(By.tagName("tbody")).getText()).contains("password-changed")
 			.doesNotContain("user-created");
-		shoot("audit-filtered");
-	}
-
-	private void signIn(String username, String password) {
-		visit("/login");
-		type("username", username);
-		type("password", password);
-		submit("Sign in");
-	}
-
-	private void visit(String path) {
-		this.browser.get("http://localhost:" + this.port + path);
-	}
-
-	private void type(String id, String text) {
-		WebElement field = this.browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private void submit(String label) {
-		WebElement button = this.browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
-		button.click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((driver) -> {
-			try {
-				button.isDisplayed();
-				return false;
-			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
-				return true;
-			}
-		});
-	}
-
-	private void shoot(String name) {
-		try {
-			Path dir = Path.of("target", "screenshots", "staff");
-			Files.createDirectories(dir);
-			Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.chromium.screenshot("staff/audit-filtered");
 	}
 
 }

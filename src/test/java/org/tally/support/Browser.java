@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -124,11 +125,54 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Saves what the window shows to {@code target/screenshots/<name>.png}. */
+	/** Types into the field with this id, replacing what it held. */
+	public void type(String id, String text) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/**
+	 * Clicks the form's button with this label and waits for the page it posts to (POST,
+	 * redirect, GET).
+	 */
+	public void submit(String label) {
+		WebElement button = this.driver.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+		button.click();
+		awaitNextPage(button);
+	}
+
+	/**
+	 * Waits until the element's page has been replaced, so the next lookup reads the new
+	 * one.
+	 */
+	public void awaitNextPage(WebElement onOldPage) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> {
+			try {
+				onOldPage.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				// Chromium's answer while the old document is being torn down: gone too
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
+	}
+
+	/**
+	 * Saves what the window shows to {@code target/screenshots/<name>.png} ({@code name}
+	 * may name a folder: {@code staff/login}).
+	 */
 	public Path screenshot(String name) {
 		try {
-			Files.createDirectories(SCREENSHOTS);
 			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.createDirectories(target.getParent());
 			File file = this.driver.getScreenshotAs(OutputType.FILE);
 			Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 			return target;

@@ -60,6 +60,16 @@ public final class SignIn {
 		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(shown));
 	}
 
+	/**
+	 * Fills in the sign-in form the browser shows, submits it and waits for the page it
+	 * leads to.
+	 */
+	public static void onForm(Browser browser, String username, String password) {
+		browser.type("username", username);
+		browser.type("password", password);
+		browser.submit("Sign in");
+	}
+
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

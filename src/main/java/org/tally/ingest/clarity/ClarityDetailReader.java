@@ -1,9 +1,10 @@
 package org.tally.ingest.clarity;
 
+import org.tally.ingest.kit.ForwardingRowSink;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -901,60 +902,18 @@ public final class ClarityDetailReader {
 	}
 
 	/** Counts the problems on their way to the sink, for the summary. */
-	private static final class Counter implements RowSink {
-
-		private final RowSink sink;
+	private static final class Counter extends ForwardingRowSink {
 
 		private long problems;
 
 		Counter(RowSink sink) {
-			this.sink = sink;
-		}
-
-		@Override
-		public void count(CountRow row) {
-			this.sink.count(row);
-		}
-
-		@Override
-		public void progress(ProgressRow row) {
-			this.sink.progress(row);
+			super(sink);
 		}
 
 		@Override
 		public void problem(Problem problem) {
 			this.problems++;
-			this.sink.problem(problem);
-		}
-
-		@Override
-		public void warning(Problem warning) {
-			this.sink.warning(warning);
-		}
-
-		@Override
-		public void contest(ContestRow contest) {
-			this.sink.contest(contest);
-		}
-
-		@Override
-		public void stated(StatedTotal total) {
-			this.sink.stated(total);
-		}
-
-		@Override
-		public void key(SourceKey key) {
-			this.sink.key(key);
-		}
-
-		@Override
-		public void otherCount(OtherCountRow row) {
-			this.sink.otherCount(row);
-		}
-
-		@Override
-		public void sourceUpdatedAt(Instant updatedAt) {
-			this.sink.sourceUpdatedAt(updatedAt);
+			super.problem(problem);
 		}
 
 		ReadSummary summary(long rows) {

@@ -1,5 +1,7 @@
 package org.tally.ingest.csv;
 
+import org.tally.ingest.kit.ForwardingRowSink;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,14 +33,12 @@ import org.tally.ingest.kit.WinnerRow;
  * counted, with a warning naming it. Every other row passes straight on (docs/import.md,
  * Evidence over names).
  */
-public final class CountyNamedRows implements RowSink {
+public final class CountyNamedRows extends ForwardingRowSink {
 
 	/** Sums kept at most: beyond, named rows are read by their name, with a warning. */
 	private static final int MAX_SUMS = 1_000_000;
 
 	private static final int MAX_WARNED = 20;
-
-	private final RowSink sink;
 
 	private final Map<Key, long[]> sums = new HashMap<>();
 
@@ -57,7 +57,7 @@ public final class CountyNamedRows implements RowSink {
 	private int warned;
 
 	public CountyNamedRows(RowSink sink) {
-		this.sink = sink;
+		super(sink);
 	}
 
 	@Override
@@ -80,7 +80,7 @@ public final class CountyNamedRows implements RowSink {
 				this.sums.get(key)[1]++;
 			}
 		}
-		this.sink.count(row);
+		sink().count(row);
 	}
 
 	@Override
@@ -92,7 +92,7 @@ public final class CountyNamedRows implements RowSink {
 				.add(row);
 			return;
 		}
-		this.sink.progress(row);
+		sink().progress(row);
 	}
 
 	/** The end of the file: each held unit is decided and passed on. */
@@ -100,20 +100,19 @@ public final class CountyNamedRows implements RowSink {
 		this.held.forEach(this::decide);
 		this.heldProgress.forEach((unit, rows) -> {
 			if (!this.held.containsKey(unit) || Boolean.TRUE.equals(this.decided.get(unit))) {
-				rows.forEach((row) -> this.sink.progress(new ProgressRow(row.row(), row.county(), null, row.office(),
+				rows.forEach((row) -> sink().progress(new ProgressRow(row.row(), row.county(), null, row.office(),
 						row.district(), row.precinctsReporting(), row.precinctsTotal(), row.ballotsCast(),
 						row.registeredVoters(), row.ballotsOutstanding(), row.expectedVotes(), row.location())));
 			}
 			else {
-				rows.forEach(this.sink::progress);
+				rows.forEach(sink()::progress);
 			}
 		});
 		// other counts follow their unit's counts: the county's own, or a precinct's
-		this.heldOther.forEach((unit,
-				rows) -> rows.forEach((row) -> this.sink
-					.otherCount((this.held.containsKey(unit) && !Boolean.TRUE.equals(this.decided.get(unit))) ? row
-							: new OtherCountRow(row.row(), row.county(), null, row.office(), row.district(), row.kind(),
-									row.count(), row.location()))));
+		this.heldOther.forEach((unit, rows) -> rows.forEach(
+				(row) -> sink().otherCount((this.held.containsKey(unit) && !Boolean.TRUE.equals(this.decided.get(unit)))
+						? row : new OtherCountRow(row.row(), row.county(), null, row.office(), row.district(),
+								row.kind(), row.count(), row.location()))));
 	}
 
 	private void decide(Unit unit, List<CountRow> rows) {
@@ -136,7 +135,7 @@ public final class CountyNamedRows implements RowSink {
 							+ " (" + smaller.voteType().code() + ": " + smaller.votes()
 							+ ") is less than the county's other rows together (" + others
 							+ "): counted as a precinct, not as the county's total");
-			rows.forEach(this.sink::count);
+			rows.forEach(sink()::count);
 			return;
 		}
 		if (this.overflow) {
@@ -147,11 +146,11 @@ public final class CountyNamedRows implements RowSink {
 			long[] sum = this.sums
 				.get(new Key(row.county(), row.office(), row.district(), row.candidate(), row.voteType()));
 			if (sum != null) {
-				this.sink.stated(new StatedTotal(ContestRow.shown(row.office(), row.district()), row.candidate(),
+				sink().stated(new StatedTotal(ContestRow.shown(row.office(), row.district()), row.candidate(),
 						Objects.toString(row.county(), row.precinct()), row.voteType().code(), row.votes(), sum[0],
 						"row " + row.row()));
 			}
-			this.sink.count(new CountRow(row.row(), row.county(), null, row.office(), row.district(), row.party(),
+			sink().count(new CountRow(row.row(), row.county(), null, row.office(), row.district(), row.party(),
 					row.candidate(), row.voteType(), row.votes(), row.incumbent(), row.writeIn(), row.writtenName(),
 					row.location()));
 		}
@@ -163,33 +162,8 @@ public final class CountyNamedRows implements RowSink {
 
 	private void warn(CountRow row, String message) {
 		if (this.warned++ < MAX_WARNED) {
-			this.sink.warning(new Problem(row.row(), "precinct", row.precinct(), message, row.location()));
+			sink().warning(new Problem(row.row(), "precinct", row.precinct(), message, row.location()));
 		}
-	}
-
-	@Override
-	public void rounds(RankedRounds rounds) {
-		this.sink.rounds(rounds);
-	}
-
-	@Override
-	public void problem(Problem problem) {
-		this.sink.problem(problem);
-	}
-
-	@Override
-	public void warning(Problem warning) {
-		this.sink.warning(warning);
-	}
-
-	@Override
-	public void stated(StatedTotal total) {
-		this.sink.stated(total);
-	}
-
-	@Override
-	public void key(SourceKey key) {
-		this.sink.key(key);
 	}
 
 	@Override
@@ -201,22 +175,7 @@ public final class CountyNamedRows implements RowSink {
 				.add(row);
 			return;
 		}
-		this.sink.otherCount(row);
-	}
-
-	@Override
-	public void contest(ContestRow contest) {
-		this.sink.contest(contest);
-	}
-
-	@Override
-	public void winner(WinnerRow row) {
-		this.sink.winner(row);
-	}
-
-	@Override
-	public void sourceUpdatedAt(java.time.Instant updatedAt) {
-		this.sink.sourceUpdatedAt(updatedAt);
+		sink().otherCount(row);
 	}
 
 	private record Key(String county, String office, String district, String candidate, VoteType voteType) {

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.tally.results.AuditLog;
-import org.tally.results.ContestNotFoundException;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.InvalidRequestException;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
-import org.tally.results.InvalidRequestException;
 import org.tally.results.ResultsService;
 import org.tally.results.Revisions;
 import org.tally.results.UnitLevel;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.tally.results.AuditLog;
-import org.tally.results.ElectionNotFoundException;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.ElectionNotFoundException;
 import org.tally.results.ElectionStates;
 import org.tally.results.Revisions;
 

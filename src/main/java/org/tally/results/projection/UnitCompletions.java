@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.tally.results.AuditLog;
-import org.tally.results.ContestNotFoundException;
-import org.tally.results.InvalidRequestException;
+import org.tally.kernel.AuditLog;
+import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.InvalidRequestException;
 import org.tally.results.Revisions;
 import org.tally.results.UnitResult;
 

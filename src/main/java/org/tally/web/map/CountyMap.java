@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.tally.kernel.Slugs;
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.Margin;
 import org.tally.results.ResultsService;
-import org.tally.results.Slugs;
 import org.tally.results.UnitResult;
 import org.tally.results.projection.ContestShift;
 import org.tally.web.ReaderFormat;

@@ -1,4 +1,4 @@
-package org.tally.results;
+package org.tally.kernel;
 
 import tools.jackson.databind.json.JsonMapper;
 

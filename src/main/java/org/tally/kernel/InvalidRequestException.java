@@ -1,4 +1,4 @@
-package org.tally.results;
+package org.tally.kernel;
 
 /**
  * A request Tally cannot take as given: a value out of range, an unknown name, a field

@@ -1,4 +1,4 @@
-package org.tally.results;
+package org.tally.kernel;
 
 import java.text.Normalizer;
 import java.util.Locale;
