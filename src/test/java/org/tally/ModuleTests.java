@@ -26,6 +26,15 @@ class ModuleTests {
 		slices().matching("org.tally.(*)..").should().beFreeOfCycles().check(TALLY);
 	}
 
+	/**
+	 * Not only the modules: no two packages at any depth use each other, so a subpackage
+	 * ({@code web.map}, {@code web.text}, {@code ingest.kit}) is a layer of its module.
+	 */
+	@Test
+	void packagesAreFreeOfCycles() {
+		slices().matching("org.tally.(**)").should().beFreeOfCycles().check(TALLY);
+	}
+
 	@Test
 	void modulesUseOnlyTheModulesTheyDeclare() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()

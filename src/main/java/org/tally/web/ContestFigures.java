@@ -1,5 +1,7 @@
 package org.tally.web;
 
+import org.tally.web.text.ReaderFormat;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

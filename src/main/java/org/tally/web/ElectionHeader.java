@@ -1,5 +1,9 @@
 package org.tally.web;
 
+import org.tally.web.text.LocalTimes;
+
+import org.tally.web.text.ReaderFormat;
+
 import org.tally.results.Election;
 import org.tally.results.ElectionKind;
 import org.tally.results.ElectionState;

@@ -1,5 +1,7 @@
 package org.tally.web;
 
+import org.tally.web.text.ReaderFormat;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.tally.kernel.PublicHttpPolicy;

@@ -1,5 +1,7 @@
 package org.tally.web;
 
+import org.tally.web.text.ReaderFormat;
+
 import java.util.List;
 
 import org.tally.results.projection.Projection;

@@ -1,5 +1,7 @@
 package org.tally.web;
 
+import org.tally.web.text.ReaderFormat;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package org.tally.web;
 
+import org.tally.web.text.ReaderFormat;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,7 @@ import org.springframework.web.servlet.LocaleResolver;
 public class ReaderLocale implements LocaleResolver {
 
 	/** The query parameter that names the language. */
-	public static final String PARAMETER = "lang";
+	public static final String PARAMETER = ReaderFormat.LANGUAGE_PARAMETER;
 
 	private static final String ATTRIBUTE = ReaderLocale.class.getName() + ".locale";
 

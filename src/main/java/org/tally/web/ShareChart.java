@@ -1,5 +1,9 @@
 package org.tally.web;
 
+import org.tally.web.text.LocalTimes;
+
+import org.tally.web.text.ReaderFormat;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.tally.web;
 
+import org.tally.web.text.ReaderFormat;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -15,7 +15,7 @@ import org.tally.results.Margin;
 import org.tally.results.ResultsService;
 import org.tally.results.UnitResult;
 import org.tally.results.projection.ContestShift;
-import org.tally.web.ReaderFormat;
+import org.tally.web.text.ReaderFormat;
 
 /**
  * A contest's counties as an SVG map for a page: each county filled by its leader and the

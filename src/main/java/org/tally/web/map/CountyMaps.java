@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.tally.results.ContestResult;
 import org.tally.results.UnitResult;
 import org.tally.results.projection.ContestShift;
-import org.tally.web.ReaderFormat;
+import org.tally.web.text.ReaderFormat;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.tally.web;
+package org.tally.web.text;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -21,6 +21,9 @@ import org.springframework.context.MessageSource;
  */
 public final class ReaderFormat {
 
+	/** The query parameter that names the reader's language ({@code ?lang=es}). */
+	public static final String LANGUAGE_PARAMETER = "lang";
+
 	private final Locale locale;
 
 	private final MessageSource messages;
@@ -37,7 +40,7 @@ public final class ReaderFormat {
 
 	private final DateTimeFormatter date;
 
-	ReaderFormat(Locale locale, String timeZone, MessageSource messages) {
+	public ReaderFormat(Locale locale, String timeZone, MessageSource messages) {
 		this.locale = locale;
 		this.messages = messages;
 		this.times = LocalTimes.of(timeZone, locale);
@@ -108,7 +111,7 @@ public final class ReaderFormat {
 
 	/** The page path with the reader's language: "/elections/x?lang=es". */
 	public String link(String path) {
-		return path + ((path.indexOf('?') < 0) ? "?" : "&") + ReaderLocale.PARAMETER + "=" + lang();
+		return path + ((path.indexOf('?') < 0) ? "?" : "&") + LANGUAGE_PARAMETER + "=" + lang();
 	}
 
 }

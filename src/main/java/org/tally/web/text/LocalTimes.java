@@ -1,4 +1,4 @@
-package org.tally.web;
+package org.tally.web.text;
 
 import java.time.DateTimeException;
 import java.time.Instant;
