@@ -12,7 +12,8 @@ import java.util.RandomAccess;
  * "Database outages"), and a statewide election has a precinct row per contest and
  * precinct: held as {@link UnitResult}s (a {@code BigDecimal} pair per choice, the names
  * copied per contest) the 790,283 counts of California 2016 took about 190 MB of heap;
- * held so, about a fifth (docs/import.md, issue 27).
+ * held so, both elections of that benchmark took about 20 MB of arrays (docs/import.md,
+ * issue 27's heap).
  */
 final class CompactUnits extends AbstractList<UnitResult> implements RandomAccess {
 
