@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,15 +72,28 @@ public class RevisionChain {
 			order by c.slug collate "C", u.code collate "C", ch.name collate "C", x.vote_type collate "C"
 			""";
 
+	/**
+	 * Rows the driver fetches at a time when a seal reads a revision's counts in its
+	 * transaction: without it the driver holds the whole answer, and the seal of a
+	 * 790,283-count import held 790,283 rows (about 170 MB, docs/import.md, issue 27).
+	 */
+	static final int FETCH = 5_000;
+
 	private final JdbcClient jdbc;
+
+	/** {@link #jdbc} reading {@link #FETCH} rows at a time, for the counts. */
+	private final JdbcClient rows;
 
 	private final RevisionSigner signer;
 
 	/** Per election and revision made in this transaction: where its counts are. */
 	private final ThreadLocal<Map<String, Written>> written = ThreadLocal.withInitial(HashMap::new);
 
-	RevisionChain(JdbcClient jdbc, RevisionSigner signer) {
+	RevisionChain(JdbcClient jdbc, DataSource dataSource, RevisionSigner signer) {
 		this.jdbc = jdbc;
+		JdbcTemplate batched = new JdbcTemplate(dataSource);
+		batched.setFetchSize(FETCH);
+		this.rows = JdbcClient.create(batched);
 		this.signer = signer;
 	}
 
@@ -162,7 +178,7 @@ public class RevisionChain {
 
 	/** Streams the counts the revision set, in canonical order. */
 	public void counts(long electionId, long revision, Consumer<CountLine> each) {
-		this.jdbc.sql(COUNTS)
+		this.rows.sql(COUNTS)
 			.param("revision", revision)
 			.param("election", electionId)
 			.query((RowCallbackHandler) (rs) -> each.accept(
@@ -214,7 +230,7 @@ public class RevisionChain {
 	private String digest(long electionId, Unsealed revision, String previous, Written written) {
 		RevisionDigest digest = new RevisionDigest(revision.slug(), revision.number(), revision.kind(), previous,
 				revision.action(), revision.source());
-		this.jdbc.sql(WRITTEN_COUNTS.formatted(written.keysTable()))
+		this.rows.sql(WRITTEN_COUNTS.formatted(written.keysTable()))
 			.param("contests", written.wholeContests().toArray(Long[]::new))
 			.param("revision", revision.number())
 			.param("election", electionId)

@@ -2,7 +2,6 @@ package org.tally.results;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +102,12 @@ final class UnitQueries {
 						new UnitResult.UnitFigures(longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"),
 								longOrNull(rs, "registered_voters"), certified)));
 		}
-		List<UnitResult> results = new ArrayList<>(units.size());
-		units.forEach((id, unit) -> results.add(UnitResult.of(unit.code(), unit.name(), unit.level(), unit.parent(),
-				contest.candidates(), unit.votes(), unit.typeVotes(), figures.get(id))));
-		return results;
+		// held compactly: the read model keeps this for every contest (docs/import.md,
+		// issue 27)
+		CompactUnits.Builder results = new CompactUnits.Builder(contest.candidates());
+		units.forEach((id, unit) -> results.add(unit.code(), unit.name(), unit.level(), unit.parent(), unit.votes(),
+				unit.typeVotes(), figures.get(id)));
+		return results.build();
 	}
 
 	private record UnitRow(String code, String name, String level, String parent, long[] votes, long[][] typeVotes) {
