@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntFunction;
 
 import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.kit.ContestRow;
@@ -343,12 +342,6 @@ public final class ResultRows {
 	private boolean reportBrokenCells(long row) {
 		RowCells.reportBrokenCells(this.csv, row, this.columns::name, this.problems);
 		return (this.csv.recordFlags() & (CsvRecordReader.NUL | CsvRecordReader.CONTROL)) == 0;
-	}
-
-	/** Reports every cell of the record that could not be read as text. */
-	public static void reportBrokenCells(CsvRecordReader csv, long row, IntFunction<String> columnName,
-			Problems problems) {
-		RowCells.reportBrokenCells(csv, row, columnName, problems);
 	}
 
 	/**
