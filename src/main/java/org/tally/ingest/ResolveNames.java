@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ResolveNames {
 
-	private final CountMerge merge;
+	private final NewNames newNames;
 
-	ResolveNames(CountMerge merge) {
-		this.merge = merge;
+	ResolveNames(NewNames newNames) {
+		this.newNames = newNames;
 	}
 
 	/** Ends the import on an unknown name, or creates what setup mode named. */
@@ -22,8 +22,8 @@ class ResolveNames {
 		run.rejectIfProblems();
 		run.warnings().addAll(names.lookalikes());
 		run.warnings().addAll(names.keyWarnings());
-		this.merge.create(run.election().id(), run.election().winnerRule(), names.created());
-		this.merge.keys(run.election().id(), names.usedKeys());
+		this.newNames.create(run.election().id(), run.election().winnerRule(), names.created());
+		this.newNames.keys(run.election().id(), names.usedKeys());
 	}
 
 }

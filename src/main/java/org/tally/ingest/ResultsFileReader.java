@@ -4,22 +4,15 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.tally.ingest.ap.ApJsonReader;
 import org.tally.ingest.clarity.ClarityDetailReader;
-import org.tally.ingest.csv.BinaryFormats;
-import org.tally.ingest.csv.Columns;
-import org.tally.ingest.csv.CountyNamedRows;
-import org.tally.ingest.csv.CsvRecordReader;
-import org.tally.ingest.csv.ResultRows;
-import org.tally.ingest.csv.Windows1252Fallback;
+import org.tally.ingest.csv.CsvResultsReader;
 import org.tally.ingest.kit.FileSource;
 import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
-import org.tally.ingest.kit.Problems;
 import org.tally.ingest.kit.ReadContext;
 import org.tally.ingest.kit.ReadSummary;
 import org.tally.ingest.kit.RowSink;
@@ -34,17 +27,10 @@ import org.tally.ingest.rctab.RctabReader;
  * count, progress figure and problem to a {@link RowSink}; it only reads and validates:
  * what the counts mean for an election is the importer's business.
  * <p>
- * The CSV readers (OpenElections, Clarity summary.csv) are here. Files are UTF-8 (a byte
- * order mark is skipped) or Windows-1252 (see {@link Windows1252Fallback}) with RFC 4180
- * quoting and LF, CRLF or CR line ends; cells are trimmed and stay text (precinct
- * "0850001A" keeps its zero). Row numbers are lines in the file, the header being row 1,
- * so a row whose quoted cell spans lines is named by its first line.
+ * CSV files (OpenElections, Clarity summary.csv) go to {@link CsvResultsReader}, the csv
+ * package's one entry.
  */
 public final class ResultsFileReader {
-
-	private static final String UNRECOGNISED_HEADER = "unrecognised header: expected openelections "
-			+ "(county,[precinct,]office,district,party,candidate,votes) or clarity-summary "
-			+ "(\"line number\",\"contest name\",\"choice name\",...)";
 
 	private static final int RCTAB_SNIFF = 4096;
 
@@ -77,7 +63,7 @@ public final class ResultsFileReader {
 		BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
 		FileKind kind = (formatOrNull != null) ? FileKind.of(formatOrNull) : FileKind.sniff(buffered);
 		return switch (kind) {
-			case CSV -> readCsv(buffered, formatOrNull, charsetOrNull, sink);
+			case CSV -> CsvResultsReader.read(buffered, formatOrNull, charsetOrNull, sink);
 			case XML -> ClarityDetailReader.read(buffered, sink);
 			case JSON -> readJson(buffered, formatOrNull, sink);
 		};
@@ -95,67 +81,6 @@ public final class ResultsFileReader {
 		sink.problem(Problem.ofFile("a JSON file that is not RCTab's report: nist-cdf and ap-json files are read "
 				+ "from a file that can be opened twice (ResultsFileReader.read(FileSource, ...))"));
 		return new ReadSummary(formatOrNull, 0, 1, List.of());
-	}
-
-	private static ReadSummary readCsv(BufferedInputStream in, ImportFormat formatOrNull, Charset charsetOrNull,
-			RowSink sink) throws IOException {
-		Problems problems = new Problems(sink);
-		in.mark(BinaryFormats.MAGIC_LENGTH);
-		String binary = BinaryFormats.describe(in.readNBytes(BinaryFormats.MAGIC_LENGTH));
-		in.reset();
-		CsvRecordReader csv = new CsvRecordReader(Windows1252Fallback.wrap(in, charsetOrNull, sink));
-		if (binary != null) {
-			problems.replaceAll(Problem.ofFile("not a CSV text file: " + binary));
-			return new ReadSummary(formatOrNull, 0, problems.count(), List.of());
-		}
-		csv.skipByteOrderMark();
-		if (!csv.next()) {
-			problems.replaceAll(Problem.ofFile("empty file"));
-			return new ReadSummary(formatOrNull, 0, problems.count(), List.of());
-		}
-		long headerRow = csv.line();
-		if ((csv.recordFlags() & (CsvRecordReader.NUL | CsvRecordReader.CONTROL)) != 0) {
-			problems.replaceAll(new Problem(headerRow, null, csv.shownRecord(),
-					"not a CSV text file: the first line has binary bytes"));
-			return new ReadSummary(formatOrNull, 0, problems.count(), List.of());
-		}
-		List<String> names = header(csv);
-		ImportFormat format = (formatOrNull != null) ? formatOrNull : Columns.detect(names);
-		if ((csv.recordFlags() & CsvRecordReader.BROKEN) != 0 || format == null) {
-			ResultRows.reportBrokenCells(csv, headerRow, (i) -> null, problems);
-			if (format == null) {
-				problems.report(new Problem(headerRow, null, csv.shownRecord(), UNRECOGNISED_HEADER));
-			}
-			problems.release();
-			return new ReadSummary(format, 0, problems.count(), names);
-		}
-		Columns columns = Columns.match(format, names, headerRow, problems::report, problems::warn);
-		if (columns == null) {
-			problems.release();
-			return new ReadSummary(format, 0, problems.count(), names);
-		}
-		CountyNamedRows countyNamed = new CountyNamedRows(sink);
-		ResultRows rows = new ResultRows(csv, columns, problems, countyNamed);
-		long read = 0;
-		while (csv.next()) {
-			if (csv.isBlank()) {
-				continue;
-			}
-			read++;
-			if (!rows.read() && problems.binaryRow()) {
-				problems.replaceAll(new Problem(csv.line(), null, null, "not a CSV text file: binary data "
-						+ "(NUL or control bytes) in " + Problems.BINARY_ROWS + " of the first rows; stopped reading"));
-				return new ReadSummary(format, read, problems.count(), names);
-			}
-			problems.rowRead(read);
-		}
-		rows.finish();
-		countyNamed.finish();
-		if (read == 0) {
-			problems.report(Problem.ofFile("no data rows"));
-		}
-		problems.release();
-		return new ReadSummary(format, read, problems.count(), names);
 	}
 
 	// NIST and AP JSON: told from CSV by the first byte, from each other by their keys;
@@ -206,15 +131,6 @@ public final class ResultsFileReader {
 		try (InputStream in = source.open()) {
 			return RctabReader.looksLike(in.readNBytes(RCTAB_SNIFF));
 		}
-	}
-
-	private static List<String> header(CsvRecordReader csv) {
-		int cells = Math.min(csv.cellCount(), CsvRecordReader.MAX_CELLS);
-		List<String> names = new ArrayList<>(cells);
-		for (int i = 0; i < cells; i++) {
-			names.add(csv.shownText(i));
-		}
-		return names;
 	}
 
 }

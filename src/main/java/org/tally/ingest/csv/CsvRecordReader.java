@@ -2,7 +2,6 @@ package org.tally.ingest.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.tally.ingest.kit.Problem;
@@ -47,7 +46,7 @@ public final class CsvRecordReader {
 
 	public static final int BROKEN = TOO_LONG | NUL | CONTROL | TEXT_AFTER_QUOTE | UNTERMINATED | BAD_UTF8;
 
-	private static final int MAX_CELL_BYTES = MAX_CELL_CHARS * 4;
+	static final int MAX_CELL_BYTES = MAX_CELL_CHARS * 4;
 
 	private static final int START = 0;
 
@@ -79,13 +78,7 @@ public final class CsvRecordReader {
 
 	private int length;
 
-	private int[] starts = new int[16];
-
-	private int[] ends = new int[16];
-
-	private int[] flags = new int[16];
-
-	private int[] badBytes = new int[16];
+	private final CsvCells cellsOf = new CsvCells();
 
 	private int cells;
 
@@ -104,10 +97,6 @@ public final class CsvRecordReader {
 	private long unterminatedLine;
 
 	private boolean crInQuotes;
-
-	private byte[][] cachedBytes = new byte[16][];
-
-	private String[] cachedText = new String[16];
 
 	public CsvRecordReader(InputStream in) {
 		this.in = in;
@@ -320,26 +309,21 @@ public final class CsvRecordReader {
 	}
 
 	int flags(int cell) {
-		return this.flags[cell];
+		return this.cellsOf.flags(cell);
 	}
 
 	/** Whether every cell is empty (a row of bare commas, as spreadsheets write). */
 	public boolean isBlank() {
-		for (int i = 0; i < kept(); i++) {
-			if (this.ends[i] > this.starts[i] || (this.flags[i] & BROKEN) != 0) {
-				return false;
-			}
-		}
-		return true;
+		return this.cellsOf.isBlank(kept());
 	}
 
 	boolean isEmpty(int cell) {
-		return this.ends[cell] == this.starts[cell];
+		return this.cellsOf.isEmpty(cell);
 	}
 
 	/** The first byte that is not valid UTF-8 in a {@link #BAD_UTF8} cell. */
 	int badByte(int cell) {
-		return this.badBytes[cell];
+		return this.cellsOf.badByte(cell);
 	}
 
 	/** Line where the quote of an {@link #UNTERMINATED} cell opened. */
@@ -352,22 +336,7 @@ public final class CsvRecordReader {
 	 * string, so a file's thousand "Los Angeles" cost one.
 	 */
 	String text(int cell) {
-		int start = this.starts[cell];
-		int length = this.ends[cell] - start;
-		if (length == 0) {
-			return "";
-		}
-		byte[] cached = this.cachedBytes[cell];
-		String text = this.cachedText[cell];
-		if (text != null && cached.length == length
-				&& Arrays.equals(this.bytes, start, start + length, cached, 0, length)) {
-			return text;
-		}
-		text = new String(this.bytes, start, length,
-				((this.flags[cell] & NON_ASCII) != 0) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-		this.cachedBytes[cell] = Arrays.copyOfRange(this.bytes, start, start + length);
-		this.cachedText[cell] = text;
-		return text;
+		return this.cellsOf.text(cell, this.bytes);
 	}
 
 	/**
@@ -375,13 +344,7 @@ public final class CsvRecordReader {
 	 * as U+FFFD.
 	 */
 	public String shownText(int cell) {
-		if (cell >= kept()) {
-			return null;
-		}
-		String text = new String(this.bytes, this.starts[cell], this.ends[cell] - this.starts[cell],
-				StandardCharsets.UTF_8);
-		return ((this.flags[cell] & (NUL | CONTROL)) != 0) ? text.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", "\uFFFD")
-				: text;
+		return (cell < kept()) ? this.cellsOf.shownText(cell, this.bytes) : null;
 	}
 
 	/** The record as it might have looked, for a message about the whole row. */
@@ -398,7 +361,7 @@ public final class CsvRecordReader {
 
 	/** The cell as a count, or one of the {@link VoteNumber} error codes. */
 	long number(int cell) {
-		return VoteNumber.parse(this.bytes, this.starts[cell], this.ends[cell]);
+		return this.cellsOf.number(cell, this.bytes);
 	}
 
 	private int kept() {
@@ -491,38 +454,8 @@ public final class CsvRecordReader {
 	private void endCell() {
 		int cell = this.cells++;
 		if (cell < MAX_CELLS) {
-			if (cell == this.starts.length) {
-				grow();
-			}
-			int start = this.cellStart;
-			int end = this.length;
-			byte[] b = this.bytes;
-			while (start < end && (b[start] & 0xFF) <= ' ') {
-				start++;
-			}
-			while (end > start && (b[end - 1] & 0xFF) <= ' ') {
-				end--;
-			}
-			int cellFlags = this.cellFlags;
-			if (this.cellBytes > MAX_CELL_BYTES) {
-				cellFlags |= TOO_LONG;
-			}
-			else if (end - start > MAX_CELL_CHARS) {
-				if ((cellFlags & NON_ASCII) == 0 || Utf8.codePoints(b, start, end) > MAX_CELL_CHARS) {
-					cellFlags |= TOO_LONG;
-				}
-			}
-			if ((cellFlags & (NON_ASCII | TOO_LONG)) == NON_ASCII) {
-				int bad = Utf8.firstInvalid(b, start, end);
-				if (bad >= 0) {
-					cellFlags |= BAD_UTF8;
-					this.badBytes[cell] = b[bad] & 0xFF;
-				}
-			}
-			this.starts[cell] = start;
-			this.ends[cell] = end;
-			this.flags[cell] = cellFlags;
-			this.recordFlags |= cellFlags;
+			this.recordFlags |= this.cellsOf.end(cell, this.bytes, this.cellStart, this.length, this.cellBytes,
+					this.cellFlags);
 		}
 		else {
 			this.recordFlags |= this.cellFlags;
@@ -530,16 +463,6 @@ public final class CsvRecordReader {
 		this.cellStart = this.length;
 		this.cellBytes = 0;
 		this.cellFlags = 0;
-	}
-
-	private void grow() {
-		int size = Math.min(this.starts.length * 2, MAX_CELLS);
-		this.starts = Arrays.copyOf(this.starts, size);
-		this.ends = Arrays.copyOf(this.ends, size);
-		this.flags = Arrays.copyOf(this.flags, size);
-		this.badBytes = Arrays.copyOf(this.badBytes, size);
-		this.cachedBytes = Arrays.copyOf(this.cachedBytes, size);
-		this.cachedText = Arrays.copyOf(this.cachedText, size);
 	}
 
 }
