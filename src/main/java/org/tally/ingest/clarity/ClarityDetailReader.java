@@ -1,40 +1,29 @@
 package org.tally.ingest.clarity;
 
-import org.tally.ingest.kit.ForwardingRowSink;
-
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.tally.ingest.kit.BoundedInput;
 import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.kit.ContestRow;
-import org.tally.ingest.kit.CountRow;
-import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.OtherCountRow;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProgressRow;
 import org.tally.ingest.kit.ReadSummary;
+import org.tally.ingest.kit.ReaderReport;
 import org.tally.ingest.kit.RowSink;
 import org.tally.ingest.kit.SourceKey;
 import org.tally.ingest.kit.SourceKeys;
@@ -62,8 +51,6 @@ public final class ClarityDetailReader {
 	/** More than any electorate: a larger count is a typo or a corrupt file. */
 	private static final long MAX_VOTES = 1_000_000_000_000L;
 
-	private static final int MAX_WARNINGS = 20;
-
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
 
 	private static final Map<String, ZoneOffset> US_ZONES = Map.ofEntries(Map.entry("UTC", ZoneOffset.UTC),
@@ -75,41 +62,13 @@ public final class ClarityDetailReader {
 			Map.entry("AKDT", ZoneOffset.ofHours(-8)), Map.entry("HST", ZoneOffset.ofHours(-10)),
 			Map.entry("AST", ZoneOffset.ofHours(-4)));
 
-	private static final int ELECTION_DAY = 0;
-
-	private static final int MAIL = 1;
-
-	private static final int EARLY = 2;
-
-	private static final int PROVISIONAL = 3;
-
-	/** Votes of types Tally does not split by. */
-	private static final int OTHER = 4;
-
-	/** The "Total Votes" type, or -1. */
-	private static final int STATED_TOTAL = 5;
-
-	private static final int LINE = 6;
-
-	/**
-	 * Which of the choice's vote types ({@link #choiceVoteTypes}) first named the unit;
-	 * -1 when the count is the choice's {@code totalVotes}.
-	 */
-	private static final int FIRST_TYPE = 7;
-
-	private static final int SLOTS = 8;
-
-	private static final int TYPE_NOT_NOTED = -2;
-
 	private final XMLStreamReader xml;
 
 	private final RowSink sink;
 
-	private long problems;
+	private final ReaderReport report;
 
-	private long rows;
-
-	private int warnings;
+	private final ClarityRows rows;
 
 	private final Set<String> warnedTypes = new HashSet<>();
 
@@ -145,29 +104,11 @@ public final class ClarityDetailReader {
 
 	private long voteTypeLine;
 
-	/** The counts of the current choice by unit: {@link #SLOTS} figures each. */
-	private final Map<String, long[]> units = new LinkedHashMap<>();
-
-	/**
-	 * The names of the current choice's vote types that first named one of its units (no
-	 * longer than {@link #units}).
-	 */
-	private final List<String> choiceVoteTypes = new ArrayList<>();
-
-	/**
-	 * The current vote type's place in {@link #choiceVoteTypes}: {@link #TYPE_NOT_NOTED}
-	 * until it first names a unit, -1 outside any vote type.
-	 */
-	private int currentType = -1;
-
-	private final Map<String, Boolean> unitIsCounty = new HashMap<>();
-
-	/** Units the current contest's counts name. */
-	private final Set<String> contestUnits = new HashSet<>();
-
 	private ClarityDetailReader(XMLStreamReader xml, RowSink sink) {
 		this.xml = xml;
 		this.sink = sink;
+		this.report = new ReaderReport(sink);
+		this.rows = new ClarityRows(sink, this.report);
 	}
 
 	/**
@@ -178,106 +119,22 @@ public final class ClarityDetailReader {
 	 * @throws IOException only when the stream itself fails
 	 */
 	public static ReadSummary read(InputStream in, RowSink sink) throws IOException {
-		Counter counter = new Counter(sink);
-		InputStream xmlBytes = in;
-		ZipInputStream zip = null;
-		BoundedInput.Compressed compressed = null;
-		in.mark(4);
-		byte[] magic = in.readNBytes(4);
-		in.reset();
-		if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-			compressed = new BoundedInput.Compressed(in);
-			zip = new ZipInputStream(compressed);
-			try {
-				ZipEntry entry = detailEntry(zip);
-				if (entry == null) {
-					counter.problem(Problem.ofFile("the zip holds no detail.xml: this is some other ZIP archive or "
-							+ "an Excel .xlsx workbook; upload Clarity's detailxml.zip, or save the sheet as CSV UTF-8"));
-					return counter.summary(0);
+		return ClarityXmlSource.read(in, sink, (xml, counter) -> {
+			ClarityDetailReader reader = new ClarityDetailReader(xml, counter);
+			return new ClarityXmlSource.Document() {
+
+				@Override
+				public void read() throws XMLStreamException {
+					reader.readDocument();
 				}
-				xmlBytes = BoundedInput.unzipped(zip, compressed);
-			}
-			catch (ZipException | EOFException | IllegalArgumentException ex) {
-				// IllegalArgumentException: an entry name that is not UTF-8
-				counter.problem(Problem.ofFile("damaged or truncated zip: " + ex.getMessage()));
-				return counter.summary(0);
-			}
-		}
-		XMLStreamReader xml;
-		try {
-			xml = factory().createXMLStreamReader(BoundedInput.xml(xmlBytes));
-		}
-		catch (XMLStreamException ex) {
-			counter.problem(notXml(ex));
-			return counter.summary(0);
-		}
-		ClarityDetailReader reader = new ClarityDetailReader(xml, counter);
-		try {
-			reader.readDocument();
-		}
-		catch (XMLStreamException ex) {
-			BoundedInput.Exceeded exceeded = exceeded(ex);
-			counter.problem(
-					(exceeded != null) ? Problem.ofFile("refused: " + exceeded.getMessage()) : broken(ex, zip != null));
-		}
-		catch (BoundedInput.Exceeded ex) {
-			counter.problem(Problem.ofFile("refused: " + ex.getMessage()));
-		}
-		catch (RuntimeException ex) {
-			// the JDK's parser and zip stream signal some damage unchecked
-			counter.problem(Problem.ofFile("damaged file: " + ex.getMessage()));
-		}
-		finally {
-			try {
-				xml.close();
-			}
-			catch (XMLStreamException ex) {
-				// nothing held
-			}
-		}
-		return counter.summary(reader.rows);
-	}
 
-	private static ZipEntry detailEntry(ZipInputStream zip) throws IOException {
-		ZipEntry entry;
-		while ((entry = zip.getNextEntry()) != null) {
-			String name = entry.getName();
-			String file = name.substring(name.lastIndexOf('/') + 1);
-			if (!entry.isDirectory() && file.equalsIgnoreCase("detail.xml")) {
-				return entry;
-			}
-		}
-		return null;
-	}
-
-	private static XMLInputFactory factory() {
-		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-		// the JDK's own limits where it has them (BoundedInput counts the rest)
-		factory.setProperty("jdk.xml.maxElementDepth", BoundedInput.MAX_DEPTH);
-		factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", BoundedInput.MAX_TEXT);
-		factory.setProperty("jdk.xml.maxXMLNameLimit", 1000);
-		factory.setProperty("jdk.xml.elementAttributeLimit", 100);
-		return factory;
-	}
-
-	/** The limit a parser's exception was caused by, if any. */
-	private static BoundedInput.Exceeded exceeded(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof BoundedInput.Exceeded exceeded) {
-				return exceeded;
-			}
-			if (cause instanceof XMLStreamException xml && xml.getNestedException() != null
-					&& xml.getNestedException() != cause) {
-				BoundedInput.Exceeded nested = exceeded(xml.getNestedException());
-				if (nested != null) {
-					return nested;
+				@Override
+				public long rows() {
+					return reader.rows.rows();
 				}
-			}
-		}
-		return null;
+
+			};
+		});
 	}
 
 	private void readDocument() throws XMLStreamException {
@@ -432,7 +289,7 @@ public final class ClarityDetailReader {
 			// "precinctsReporting"
 			participating = optionalCount("precinctsReporting");
 		}
-		this.contestUnits.clear();
+		this.rows.contestUnits().clear();
 		Map<String, long[]> countyProgress = new LinkedHashMap<>();
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			switch (this.xml.getLocalName()) {
@@ -482,7 +339,7 @@ public final class ClarityDetailReader {
 		// own: zero adds nothing, and only a contest whose units all say zero is unknown
 		long registered = 0;
 		long cast = 0;
-		for (String unit : this.contestUnits) {
+		for (String unit : this.rows.contestUnits()) {
 			long[] turnout = this.turnout.get(unit);
 			if (turnout != null) {
 				registered += Math.max(turnout[0], 0);
@@ -524,7 +381,7 @@ public final class ClarityDetailReader {
 		if (written == null || written.isBlank()) {
 			// some sites publish a blank choice beside the real ones: nothing can be
 			// counted for it, and the others are still good
-			if (this.warnings < MAX_WARNINGS) {
+			if (this.report.warnings() < ClarityRows.MAX_WARNINGS) {
 				warn(new Problem(line(), "text", attribute("totalVotes"),
 						"a <Choice> without its text (the choice's name): left out", location("Choice")));
 			}
@@ -537,9 +394,7 @@ public final class ClarityDetailReader {
 		// read only when the choice has no VoteType, and then as its vote types would be
 		String totalVotes = attribute("totalVotes");
 		long choiceTotal = -1;
-		this.units.clear();
-		this.choiceVoteTypes.clear();
-		this.currentType = -1;
+		this.rows.choice();
 		boolean ok = true;
 		boolean voteTypes = false;
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -588,9 +443,9 @@ public final class ClarityDetailReader {
 			skip();
 			return true;
 		}
-		this.currentType = TYPE_NOT_NOTED;
+		this.rows.voteType();
 		if (this.kind.meaning() == ClarityVoteTypes.Meaning.OTHER && this.warnedTypes.add(this.voteType)
-				&& this.warnings < MAX_WARNINGS) {
+				&& this.report.warnings() < ClarityRows.MAX_WARNINGS) {
 			warn(new Problem(this.voteTypeLine, "name", this.voteType, "vote type '" + this.voteType
 					+ "' is none Tally splits by (election day, mail, early, provisional): its votes count toward "
 					+ "the total only", location(null)));
@@ -615,7 +470,7 @@ public final class ClarityDetailReader {
 				else {
 					boolean county = element.equals("County");
 					this.counties |= county;
-					this.unitIsCounty.putIfAbsent(unit, county);
+					this.rows.unit(unit, county);
 					add(unit, votes);
 					unitVotes += votes;
 				}
@@ -633,29 +488,7 @@ public final class ClarityDetailReader {
 	}
 
 	private void add(String unit, long votes) {
-		long[] figures = this.units.get(unit);
-		if (figures == null) {
-			figures = new long[SLOTS];
-			figures[STATED_TOTAL] = -1;
-			figures[LINE] = line();
-			if (this.currentType == TYPE_NOT_NOTED) {
-				this.choiceVoteTypes.add(this.voteType);
-				this.currentType = this.choiceVoteTypes.size() - 1;
-			}
-			figures[FIRST_TYPE] = this.currentType;
-			for (int i = 0; i < 4; i++) {
-				figures[i] = -1;
-			}
-			this.units.put(unit, figures);
-		}
-		switch (this.kind.meaning()) {
-			case TOTAL -> figures[STATED_TOTAL] = Math.max(figures[STATED_TOTAL], 0) + votes;
-			case OTHER -> figures[OTHER] += votes;
-			default -> {
-				int slot = slot(this.kind.type());
-				figures[slot] = Math.max(figures[slot], 0) + votes;
-			}
-		}
+		this.rows.add(unit, votes, this.kind, this.voteType, line());
 	}
 
 	/**
@@ -690,79 +523,11 @@ public final class ClarityDetailReader {
 		}
 		ChoiceNameNormaliser.Name name = new ChoiceNameNormaliser.Name(label, normalised.party(),
 				normalised.incumbent());
-		Boolean incumbent = name.incumbent() ? Boolean.TRUE : null;
 		// a choice named like over-votes, under-votes or blanks: the contest's other
 		// counts
 		OtherCountRow.Kind other = ClarityOtherCounts.kindOfChoice(written, this.sink, this.contestPath,
 				this.warnedTypes);
-		long computed = 0;
-		for (Map.Entry<String, long[]> entry : this.units.entrySet()) {
-			String unit = entry.getKey();
-			long[] figures = entry.getValue();
-			long sum = figures[OTHER];
-			for (int i = 0; i < 4; i++) {
-				sum += Math.max(figures[i], 0);
-			}
-			long total = (figures[STATED_TOTAL] >= 0) ? figures[STATED_TOTAL] : sum;
-			boolean split = figures[ELECTION_DAY] >= 0 || figures[MAIL] >= 0 || figures[EARLY] >= 0
-					|| figures[PROVISIONAL] >= 0;
-			if (figures[STATED_TOTAL] >= 0 && split && total != sum && this.warnings < MAX_WARNINGS) {
-				warn(new Problem(figures[LINE], "votes", Long.toString(total),
-						"the file's total (" + total + ") is not the sum of its vote types (" + sum + ") for '"
-								+ written + "' in " + (unit.isEmpty() ? "the region" : unit) + ": the total is used",
-						this.contestPath + "/Choice[@text='" + written + "']"));
-			}
-			boolean county = Boolean.TRUE.equals(this.unitIsCounty.get(unit));
-			String countyName = county ? unit : null;
-			String precinct = (county || unit.isEmpty()) ? null : unit;
-			if (!unit.isEmpty()) {
-				this.contestUnits.add(unit);
-			}
-			long line = figures[LINE];
-			computed += total;
-			String location = countLocation(written, unit, county, (int) figures[FIRST_TYPE]);
-			if (other != null) {
-				this.sink.otherCount(
-						new OtherCountRow(line, countyName, precinct, this.contest, "", other, total, location));
-				continue;
-			}
-			this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(), name.name(),
-					VoteType.TOTAL, total, incumbent, null, written, location));
-			this.rows++;
-			for (int i = 0; i < VoteType.SPLIT.size(); i++) {
-				if (figures[i] >= 0) {
-					this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(),
-							name.name(), VoteType.SPLIT.get(i), figures[i], incumbent, null, written, location));
-				}
-			}
-		}
-		return computed;
-	}
-
-	/**
-	 * Where a unit's counts for the current choice begin: its element in the first vote
-	 * type naming it, that vote type (for a region's votes), or the choice (its
-	 * {@code totalVotes}).
-	 */
-	private String countLocation(String written, String unit, boolean county, int firstType) {
-		StringBuilder path = new StringBuilder(this.contestPath).append("/Choice[@text='").append(written).append("']");
-		if (firstType >= 0) {
-			path.append("/VoteType[@name='").append(this.choiceVoteTypes.get(firstType)).append("']");
-			if (!unit.isEmpty()) {
-				path.append(county ? "/County" : "/Precinct").append("[@name='").append(unit).append("']");
-			}
-		}
-		return path.toString();
-	}
-
-	private static int slot(VoteType type) {
-		return switch (type) {
-			case ELECTION_DAY -> ELECTION_DAY;
-			case MAIL -> MAIL;
-			case EARLY -> EARLY;
-			case PROVISIONAL -> PROVISIONAL;
-			case TOTAL -> STATED_TOTAL;
-		};
+		return this.rows.emit(this.contest, this.contestPath, written, name, other);
 	}
 
 	private static final long BAD = -2;
@@ -877,49 +642,11 @@ public final class ClarityDetailReader {
 	}
 
 	private void problem(Problem problem) {
-		this.sink.problem(problem);
+		this.report.problem(problem);
 	}
 
 	private void warn(Problem warning) {
-		this.warnings++;
-		this.sink.warning(warning);
-	}
-
-	private static Problem notXml(XMLStreamException ex) {
-		return Problem.ofFile("not a readable XML file: " + ex.getMessage());
-	}
-
-	private static Problem broken(XMLStreamException ex, boolean zipped) {
-		long line = (ex.getLocation() != null) ? Math.max(ex.getLocation().getLineNumber(), 0) : 0;
-		Throwable cause = ex.getNestedException();
-		if (zipped && (cause instanceof EOFException || cause instanceof ZipException)) {
-			return new Problem(line, null, null, "damaged or truncated zip: " + cause.getMessage(), null);
-		}
-		String message = ex.getMessage();
-		int detail = (message != null) ? message.indexOf("Message: ") : -1;
-		String said = (detail >= 0) ? message.substring(detail + 9) : message;
-		return new Problem(line, null, null, "not well-formed XML (truncated or damaged file?): " + said, null);
-	}
-
-	/** Counts the problems on their way to the sink, for the summary. */
-	private static final class Counter extends ForwardingRowSink {
-
-		private long problems;
-
-		Counter(RowSink sink) {
-			super(sink);
-		}
-
-		@Override
-		public void problem(Problem problem) {
-			this.problems++;
-			super.problem(problem);
-		}
-
-		ReadSummary summary(long rows) {
-			return new ReadSummary(ImportFormat.CLARITY_DETAIL, rows, this.problems, List.of());
-		}
-
+		this.report.warning(warning);
 	}
 
 }
