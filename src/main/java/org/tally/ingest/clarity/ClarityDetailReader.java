@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.kit.ContestRow;
 import org.tally.ingest.kit.OtherCountRow;
 import org.tally.ingest.kit.Problem;
-import org.tally.ingest.kit.ProgressRow;
 import org.tally.ingest.kit.ReadSummary;
 import org.tally.ingest.kit.ReaderReport;
 import org.tally.ingest.kit.RowSink;
@@ -48,9 +46,6 @@ import org.tally.results.VoteType;
  */
 public final class ClarityDetailReader {
 
-	/** More than any electorate: a larger count is a typo or a corrupt file. */
-	private static final long MAX_VOTES = 1_000_000_000_000L;
-
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
 
 	private static final Map<String, ZoneOffset> US_ZONES = Map.ofEntries(Map.entry("UTC", ZoneOffset.UTC),
@@ -68,20 +63,17 @@ public final class ClarityDetailReader {
 
 	private final ReaderReport report;
 
+	/**
+	 * Where the reading is: the parser, and the contest, choice and vote type it is in.
+	 */
+	private final ClarityCursor at;
+
 	private final ClarityRows rows;
 
 	private final Set<String> warnedTypes = new HashSet<>();
 
-	/** Registered voters and ballots cast by unit name, from the turnout section. */
-	private final Map<String, long[]> turnout = new HashMap<>();
-
-	private boolean counties;
-
-	/** The current contest's label in Tally: its text, or its own when shared. */
-	private String contest;
-
-	/** The current contest's element path: its key and text as the file writes them. */
-	private String contestPath;
+	/** The units' turnout, and each contest's progress. */
+	private final ClarityProgress progress;
 
 	/** The current contest as reconciliation names it: text and key. */
 	private String contestNamed;
@@ -96,10 +88,6 @@ public final class ClarityDetailReader {
 	/** The site's region ("Allegheny"), where the file names it. */
 	private String region;
 
-	private String choice;
-
-	private String voteType;
-
 	private ClarityVoteTypes.Kind kind;
 
 	private long voteTypeLine;
@@ -108,6 +96,8 @@ public final class ClarityDetailReader {
 		this.xml = xml;
 		this.sink = sink;
 		this.report = new ReaderReport(sink);
+		this.at = new ClarityCursor(xml, this.report);
+		this.progress = new ClarityProgress(sink, this.at);
 		this.rows = new ClarityRows(sink, this.report);
 	}
 
@@ -141,18 +131,19 @@ public final class ClarityDetailReader {
 		int event;
 		while ((event = this.xml.next()) != XMLStreamConstants.START_ELEMENT) {
 			if (event == XMLStreamConstants.DTD) {
-				problem(null, null, "a DOCTYPE is not allowed: Clarity's detail.xml has none, and Tally expands no "
-						+ "entities (XML bombs, external entities)");
+				this.at.problem(null, null,
+						"a DOCTYPE is not allowed: Clarity's detail.xml has none, and Tally expands no "
+								+ "entities (XML bombs, external entities)");
 				return;
 			}
 			if (event == XMLStreamConstants.END_DOCUMENT) {
-				problem(null, null, "no XML element in the file");
+				this.at.problem(null, null, "no XML element in the file");
 				return;
 			}
 		}
 		String root = this.xml.getLocalName();
 		if (!root.equals("ElectionResult")) {
-			problem(new Problem(line(), null, root,
+			this.at.problem(new Problem(this.at.line(), null, root,
 					root.equalsIgnoreCase("html") ? "this is a web page, not the detail.xml it links to"
 							: "not a Clarity detail.xml: the root element is <" + root + ">, expected <ElectionResult>",
 					"/" + root));
@@ -168,11 +159,11 @@ public final class ClarityDetailReader {
 					contests = true;
 					contest();
 				}
-				default -> skip();
+				default -> this.at.skip();
 			}
 		}
 		if (!contests) {
-			problem(null, null, "no <Contest> in the file: nothing to import");
+			this.at.problem(null, null, "no <Contest> in the file: nothing to import");
 		}
 	}
 
@@ -187,7 +178,7 @@ public final class ClarityDetailReader {
 			this.sink.sourceUpdatedAt(LocalDateTime.parse(stamp.substring(0, space), TIMESTAMP).toInstant(zone));
 		}
 		catch (DateTimeParseException ex) {
-			warn(new Problem(line(), null, stamp,
+			warn(new Problem(this.at.line(), null, stamp,
 					"Timestamp not understood (expected like 11/14/2017 12:31:01 PM EST): the import has no source time",
 					"/ElectionResult/Timestamp"));
 		}
@@ -199,8 +190,8 @@ public final class ClarityDetailReader {
 	 */
 	private void turnout() throws XMLStreamException {
 		String section = this.xml.getLocalName();
-		long statedRegistered = optionalCount("totalVoters");
-		long statedCast = optionalCount("ballotsCast");
+		long statedRegistered = this.at.optionalCount("totalVoters");
+		long statedCast = this.at.optionalCount("ballotsCast");
 		long[] sums = new long[2];
 		int depth = 1;
 		while (depth > 0) {
@@ -209,11 +200,11 @@ public final class ClarityDetailReader {
 				depth++;
 				String element = this.xml.getLocalName();
 				if (element.equals("County") || element.equals("Precinct")) {
-					String name = attribute("name");
+					String name = this.at.attribute("name");
 					if (name != null) {
-						long registered = optionalCount("totalVoters");
-						long cast = optionalCount("ballotsCast");
-						this.turnout.put(name, new long[] { registered, cast });
+						long registered = this.at.optionalCount("totalVoters");
+						long cast = this.at.optionalCount("ballotsCast");
+						this.progress.turnout.put(name, new long[] { registered, cast });
 						sums[0] += Math.max(registered, 0);
 						sums[1] += Math.max(cast, 0);
 					}
@@ -229,18 +220,18 @@ public final class ClarityDetailReader {
 
 	/** The region's turnout as the section states it, against its units' sum. */
 	private void statedTurnout(String section, String attribute, String figure, long stated, long units) {
-		if (stated >= 0 && !this.turnout.isEmpty()) {
+		if (stated >= 0 && !this.progress.turnout.isEmpty()) {
 			this.sink.stated(new StatedTotal(null, null, regionName(), figure, stated, units,
 					"/ElectionResult/" + section + "/@" + attribute));
 		}
 	}
 
 	private void contest() throws XMLStreamException {
-		long line = line();
-		String text = attribute("text");
+		long line = this.at.line();
+		String text = this.at.attribute("text");
 		if (text == null || text.isBlank()) {
-			problem("text", text, "a <Contest> needs its text (the contest's name)");
-			skip();
+			this.at.problem("text", text, "a <Contest> needs its text (the contest's name)");
+			this.at.skip();
 			return;
 		}
 		String office = text.strip();
@@ -250,44 +241,44 @@ public final class ClarityDetailReader {
 			seats = voteFor.seats();
 			office = voteFor.office();
 		}
-		String stated = attribute("voteFor");
+		String stated = this.at.attribute("voteFor");
 		if (stated != null && !stated.isBlank()) {
-			long n = count(stated);
+			long n = ClarityCursor.count(stated);
 			if (n < 1 || n > 100) {
-				problem("voteFor", stated, "voteFor must be a whole number from 1 to 100");
+				this.at.problem("voteFor", stated, "voteFor must be a whole number from 1 to 100");
 			}
 			else {
 				seats = (int) n;
 			}
 		}
-		String key = strip(attribute("key"));
-		this.contestPath = "/ElectionResult/Contest" + ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "")
-				+ "[@text='" + office + "']";
+		String key = strip(this.at.attribute("key"));
+		this.at.contestPath = "/ElectionResult/Contest"
+				+ ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "") + "[@text='" + office + "']";
 		this.contestNamed = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
-		this.contest = this.contestKeys.label(key, office, null);
+		this.at.contest = this.contestKeys.label(key, office, null);
 		this.choiceKeys.clear();
-		if (!this.contest.equals(office)) {
+		if (!this.at.contest.equals(office)) {
 			warn(new Problem(line, "key", key,
 					"contest key " + key + " has the same text as contest key " + this.contestKeys.firstKey(office)
-							+ " ('" + office + "'): two contests, this one read as '" + this.contest + "'",
-					this.contestPath));
+							+ " ('" + office + "'): two contests, this one read as '" + this.at.contest + "'",
+					this.at.contestPath));
 		}
 		this.contestKey = (key != null && !key.isEmpty()) ? key : null;
 		if (this.contestKey != null) {
-			this.sink.key(SourceKey.contest(keyScope(), key, this.contest, "", office, line, this.contestPath));
+			this.sink.key(SourceKey.contest(keyScope(), key, this.at.contest, "", office, line, this.at.contestPath));
 		}
-		office = this.contest;
+		office = this.at.contest;
 		// isQuestion="true": a ballot question, whose choices are its answers
-		boolean measure = "true".equalsIgnoreCase(strip(attribute("isQuestion")));
+		boolean measure = "true".equalsIgnoreCase(strip(this.at.attribute("isQuestion")));
 		if (seats != null || measure) {
 			this.sink.contest(new ContestRow(line, office, "", measure, measure ? null : seats));
 		}
-		long reported = optionalCount("precinctsReported");
-		long participating = optionalCount("precinctsParticipating");
+		long reported = this.at.optionalCount("precinctsReported");
+		long participating = this.at.optionalCount("precinctsParticipating");
 		if (participating < 0) {
 			// county sites' older layout names the precincts taking part
 			// "precinctsReporting"
-			participating = optionalCount("precinctsReporting");
+			participating = this.at.optionalCount("precinctsReporting");
 		}
 		this.rows.contestUnits().clear();
 		Map<String, long[]> countyProgress = new LinkedHashMap<>();
@@ -295,104 +286,45 @@ public final class ClarityDetailReader {
 			switch (this.xml.getLocalName()) {
 				case "Choice" -> choice();
 				case "ParticipatingCounties" -> participatingCounties(countyProgress);
-				case "VoteType" -> ClarityOtherCounts.read(this.xml, office, this.contestPath, this.sink);
-				default -> skip();
+				case "VoteType" -> ClarityOtherCounts.read(this.xml, office, this.at.contestPath, this.sink);
+				default -> this.at.skip();
 			}
 		}
-		contestProgress(line, office, reported, participating, countyProgress);
-		this.contest = null;
-		this.contestPath = null;
+		this.progress.contest(line, office, reported, participating, countyProgress, this.rows.contestUnits());
+		this.at.contest = null;
+		this.at.contestPath = null;
 	}
 
 	private void participatingCounties(Map<String, long[]> progress) throws XMLStreamException {
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			if (this.xml.getLocalName().equals("County")) {
-				String name = attribute("name");
+				String name = this.at.attribute("name");
 				if (name != null) {
-					progress.put(name, new long[] { optionalCount("precinctsReported"),
-							optionalCount("precinctsParticipating"), line() });
+					progress.put(name, new long[] { this.at.optionalCount("precinctsReported"),
+							this.at.optionalCount("precinctsParticipating"), this.at.line() });
 				}
 			}
-			skip();
+			this.at.skip();
 		}
-	}
-
-	/**
-	 * A state site's counties each report their own progress; a county site's contest
-	 * reports the county's, with registered voters and ballots cast summed over the
-	 * precincts the contest's counts name.
-	 */
-	private void contestProgress(long line, String office, long reported, long participating,
-			Map<String, long[]> countyProgress) {
-		if (!countyProgress.isEmpty()) {
-			countyProgress.forEach((county, figures) -> {
-				long[] turnout = this.turnout.get(county);
-				progress(figures[2],
-						"/ElectionResult/Contest[@text='" + office + "']/ParticipatingCounties/County[@name='" + county
-								+ "']",
-						county, office, figures[0], figures[1], (turnout != null) ? turnout[1] : -1,
-						(turnout != null && turnout[0] > 0) ? turnout[0] : -1);
-			});
-			return;
-		}
-		// pseudo-precincts ("Clayton Mail-In Ballot") have no registered voters of their
-		// own: zero adds nothing, and only a contest whose units all say zero is unknown
-		long registered = 0;
-		long cast = 0;
-		for (String unit : this.rows.contestUnits()) {
-			long[] turnout = this.turnout.get(unit);
-			if (turnout != null) {
-				registered += Math.max(turnout[0], 0);
-				cast += Math.max(turnout[1], 0);
-			}
-		}
-		if (this.counties || registered == 0) {
-			registered = -1;
-		}
-		if (this.counties || cast == 0) {
-			cast = -1;
-		}
-		progress(line, "/ElectionResult/Contest[@text='" + office + "']", null, office, reported, participating, cast,
-				registered);
-	}
-
-	private void progress(long line, String location, String county, String office, long reported, long total,
-			long cast, long registered) {
-		if (reported < 0 && total < 0 && cast < 0 && registered < 0) {
-			return;
-		}
-		if (reported > Integer.MAX_VALUE || total > Integer.MAX_VALUE) {
-			problem("precinctsReported", Long.toString(Math.max(reported, total)), "too many precincts");
-			return;
-		}
-		if (reported >= 0 && total >= 0 && reported > total) {
-			this.problem(new Problem(line, "precinctsReported", Long.toString(reported),
-					"more precincts reported than taking part (" + total + ")",
-					"/ElectionResult/Contest[@text='" + office + "']"));
-			return;
-		}
-		this.sink.progress(new ProgressRow(line, county, null, office, "", (reported >= 0) ? (int) reported : null,
-				(total >= 0) ? (int) total : null, (cast >= 0) ? cast : null, (registered >= 0) ? registered : null,
-				null, null, location));
 	}
 
 	private void choice() throws XMLStreamException {
-		String written = attribute("text");
+		String written = this.at.attribute("text");
 		if (written == null || written.isBlank()) {
 			// some sites publish a blank choice beside the real ones: nothing can be
 			// counted for it, and the others are still good
 			if (this.report.warnings() < ClarityRows.MAX_WARNINGS) {
-				warn(new Problem(line(), "text", attribute("totalVotes"),
-						"a <Choice> without its text (the choice's name): left out", location("Choice")));
+				warn(new Problem(this.at.line(), "text", this.at.attribute("totalVotes"),
+						"a <Choice> without its text (the choice's name): left out", this.at.location("Choice")));
 			}
-			skip();
+			this.at.skip();
 			return;
 		}
-		this.choice = written;
-		String choiceKey = strip(attribute("key"));
-		String party = attribute("party");
+		this.at.choice = written;
+		String choiceKey = strip(this.at.attribute("key"));
+		String party = this.at.attribute("party");
 		// read only when the choice has no VoteType, and then as its vote types would be
-		String totalVotes = attribute("totalVotes");
+		String totalVotes = this.at.attribute("totalVotes");
 		long choiceTotal = -1;
 		this.rows.choice();
 		boolean ok = true;
@@ -403,12 +335,12 @@ public final class ClarityDetailReader {
 				ok &= voteType();
 			}
 			else {
-				skip();
+				this.at.skip();
 			}
 		}
 		if (ok && !voteTypes && totalVotes != null) {
-			choiceTotal = votes(totalVotes, "totalVotes");
-			ok = choiceTotal != BAD;
+			choiceTotal = this.at.votes(totalVotes, "totalVotes");
+			ok = choiceTotal != ClarityCursor.BAD;
 		}
 		if (ok && !voteTypes && choiceTotal >= 0) {
 			// a file that gives only the choice's totalVotes: the region's total
@@ -417,13 +349,13 @@ public final class ClarityDetailReader {
 		}
 		if (ok) {
 			long computed = emit(written, party, choiceKey);
-			long stated = (voteTypes && totalVotes != null) ? count(totalVotes.strip()) : -1;
+			long stated = (voteTypes && totalVotes != null) ? ClarityCursor.count(totalVotes.strip()) : -1;
 			if (stated >= 0) {
 				this.sink.stated(new StatedTotal(this.contestNamed, written, regionName(), VoteType.TOTAL.code(),
-						stated, computed, this.contestPath + "/Choice[@text='" + written + "']/@totalVotes"));
+						stated, computed, this.at.contestPath + "/Choice[@text='" + written + "']/@totalVotes"));
 			}
 		}
-		this.choice = null;
+		this.at.choice = null;
 	}
 
 	private static String strip(String text) {
@@ -435,60 +367,60 @@ public final class ClarityDetailReader {
 	 * @return whether every count could be read
 	 */
 	private boolean voteType() throws XMLStreamException {
-		String name = attribute("name");
-		this.voteType = (name != null) ? name : "";
-		this.voteTypeLine = line();
-		this.kind = ClarityVoteTypes.of(this.voteType);
+		String name = this.at.attribute("name");
+		this.at.voteType = (name != null) ? name : "";
+		this.voteTypeLine = this.at.line();
+		this.kind = ClarityVoteTypes.of(this.at.voteType);
 		if (this.kind.meaning() == ClarityVoteTypes.Meaning.NOT_VOTES) {
-			skip();
+			this.at.skip();
 			return true;
 		}
 		this.rows.voteType();
-		if (this.kind.meaning() == ClarityVoteTypes.Meaning.OTHER && this.warnedTypes.add(this.voteType)
+		if (this.kind.meaning() == ClarityVoteTypes.Meaning.OTHER && this.warnedTypes.add(this.at.voteType)
 				&& this.report.warnings() < ClarityRows.MAX_WARNINGS) {
-			warn(new Problem(this.voteTypeLine, "name", this.voteType, "vote type '" + this.voteType
+			warn(new Problem(this.voteTypeLine, "name", this.at.voteType, "vote type '" + this.at.voteType
 					+ "' is none Tally splits by (election day, mail, early, provisional): its votes count toward "
-					+ "the total only", location(null)));
+					+ "the total only", this.at.location(null)));
 		}
-		long regionVotes = votes(attribute("votes"), "votes");
-		boolean ok = regionVotes != BAD;
+		long regionVotes = this.at.votes(this.at.attribute("votes"), "votes");
+		boolean ok = regionVotes != ClarityCursor.BAD;
 		boolean anyUnit = false;
 		long unitVotes = 0;
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			String element = this.xml.getLocalName();
-			String unit = attribute("name");
+			String unit = this.at.attribute("name");
 			if (unit == null || unit.isBlank()) {
-				problem("name", unit, "a <" + element + "> needs its name");
+				this.at.problem("name", unit, "a <" + element + "> needs its name");
 				ok = false;
 			}
 			else {
 				anyUnit = true;
-				long votes = votes(attribute("votes"), "votes", unit, element);
-				if (votes == BAD) {
+				long votes = this.at.votes(this.at.attribute("votes"), "votes", unit, element);
+				if (votes == ClarityCursor.BAD) {
 					ok = false;
 				}
 				else {
 					boolean county = element.equals("County");
-					this.counties |= county;
+					this.progress.counties |= county;
 					this.rows.unit(unit, county);
 					add(unit, votes);
 					unitVotes += votes;
 				}
 			}
-			skip();
+			this.at.skip();
 		}
 		if (!anyUnit && ok && regionVotes >= 0) {
 			add("", regionVotes);
 		}
 		else if (anyUnit && ok && regionVotes >= 0) {
-			this.sink.stated(new StatedTotal(this.contestNamed, this.choice, regionName(), this.voteType, regionVotes,
-					unitVotes, location(null) + "/@votes"));
+			this.sink.stated(new StatedTotal(this.contestNamed, this.at.choice, regionName(), this.at.voteType,
+					regionVotes, unitVotes, this.at.location(null) + "/@votes"));
 		}
 		return ok;
 	}
 
 	private void add(String unit, long votes) {
-		this.rows.add(unit, votes, this.kind, this.voteType, line());
+		this.rows.add(unit, votes, this.kind, this.at.voteType, this.at.line());
 	}
 
 	/**
@@ -511,138 +443,23 @@ public final class ClarityDetailReader {
 		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(written, party);
 		String label = this.choiceKeys.label(key, normalised.name(), null);
 		if (!label.equals(normalised.name())) {
-			warn(new Problem(line(), "key", key,
+			warn(new Problem(this.at.line(), "key", key,
 					"choice key " + key + " of " + this.contestNamed + " has the same name as choice key "
 							+ this.choiceKeys.firstKey(normalised.name()) + ": two choices, this one read as '" + label
 							+ "'",
-					this.contestPath + "/Choice[@text='" + written + "']"));
+					this.at.contestPath + "/Choice[@text='" + written + "']"));
 		}
 		if (this.contestKey != null && key != null && !key.isEmpty()) {
-			this.sink.key(SourceKey.choice(keyScope(), this.contestKey + "/" + key, this.contest, "", label, written,
-					line(), this.contestPath + "/Choice[@text='" + written + "']"));
+			this.sink.key(SourceKey.choice(keyScope(), this.contestKey + "/" + key, this.at.contest, "", label, written,
+					this.at.line(), this.at.contestPath + "/Choice[@text='" + written + "']"));
 		}
 		ChoiceNameNormaliser.Name name = new ChoiceNameNormaliser.Name(label, normalised.party(),
 				normalised.incumbent());
 		// a choice named like over-votes, under-votes or blanks: the contest's other
 		// counts
-		OtherCountRow.Kind other = ClarityOtherCounts.kindOfChoice(written, this.sink, this.contestPath,
+		OtherCountRow.Kind other = ClarityOtherCounts.kindOfChoice(written, this.sink, this.at.contestPath,
 				this.warnedTypes);
-		return this.rows.emit(this.contest, this.contestPath, written, name, other);
-	}
-
-	private static final long BAD = -2;
-
-	private long votes(String text, String attribute) {
-		return votes(text, attribute, null, null);
-	}
-
-	/** A vote count: -1 when absent, {@link #BAD} (reported) when not a count. */
-	private long votes(String text, String attribute, String unit, String element) {
-		if (text == null) {
-			if (unit != null) {
-				problem(attribute, null, "no votes for " + unit);
-				return BAD;
-			}
-			return -1;
-		}
-		long votes = count(text);
-		if (votes >= 0) {
-			return votes;
-		}
-		String reason = text.strip().startsWith("-") ? "negative votes"
-				: (votes == TOO_LARGE) ? "more than 10^12 votes: a typo or a corrupt file" : "not a whole number";
-		this.problem(new Problem(line(), attribute, text, reason, location(element, unit)));
-		return BAD;
-	}
-
-	private static final long NOT_A_COUNT = -1;
-
-	private static final long TOO_LARGE = -3;
-
-	/** A plain whole number, or a negative code. */
-	private static long count(String text) {
-		String digits = text.strip();
-		if (digits.isEmpty() || digits.length() > 13) {
-			return digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) ? NOT_A_COUNT : TOO_LARGE;
-		}
-		long value = 0;
-		for (int i = 0; i < digits.length(); i++) {
-			char c = digits.charAt(i);
-			if (c < '0' || c > '9') {
-				return NOT_A_COUNT;
-			}
-			value = value * 10 + (c - '0');
-		}
-		return (value > MAX_VOTES) ? TOO_LARGE : value;
-	}
-
-	/** A count attribute that may be absent or unusable: -1 then. */
-	private long optionalCount(String attribute) {
-		String text = attribute(attribute);
-		if (text == null) {
-			return -1;
-		}
-		long value = count(text);
-		if (value < 0) {
-			problem(attribute, text, "not a whole number");
-		}
-		return value;
-	}
-
-	private String attribute(String name) {
-		return this.xml.getAttributeValue(null, name);
-	}
-
-	/** Skips the rest of the current element, whatever is inside. */
-	private void skip() throws XMLStreamException {
-		int depth = 1;
-		while (depth > 0) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-		}
-	}
-
-	private long line() {
-		return Math.max(this.xml.getLocation().getLineNumber(), 0);
-	}
-
-	private String location(String element) {
-		return location(element, null);
-	}
-
-	private String location(String element, String unit) {
-		StringBuilder path = new StringBuilder("/ElectionResult");
-		if (this.contestPath != null) {
-			path.setLength(0);
-			path.append(this.contestPath);
-		}
-		if (this.choice != null) {
-			path.append("/Choice[@text='").append(this.choice).append("']");
-		}
-		if (this.voteType != null && this.choice != null) {
-			path.append("/VoteType[@name='").append(this.voteType).append("']");
-		}
-		if (element != null) {
-			path.append('/').append(element);
-			if (unit != null) {
-				path.append("[@name='").append(unit).append("']");
-			}
-		}
-		return path.toString();
-	}
-
-	private void problem(String attribute, String value, String message) {
-		problem(new Problem(line(), attribute, value, message,
-				(this.contest != null) ? location(this.xml.isStartElement() ? this.xml.getLocalName() : null) : null));
-	}
-
-	private void problem(Problem problem) {
-		this.report.problem(problem);
+		return this.rows.emit(this.at.contest, this.at.contestPath, written, name, other);
 	}
 
 	private void warn(Problem warning) {
