@@ -251,22 +251,7 @@ public final class ClarityDetailReader {
 				seats = (int) n;
 			}
 		}
-		String key = strip(this.at.attribute("key"));
-		this.at.contestPath = "/ElectionResult/Contest"
-				+ ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "") + "[@text='" + office + "']";
-		this.contestNamed = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
-		this.at.contest = this.contestKeys.label(key, office, null);
-		this.choiceKeys.clear();
-		if (!this.at.contest.equals(office)) {
-			warn(new Problem(line, "key", key,
-					"contest key " + key + " has the same text as contest key " + this.contestKeys.firstKey(office)
-							+ " ('" + office + "'): two contests, this one read as '" + this.at.contest + "'",
-					this.at.contestPath));
-		}
-		this.contestKey = (key != null && !key.isEmpty()) ? key : null;
-		if (this.contestKey != null) {
-			this.sink.key(SourceKey.contest(keyScope(), key, this.at.contest, "", office, line, this.at.contestPath));
-		}
+		nameContest(office, line);
 		office = this.at.contest;
 		// isQuestion="true": a ballot question, whose choices are its answers
 		boolean measure = "true".equalsIgnoreCase(strip(this.at.attribute("isQuestion")));
@@ -293,6 +278,29 @@ public final class ClarityDetailReader {
 		this.progress.contest(line, office, reported, participating, countyProgress, this.rows.contestUnits());
 		this.at.contest = null;
 		this.at.contestPath = null;
+	}
+
+	/**
+	 * Names the contest: its label in Tally (its text, or its own when another contest
+	 * has the same), its path and reconciliation name, and its key.
+	 */
+	private void nameContest(String office, long line) {
+		String key = strip(this.at.attribute("key"));
+		this.at.contestPath = "/ElectionResult/Contest"
+				+ ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "") + "[@text='" + office + "']";
+		this.contestNamed = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
+		this.at.contest = this.contestKeys.label(key, office, null);
+		this.choiceKeys.clear();
+		if (!this.at.contest.equals(office)) {
+			warn(new Problem(line, "key", key,
+					"contest key " + key + " has the same text as contest key " + this.contestKeys.firstKey(office)
+							+ " ('" + office + "'): two contests, this one read as '" + this.at.contest + "'",
+					this.at.contestPath));
+		}
+		this.contestKey = (key != null && !key.isEmpty()) ? key : null;
+		if (this.contestKey != null) {
+			this.sink.key(SourceKey.contest(keyScope(), key, this.at.contest, "", office, line, this.at.contestPath));
+		}
 	}
 
 	private void participatingCounties(Map<String, long[]> progress) throws XMLStreamException {
