@@ -1,40 +1,27 @@
 package org.tally.ingest.clarity;
 
-import org.tally.ingest.kit.ForwardingRowSink;
-
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.tally.ingest.kit.BoundedInput;
 import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.kit.ContestRow;
-import org.tally.ingest.kit.CountRow;
-import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.OtherCountRow;
 import org.tally.ingest.kit.Problem;
-import org.tally.ingest.kit.ProgressRow;
 import org.tally.ingest.kit.ReadSummary;
+import org.tally.ingest.kit.ReaderReport;
 import org.tally.ingest.kit.RowSink;
 import org.tally.ingest.kit.SourceKey;
 import org.tally.ingest.kit.SourceKeys;
@@ -59,11 +46,6 @@ import org.tally.results.VoteType;
  */
 public final class ClarityDetailReader {
 
-	/** More than any electorate: a larger count is a typo or a corrupt file. */
-	private static final long MAX_VOTES = 1_000_000_000_000L;
-
-	private static final int MAX_WARNINGS = 20;
-
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
 
 	private static final Map<String, ZoneOffset> US_ZONES = Map.ofEntries(Map.entry("UTC", ZoneOffset.UTC),
@@ -75,54 +57,23 @@ public final class ClarityDetailReader {
 			Map.entry("AKDT", ZoneOffset.ofHours(-8)), Map.entry("HST", ZoneOffset.ofHours(-10)),
 			Map.entry("AST", ZoneOffset.ofHours(-4)));
 
-	private static final int ELECTION_DAY = 0;
-
-	private static final int MAIL = 1;
-
-	private static final int EARLY = 2;
-
-	private static final int PROVISIONAL = 3;
-
-	/** Votes of types Tally does not split by. */
-	private static final int OTHER = 4;
-
-	/** The "Total Votes" type, or -1. */
-	private static final int STATED_TOTAL = 5;
-
-	private static final int LINE = 6;
-
-	/**
-	 * Which of the choice's vote types ({@link #choiceVoteTypes}) first named the unit;
-	 * -1 when the count is the choice's {@code totalVotes}.
-	 */
-	private static final int FIRST_TYPE = 7;
-
-	private static final int SLOTS = 8;
-
-	private static final int TYPE_NOT_NOTED = -2;
-
 	private final XMLStreamReader xml;
 
 	private final RowSink sink;
 
-	private long problems;
+	private final ReaderReport report;
 
-	private long rows;
+	/**
+	 * Where the reading is: the parser, and the contest, choice and vote type it is in.
+	 */
+	private final ClarityCursor at;
 
-	private int warnings;
+	private final ClarityRows rows;
 
 	private final Set<String> warnedTypes = new HashSet<>();
 
-	/** Registered voters and ballots cast by unit name, from the turnout section. */
-	private final Map<String, long[]> turnout = new HashMap<>();
-
-	private boolean counties;
-
-	/** The current contest's label in Tally: its text, or its own when shared. */
-	private String contest;
-
-	/** The current contest's element path: its key and text as the file writes them. */
-	private String contestPath;
+	/** The units' turnout, and each contest's progress. */
+	private final ClarityProgress progress;
 
 	/** The current contest as reconciliation names it: text and key. */
 	private String contestNamed;
@@ -137,37 +88,17 @@ public final class ClarityDetailReader {
 	/** The site's region ("Allegheny"), where the file names it. */
 	private String region;
 
-	private String choice;
-
-	private String voteType;
-
 	private ClarityVoteTypes.Kind kind;
 
 	private long voteTypeLine;
 
-	/** The counts of the current choice by unit: {@link #SLOTS} figures each. */
-	private final Map<String, long[]> units = new LinkedHashMap<>();
-
-	/**
-	 * The names of the current choice's vote types that first named one of its units (no
-	 * longer than {@link #units}).
-	 */
-	private final List<String> choiceVoteTypes = new ArrayList<>();
-
-	/**
-	 * The current vote type's place in {@link #choiceVoteTypes}: {@link #TYPE_NOT_NOTED}
-	 * until it first names a unit, -1 outside any vote type.
-	 */
-	private int currentType = -1;
-
-	private final Map<String, Boolean> unitIsCounty = new HashMap<>();
-
-	/** Units the current contest's counts name. */
-	private final Set<String> contestUnits = new HashSet<>();
-
 	private ClarityDetailReader(XMLStreamReader xml, RowSink sink) {
 		this.xml = xml;
 		this.sink = sink;
+		this.report = new ReaderReport(sink);
+		this.at = new ClarityCursor(xml, this.report);
+		this.progress = new ClarityProgress(sink, this.at);
+		this.rows = new ClarityRows(sink, this.report);
 	}
 
 	/**
@@ -178,124 +109,41 @@ public final class ClarityDetailReader {
 	 * @throws IOException only when the stream itself fails
 	 */
 	public static ReadSummary read(InputStream in, RowSink sink) throws IOException {
-		Counter counter = new Counter(sink);
-		InputStream xmlBytes = in;
-		ZipInputStream zip = null;
-		BoundedInput.Compressed compressed = null;
-		in.mark(4);
-		byte[] magic = in.readNBytes(4);
-		in.reset();
-		if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-			compressed = new BoundedInput.Compressed(in);
-			zip = new ZipInputStream(compressed);
-			try {
-				ZipEntry entry = detailEntry(zip);
-				if (entry == null) {
-					counter.problem(Problem.ofFile("the zip holds no detail.xml: this is some other ZIP archive or "
-							+ "an Excel .xlsx workbook; upload Clarity's detailxml.zip, or save the sheet as CSV UTF-8"));
-					return counter.summary(0);
+		return ClarityXmlSource.read(in, sink, (xml, counter) -> {
+			ClarityDetailReader reader = new ClarityDetailReader(xml, counter);
+			return new ClarityXmlSource.Document() {
+
+				@Override
+				public void read() throws XMLStreamException {
+					reader.readDocument();
 				}
-				xmlBytes = BoundedInput.unzipped(zip, compressed);
-			}
-			catch (ZipException | EOFException | IllegalArgumentException ex) {
-				// IllegalArgumentException: an entry name that is not UTF-8
-				counter.problem(Problem.ofFile("damaged or truncated zip: " + ex.getMessage()));
-				return counter.summary(0);
-			}
-		}
-		XMLStreamReader xml;
-		try {
-			xml = factory().createXMLStreamReader(BoundedInput.xml(xmlBytes));
-		}
-		catch (XMLStreamException ex) {
-			counter.problem(notXml(ex));
-			return counter.summary(0);
-		}
-		ClarityDetailReader reader = new ClarityDetailReader(xml, counter);
-		try {
-			reader.readDocument();
-		}
-		catch (XMLStreamException ex) {
-			BoundedInput.Exceeded exceeded = exceeded(ex);
-			counter.problem(
-					(exceeded != null) ? Problem.ofFile("refused: " + exceeded.getMessage()) : broken(ex, zip != null));
-		}
-		catch (BoundedInput.Exceeded ex) {
-			counter.problem(Problem.ofFile("refused: " + ex.getMessage()));
-		}
-		catch (RuntimeException ex) {
-			// the JDK's parser and zip stream signal some damage unchecked
-			counter.problem(Problem.ofFile("damaged file: " + ex.getMessage()));
-		}
-		finally {
-			try {
-				xml.close();
-			}
-			catch (XMLStreamException ex) {
-				// nothing held
-			}
-		}
-		return counter.summary(reader.rows);
-	}
 
-	private static ZipEntry detailEntry(ZipInputStream zip) throws IOException {
-		ZipEntry entry;
-		while ((entry = zip.getNextEntry()) != null) {
-			String name = entry.getName();
-			String file = name.substring(name.lastIndexOf('/') + 1);
-			if (!entry.isDirectory() && file.equalsIgnoreCase("detail.xml")) {
-				return entry;
-			}
-		}
-		return null;
-	}
-
-	private static XMLInputFactory factory() {
-		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-		// the JDK's own limits where it has them (BoundedInput counts the rest)
-		factory.setProperty("jdk.xml.maxElementDepth", BoundedInput.MAX_DEPTH);
-		factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", BoundedInput.MAX_TEXT);
-		factory.setProperty("jdk.xml.maxXMLNameLimit", 1000);
-		factory.setProperty("jdk.xml.elementAttributeLimit", 100);
-		return factory;
-	}
-
-	/** The limit a parser's exception was caused by, if any. */
-	private static BoundedInput.Exceeded exceeded(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof BoundedInput.Exceeded exceeded) {
-				return exceeded;
-			}
-			if (cause instanceof XMLStreamException xml && xml.getNestedException() != null
-					&& xml.getNestedException() != cause) {
-				BoundedInput.Exceeded nested = exceeded(xml.getNestedException());
-				if (nested != null) {
-					return nested;
+				@Override
+				public long rows() {
+					return reader.rows.rows();
 				}
-			}
-		}
-		return null;
+
+			};
+		});
 	}
 
 	private void readDocument() throws XMLStreamException {
 		int event;
 		while ((event = this.xml.next()) != XMLStreamConstants.START_ELEMENT) {
 			if (event == XMLStreamConstants.DTD) {
-				problem(null, null, "a DOCTYPE is not allowed: Clarity's detail.xml has none, and Tally expands no "
-						+ "entities (XML bombs, external entities)");
+				this.at.problem(null, null,
+						"a DOCTYPE is not allowed: Clarity's detail.xml has none, and Tally expands no "
+								+ "entities (XML bombs, external entities)");
 				return;
 			}
 			if (event == XMLStreamConstants.END_DOCUMENT) {
-				problem(null, null, "no XML element in the file");
+				this.at.problem(null, null, "no XML element in the file");
 				return;
 			}
 		}
 		String root = this.xml.getLocalName();
 		if (!root.equals("ElectionResult")) {
-			problem(new Problem(line(), null, root,
+			this.at.problem(new Problem(this.at.line(), null, root,
 					root.equalsIgnoreCase("html") ? "this is a web page, not the detail.xml it links to"
 							: "not a Clarity detail.xml: the root element is <" + root + ">, expected <ElectionResult>",
 					"/" + root));
@@ -311,11 +159,11 @@ public final class ClarityDetailReader {
 					contests = true;
 					contest();
 				}
-				default -> skip();
+				default -> this.at.skip();
 			}
 		}
 		if (!contests) {
-			problem(null, null, "no <Contest> in the file: nothing to import");
+			this.at.problem(null, null, "no <Contest> in the file: nothing to import");
 		}
 	}
 
@@ -330,7 +178,7 @@ public final class ClarityDetailReader {
 			this.sink.sourceUpdatedAt(LocalDateTime.parse(stamp.substring(0, space), TIMESTAMP).toInstant(zone));
 		}
 		catch (DateTimeParseException ex) {
-			warn(new Problem(line(), null, stamp,
+			warn(new Problem(this.at.line(), null, stamp,
 					"Timestamp not understood (expected like 11/14/2017 12:31:01 PM EST): the import has no source time",
 					"/ElectionResult/Timestamp"));
 		}
@@ -342,8 +190,8 @@ public final class ClarityDetailReader {
 	 */
 	private void turnout() throws XMLStreamException {
 		String section = this.xml.getLocalName();
-		long statedRegistered = optionalCount("totalVoters");
-		long statedCast = optionalCount("ballotsCast");
+		long statedRegistered = this.at.optionalCount("totalVoters");
+		long statedCast = this.at.optionalCount("ballotsCast");
 		long[] sums = new long[2];
 		int depth = 1;
 		while (depth > 0) {
@@ -352,11 +200,11 @@ public final class ClarityDetailReader {
 				depth++;
 				String element = this.xml.getLocalName();
 				if (element.equals("County") || element.equals("Precinct")) {
-					String name = attribute("name");
+					String name = this.at.attribute("name");
 					if (name != null) {
-						long registered = optionalCount("totalVoters");
-						long cast = optionalCount("ballotsCast");
-						this.turnout.put(name, new long[] { registered, cast });
+						long registered = this.at.optionalCount("totalVoters");
+						long cast = this.at.optionalCount("ballotsCast");
+						this.progress.turnout.put(name, new long[] { registered, cast });
 						sums[0] += Math.max(registered, 0);
 						sums[1] += Math.max(cast, 0);
 					}
@@ -372,18 +220,18 @@ public final class ClarityDetailReader {
 
 	/** The region's turnout as the section states it, against its units' sum. */
 	private void statedTurnout(String section, String attribute, String figure, long stated, long units) {
-		if (stated >= 0 && !this.turnout.isEmpty()) {
+		if (stated >= 0 && !this.progress.turnout.isEmpty()) {
 			this.sink.stated(new StatedTotal(null, null, regionName(), figure, stated, units,
 					"/ElectionResult/" + section + "/@" + attribute));
 		}
 	}
 
 	private void contest() throws XMLStreamException {
-		long line = line();
-		String text = attribute("text");
+		long line = this.at.line();
+		String text = this.at.attribute("text");
 		if (text == null || text.isBlank()) {
-			problem("text", text, "a <Contest> needs its text (the contest's name)");
-			skip();
+			this.at.problem("text", text, "a <Contest> needs its text (the contest's name)");
+			this.at.skip();
 			return;
 		}
 		String office = text.strip();
@@ -393,153 +241,100 @@ public final class ClarityDetailReader {
 			seats = voteFor.seats();
 			office = voteFor.office();
 		}
-		String stated = attribute("voteFor");
+		String stated = this.at.attribute("voteFor");
 		if (stated != null && !stated.isBlank()) {
-			long n = count(stated);
+			long n = ClarityCursor.count(stated);
 			if (n < 1 || n > 100) {
-				problem("voteFor", stated, "voteFor must be a whole number from 1 to 100");
+				this.at.problem("voteFor", stated, "voteFor must be a whole number from 1 to 100");
 			}
 			else {
 				seats = (int) n;
 			}
 		}
-		String key = strip(attribute("key"));
-		this.contestPath = "/ElectionResult/Contest" + ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "")
-				+ "[@text='" + office + "']";
-		this.contestNamed = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
-		this.contest = this.contestKeys.label(key, office, null);
-		this.choiceKeys.clear();
-		if (!this.contest.equals(office)) {
-			warn(new Problem(line, "key", key,
-					"contest key " + key + " has the same text as contest key " + this.contestKeys.firstKey(office)
-							+ " ('" + office + "'): two contests, this one read as '" + this.contest + "'",
-					this.contestPath));
-		}
-		this.contestKey = (key != null && !key.isEmpty()) ? key : null;
-		if (this.contestKey != null) {
-			this.sink.key(SourceKey.contest(keyScope(), key, this.contest, "", office, line, this.contestPath));
-		}
-		office = this.contest;
+		nameContest(office, line);
+		office = this.at.contest;
 		// isQuestion="true": a ballot question, whose choices are its answers
-		boolean measure = "true".equalsIgnoreCase(strip(attribute("isQuestion")));
+		boolean measure = "true".equalsIgnoreCase(strip(this.at.attribute("isQuestion")));
 		if (seats != null || measure) {
 			this.sink.contest(new ContestRow(line, office, "", measure, measure ? null : seats));
 		}
-		long reported = optionalCount("precinctsReported");
-		long participating = optionalCount("precinctsParticipating");
+		long reported = this.at.optionalCount("precinctsReported");
+		long participating = this.at.optionalCount("precinctsParticipating");
 		if (participating < 0) {
 			// county sites' older layout names the precincts taking part
 			// "precinctsReporting"
-			participating = optionalCount("precinctsReporting");
+			participating = this.at.optionalCount("precinctsReporting");
 		}
-		this.contestUnits.clear();
+		this.rows.contestUnits().clear();
 		Map<String, long[]> countyProgress = new LinkedHashMap<>();
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			switch (this.xml.getLocalName()) {
 				case "Choice" -> choice();
 				case "ParticipatingCounties" -> participatingCounties(countyProgress);
-				case "VoteType" -> ClarityOtherCounts.read(this.xml, office, this.contestPath, this.sink);
-				default -> skip();
+				case "VoteType" -> ClarityOtherCounts.read(this.xml, office, this.at.contestPath, this.sink);
+				default -> this.at.skip();
 			}
 		}
-		contestProgress(line, office, reported, participating, countyProgress);
-		this.contest = null;
-		this.contestPath = null;
+		this.progress.contest(line, office, reported, participating, countyProgress, this.rows.contestUnits());
+		this.at.contest = null;
+		this.at.contestPath = null;
+	}
+
+	/**
+	 * Names the contest: its label in Tally (its text, or its own when another contest
+	 * has the same), its path and reconciliation name, and its key.
+	 */
+	private void nameContest(String office, long line) {
+		String key = strip(this.at.attribute("key"));
+		this.at.contestPath = "/ElectionResult/Contest"
+				+ ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "") + "[@text='" + office + "']";
+		this.contestNamed = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
+		this.at.contest = this.contestKeys.label(key, office, null);
+		this.choiceKeys.clear();
+		if (!this.at.contest.equals(office)) {
+			warn(new Problem(line, "key", key,
+					"contest key " + key + " has the same text as contest key " + this.contestKeys.firstKey(office)
+							+ " ('" + office + "'): two contests, this one read as '" + this.at.contest + "'",
+					this.at.contestPath));
+		}
+		this.contestKey = (key != null && !key.isEmpty()) ? key : null;
+		if (this.contestKey != null) {
+			this.sink.key(SourceKey.contest(keyScope(), key, this.at.contest, "", office, line, this.at.contestPath));
+		}
 	}
 
 	private void participatingCounties(Map<String, long[]> progress) throws XMLStreamException {
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			if (this.xml.getLocalName().equals("County")) {
-				String name = attribute("name");
+				String name = this.at.attribute("name");
 				if (name != null) {
-					progress.put(name, new long[] { optionalCount("precinctsReported"),
-							optionalCount("precinctsParticipating"), line() });
+					progress.put(name, new long[] { this.at.optionalCount("precinctsReported"),
+							this.at.optionalCount("precinctsParticipating"), this.at.line() });
 				}
 			}
-			skip();
+			this.at.skip();
 		}
-	}
-
-	/**
-	 * A state site's counties each report their own progress; a county site's contest
-	 * reports the county's, with registered voters and ballots cast summed over the
-	 * precincts the contest's counts name.
-	 */
-	private void contestProgress(long line, String office, long reported, long participating,
-			Map<String, long[]> countyProgress) {
-		if (!countyProgress.isEmpty()) {
-			countyProgress.forEach((county, figures) -> {
-				long[] turnout = this.turnout.get(county);
-				progress(figures[2],
-						"/ElectionResult/Contest[@text='" + office + "']/ParticipatingCounties/County[@name='" + county
-								+ "']",
-						county, office, figures[0], figures[1], (turnout != null) ? turnout[1] : -1,
-						(turnout != null && turnout[0] > 0) ? turnout[0] : -1);
-			});
-			return;
-		}
-		// pseudo-precincts ("Clayton Mail-In Ballot") have no registered voters of their
-		// own: zero adds nothing, and only a contest whose units all say zero is unknown
-		long registered = 0;
-		long cast = 0;
-		for (String unit : this.contestUnits) {
-			long[] turnout = this.turnout.get(unit);
-			if (turnout != null) {
-				registered += Math.max(turnout[0], 0);
-				cast += Math.max(turnout[1], 0);
-			}
-		}
-		if (this.counties || registered == 0) {
-			registered = -1;
-		}
-		if (this.counties || cast == 0) {
-			cast = -1;
-		}
-		progress(line, "/ElectionResult/Contest[@text='" + office + "']", null, office, reported, participating, cast,
-				registered);
-	}
-
-	private void progress(long line, String location, String county, String office, long reported, long total,
-			long cast, long registered) {
-		if (reported < 0 && total < 0 && cast < 0 && registered < 0) {
-			return;
-		}
-		if (reported > Integer.MAX_VALUE || total > Integer.MAX_VALUE) {
-			problem("precinctsReported", Long.toString(Math.max(reported, total)), "too many precincts");
-			return;
-		}
-		if (reported >= 0 && total >= 0 && reported > total) {
-			this.problem(new Problem(line, "precinctsReported", Long.toString(reported),
-					"more precincts reported than taking part (" + total + ")",
-					"/ElectionResult/Contest[@text='" + office + "']"));
-			return;
-		}
-		this.sink.progress(new ProgressRow(line, county, null, office, "", (reported >= 0) ? (int) reported : null,
-				(total >= 0) ? (int) total : null, (cast >= 0) ? cast : null, (registered >= 0) ? registered : null,
-				null, null, location));
 	}
 
 	private void choice() throws XMLStreamException {
-		String written = attribute("text");
+		String written = this.at.attribute("text");
 		if (written == null || written.isBlank()) {
 			// some sites publish a blank choice beside the real ones: nothing can be
 			// counted for it, and the others are still good
-			if (this.warnings < MAX_WARNINGS) {
-				warn(new Problem(line(), "text", attribute("totalVotes"),
-						"a <Choice> without its text (the choice's name): left out", location("Choice")));
+			if (this.report.warnings() < ClarityRows.MAX_WARNINGS) {
+				warn(new Problem(this.at.line(), "text", this.at.attribute("totalVotes"),
+						"a <Choice> without its text (the choice's name): left out", this.at.location("Choice")));
 			}
-			skip();
+			this.at.skip();
 			return;
 		}
-		this.choice = written;
-		String choiceKey = strip(attribute("key"));
-		String party = attribute("party");
+		this.at.choice = written;
+		String choiceKey = strip(this.at.attribute("key"));
+		String party = this.at.attribute("party");
 		// read only when the choice has no VoteType, and then as its vote types would be
-		String totalVotes = attribute("totalVotes");
+		String totalVotes = this.at.attribute("totalVotes");
 		long choiceTotal = -1;
-		this.units.clear();
-		this.choiceVoteTypes.clear();
-		this.currentType = -1;
+		this.rows.choice();
 		boolean ok = true;
 		boolean voteTypes = false;
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -548,12 +343,12 @@ public final class ClarityDetailReader {
 				ok &= voteType();
 			}
 			else {
-				skip();
+				this.at.skip();
 			}
 		}
 		if (ok && !voteTypes && totalVotes != null) {
-			choiceTotal = votes(totalVotes, "totalVotes");
-			ok = choiceTotal != BAD;
+			choiceTotal = this.at.votes(totalVotes, "totalVotes");
+			ok = choiceTotal != ClarityCursor.BAD;
 		}
 		if (ok && !voteTypes && choiceTotal >= 0) {
 			// a file that gives only the choice's totalVotes: the region's total
@@ -562,13 +357,13 @@ public final class ClarityDetailReader {
 		}
 		if (ok) {
 			long computed = emit(written, party, choiceKey);
-			long stated = (voteTypes && totalVotes != null) ? count(totalVotes.strip()) : -1;
+			long stated = (voteTypes && totalVotes != null) ? ClarityCursor.count(totalVotes.strip()) : -1;
 			if (stated >= 0) {
 				this.sink.stated(new StatedTotal(this.contestNamed, written, regionName(), VoteType.TOTAL.code(),
-						stated, computed, this.contestPath + "/Choice[@text='" + written + "']/@totalVotes"));
+						stated, computed, this.at.contestPath + "/Choice[@text='" + written + "']/@totalVotes"));
 			}
 		}
-		this.choice = null;
+		this.at.choice = null;
 	}
 
 	private static String strip(String text) {
@@ -580,82 +375,60 @@ public final class ClarityDetailReader {
 	 * @return whether every count could be read
 	 */
 	private boolean voteType() throws XMLStreamException {
-		String name = attribute("name");
-		this.voteType = (name != null) ? name : "";
-		this.voteTypeLine = line();
-		this.kind = ClarityVoteTypes.of(this.voteType);
+		String name = this.at.attribute("name");
+		this.at.voteType = (name != null) ? name : "";
+		this.voteTypeLine = this.at.line();
+		this.kind = ClarityVoteTypes.of(this.at.voteType);
 		if (this.kind.meaning() == ClarityVoteTypes.Meaning.NOT_VOTES) {
-			skip();
+			this.at.skip();
 			return true;
 		}
-		this.currentType = TYPE_NOT_NOTED;
-		if (this.kind.meaning() == ClarityVoteTypes.Meaning.OTHER && this.warnedTypes.add(this.voteType)
-				&& this.warnings < MAX_WARNINGS) {
-			warn(new Problem(this.voteTypeLine, "name", this.voteType, "vote type '" + this.voteType
+		this.rows.voteType();
+		if (this.kind.meaning() == ClarityVoteTypes.Meaning.OTHER && this.warnedTypes.add(this.at.voteType)
+				&& this.report.warnings() < ClarityRows.MAX_WARNINGS) {
+			warn(new Problem(this.voteTypeLine, "name", this.at.voteType, "vote type '" + this.at.voteType
 					+ "' is none Tally splits by (election day, mail, early, provisional): its votes count toward "
-					+ "the total only", location(null)));
+					+ "the total only", this.at.location(null)));
 		}
-		long regionVotes = votes(attribute("votes"), "votes");
-		boolean ok = regionVotes != BAD;
+		long regionVotes = this.at.votes(this.at.attribute("votes"), "votes");
+		boolean ok = regionVotes != ClarityCursor.BAD;
 		boolean anyUnit = false;
 		long unitVotes = 0;
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			String element = this.xml.getLocalName();
-			String unit = attribute("name");
+			String unit = this.at.attribute("name");
 			if (unit == null || unit.isBlank()) {
-				problem("name", unit, "a <" + element + "> needs its name");
+				this.at.problem("name", unit, "a <" + element + "> needs its name");
 				ok = false;
 			}
 			else {
 				anyUnit = true;
-				long votes = votes(attribute("votes"), "votes", unit, element);
-				if (votes == BAD) {
+				long votes = this.at.votes(this.at.attribute("votes"), "votes", unit, element);
+				if (votes == ClarityCursor.BAD) {
 					ok = false;
 				}
 				else {
 					boolean county = element.equals("County");
-					this.counties |= county;
-					this.unitIsCounty.putIfAbsent(unit, county);
+					this.progress.counties |= county;
+					this.rows.unit(unit, county);
 					add(unit, votes);
 					unitVotes += votes;
 				}
 			}
-			skip();
+			this.at.skip();
 		}
 		if (!anyUnit && ok && regionVotes >= 0) {
 			add("", regionVotes);
 		}
 		else if (anyUnit && ok && regionVotes >= 0) {
-			this.sink.stated(new StatedTotal(this.contestNamed, this.choice, regionName(), this.voteType, regionVotes,
-					unitVotes, location(null) + "/@votes"));
+			this.sink.stated(new StatedTotal(this.contestNamed, this.at.choice, regionName(), this.at.voteType,
+					regionVotes, unitVotes, this.at.location(null) + "/@votes"));
 		}
 		return ok;
 	}
 
 	private void add(String unit, long votes) {
-		long[] figures = this.units.get(unit);
-		if (figures == null) {
-			figures = new long[SLOTS];
-			figures[STATED_TOTAL] = -1;
-			figures[LINE] = line();
-			if (this.currentType == TYPE_NOT_NOTED) {
-				this.choiceVoteTypes.add(this.voteType);
-				this.currentType = this.choiceVoteTypes.size() - 1;
-			}
-			figures[FIRST_TYPE] = this.currentType;
-			for (int i = 0; i < 4; i++) {
-				figures[i] = -1;
-			}
-			this.units.put(unit, figures);
-		}
-		switch (this.kind.meaning()) {
-			case TOTAL -> figures[STATED_TOTAL] = Math.max(figures[STATED_TOTAL], 0) + votes;
-			case OTHER -> figures[OTHER] += votes;
-			default -> {
-				int slot = slot(this.kind.type());
-				figures[slot] = Math.max(figures[slot], 0) + votes;
-			}
-		}
+		this.rows.add(unit, votes, this.kind, this.at.voteType, this.at.line());
 	}
 
 	/**
@@ -678,248 +451,27 @@ public final class ClarityDetailReader {
 		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(written, party);
 		String label = this.choiceKeys.label(key, normalised.name(), null);
 		if (!label.equals(normalised.name())) {
-			warn(new Problem(line(), "key", key,
+			warn(new Problem(this.at.line(), "key", key,
 					"choice key " + key + " of " + this.contestNamed + " has the same name as choice key "
 							+ this.choiceKeys.firstKey(normalised.name()) + ": two choices, this one read as '" + label
 							+ "'",
-					this.contestPath + "/Choice[@text='" + written + "']"));
+					this.at.contestPath + "/Choice[@text='" + written + "']"));
 		}
 		if (this.contestKey != null && key != null && !key.isEmpty()) {
-			this.sink.key(SourceKey.choice(keyScope(), this.contestKey + "/" + key, this.contest, "", label, written,
-					line(), this.contestPath + "/Choice[@text='" + written + "']"));
+			this.sink.key(SourceKey.choice(keyScope(), this.contestKey + "/" + key, this.at.contest, "", label, written,
+					this.at.line(), this.at.contestPath + "/Choice[@text='" + written + "']"));
 		}
 		ChoiceNameNormaliser.Name name = new ChoiceNameNormaliser.Name(label, normalised.party(),
 				normalised.incumbent());
-		Boolean incumbent = name.incumbent() ? Boolean.TRUE : null;
 		// a choice named like over-votes, under-votes or blanks: the contest's other
 		// counts
-		OtherCountRow.Kind other = ClarityOtherCounts.kindOfChoice(written, this.sink, this.contestPath,
+		OtherCountRow.Kind other = ClarityOtherCounts.kindOfChoice(written, this.sink, this.at.contestPath,
 				this.warnedTypes);
-		long computed = 0;
-		for (Map.Entry<String, long[]> entry : this.units.entrySet()) {
-			String unit = entry.getKey();
-			long[] figures = entry.getValue();
-			long sum = figures[OTHER];
-			for (int i = 0; i < 4; i++) {
-				sum += Math.max(figures[i], 0);
-			}
-			long total = (figures[STATED_TOTAL] >= 0) ? figures[STATED_TOTAL] : sum;
-			boolean split = figures[ELECTION_DAY] >= 0 || figures[MAIL] >= 0 || figures[EARLY] >= 0
-					|| figures[PROVISIONAL] >= 0;
-			if (figures[STATED_TOTAL] >= 0 && split && total != sum && this.warnings < MAX_WARNINGS) {
-				warn(new Problem(figures[LINE], "votes", Long.toString(total),
-						"the file's total (" + total + ") is not the sum of its vote types (" + sum + ") for '"
-								+ written + "' in " + (unit.isEmpty() ? "the region" : unit) + ": the total is used",
-						this.contestPath + "/Choice[@text='" + written + "']"));
-			}
-			boolean county = Boolean.TRUE.equals(this.unitIsCounty.get(unit));
-			String countyName = county ? unit : null;
-			String precinct = (county || unit.isEmpty()) ? null : unit;
-			if (!unit.isEmpty()) {
-				this.contestUnits.add(unit);
-			}
-			long line = figures[LINE];
-			computed += total;
-			String location = countLocation(written, unit, county, (int) figures[FIRST_TYPE]);
-			if (other != null) {
-				this.sink.otherCount(
-						new OtherCountRow(line, countyName, precinct, this.contest, "", other, total, location));
-				continue;
-			}
-			this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(), name.name(),
-					VoteType.TOTAL, total, incumbent, null, written, location));
-			this.rows++;
-			for (int i = 0; i < VoteType.SPLIT.size(); i++) {
-				if (figures[i] >= 0) {
-					this.sink.count(new CountRow(line, countyName, precinct, this.contest, "", name.party(),
-							name.name(), VoteType.SPLIT.get(i), figures[i], incumbent, null, written, location));
-				}
-			}
-		}
-		return computed;
-	}
-
-	/**
-	 * Where a unit's counts for the current choice begin: its element in the first vote
-	 * type naming it, that vote type (for a region's votes), or the choice (its
-	 * {@code totalVotes}).
-	 */
-	private String countLocation(String written, String unit, boolean county, int firstType) {
-		StringBuilder path = new StringBuilder(this.contestPath).append("/Choice[@text='").append(written).append("']");
-		if (firstType >= 0) {
-			path.append("/VoteType[@name='").append(this.choiceVoteTypes.get(firstType)).append("']");
-			if (!unit.isEmpty()) {
-				path.append(county ? "/County" : "/Precinct").append("[@name='").append(unit).append("']");
-			}
-		}
-		return path.toString();
-	}
-
-	private static int slot(VoteType type) {
-		return switch (type) {
-			case ELECTION_DAY -> ELECTION_DAY;
-			case MAIL -> MAIL;
-			case EARLY -> EARLY;
-			case PROVISIONAL -> PROVISIONAL;
-			case TOTAL -> STATED_TOTAL;
-		};
-	}
-
-	private static final long BAD = -2;
-
-	private long votes(String text, String attribute) {
-		return votes(text, attribute, null, null);
-	}
-
-	/** A vote count: -1 when absent, {@link #BAD} (reported) when not a count. */
-	private long votes(String text, String attribute, String unit, String element) {
-		if (text == null) {
-			if (unit != null) {
-				problem(attribute, null, "no votes for " + unit);
-				return BAD;
-			}
-			return -1;
-		}
-		long votes = count(text);
-		if (votes >= 0) {
-			return votes;
-		}
-		String reason = text.strip().startsWith("-") ? "negative votes"
-				: (votes == TOO_LARGE) ? "more than 10^12 votes: a typo or a corrupt file" : "not a whole number";
-		this.problem(new Problem(line(), attribute, text, reason, location(element, unit)));
-		return BAD;
-	}
-
-	private static final long NOT_A_COUNT = -1;
-
-	private static final long TOO_LARGE = -3;
-
-	/** A plain whole number, or a negative code. */
-	private static long count(String text) {
-		String digits = text.strip();
-		if (digits.isEmpty() || digits.length() > 13) {
-			return digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) ? NOT_A_COUNT : TOO_LARGE;
-		}
-		long value = 0;
-		for (int i = 0; i < digits.length(); i++) {
-			char c = digits.charAt(i);
-			if (c < '0' || c > '9') {
-				return NOT_A_COUNT;
-			}
-			value = value * 10 + (c - '0');
-		}
-		return (value > MAX_VOTES) ? TOO_LARGE : value;
-	}
-
-	/** A count attribute that may be absent or unusable: -1 then. */
-	private long optionalCount(String attribute) {
-		String text = attribute(attribute);
-		if (text == null) {
-			return -1;
-		}
-		long value = count(text);
-		if (value < 0) {
-			problem(attribute, text, "not a whole number");
-		}
-		return value;
-	}
-
-	private String attribute(String name) {
-		return this.xml.getAttributeValue(null, name);
-	}
-
-	/** Skips the rest of the current element, whatever is inside. */
-	private void skip() throws XMLStreamException {
-		int depth = 1;
-		while (depth > 0) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-		}
-	}
-
-	private long line() {
-		return Math.max(this.xml.getLocation().getLineNumber(), 0);
-	}
-
-	private String location(String element) {
-		return location(element, null);
-	}
-
-	private String location(String element, String unit) {
-		StringBuilder path = new StringBuilder("/ElectionResult");
-		if (this.contestPath != null) {
-			path.setLength(0);
-			path.append(this.contestPath);
-		}
-		if (this.choice != null) {
-			path.append("/Choice[@text='").append(this.choice).append("']");
-		}
-		if (this.voteType != null && this.choice != null) {
-			path.append("/VoteType[@name='").append(this.voteType).append("']");
-		}
-		if (element != null) {
-			path.append('/').append(element);
-			if (unit != null) {
-				path.append("[@name='").append(unit).append("']");
-			}
-		}
-		return path.toString();
-	}
-
-	private void problem(String attribute, String value, String message) {
-		problem(new Problem(line(), attribute, value, message,
-				(this.contest != null) ? location(this.xml.isStartElement() ? this.xml.getLocalName() : null) : null));
-	}
-
-	private void problem(Problem problem) {
-		this.sink.problem(problem);
+		return this.rows.emit(this.at.contest, this.at.contestPath, written, name, other);
 	}
 
 	private void warn(Problem warning) {
-		this.warnings++;
-		this.sink.warning(warning);
-	}
-
-	private static Problem notXml(XMLStreamException ex) {
-		return Problem.ofFile("not a readable XML file: " + ex.getMessage());
-	}
-
-	private static Problem broken(XMLStreamException ex, boolean zipped) {
-		long line = (ex.getLocation() != null) ? Math.max(ex.getLocation().getLineNumber(), 0) : 0;
-		Throwable cause = ex.getNestedException();
-		if (zipped && (cause instanceof EOFException || cause instanceof ZipException)) {
-			return new Problem(line, null, null, "damaged or truncated zip: " + cause.getMessage(), null);
-		}
-		String message = ex.getMessage();
-		int detail = (message != null) ? message.indexOf("Message: ") : -1;
-		String said = (detail >= 0) ? message.substring(detail + 9) : message;
-		return new Problem(line, null, null, "not well-formed XML (truncated or damaged file?): " + said, null);
-	}
-
-	/** Counts the problems on their way to the sink, for the summary. */
-	private static final class Counter extends ForwardingRowSink {
-
-		private long problems;
-
-		Counter(RowSink sink) {
-			super(sink);
-		}
-
-		@Override
-		public void problem(Problem problem) {
-			this.problems++;
-			super.problem(problem);
-		}
-
-		ReadSummary summary(long rows) {
-			return new ReadSummary(ImportFormat.CLARITY_DETAIL, rows, this.problems, List.of());
-		}
-
+		this.report.warning(warning);
 	}
 
 }

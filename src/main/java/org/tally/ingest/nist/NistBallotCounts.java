@@ -48,7 +48,7 @@ final class NistBallotCounts {
 				|| node.has("DeviceClass") || node.has("Round") || this.entries.size() >= MAX) {
 			return;
 		}
-		Long value = NistCdfReader.count(cast);
+		Long value = JsonFiles.count(cast);
 		if (value == null) {
 			problems.accept(new Problem(line, "BallotsCast", JsonFiles.shown(cast),
 					"BallotsCast must be a whole number, 0 or more (at most 10^12)", at + "/BallotsCast"));

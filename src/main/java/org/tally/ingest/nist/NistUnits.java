@@ -139,12 +139,12 @@ final class NistUnits {
 		unit.name = (name != null) ? name : id;
 		JsonNode composing = node.get("ComposingGpUnitIds");
 		if (composing != null) {
-			unit.composing = NistCdfReader.ids(composing);
+			unit.composing = NistIndex.ids(composing);
 		}
-		unit.subUnitsReported = NistCdfReader.integer(node.get("SubUnitsReported"));
-		unit.totalSubUnits = NistCdfReader.integer(node.get("TotalSubUnits"));
-		unit.votersRegistered = NistCdfReader.count(node.get("VotersRegistered"));
-		unit.votersParticipated = NistCdfReader.count(node.get("VotersParticipated"));
+		unit.subUnitsReported = JsonFiles.integer(node.get("SubUnitsReported"));
+		unit.totalSubUnits = JsonFiles.integer(node.get("TotalSubUnits"));
+		unit.votersRegistered = JsonFiles.count(node.get("VotersRegistered"));
+		unit.votersParticipated = JsonFiles.count(node.get("VotersParticipated"));
 	}
 
 	/**
