@@ -25,12 +25,11 @@ PORT=${PORT:-18083}
 DB=${DB:-tally_county_bench}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
 HEAP=${HEAP:--Xmx512m}
-DATA=${DATA:-../shared/data/openelections-ca/2016/counties}
-[ -d "$DATA" ] || DATA=/work/shared/data/openelections-ca/2016/counties
+DATA=$(ca_counties)
 PASSWORD=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
-JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1)}
+JAR=$(tally_jar)
 FILE="$DATA/20161108__ca__general__${COUNTY}__precinct.csv"
 [ -f "$FILE" ] || { echo "no file $FILE"; exit 1; }
 

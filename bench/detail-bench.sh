@@ -28,11 +28,7 @@ PASSWORD=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
 
-JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
-if [ -z "$JAR" ]; then
-	./mvnw -o -q -B package -DskipTests
-	JAR=$(ls target/tally-*.jar | grep -v plain | head -1)
-fi
+JAR=$(tally_jar)
 
 now() { date +%s.%N; }
 seconds() { echo "$2 - $1" | bc; }

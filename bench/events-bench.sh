@@ -25,8 +25,7 @@ PASSWORD=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d)
 BASE="http://127.0.0.1:$PORT"
 ELECTION=events-bench
-JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
-[ -n "$JAR" ] || { ./mvnw -o -q -B package -DskipTests; JAR=$(ls target/tally-*.jar | grep -v plain | head -1); }
+JAR=$(tally_jar)
 
 # Each stream is a socket on both ends: Tally and the readers each need READERS+EXTRA files.
 ulimit -n "$(ulimit -Hn)"

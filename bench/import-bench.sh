@@ -16,17 +16,12 @@ PORT=${PORT:-18083}
 DB=${DB:-tally_ingest}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
 HEAP=${HEAP:--Xmx256m}
-DATA=${DATA:-../shared/data/openelections-ca/2016/counties}
-[ -d "$DATA" ] || DATA=/work/shared/data/openelections-ca/2016/counties
+DATA=$(ca_counties)
 PASSWORD=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
 
-JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
-if [ -z "$JAR" ]; then
-	./mvnw -o -q -B package -DskipTests
-	JAR=$(ls target/tally-*.jar | grep -v plain | head -1)
-fi
+JAR=$(tally_jar)
 
 now() { date +%s.%N; }
 seconds() { echo "$2 - $1" | bc; }

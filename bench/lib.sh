@@ -1,6 +1,24 @@
 # Shared by the import benchmarks (source it): start Tally from the jar against a fresh
 # database and get an API token. Expects JAR, PORT, DB, HEAP, PASSWORD, WORK and BASE set.
 
+# tally_jar: prints the built jar (JAR when set), packaging it first when there is none.
+tally_jar() {
+	local jar=${JAR:-}
+	[ -n "$jar" ] || jar=$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+	if [ -z "$jar" ]; then
+		./mvnw -o -q -B package -DskipTests >&2
+		jar=$(ls target/tally-*.jar | grep -v plain | head -1)
+	fi
+	echo "$jar"
+}
+
+# ca_counties: prints the directory of California's 2016 county files (DATA when set).
+ca_counties() {
+	local data=${DATA:-../shared/data/openelections-ca/2016/counties}
+	[ -d "$data" ] || data=/work/shared/data/openelections-ca/2016/counties
+	echo "$data"
+}
+
 # start_tally [seconds to wait, 120] [extra JVM options...]: drops and creates $DB, starts
 # the jar (serial GC unless GC says otherwise, its log in $WORK/gc.log), stops it (and removes $WORK) on exit.
 start_tally() {

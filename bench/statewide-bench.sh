@@ -20,13 +20,12 @@ PORT=${PORT:-18210}
 DB=${DB:-tally_i15_statewide}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
 HEAP=${HEAP:--Xmx512m}
-DATA=${DATA:-../shared/data/openelections-ca/2016/counties}
-[ -d "$DATA" ] || DATA=/work/shared/data/openelections-ca/2016/counties
+DATA=$(ca_counties)
 PASSWORD=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
 SLUG=ca-2016-general
-JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v plain | head -1)}
+JAR=$(tally_jar)
 
 now() { date +%s.%N; }
 ms() { echo "($2 - $1) * 1000 / 1" | bc; }

@@ -19,13 +19,12 @@ PORT=${PORT:-18220}
 DB=${DB:-tally_statewide_replay}
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
 HEAP=${HEAP:--Xmx1g}
-DATA=${DATA:-../shared/data/openelections-ca/2016/counties}
-[ -d "$DATA" ] || DATA=/work/shared/data/openelections-ca/2016/counties
+DATA=$(ca_counties)
 PASSWORD=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
 SLUG=ca-2016-general
-JAR=${JAR:-$(ls target/tally-*.jar 2>/dev/null | grep -v original | head -1)}
+JAR=$(tally_jar)
 now() { date +%s; }
 
 start_tally 600
