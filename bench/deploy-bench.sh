@@ -84,7 +84,7 @@ wait_for "http://127.0.0.1:$TALLY_PORT_B$CONTEST_PATH" || { tail -50 "$WORK/tall
 echo "== proxy: deploy/nginx.conf on :$PROXY_PORT -> :$TALLY_PORT_A, :$TALLY_PORT_B"
 mkdir -p "$WORK/proxy" "$WORK/static/www/contests" "$WORK/static/www/elections" "$WORK/static/tmp"
 sed -e "s#tally-a:8080#127.0.0.1:$TALLY_PORT_A#; s#tally-b:8080#127.0.0.1:$TALLY_PORT_B#" \
-	-e "s#listen 80 reuseport;#listen 127.0.0.1:$PROXY_PORT;#" \
+	-e "s#listen 80#listen 127.0.0.1:$PROXY_PORT#" \
 	-e "s#/tmp/tally-nginx#$WORK/proxy/nginx#g" deploy/nginx.conf >"$WORK/proxy/nginx.conf"
 chmod 755 "$WORK" && chmod -R a+rwX "$WORK/proxy"
 nginx -t -q -p "$WORK/proxy" -c "$WORK/proxy/nginx.conf"
