@@ -5,15 +5,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The modules are the packages directly under {@code org.tally}, each with its
  * subpackages: no cycle among them, and each uses only the modules declared here (README,
- * "Code layout"; {@code config/package-deps.sh} lists what they use now). The classes of
- * {@code org.tally} itself ({@code TallyApplication}, {@code TallyProperties}) are in no
- * module.
+ * "Code layout"; {@code config/package-deps.sh} lists what they use now). The one class
+ * of {@code org.tally} itself, {@code TallyApplication}, is the composition root: it is
+ * in no module and no module uses it.
  */
 class ModuleTests {
 
@@ -24,6 +25,23 @@ class ModuleTests {
 	@Test
 	void modulesAreFreeOfCycles() {
 		slices().matching("org.tally.(*)..").should().beFreeOfCycles().check(TALLY);
+	}
+
+	/**
+	 * The application's root package uses modules (it starts them) and no module uses it:
+	 * a setting read by a module is the kernel's ({@code kernel.TallyProperties}), so no
+	 * cycle passes through the root.
+	 */
+	@Test
+	void noModuleUsesTheRootPackage() {
+		noClasses().that()
+			.resideInAPackage("org.tally..")
+			.and()
+			.resideOutsideOfPackage("org.tally")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.tally")
+			.check(TALLY);
 	}
 
 	/**

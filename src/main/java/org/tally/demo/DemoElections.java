@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.tally.TallyProperties;
+import org.tally.kernel.TallyProperties;
 import org.tally.ingest.ImportCommand;
 import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.ImportMode;

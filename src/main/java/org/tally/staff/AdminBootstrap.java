@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.tally.TallyProperties;
+import org.tally.kernel.TallyProperties;
 
 /**
  * On first start with no users, creates {@code admin} with the password from

@@ -1,4 +1,4 @@
-package org.tally;
+package org.tally.kernel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
