@@ -57,7 +57,7 @@ class ModuleTests {
 	void modulesUseOnlyTheModulesTheyDeclare() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			// what every module shares: errors, audit, slugs, the NIST writer, the public
-			// HTTP policy
+			// HTTP policy, telling a database outage from other failures
 			.layer("kernel")
 			.definedBy("org.tally.kernel..")
 			// the domain and every number's arithmetic

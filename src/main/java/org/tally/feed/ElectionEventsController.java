@@ -12,11 +12,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 import org.tally.system.EmbargoFilter;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +66,7 @@ class ElectionEventsController {
 					name = "lastEventId", required = false) Long lastEventIdParameter,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ElectionState state = this.results.current(election);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.NO_STORE);
 		response.setHeader("X-Accel-Buffering", "no");
 		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -90,10 +90,10 @@ class ElectionEventsController {
 		response.reset();
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.NO_STORE);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		String revision = "/api/v1/elections/" + election + "/revision";
+		String revision = PublicHttpPolicy.FEED + election + "/revision";
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
 					+ "\"detail\":\"This instance serves as many event streams as it is configured to. Retry after "

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ContestResult;
 import org.tally.results.ElectionResults;
 import org.tally.results.ElectionState;
@@ -37,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/elections")
 @Tag(name = "Results feed", description = "Public, cacheable reads: strong ETag, If-None-Match answered 304, "
-		+ "Cache-Control public max-age=5, Tally-Revision header.")
+		+ "Cache-Control: " + PublicHttpPolicy.PUBLIC + "; a Tally-Revision header.")
 class ElectionFeedController {
 
 	private final ResultsService results;

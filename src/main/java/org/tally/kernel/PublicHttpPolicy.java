@@ -13,9 +13,11 @@ import java.util.Optional;
  * its ETag is spelled, and the security headers it carries. The feed's fast path
  * ({@code feed.FeedFastPath}), the pages kept in memory ({@code web.RenderedPages}), the
  * controllers, Spring Security's header writers ({@code system.SecurityConfiguration}),
- * the embargo ({@code system.EmbargoFilter}) and the token scopes
- * ({@code staff.TokenScope}) all read it, so a fast answer and a rendered one cannot
- * drift apart ({@code PublicHeadersTests} compares them on every public route).
+ * the embargo ({@code system.EmbargoFilter}), the errors the filters write
+ * ({@code system.ProblemResponses}), the reader's language ({@code web.ReaderLocale}) and
+ * the token scopes ({@code staff.TokenScope}) all read it, so a fast answer and a
+ * rendered one cannot drift apart ({@code PublicHeadersTests} compares them on every
+ * public route), and the docs quote its values ({@code DocsClaimsTests}).
  */
 public final class PublicHttpPolicy {
 
@@ -25,17 +27,30 @@ public final class PublicHttpPolicy {
 	/** The pages: {@code /elections/{e}/...}. */
 	public static final String PAGES = "/elections/";
 
-	/** The embeds, which any site may frame: {@code /embed/elections/{e}/...}. */
-	public static final String EMBEDS = "/embed/elections/";
+	/** Everything under it belongs to the embeds, which any site may frame. */
+	public static final String EMBED_ROOT = "/embed/";
+
+	/** The embeds: {@code /embed/elections/{e}/...}. */
+	public static final String EMBEDS = EMBED_ROOT + "elections/";
 
 	/** The path pattern of the embeds (Spring's path patterns). */
-	public static final String EMBED_PATTERN = "/embed/**";
+	public static final String EMBED_PATTERN = EMBED_ROOT + "**";
 
 	/**
 	 * The servlet URL patterns that cover every public surface of an election (the feed,
 	 * the pages, the embeds).
 	 */
-	public static final List<String> ELECTION_URL_PATTERNS = List.of(FEED + "*", PAGES + "*", "/embed/*");
+	public static final List<String> ELECTION_URL_PATTERNS = List.of(FEED + "*", PAGES + "*", EMBED_ROOT + "*");
+
+	/**
+	 * The reader's pages, which speak the reader's language and may be cached: the list
+	 * of elections ({@code /}), everything under {@link #PAGES} and {@link #EMBED_ROOT}
+	 * (Spring's path patterns; {@link #readerPage} tells a path).
+	 */
+	public static final List<String> READER_PAGE_PATTERNS = List.of("/", PAGES + "**", EMBED_PATTERN);
+
+	/** The reader's pages as servlet URL patterns (the empty one is the root). */
+	public static final List<String> READER_PAGE_URL_PATTERNS = List.of("", PAGES + "*", EMBED_ROOT + "*");
 
 	/** The API of accounts: users and tokens (reads and writes need an admin). */
 	public static final List<String> ACCOUNTS_API = List.of("/api/v1/users", "/api/v1/tokens");
@@ -55,6 +70,14 @@ public final class PublicHttpPolicy {
 
 	/** A staff preview of an embargoed election: this browser only, never stored. */
 	public static final String PRIVATE = "private, no-store";
+
+	/**
+	 * Never stored: the event stream, and the errors Tally writes itself (a 503 while the
+	 * database is out of reach or the event streams are full, a 429 of the sign-in
+	 * throttle, a request refused before Spring MVC), so that no cache repeats one once
+	 * its cause has passed.
+	 */
+	public static final String NO_STORE = "no-store";
 
 	/** What every CORS-mapped feed answer varies by (Spring's CORS processing). */
 	public static final String FEED_VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
@@ -103,6 +126,14 @@ public final class PublicHttpPolicy {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the path is one of the reader's pages ({@link #READER_PAGE_PATTERNS}): the
+	 * list of elections, everything under {@link #PAGES} and {@link #EMBED_ROOT}.
+	 */
+	public static boolean readerPage(String path) {
+		return path.equals("/") || path.isEmpty() || path.startsWith(PAGES) || path.startsWith(EMBED_ROOT);
 	}
 
 	/** Whether the method only reads ({@code GET}, {@code HEAD}). */

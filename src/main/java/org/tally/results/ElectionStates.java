@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.tally.kernel.DatabaseOutages;
 import org.tally.kernel.ElectionNotFoundException;
 import org.tally.kernel.Slugs;
 

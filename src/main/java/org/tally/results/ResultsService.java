@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.DatabaseOutages;
 import org.tally.kernel.ElectionNotFoundException;
 import org.tally.kernel.InvalidRequestException;
 

@@ -10,9 +10,10 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.tally.kernel.ContestNotFoundException;
+import org.tally.kernel.DatabaseOutages;
 import org.tally.kernel.ElectionNotFoundException;
 import org.tally.kernel.InvalidRequestException;
-import org.tally.results.DatabaseOutages;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.staff.ElectionExistsException;
 import org.tally.staff.NotFoundException;
 import org.tally.staff.SetupConflictException;
@@ -116,11 +117,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		log.warn("Database out of reach: " + request.getMethod() + " " + request.getRequestURI() + " answers 503");
-		String retryAfter = Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS);
 		if (!isApi(request)) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			ProblemResponses.databaseUnavailablePage(response);
 			return null;
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -128,8 +126,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 						+ "nothing was changed. Try again shortly.");
 		problem.setTitle("Service Unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, retryAfter)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS))
+			.header(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.NO_STORE)
 			.contentType(PROBLEM)
 			.body(problem);
 	}

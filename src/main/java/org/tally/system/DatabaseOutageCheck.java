@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 import jakarta.persistence.PersistenceException;
-import org.tally.results.DatabaseOutages;
+import org.tally.kernel.DatabaseOutages;
 import org.tally.results.ElectionStates;
 
 import org.springframework.beans.factory.annotation.Autowired;

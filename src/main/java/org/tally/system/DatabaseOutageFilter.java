@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.tally.results.DatabaseOutages;
-
-import org.springframework.http.HttpHeaders;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,9 +45,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			}
 			else {
 				response.resetBuffer();
-				response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS));
-				response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+				ProblemResponses.databaseUnavailablePage(response);
 			}
 		}
 	}

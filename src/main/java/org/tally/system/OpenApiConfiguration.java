@@ -196,7 +196,7 @@ class OpenApiConfiguration {
 	 * everything of an election but itself, its revision and its events.
 	 */
 	private static boolean embargoed(String path) {
-		String election = "/api/v1/elections/{election}/";
+		String election = PublicHttpPolicy.FEED + "{election}/";
 		return path.startsWith(election) && !path.equals(election + "revision") && !path.equals(election + "events");
 	}
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.DatabaseOutages;
+import org.tally.kernel.PublicHttpPolicy;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -26,7 +29,7 @@ final class ProblemResponses {
 	static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.resetBuffer();
 		response.setStatus(status);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.NO_STORE);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
@@ -53,7 +56,17 @@ final class ProblemResponses {
 	static void databaseUnavailable(HttpServletResponse response) throws IOException {
 		write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
 				"The database is out of reach for the moment; nothing was changed. Try again shortly.",
-				org.tally.results.DatabaseOutages.RETRY_AFTER_SECONDS);
+				DatabaseOutages.RETRY_AFTER_SECONDS);
+	}
+
+	/**
+	 * The HTML error page's 503 while the database is out of reach, with
+	 * {@code Retry-After} (docs/operations.md, "Database outages").
+	 */
+	static void databaseUnavailablePage(HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.NO_STORE);
+		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 	}
 
 }

@@ -2,8 +2,8 @@ package org.tally.system;
 
 import java.util.Map;
 
+import org.tally.kernel.DatabaseOutages;
 import org.tally.kernel.PublicHttpPolicy;
-import org.tally.results.DatabaseOutages;
 import org.tally.staff.ApiTokens;
 import org.tally.staff.SignInThrottle;
 import org.tally.staff.StaffSessionCheck;

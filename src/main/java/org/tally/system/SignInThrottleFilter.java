@@ -10,7 +10,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.tally.results.DatabaseOutages;
+import org.tally.kernel.DatabaseOutages;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.staff.SignInThrottle;
 
 import org.springframework.http.HttpHeaders;
@@ -59,7 +60,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 		if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
 			response.setStatus(429);
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			response.setHeader(HttpHeaders.CACHE_CONTROL, PublicHttpPolicy.NO_STORE);
 			response.setContentType("text/html;charset=UTF-8");
 			response.getWriter()
 				.write("<!DOCTYPE html><title>Too many attempts</title><p role=\"alert\">Too many failed sign-ins "

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ReaderLanguages;
 
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -56,7 +57,7 @@ class LanguageSwitch {
 	@ModelAttribute("languages")
 	List<Language> languages(Locale locale, HttpServletRequest request) {
 		String path = ReaderLocale.path(request);
-		if (!ReaderLocale.isPublicPage(path)) {
+		if (!PublicHttpPolicy.readerPage(path)) {
 			return List.of();
 		}
 		boolean error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null;

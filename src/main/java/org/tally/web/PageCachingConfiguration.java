@@ -47,7 +47,7 @@ class PageCachingConfiguration implements WebMvcConfigurer {
 			PublicSite site) {
 		FilterRegistrationBean<RenderedPages> registration = new FilterRegistrationBean<>(
 				new RenderedPages(results, languages, site));
-		registration.addUrlPatterns("/elections/*");
+		registration.addUrlPatterns(PublicHttpPolicy.PAGES + "*");
 		// after Spring Security, so pages from memory get the same security headers, and
 		// after the embargo (org.tally.system.EmbargoFilter), so no page of an embargoed
 		// election is kept or served from memory
@@ -74,7 +74,8 @@ class PageCachingConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new PublicPageCaching()).addPathPatterns("/", "/elections/**", "/embed/**");
+		registry.addInterceptor(new PublicPageCaching())
+			.addPathPatterns(PublicHttpPolicy.READER_PAGE_PATTERNS.toArray(String[]::new));
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.tally.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.PublicHttpPolicy;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,14 +36,14 @@ class ReaderLanguageConfiguration implements WebMvcConfigurer {
 
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				if (ReaderLocale.isPublicPage(ReaderLocale.path(request))
+				if (PublicHttpPolicy.readerPage(ReaderLocale.path(request))
 						&& !ReaderLanguageConfiguration.this.readerLocale.fromUrl(request)) {
 					response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 				}
 				return true;
 			}
 
-		}).addPathPatterns("/", "/elections/**", "/embed/**");
+		}).addPathPatterns(PublicHttpPolicy.READER_PAGE_PATTERNS.toArray(String[]::new));
 	}
 
 	@Bean
@@ -52,7 +54,7 @@ class ReaderLanguageConfiguration implements WebMvcConfigurer {
 		// the page rendered per request is compressed like the page kept in memory
 		etags.setWriteWeakETag(true);
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(etags);
-		registration.addUrlPatterns("", "/elections/*", "/embed/*");
+		registration.addUrlPatterns(PublicHttpPolicy.READER_PAGE_URL_PATTERNS.toArray(String[]::new));
 		registration.setName("pageEtags");
 		return registration;
 	}

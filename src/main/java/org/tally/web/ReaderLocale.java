@@ -10,8 +10,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.tally.kernel.DatabaseOutages;
 import org.tally.kernel.ElectionNotFoundException;
-import org.tally.results.DatabaseOutages;
+import org.tally.kernel.PublicHttpPolicy;
 import org.tally.results.ElectionStates;
 import org.tally.results.ReaderLanguages;
 
@@ -23,11 +24,11 @@ import org.springframework.web.servlet.LocaleResolver;
  * Spring's {@link LocaleResolver} for Tally: the language of a public page comes from
  * {@code ?lang=}, else the browser's {@code Accept-Language}, else the election's default
  * language (for pages under {@code /elections/{e}} and {@code /embed/elections/{e}}),
- * else the first of {@code tally.languages} ({@link ReaderLanguages#resolve}). Staff
- * pages, the API and anything else are always in the fallback language (English).
- * Resolved once per request; other code gets it the usual way
- * ({@code LocaleContextHolder.getLocale()}, a {@code Locale} controller argument, or
- * {@link #of(HttpServletRequest)}).
+ * else the first of {@code tally.languages} ({@link ReaderLanguages#resolve}), on the
+ * reader's pages ({@link PublicHttpPolicy#readerPage}). Staff pages, the API and anything
+ * else are always in the fallback language (English). Resolved once per request; other
+ * code gets it the usual way ({@code LocaleContextHolder.getLocale()}, a {@code Locale}
+ * controller argument, or {@link #of(HttpServletRequest)}).
  */
 @Component("localeResolver")
 public class ReaderLocale implements LocaleResolver {
@@ -37,7 +38,8 @@ public class ReaderLocale implements LocaleResolver {
 
 	private static final String ATTRIBUTE = ReaderLocale.class.getName() + ".locale";
 
-	private static final Pattern ELECTION_PATH = Pattern.compile("^(?:/embed)?/elections/([^/?#;]+)");
+	private static final Pattern ELECTION_PATH = Pattern.compile("^(?:" + Pattern.quote(PublicHttpPolicy.EMBEDS) + "|"
+			+ Pattern.quote(PublicHttpPolicy.PAGES) + ")([^/?#;]+)");
 
 	private final ReaderLanguages languages;
 
@@ -54,7 +56,7 @@ public class ReaderLocale implements LocaleResolver {
 		if (resolved instanceof Locale locale) {
 			return locale;
 		}
-		Locale locale = isPublicPage(path(request))
+		Locale locale = PublicHttpPolicy.readerPage(path(request))
 				? this.languages.resolve(request.getParameter(PARAMETER),
 						request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), electionLanguage(path(request)))
 				: this.languages.fallback();
@@ -80,14 +82,6 @@ public class ReaderLocale implements LocaleResolver {
 	 */
 	public boolean fromUrl(HttpServletRequest request) {
 		return this.languages.supports(request.getParameter(PARAMETER));
-	}
-
-	/**
-	 * Whether the path is a public page that speaks the reader's language: the election
-	 * list, everything under {@code /elections/} and {@code /embed/}.
-	 */
-	public static boolean isPublicPage(String path) {
-		return path.equals("/") || path.isEmpty() || path.startsWith("/elections/") || path.startsWith("/embed/");
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.tally.results;
+package org.tally.kernel;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
