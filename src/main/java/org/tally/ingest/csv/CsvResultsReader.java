@@ -10,6 +10,7 @@ import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.Problems;
 import org.tally.ingest.kit.ReadSummary;
+import org.tally.ingest.kit.ReaderReport;
 import org.tally.ingest.kit.RowSink;
 
 /**
@@ -42,11 +43,12 @@ public final class CsvResultsReader {
 	 */
 	public static ReadSummary read(BufferedInputStream in, ImportFormat formatOrNull, Charset charsetOrNull,
 			RowSink sink) throws IOException {
-		Problems problems = new Problems(sink);
+		ReaderReport report = new ReaderReport(sink);
+		Problems problems = new Problems(report);
 		in.mark(BinaryFormats.MAGIC_LENGTH);
 		String binary = BinaryFormats.describe(in.readNBytes(BinaryFormats.MAGIC_LENGTH));
 		in.reset();
-		CsvRecordReader records = new CsvRecordReader(Windows1252Fallback.wrap(in, charsetOrNull, sink));
+		CsvRecordReader records = new CsvRecordReader(Windows1252Fallback.wrap(in, charsetOrNull, report));
 		CsvRecord csv = records.record();
 		if (binary != null) {
 			problems.replaceAll(Problem.ofFile("not a CSV text file: " + binary));
