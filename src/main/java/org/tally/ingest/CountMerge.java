@@ -1,8 +1,6 @@
 package org.tally.ingest;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +9,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ProblemCollector;
-import org.tally.ingest.kit.SourceKey;
-import org.tally.results.ContestResult;
 import org.tally.results.RevisionChain;
 import org.tally.results.Revisions;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of an import, inside its transaction: read the election's names (what it adds
- * is written by {@link NewNames}), and, set-wise on the {@code staged} rows, check, merge
- * into the counts and keep the history.
+ * The SQL of an import's counts, inside its transaction: set-wise on the {@code staged}
+ * rows, check, merge into the counts and keep the history. The names' statements are
+ * {@link NameQueries} (what the import adds is written by {@link NewNames}), the totals
+ * kept per revision {@link ContestSnapshots}.
  */
 @Component
 class CountMerge {
@@ -98,15 +94,12 @@ class CountMerge {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate jdbcTemplate;
-
 	private final Revisions revisions;
 
 	private final RevisionChain chain;
 
-	CountMerge(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Revisions revisions, RevisionChain chain) {
+	CountMerge(JdbcClient jdbc, Revisions revisions, RevisionChain chain) {
 		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
 		this.revisions = revisions;
 		this.chain = chain;
 	}
@@ -120,43 +113,6 @@ class CountMerge {
 			.param(electionId)
 			.query(Long.class)
 			.single();
-	}
-
-	/**
-	 * The reporting units of one county of the election by code: the county's own unit
-	 * and every unit whose code is under it ({@code <county>/<precinct>}), by the prefix
-	 * index of V38.
-	 */
-	Map<String, ElectionNames.Unit> units(long electionId, String countyCode) {
-		Map<String, ElectionNames.Unit> units = new HashMap<>();
-		this.jdbc.sql("""
-				select code, id, level, parent_id, sum_county_id, sum_block, sum_bit
-				from reporting_unit where election_id = :election and (code = :county or code like :under)
-				""")
-			.param("election", electionId)
-			.param("county", countyCode)
-			.param("under", likePrefix(countyCode + "/"))
-			.query((RowCallbackHandler) (rs) -> units.put(rs.getString("code"), new ElectionNames.Unit(rs.getLong("id"),
-					rs.getString("level"), (Long) rs.getObject("parent_id", Long.class),
-					CountSums.Place.of(rs.getLong("sum_county_id"), rs.getLong("sum_block"), rs.getLong("sum_bit")))));
-		return units;
-	}
-
-	/** A LIKE pattern matching every text that starts with the prefix. */
-	static String likePrefix(String prefix) {
-		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
-	/** Ids for new rows: {@code count} values of the sequence. */
-	long[] nextIds(ElectionNames.Sequence sequence, int count) {
-		return this.jdbc.sql("select nextval(?::regclass) from generate_series(1, ?)")
-			.param(sequence.sequenceName())
-			.param(count)
-			.query(Long.class)
-			.list()
-			.stream()
-			.mapToLong(Long::longValue)
-			.toArray();
 	}
 
 	/**
@@ -182,25 +138,6 @@ class CountMerge {
 				.param("id", contestId)
 				.update();
 		});
-	}
-
-	/**
-	 * Where the counts of units not written yet go in the sums, by the database's one
-	 * definition ({@code count_place}, V15): per unit id, county, block and bit.
-	 */
-	Map<Long, long[]> place(List<ElectionNames.Unit> units) {
-		Map<Long, long[]> places = new HashMap<>();
-		this.jdbc.sql("""
-				select n.id, p.county_id, p.block_no, p.block_bit
-				from unnest(:ids, :levels, :parents) as n(id, level, parent_id)
-				cross join lateral count_place(n.level, n.id, n.parent_id) p
-				""")
-			.param("ids", units.stream().map(ElectionNames.Unit::id).toArray(Long[]::new))
-			.param("levels", units.stream().map(ElectionNames.Unit::level).toArray(String[]::new))
-			.param("parents", units.stream().map(ElectionNames.Unit::parentId).toArray(Long[]::new))
-			.query((RowCallbackHandler) (rs) -> places.put(rs.getLong(1),
-					new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) }));
-		return places;
 	}
 
 	/** Writes the sums of the fresh contests, taken while the file was read. */
@@ -261,6 +198,30 @@ class CountMerge {
 	 */
 	Applied apply(ElectionRef election, ImportCommand command, StagingWriter.Staged staged, Fresh fresh,
 			List<Long> otherCounted, long nextRevision, Instant now) {
+		Changes changes = changes(staged, fresh, otherCounted);
+		if (changes.counts() == 0 && changes.progress() == 0 && otherCounted.isEmpty()) {
+			return new Applied(null, 0, changes.contests(), changes.decreases(), changes.newUnits());
+		}
+		long revision = this.revisions.next(election.id(), (command.correction() != null) ? "correction" : "import",
+				command.recordedBy(), (command.correction() != null) ? command.correction() : command.fileName(),
+				command.sourceUpdatedAt(), now, changes.contests());
+		if (fresh.rows() > 0 && revision != nextRevision) {
+			throw new IllegalStateException("Counts were written with revision " + nextRevision
+					+ " but the import took " + revision + ": the election's lock was not held");
+		}
+		// the counts this revision sets are the fresh contests' and the changed ones: its
+		// seal reads those (docs/verify.md), not every count of the election
+		this.chain.written(election.id(), revision, fresh.contests(), "changed");
+		write(revision);
+		return new Applied(revision, changes.counts(), changes.contests(), changes.decreases(), changes.newUnits());
+	}
+
+	/**
+	 * Finds what the resolved rows change ({@code changed}, {@code changed_progress}):
+	 * how many counts and progress rows, per contest the decreases and the units newly
+	 * reporting, and the contests touched.
+	 */
+	private Changes changes(StagingWriter.Staged staged, Fresh fresh, List<Long> otherCounted) {
 		this.jdbc.sql(CHANGED).update();
 		this.jdbc.sql(PROGRESS_CHANGED).param("anyProgress", staged.progressRows() > 0).update();
 		this.jdbc.sql("analyze changed").update();
@@ -287,19 +248,14 @@ class CountMerge {
 			.param("others", otherCounted.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
-		if (changedCounts == 0 && changedProgress == 0 && otherCounted.isEmpty()) {
-			return new Applied(null, 0, changedContests, decreases, newUnits);
-		}
-		long revision = this.revisions.next(election.id(), (command.correction() != null) ? "correction" : "import",
-				command.recordedBy(), (command.correction() != null) ? command.correction() : command.fileName(),
-				command.sourceUpdatedAt(), now, changedContests);
-		if (fresh.rows() > 0 && revision != nextRevision) {
-			throw new IllegalStateException("Counts were written with revision " + nextRevision
-					+ " but the import took " + revision + ": the election's lock was not held");
-		}
-		// the counts this revision sets are the fresh contests' and the changed ones: its
-		// seal reads those (docs/verify.md), not every count of the election
-		this.chain.written(election.id(), revision, fresh.contests(), "changed");
+		return new Changes(changedCounts, changedProgress, changedContests, decreases, newUnits);
+	}
+
+	/**
+	 * Writes the changes with the revision: the replaced counts into their history, the
+	 * counts, the progress.
+	 */
+	private void write(long revision) {
 		this.jdbc.sql("""
 				insert into vote_count_change (contest_id, choice_id, unit_id, vote_type, revision, votes,
 				                               previous_votes, previous_revision)
@@ -332,7 +288,6 @@ class CountMerge {
 				    registered_voters = excluded.registered_voters, ballots_outstanding = excluded.ballots_outstanding,
 				    expected_votes = excluded.expected_votes, revision = excluded.revision
 				""").param("revision", revision).update();
-		return new Applied(revision, changedCounts, changedContests, decreases, newUnits);
 	}
 
 	/**
@@ -353,58 +308,6 @@ class CountMerge {
 	}
 
 	/**
-	 * The given contests' totals as the last revision that changed their counts left
-	 * them: the sum of each one's latest snapshot, read by index instead of re-adding
-	 * every count (0 for a contest without one).
-	 */
-	Map<Long, Long> lastTotals(List<Long> contestIds) {
-		Map<Long, Long> totals = new HashMap<>();
-		this.jdbc
-			.sql("""
-					select c.id, (select sum(s.votes) from contest_snapshot s where s.contest_id = c.id
-					              and s.revision = (select max(x.revision) from contest_snapshot x where x.contest_id = c.id))
-					from unnest(:ids) as c(id)
-					""")
-			.param("ids", contestIds.toArray(Long[]::new))
-			.query((RowCallbackHandler) (rs) -> totals.put(rs.getLong(1), rs.getLong(2)));
-		return totals;
-	}
-
-	/**
-	 * Keeps the totals of the changed contests as they stand after the revision, with
-	 * their split by vote type.
-	 */
-	void snapshot(long revision, List<Long> contestIds, Map<Long, ContestResult> after, Instant now,
-			Instant sourceUpdatedAt) {
-		List<Object[]> totals = new ArrayList<>();
-		List<Object[]> types = new ArrayList<>();
-		List<Object[]> progress = new ArrayList<>();
-		for (Long contestId : contestIds) {
-			ContestResult contest = after.get(contestId);
-			contest.candidates().forEach((candidate) -> {
-				totals.add(new Object[] { contest.id(), revision, candidate.id(), candidate.votes() });
-				candidate.voteTypes()
-					.forEach((type, votes) -> types
-						.add(new Object[] { contest.id(), revision, candidate.id(), type, votes }));
-			});
-			progress.add(new Object[] { contest.id(), revision, contest.progress().precinctsReporting(),
-					contest.progress().precinctsTotal(),
-					(sourceUpdatedAt != null) ? Timestamp.from(sourceUpdatedAt) : null, Timestamp.from(now) });
-		}
-		this.jdbcTemplate.batchUpdate(
-				"insert into contest_snapshot (contest_id, revision, choice_id, votes) values (?, ?, ?, ?)", totals);
-		if (!types.isEmpty()) {
-			this.jdbcTemplate.batchUpdate("""
-					insert into contest_type_snapshot (contest_id, revision, choice_id, vote_type, votes)
-					values (?, ?, ?, ?, ?)""", types);
-		}
-		this.jdbcTemplate.batchUpdate("""
-				insert into contest_progress_snapshot (contest_id, revision, precincts_reporting, precincts_total,
-				                                       source_updated_at, received_at)
-				values (?, ?, ?, ?, ?, ?)""", progress);
-	}
-
-	/**
 	 * Contests that had no counts before the import and took the file's as they were (see
 	 * {@link StagingWriter}), how many counts that was, and how many units each got.
 	 */
@@ -412,6 +315,11 @@ class CountMerge {
 
 		static final Fresh NONE = new Fresh(List.of(), 0, Map.of());
 
+	}
+
+	/** What the resolved rows change, before any is written. */
+	private record Changes(long counts, long progress, List<Long> contests, Map<Long, Long> decreases,
+			Map<Long, Integer> newUnits) {
 	}
 
 	record Applied(Long revision, long changedCounts, List<Long> changedContests, Map<Long, Long> decreases,

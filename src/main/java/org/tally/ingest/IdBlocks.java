@@ -11,15 +11,15 @@ final class IdBlocks implements ElectionNames.Ids {
 
 	private final StagingWriter writer;
 
-	private final CountMerge merge;
+	private final NameQueries queries;
 
 	private final Map<ElectionNames.Sequence, long[]> blocks = new EnumMap<>(ElectionNames.Sequence.class);
 
 	private final Map<ElectionNames.Sequence, Integer> used = new EnumMap<>(ElectionNames.Sequence.class);
 
-	IdBlocks(StagingWriter writer, CountMerge merge) {
+	IdBlocks(StagingWriter writer, NameQueries queries) {
 		this.writer = writer;
-		this.merge = merge;
+		this.queries = queries;
 	}
 
 	@Override
@@ -29,7 +29,7 @@ final class IdBlocks implements ElectionNames.Ids {
 		if (block == null || at == block.length) {
 			int size = (block == null) ? 16 : Math.min(block.length * 4, 1 << 16);
 			this.writer.pauseForStatement();
-			block = this.merge.nextIds(sequence, size);
+			block = this.queries.nextIds(sequence, size);
 			this.blocks.put(sequence, block);
 			at = 0;
 		}

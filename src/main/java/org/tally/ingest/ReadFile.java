@@ -26,13 +26,13 @@ class ReadFile {
 
 	private final JdbcClient jdbc;
 
-	private final CountMerge merge;
+	private final NameQueries queries;
 
 	private final StoredNames storedNames;
 
-	ReadFile(JdbcClient jdbc, CountMerge merge, StoredNames storedNames) {
+	ReadFile(JdbcClient jdbc, NameQueries queries, StoredNames storedNames) {
 		this.jdbc = jdbc;
-		this.merge = merge;
+		this.queries = queries;
 		this.storedNames = storedNames;
 	}
 
@@ -51,7 +51,7 @@ class ReadFile {
 				directRevision)) {
 			sums = new CountSums((units) -> {
 				writer.pauseForStatement();
-				return this.merge.place(units);
+				return this.queries.place(units);
 			});
 			long[] namesNanos = { 0 };
 			StoredNames.Statements reads = (statement) -> {
@@ -61,9 +61,9 @@ class ReadFile {
 				namesNanos[0] += System.nanoTime() - start;
 			};
 			ElectionNames names = this.storedNames.names(election.id(), command.mode(),
-					new IdBlocks(writer, this.merge), reads, (county) -> {
+					new IdBlocks(writer, this.queries), reads, (county) -> {
 						List<Map<String, ElectionNames.Unit>> units = new ArrayList<>(1);
-						reads.run(() -> units.add(this.merge.units(election.id(), county)));
+						reads.run(() -> units.add(this.queries.units(election.id(), county)));
 						return units.get(0);
 					});
 			run.phases().end(ImportPhases.NAMES);

@@ -41,8 +41,11 @@ class RecordImport {
 
 	private final SourceFiles sources;
 
+	private final ContestSnapshots snapshots;
+
 	RecordImport(ResultsQueries results, CountMerge merge, SourceCalls sourceCalls, RoundsWriter rounds,
-			ImportRecords records, AuditLog audit, Revisions revisions, SourceFiles sources) {
+			ImportRecords records, AuditLog audit, Revisions revisions, SourceFiles sources,
+			ContestSnapshots snapshots) {
 		this.results = results;
 		this.merge = merge;
 		this.sourceCalls = sourceCalls;
@@ -51,6 +54,7 @@ class RecordImport {
 		this.audit = audit;
 		this.revisions = revisions;
 		this.sources = sources;
+		this.snapshots = snapshots;
 	}
 
 	/** Records what the write did and answers the import's outcome. */
@@ -76,7 +80,8 @@ class RecordImport {
 					command.recordedBy(), written.at());
 		}
 		if (revision != null) {
-			this.merge.snapshot(revision, applied.changedContests(), after, written.at(), command.sourceUpdatedAt());
+			this.snapshots.snapshot(revision, applied.changedContests(), after, written.at(),
+					command.sourceUpdatedAt());
 			this.rounds.write(revision, read.rounds());
 			// the chain (docs/verify.md): the file on record and the import's parameters
 			this.sources.store(contentHash, run.body().size(), run.body().open());

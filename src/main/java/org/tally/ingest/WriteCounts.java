@@ -27,10 +27,13 @@ class WriteCounts {
 
 	private final OtherCounts otherCounts;
 
-	WriteCounts(JdbcClient jdbc, CountMerge merge, OtherCounts otherCounts) {
+	private final ContestSnapshots snapshots;
+
+	WriteCounts(JdbcClient jdbc, CountMerge merge, OtherCounts otherCounts, ContestSnapshots snapshots) {
 		this.jdbc = jdbc;
 		this.merge = merge;
 		this.otherCounts = otherCounts;
+		this.snapshots = snapshots;
 	}
 
 	/**
@@ -71,7 +74,7 @@ class WriteCounts {
 		run.phases().end(ImportPhases.MERGE);
 		// the snapshots of the new revision are written after this: the latest ones still
 		// hold the totals before it
-		Map<Long, Long> before = this.merge.lastTotals(applied.changedContests());
+		Map<Long, Long> before = this.snapshots.lastTotals(applied.changedContests());
 		run.phases().end(ImportPhases.TOTALS);
 		if (applied.revision() != null) {
 			this.merge.addSums();

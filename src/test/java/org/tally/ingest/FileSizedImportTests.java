@@ -174,8 +174,8 @@ class FileSizedImportTests {
 
 	@Test
 	void likePrefixMatchesTheTextItself() {
-		assertThat(CountMerge.likePrefix("alpine/")).isEqualTo("alpine/%");
-		assertThat(CountMerge.likePrefix("a_b%c\\/")).isEqualTo("a\\_b\\%c\\\\/%");
+		assertThat(NameQueries.likePrefix("alpine/")).isEqualTo("alpine/%");
+		assertThat(NameQueries.likePrefix("a_b%c\\/")).isEqualTo("a\\_b\\%c\\\\/%");
 	}
 
 	private void imported(String election, String csv, int changedCounts) {

@@ -38,6 +38,9 @@ final class ClarityCursor {
 
 	String voteType;
 
+	/** The site's region ("Allegheny"), where the file names it. */
+	String region;
+
 	ClarityCursor(XMLStreamReader xml, ReaderReport report) {
 		this.xml = xml;
 		this.report = report;
@@ -150,6 +153,22 @@ final class ClarityCursor {
 
 	void problem(Problem problem) {
 		this.report.problem(problem);
+	}
+
+	/**
+	 * The scope of the file's keys: the site's region, whose own numbering the keys are
+	 * ("clarity:Allegheny").
+	 */
+	String keyScope() {
+		return "clarity:" + ((this.region != null && !this.region.isEmpty()) ? this.region : "");
+	}
+
+	String regionName() {
+		return (this.region != null && !this.region.isEmpty()) ? this.region : "the file's region";
+	}
+
+	static String strip(String text) {
+		return (text != null) ? text.strip() : null;
 	}
 
 }

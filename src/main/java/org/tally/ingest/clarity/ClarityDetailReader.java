@@ -6,19 +6,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.kit.ContestRow;
-import org.tally.ingest.kit.OtherCountRow;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.ReadSummary;
 import org.tally.ingest.kit.ReaderReport;
@@ -27,7 +23,6 @@ import org.tally.ingest.kit.SourceKey;
 import org.tally.ingest.kit.SourceKeys;
 import org.tally.ingest.kit.StatedTotal;
 import org.tally.ingest.kit.VoteFor;
-import org.tally.results.VoteType;
 
 /**
  * Reads Clarity's {@code detail.xml} (the richest file every Clarity election-night site
@@ -36,10 +31,9 @@ import org.tally.results.VoteType;
  * <p>
  * Both layouts: a state site's ({@code ElectionVoterTurnout/Counties}, counts per
  * {@code County}) and a county site's ({@code VoterTurnout/Precincts}, counts per
- * {@code Precinct}, under the county the import names, as for summary.csv). A
- * {@code VoteType} without units inside counts for the whole region. Each choice's total
- * in a unit is the "Total Votes" type when the file states one, else the sum of its vote
- * types; over- and under-votes are never votes (see {@link ClarityVoteTypes}).
+ * {@code Precinct}, under the county the import names, as for summary.csv). This class
+ * reads the document, its turnout and its contests; each contest's choices are read by
+ * {@link ClarityChoiceReader}.
  * <p>
  * A DOCTYPE is refused outright, and the parser neither reads DTDs nor resolves external
  * entities, so neither XXE nor an entity bomb is possible.
@@ -70,27 +64,12 @@ public final class ClarityDetailReader {
 
 	private final ClarityRows rows;
 
-	private final Set<String> warnedTypes = new HashSet<>();
-
 	/** The units' turnout, and each contest's progress. */
 	private final ClarityProgress progress;
 
-	/** The current contest as reconciliation names it: text and key. */
-	private String contestNamed;
-
 	private final SourceKeys contestKeys = new SourceKeys();
 
-	/** The current contest's key, or {@code null} when it has none. */
-	private String contestKey;
-
-	private final SourceKeys choiceKeys = new SourceKeys();
-
-	/** The site's region ("Allegheny"), where the file names it. */
-	private String region;
-
-	private ClarityVoteTypes.Kind kind;
-
-	private long voteTypeLine;
+	private final ClarityChoiceReader choices;
 
 	private ClarityDetailReader(XMLStreamReader xml, RowSink sink) {
 		this.xml = xml;
@@ -99,6 +78,7 @@ public final class ClarityDetailReader {
 		this.at = new ClarityCursor(xml, this.report);
 		this.progress = new ClarityProgress(sink, this.at);
 		this.rows = new ClarityRows(sink, this.report);
+		this.choices = new ClarityChoiceReader(xml, sink, this.report, this.at, this.rows, this.progress);
 	}
 
 	/**
@@ -153,7 +133,7 @@ public final class ClarityDetailReader {
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			switch (this.xml.getLocalName()) {
 				case "Timestamp" -> timestamp(this.xml.getElementText());
-				case "Region" -> this.region = this.xml.getElementText().strip();
+				case "Region" -> this.at.region = this.xml.getElementText().strip();
 				case "ElectionVoterTurnout", "VoterTurnout" -> turnout();
 				case "Contest" -> {
 					contests = true;
@@ -221,7 +201,7 @@ public final class ClarityDetailReader {
 	/** The region's turnout as the section states it, against its units' sum. */
 	private void statedTurnout(String section, String attribute, String figure, long stated, long units) {
 		if (stated >= 0 && !this.progress.turnout.isEmpty()) {
-			this.sink.stated(new StatedTotal(null, null, regionName(), figure, stated, units,
+			this.sink.stated(new StatedTotal(null, null, this.at.regionName(), figure, stated, units,
 					"/ElectionResult/" + section + "/@" + attribute));
 		}
 	}
@@ -254,7 +234,7 @@ public final class ClarityDetailReader {
 		nameContest(office, line);
 		office = this.at.contest;
 		// isQuestion="true": a ballot question, whose choices are its answers
-		boolean measure = "true".equalsIgnoreCase(strip(this.at.attribute("isQuestion")));
+		boolean measure = "true".equalsIgnoreCase(ClarityCursor.strip(this.at.attribute("isQuestion")));
 		if (seats != null || measure) {
 			this.sink.contest(new ContestRow(line, office, "", measure, measure ? null : seats));
 		}
@@ -269,7 +249,7 @@ public final class ClarityDetailReader {
 		Map<String, long[]> countyProgress = new LinkedHashMap<>();
 		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			switch (this.xml.getLocalName()) {
-				case "Choice" -> choice();
+				case "Choice" -> this.choices.read();
 				case "ParticipatingCounties" -> participatingCounties(countyProgress);
 				case "VoteType" -> ClarityOtherCounts.read(this.xml, office, this.at.contestPath, this.sink);
 				default -> this.at.skip();
@@ -285,21 +265,22 @@ public final class ClarityDetailReader {
 	 * has the same), its path and reconciliation name, and its key.
 	 */
 	private void nameContest(String office, long line) {
-		String key = strip(this.at.attribute("key"));
+		String key = ClarityCursor.strip(this.at.attribute("key"));
 		this.at.contestPath = "/ElectionResult/Contest"
 				+ ((key != null && !key.isEmpty()) ? "[@key='" + key + "']" : "") + "[@text='" + office + "']";
-		this.contestNamed = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
+		String named = office + ((key != null && !key.isEmpty()) ? " [key " + key + "]" : "");
 		this.at.contest = this.contestKeys.label(key, office, null);
-		this.choiceKeys.clear();
 		if (!this.at.contest.equals(office)) {
 			warn(new Problem(line, "key", key,
 					"contest key " + key + " has the same text as contest key " + this.contestKeys.firstKey(office)
 							+ " ('" + office + "'): two contests, this one read as '" + this.at.contest + "'",
 					this.at.contestPath));
 		}
-		this.contestKey = (key != null && !key.isEmpty()) ? key : null;
-		if (this.contestKey != null) {
-			this.sink.key(SourceKey.contest(keyScope(), key, this.at.contest, "", office, line, this.at.contestPath));
+		String contestKey = (key != null && !key.isEmpty()) ? key : null;
+		this.choices.contest(named, contestKey);
+		if (contestKey != null) {
+			this.sink.key(
+					SourceKey.contest(this.at.keyScope(), key, this.at.contest, "", office, line, this.at.contestPath));
 		}
 	}
 
@@ -314,160 +295,6 @@ public final class ClarityDetailReader {
 			}
 			this.at.skip();
 		}
-	}
-
-	private void choice() throws XMLStreamException {
-		String written = this.at.attribute("text");
-		if (written == null || written.isBlank()) {
-			// some sites publish a blank choice beside the real ones: nothing can be
-			// counted for it, and the others are still good
-			if (this.report.warnings() < ClarityRows.MAX_WARNINGS) {
-				warn(new Problem(this.at.line(), "text", this.at.attribute("totalVotes"),
-						"a <Choice> without its text (the choice's name): left out", this.at.location("Choice")));
-			}
-			this.at.skip();
-			return;
-		}
-		this.at.choice = written;
-		String choiceKey = strip(this.at.attribute("key"));
-		String party = this.at.attribute("party");
-		// read only when the choice has no VoteType, and then as its vote types would be
-		String totalVotes = this.at.attribute("totalVotes");
-		long choiceTotal = -1;
-		this.rows.choice();
-		boolean ok = true;
-		boolean voteTypes = false;
-		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
-			if (this.xml.getLocalName().equals("VoteType")) {
-				voteTypes = true;
-				ok &= voteType();
-			}
-			else {
-				this.at.skip();
-			}
-		}
-		if (ok && !voteTypes && totalVotes != null) {
-			choiceTotal = this.at.votes(totalVotes, "totalVotes");
-			ok = choiceTotal != ClarityCursor.BAD;
-		}
-		if (ok && !voteTypes && choiceTotal >= 0) {
-			// a file that gives only the choice's totalVotes: the region's total
-			this.kind = ClarityVoteTypes.of("Total Votes");
-			add("", choiceTotal);
-		}
-		if (ok) {
-			long computed = emit(written, party, choiceKey);
-			long stated = (voteTypes && totalVotes != null) ? ClarityCursor.count(totalVotes.strip()) : -1;
-			if (stated >= 0) {
-				this.sink.stated(new StatedTotal(this.contestNamed, written, regionName(), VoteType.TOTAL.code(),
-						stated, computed, this.at.contestPath + "/Choice[@text='" + written + "']/@totalVotes"));
-			}
-		}
-		this.at.choice = null;
-	}
-
-	private static String strip(String text) {
-		return (text != null) ? text.strip() : null;
-	}
-
-	/**
-	 * Adds one vote type's counts, unit by unit, to the choice's.
-	 * @return whether every count could be read
-	 */
-	private boolean voteType() throws XMLStreamException {
-		String name = this.at.attribute("name");
-		this.at.voteType = (name != null) ? name : "";
-		this.voteTypeLine = this.at.line();
-		this.kind = ClarityVoteTypes.of(this.at.voteType);
-		if (this.kind.meaning() == ClarityVoteTypes.Meaning.NOT_VOTES) {
-			this.at.skip();
-			return true;
-		}
-		this.rows.voteType();
-		if (this.kind.meaning() == ClarityVoteTypes.Meaning.OTHER && this.warnedTypes.add(this.at.voteType)
-				&& this.report.warnings() < ClarityRows.MAX_WARNINGS) {
-			warn(new Problem(this.voteTypeLine, "name", this.at.voteType, "vote type '" + this.at.voteType
-					+ "' is none Tally splits by (election day, mail, early, provisional): its votes count toward "
-					+ "the total only", this.at.location(null)));
-		}
-		long regionVotes = this.at.votes(this.at.attribute("votes"), "votes");
-		boolean ok = regionVotes != ClarityCursor.BAD;
-		boolean anyUnit = false;
-		long unitVotes = 0;
-		while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
-			String element = this.xml.getLocalName();
-			String unit = this.at.attribute("name");
-			if (unit == null || unit.isBlank()) {
-				this.at.problem("name", unit, "a <" + element + "> needs its name");
-				ok = false;
-			}
-			else {
-				anyUnit = true;
-				long votes = this.at.votes(this.at.attribute("votes"), "votes", unit, element);
-				if (votes == ClarityCursor.BAD) {
-					ok = false;
-				}
-				else {
-					boolean county = element.equals("County");
-					this.progress.counties |= county;
-					this.rows.unit(unit, county);
-					add(unit, votes);
-					unitVotes += votes;
-				}
-			}
-			this.at.skip();
-		}
-		if (!anyUnit && ok && regionVotes >= 0) {
-			add("", regionVotes);
-		}
-		else if (anyUnit && ok && regionVotes >= 0) {
-			this.sink.stated(new StatedTotal(this.contestNamed, this.at.choice, regionName(), this.at.voteType,
-					regionVotes, unitVotes, this.at.location(null) + "/@votes"));
-		}
-		return ok;
-	}
-
-	private void add(String unit, long votes) {
-		this.rows.add(unit, votes, this.kind, this.at.voteType, this.at.line());
-	}
-
-	/**
-	 * The scope of the file's keys: the site's region, whose own numbering the keys are
-	 * ("clarity:Allegheny").
-	 */
-	private String keyScope() {
-		return "clarity:" + ((this.region != null && !this.region.isEmpty()) ? this.region : "");
-	}
-
-	private String regionName() {
-		return (this.region != null && !this.region.isEmpty()) ? this.region : "the file's region";
-	}
-
-	/**
-	 * The choice's counts, unit by unit: the total, then the split.
-	 * @return the sum of the units' totals: what Tally counts for the choice
-	 */
-	private long emit(String written, String party, String key) {
-		ChoiceNameNormaliser.Name normalised = ChoiceNameNormaliser.normalise(written, party);
-		String label = this.choiceKeys.label(key, normalised.name(), null);
-		if (!label.equals(normalised.name())) {
-			warn(new Problem(this.at.line(), "key", key,
-					"choice key " + key + " of " + this.contestNamed + " has the same name as choice key "
-							+ this.choiceKeys.firstKey(normalised.name()) + ": two choices, this one read as '" + label
-							+ "'",
-					this.at.contestPath + "/Choice[@text='" + written + "']"));
-		}
-		if (this.contestKey != null && key != null && !key.isEmpty()) {
-			this.sink.key(SourceKey.choice(keyScope(), this.contestKey + "/" + key, this.at.contest, "", label, written,
-					this.at.line(), this.at.contestPath + "/Choice[@text='" + written + "']"));
-		}
-		ChoiceNameNormaliser.Name name = new ChoiceNameNormaliser.Name(label, normalised.party(),
-				normalised.incumbent());
-		// a choice named like over-votes, under-votes or blanks: the contest's other
-		// counts
-		OtherCountRow.Kind other = ClarityOtherCounts.kindOfChoice(written, this.sink, this.at.contestPath,
-				this.warnedTypes);
-		return this.rows.emit(this.at.contest, this.at.contestPath, written, name, other);
 	}
 
 	private void warn(Problem warning) {

@@ -165,14 +165,28 @@ public final class Columns {
 			Consumer<Problem> warnings) {
 		Map<String, Field> known = known(format);
 		Columns columns = new Columns(format, names);
+		Map<String, Integer> precinctNames = new LinkedHashMap<>();
+		boolean usable = columns.place(known, precinctNames, row, problems, warnings);
+		choosePrecinctColumn(columns, names, precinctNames, row, warnings);
+		usable &= columns.haveRequired(known, row, problems, warnings);
+		return usable ? columns : null;
+	}
+
+	/**
+	 * Gives each header name its field, warning of the columns ignored; the precinct-name
+	 * columns are kept aside for {@link #choosePrecinctColumn}.
+	 * @return {@code false} when two columns give one field
+	 */
+	private boolean place(Map<String, Field> known, Map<String, Integer> precinctNames, long row,
+			Consumer<Problem> problems, Consumer<Problem> warnings) {
+		List<String> names = this.names;
 		boolean usable = true;
 		int unnamed = 0;
-		Map<String, Integer> precinctNames = new LinkedHashMap<>();
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i);
 			String key = key(name);
 			Field field = known.get(key);
-			if (field == null && format == ImportFormat.OPENELECTIONS && PRECINCT_NAMES.contains(key)) {
+			if (field == null && this.format == ImportFormat.OPENELECTIONS && PRECINCT_NAMES.contains(key)) {
 				// Ohio 2014: "Precinct Code" and "Precinct Name", no "precinct"
 				precinctNames.put(key, i);
 				continue;
@@ -186,7 +200,7 @@ public final class Columns {
 				continue;
 			}
 			if (field == null) {
-				String message = (format == ImportFormat.CLARITY_SUMMARY && CLARITY_NOT_PRECINCTS.contains(key))
+				String message = (this.format == ImportFormat.CLARITY_SUMMARY && CLARITY_NOT_PRECINCTS.contains(key))
 						? "counts counties or areas reporting, not precincts: ignored" : "unknown column, ignored";
 				warnings.accept(new Problem(row, name, name, message));
 				continue;
@@ -194,44 +208,53 @@ public final class Columns {
 			if (field == Field.KNOWN) {
 				continue;
 			}
-			Integer earlier = columns.index.putIfAbsent(field, i);
+			Integer earlier = this.index.putIfAbsent(field, i);
 			if (earlier != null) {
 				problems.accept(new Problem(row, name, name, "duplicate column: '" + names.get(earlier) + "' and '"
 						+ name + "' both give " + describe(field)));
 				usable = false;
 			}
 		}
-		choosePrecinctColumn(columns, names, precinctNames, row, warnings);
+		return usable;
+	}
+
+	/**
+	 * Checks the format's required columns are there.
+	 * @return {@code false} when one is missing
+	 */
+	private boolean haveRequired(Map<String, Field> known, long row, Consumer<Problem> problems,
+			Consumer<Problem> warnings) {
+		List<String> names = this.names;
 		List<String> missing = new ArrayList<>();
-		boolean split = columns.index.keySet().stream().anyMatch(SPLIT::contains);
-		for (Field field : required(format)) {
-			if (field == Field.VOTES && split && format == ImportFormat.OPENELECTIONS) {
+		boolean split = this.index.keySet().stream().anyMatch(SPLIT::contains);
+		for (Field field : required(this.format)) {
+			if (field == Field.VOTES && split && this.format == ImportFormat.OPENELECTIONS) {
 				// the total is the sum of the vote types
 				continue;
 			}
-			if (field == Field.COUNTY && columns.index.containsKey(Field.PRECINCT)) {
+			if (field == Field.COUNTY && this.index.containsKey(Field.PRECINCT)) {
 				// Nevada's county files: precinct,office,candidate,votes
-				if (!columns.index.containsKey(Field.COUNTY)) {
+				if (!this.index.containsKey(Field.COUNTY)) {
 					warnings.accept(new Problem(row, null, String.join(",", names),
 							"no county column: the precincts are counted under the import's county= (or the "
 									+ "election's jurisdiction when it names none)"));
 				}
 				continue;
 			}
-			if (!columns.index.containsKey(field)) {
+			if (!this.index.containsKey(field)) {
 				missing.add(nameOf(known, field));
 			}
 		}
-		if (!missing.isEmpty()) {
-			String hint = (missing.equals(List.of("votes")) && columns.index.containsKey(Field.CONTEST_TOTAL))
-					? " ('" + names.get(columns.index.get(Field.CONTEST_TOTAL))
-							+ "' is read as the contest's total in the unit, not each candidate's votes)"
-					: "";
-			problems.accept(new Problem(row, null, String.join(",", names), "missing required column"
-					+ ((missing.size() > 1) ? "s: " : ": ") + String.join(", ", missing) + hint));
-			usable = false;
+		if (missing.isEmpty()) {
+			return true;
 		}
-		return usable ? columns : null;
+		String hint = (missing.equals(List.of("votes")) && this.index.containsKey(Field.CONTEST_TOTAL))
+				? " ('" + names.get(this.index.get(Field.CONTEST_TOTAL))
+						+ "' is read as the contest's total in the unit, not each candidate's votes)"
+				: "";
+		problems.accept(new Problem(row, null, String.join(",", names),
+				"missing required column" + ((missing.size() > 1) ? "s: " : ": ") + String.join(", ", missing) + hint));
+		return false;
 	}
 
 	/**

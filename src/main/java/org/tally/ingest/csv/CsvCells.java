@@ -6,8 +6,8 @@ import java.util.Arrays;
 import org.tally.ingest.kit.VoteNumber;
 
 /**
- * The cells of the record {@link CsvRecordReader} holds: where each lies in the record's
- * bytes, its flags (trimmed, too long, not UTF-8), and its text, decoded only when read.
+ * The cells of the record {@link CsvRecord} holds: where each lies in the record's bytes,
+ * its flags (trimmed, too long, not UTF-8), and its text, decoded only when read.
  */
 final class CsvCells {
 
@@ -42,19 +42,19 @@ final class CsvCells {
 		while (end > start && (bytes[end - 1] & 0xFF) <= ' ') {
 			end--;
 		}
-		if (cellBytes > CsvRecordReader.MAX_CELL_BYTES) {
-			cellFlags |= CsvRecordReader.TOO_LONG;
+		if (cellBytes > CsvRecord.MAX_CELL_BYTES) {
+			cellFlags |= CsvRecord.TOO_LONG;
 		}
-		else if (end - start > CsvRecordReader.MAX_CELL_CHARS) {
-			if ((cellFlags & CsvRecordReader.NON_ASCII) == 0
-					|| Utf8.codePoints(bytes, start, end) > CsvRecordReader.MAX_CELL_CHARS) {
-				cellFlags |= CsvRecordReader.TOO_LONG;
+		else if (end - start > CsvRecord.MAX_CELL_CHARS) {
+			if ((cellFlags & CsvRecord.NON_ASCII) == 0
+					|| Utf8.codePoints(bytes, start, end) > CsvRecord.MAX_CELL_CHARS) {
+				cellFlags |= CsvRecord.TOO_LONG;
 			}
 		}
-		if ((cellFlags & (CsvRecordReader.NON_ASCII | CsvRecordReader.TOO_LONG)) == CsvRecordReader.NON_ASCII) {
+		if ((cellFlags & (CsvRecord.NON_ASCII | CsvRecord.TOO_LONG)) == CsvRecord.NON_ASCII) {
 			int bad = Utf8.firstInvalid(bytes, start, end);
 			if (bad >= 0) {
-				cellFlags |= CsvRecordReader.BAD_UTF8;
+				cellFlags |= CsvRecord.BAD_UTF8;
 				this.badBytes[cell] = bytes[bad] & 0xFF;
 			}
 		}
@@ -75,7 +75,7 @@ final class CsvCells {
 	/** Whether every one of the first cells is empty and readable. */
 	boolean isBlank(int kept) {
 		for (int i = 0; i < kept; i++) {
-			if (this.ends[i] > this.starts[i] || (this.flags[i] & CsvRecordReader.BROKEN) != 0) {
+			if (this.ends[i] > this.starts[i] || (this.flags[i] & CsvRecord.BROKEN) != 0) {
 				return false;
 			}
 		}
@@ -101,8 +101,8 @@ final class CsvCells {
 		if (text != null && cached.length == length && Arrays.equals(bytes, start, start + length, cached, 0, length)) {
 			return text;
 		}
-		text = new String(bytes, start, length, ((this.flags[cell] & CsvRecordReader.NON_ASCII) != 0)
-				? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+		text = new String(bytes, start, length,
+				((this.flags[cell] & CsvRecord.NON_ASCII) != 0) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
 		this.cachedBytes[cell] = Arrays.copyOfRange(bytes, start, start + length);
 		this.cachedText[cell] = text;
 		return text;
@@ -114,7 +114,7 @@ final class CsvCells {
 	 */
 	String shownText(int cell, byte[] bytes) {
 		String text = new String(bytes, this.starts[cell], this.ends[cell] - this.starts[cell], StandardCharsets.UTF_8);
-		return ((this.flags[cell] & (CsvRecordReader.NUL | CsvRecordReader.CONTROL)) != 0)
+		return ((this.flags[cell] & (CsvRecord.NUL | CsvRecord.CONTROL)) != 0)
 				? text.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", "\uFFFD") : text;
 	}
 
@@ -124,7 +124,7 @@ final class CsvCells {
 	}
 
 	private void grow() {
-		int size = Math.min(this.starts.length * 2, CsvRecordReader.MAX_CELLS);
+		int size = Math.min(this.starts.length * 2, CsvRecord.MAX_CELLS);
 		this.starts = Arrays.copyOf(this.starts, size);
 		this.ends = Arrays.copyOf(this.ends, size);
 		this.flags = Arrays.copyOf(this.flags, size);

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-import org.tally.ingest.kit.Problem;
-import org.tally.ingest.kit.VoteNumber;
-
 /**
  * Splits a byte stream into RFC 4180 records without decoding it first. Working on bytes
  * lets every encoding problem name its row and cell, keeps memory constant (one input
@@ -15,38 +12,10 @@ import org.tally.ingest.kit.VoteNumber;
  * <p>
  * Commas, quotes and line ends are ASCII and never occur inside a UTF-8 sequence, so the
  * structure can be found on bytes; each cell's bytes are checked to be UTF-8 when it
- * ends. Cells are trimmed. A line end is LF, CRLF or CR. Blank lines are skipped.
+ * ends. Cells are trimmed. A line end is LF, CRLF or CR. Blank lines are skipped. The
+ * record read is kept in a {@link CsvRecord}.
  */
-public final class CsvRecordReader {
-
-	static final int MAX_CELL_CHARS = 500;
-
-	public static final int MAX_CELLS = 1024;
-
-	/** The cell has bytes above 0x7F. */
-	static final int NON_ASCII = 1 << 1;
-
-	/** The cell has more than {@value #MAX_CELL_CHARS} characters. */
-	static final int TOO_LONG = 1 << 2;
-
-	/** The cell has a NUL byte. */
-	public static final int NUL = 1 << 3;
-
-	/** The cell has a control character other than tab, CR and LF. */
-	public static final int CONTROL = 1 << 4;
-
-	/** Text follows the closing quote of the cell. */
-	static final int TEXT_AFTER_QUOTE = 1 << 5;
-
-	/** The cell's quote is never closed: the file ended inside it. */
-	static final int UNTERMINATED = 1 << 6;
-
-	/** The cell is not valid UTF-8. */
-	static final int BAD_UTF8 = 1 << 7;
-
-	public static final int BROKEN = TOO_LONG | NUL | CONTROL | TEXT_AFTER_QUOTE | UNTERMINATED | BAD_UTF8;
-
-	static final int MAX_CELL_BYTES = MAX_CELL_CHARS * 4;
+final class CsvRecordReader {
 
 	private static final int START = 0;
 
@@ -74,31 +43,13 @@ public final class CsvRecordReader {
 
 	private long line = 1;
 
-	private byte[] bytes = new byte[1024];
-
-	private int length;
-
-	private final CsvCells cellsOf = new CsvCells();
-
-	private int cells;
-
-	private int recordFlags;
-
-	private long recordLine;
-
-	private int cellStart;
-
-	private long cellBytes;
-
-	private int cellFlags;
+	private final CsvRecord record = new CsvRecord();
 
 	private long quoteLine;
 
-	private long unterminatedLine;
-
 	private boolean crInQuotes;
 
-	public CsvRecordReader(InputStream in) {
+	CsvRecordReader(InputStream in) {
 		this.in = in;
 	}
 
@@ -120,7 +71,7 @@ public final class CsvRecordReader {
 	}
 
 	/** Skips a UTF-8 byte order mark at the start of the stream. */
-	public void skipByteOrderMark() throws IOException {
+	void skipByteOrderMark() throws IOException {
 		byte[] start = peek(3);
 		if (start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF) {
 			this.pos += 3;
@@ -128,10 +79,10 @@ public final class CsvRecordReader {
 	}
 
 	/**
-	 * Reads the next record, skipping blank lines.
+	 * Reads the next record into {@link #record()}, skipping blank lines.
 	 * @return {@code false} at the end of the stream
 	 */
-	public boolean next() throws IOException {
+	boolean next() throws IOException {
 		beginRecord();
 		int state = START;
 		while (true) {
@@ -169,7 +120,7 @@ public final class CsvRecordReader {
 			this.pos++;
 			return IN_QUOTES;
 		}
-		if (this.cells == 0 && (c == '\n' || c == '\r')) {
+		if (this.record.cellCount() == 0 && (c == '\n' || c == '\r')) {
 			this.pos++;
 			endLine(c);
 			beginRecord();
@@ -196,7 +147,7 @@ public final class CsvRecordReader {
 			p++;
 		}
 		if (seen < 0) {
-			this.cellFlags |= NON_ASCII;
+			this.record.flag(CsvRecord.NON_ASCII);
 		}
 		return p;
 	}
@@ -206,7 +157,7 @@ public final class CsvRecordReader {
 		int lim = this.limit;
 		int run = this.pos;
 		int p = scan(',');
-		append(buf, run, p - run);
+		this.record.append(buf, run, p - run);
 		this.pos = p;
 		if (p == lim) {
 			return UNQUOTED;
@@ -214,16 +165,16 @@ public final class CsvRecordReader {
 		int c = buf[p];
 		this.pos = p + 1;
 		if (c == ',') {
-			endCell();
+			this.record.endCell();
 			return START;
 		}
 		if (c == '\n' || c == '\r') {
-			endCell();
+			this.record.endCell();
 			endLine(c);
 			return END_OF_RECORD;
 		}
-		control(c);
-		append(buf, p, 1);
+		this.record.control(c);
+		this.record.append(buf, p, 1);
 		return UNQUOTED;
 	}
 
@@ -234,7 +185,7 @@ public final class CsvRecordReader {
 		int p = scan('"');
 		if (p > run) {
 			this.crInQuotes = false;
-			append(buf, run, p - run);
+			this.record.append(buf, run, p - run);
 		}
 		this.pos = p;
 		if (p == lim) {
@@ -257,9 +208,9 @@ public final class CsvRecordReader {
 			this.crInQuotes = false;
 		}
 		else {
-			control(c);
+			this.record.control(c);
 		}
-		append(buf, p, 1);
+		this.record.append(buf, p, 1);
 		return IN_QUOTES;
 	}
 
@@ -271,101 +222,29 @@ public final class CsvRecordReader {
 		int c = this.buffer[p];
 		this.pos = p + 1;
 		if (c == '"' && state == QUOTE_IN_QUOTES) {
-			append(this.buffer, p, 1);
+			this.record.append(this.buffer, p, 1);
 			return IN_QUOTES;
 		}
 		if (c == ',') {
-			endCell();
+			this.record.endCell();
 			return START;
 		}
 		if (c == '\n' || c == '\r') {
-			endCell();
+			this.record.endCell();
 			endLine(c);
 			return END_OF_RECORD;
 		}
 		if (c == ' ' || c == '\t') {
 			return AFTER_QUOTE;
 		}
-		this.cellFlags |= TEXT_AFTER_QUOTE;
+		this.record.flag(CsvRecord.TEXT_AFTER_QUOTE);
 		this.pos = p;
 		return UNQUOTED;
 	}
 
-	/** Line of the record's first byte. */
-	public long line() {
-		return this.recordLine;
-	}
-
-	/**
-	 * Cells in the record, including any beyond {@value #MAX_CELLS}, which are not kept.
-	 */
-	public int cellCount() {
-		return this.cells;
-	}
-
-	/** The union of all cells' flags. */
-	public int recordFlags() {
-		return this.recordFlags;
-	}
-
-	int flags(int cell) {
-		return this.cellsOf.flags(cell);
-	}
-
-	/** Whether every cell is empty (a row of bare commas, as spreadsheets write). */
-	public boolean isBlank() {
-		return this.cellsOf.isBlank(kept());
-	}
-
-	boolean isEmpty(int cell) {
-		return this.cellsOf.isEmpty(cell);
-	}
-
-	/** The first byte that is not valid UTF-8 in a {@link #BAD_UTF8} cell. */
-	int badByte(int cell) {
-		return this.cellsOf.badByte(cell);
-	}
-
-	/** Line where the quote of an {@link #UNTERMINATED} cell opened. */
-	long unterminatedLine() {
-		return this.unterminatedLine;
-	}
-
-	/**
-	 * The cell as text. A cell equal to the same column's previous one returns the same
-	 * string, so a file's thousand "Los Angeles" cost one.
-	 */
-	String text(int cell) {
-		return this.cellsOf.text(cell, this.bytes);
-	}
-
-	/**
-	 * The cell for a message: as much as was kept, with anything that is not UTF-8 shown
-	 * as U+FFFD.
-	 */
-	public String shownText(int cell) {
-		return (cell < kept()) ? this.cellsOf.shownText(cell, this.bytes) : null;
-	}
-
-	/** The record as it might have looked, for a message about the whole row. */
-	public String shownRecord() {
-		StringBuilder shown = new StringBuilder();
-		for (int i = 0; i < kept() && shown.length() <= Problem.MAX_VALUE_LENGTH; i++) {
-			if (i > 0) {
-				shown.append(',');
-			}
-			shown.append(shownText(i));
-		}
-		return shown.toString();
-	}
-
-	/** The cell as a count, or one of the {@link VoteNumber} error codes. */
-	long number(int cell) {
-		return this.cellsOf.number(cell, this.bytes);
-	}
-
-	private int kept() {
-		return Math.min(this.cells, MAX_CELLS);
+	/** The record last read. */
+	CsvRecord record() {
+		return this.record;
 	}
 
 	private boolean fill() throws IOException {
@@ -388,28 +267,17 @@ public final class CsvRecordReader {
 	}
 
 	private void beginRecord() {
-		this.cells = 0;
-		this.length = 0;
-		this.recordFlags = 0;
-		this.recordLine = this.line;
-		beginCell();
-	}
-
-	private void beginCell() {
-		this.cellStart = this.length;
-		this.cellBytes = 0;
-		this.cellFlags = 0;
+		this.record.begin(this.line);
 	}
 
 	private boolean endOfStream(int state) {
-		if (state == START && this.cells == 0) {
+		if (state == START && this.record.cellCount() == 0) {
 			return false;
 		}
 		if (state == IN_QUOTES) {
-			this.cellFlags |= UNTERMINATED;
-			this.unterminatedLine = this.quoteLine;
+			this.record.unterminated(this.quoteLine);
 		}
-		endCell();
+		this.record.endCell();
 		return true;
 	}
 
@@ -425,44 +293,6 @@ public final class CsvRecordReader {
 				this.skipLineFeed = true;
 			}
 		}
-	}
-
-	private void control(int c) {
-		this.cellFlags |= (c == 0) ? NUL : CONTROL;
-	}
-
-	private void append(byte[] source, int offset, int count) {
-		if (count == 0) {
-			return;
-		}
-		this.cellBytes += count;
-		if (this.cells >= MAX_CELLS) {
-			return;
-		}
-		int room = MAX_CELL_BYTES - (this.length - this.cellStart);
-		int keep = Math.min(count, room);
-		if (keep <= 0) {
-			return;
-		}
-		if (this.length + keep > this.bytes.length) {
-			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + keep));
-		}
-		System.arraycopy(source, offset, this.bytes, this.length, keep);
-		this.length += keep;
-	}
-
-	private void endCell() {
-		int cell = this.cells++;
-		if (cell < MAX_CELLS) {
-			this.recordFlags |= this.cellsOf.end(cell, this.bytes, this.cellStart, this.length, this.cellBytes,
-					this.cellFlags);
-		}
-		else {
-			this.recordFlags |= this.cellFlags;
-		}
-		this.cellStart = this.length;
-		this.cellBytes = 0;
-		this.cellFlags = 0;
 	}
 
 }

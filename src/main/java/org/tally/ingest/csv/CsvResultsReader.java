@@ -10,6 +10,7 @@ import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.Problems;
 import org.tally.ingest.kit.ReadSummary;
+import org.tally.ingest.kit.ReaderReport;
 import org.tally.ingest.kit.RowSink;
 
 /**
@@ -42,29 +43,31 @@ public final class CsvResultsReader {
 	 */
 	public static ReadSummary read(BufferedInputStream in, ImportFormat formatOrNull, Charset charsetOrNull,
 			RowSink sink) throws IOException {
-		Problems problems = new Problems(sink);
+		ReaderReport report = new ReaderReport(sink);
+		Problems problems = new Problems(report);
 		in.mark(BinaryFormats.MAGIC_LENGTH);
 		String binary = BinaryFormats.describe(in.readNBytes(BinaryFormats.MAGIC_LENGTH));
 		in.reset();
-		CsvRecordReader csv = new CsvRecordReader(Windows1252Fallback.wrap(in, charsetOrNull, sink));
+		CsvRecordReader records = new CsvRecordReader(Windows1252Fallback.wrap(in, charsetOrNull, report));
+		CsvRecord csv = records.record();
 		if (binary != null) {
 			problems.replaceAll(Problem.ofFile("not a CSV text file: " + binary));
 			return new ReadSummary(formatOrNull, 0, problems.count(), List.of());
 		}
-		csv.skipByteOrderMark();
-		if (!csv.next()) {
+		records.skipByteOrderMark();
+		if (!records.next()) {
 			problems.replaceAll(Problem.ofFile("empty file"));
 			return new ReadSummary(formatOrNull, 0, problems.count(), List.of());
 		}
 		long headerRow = csv.line();
-		if ((csv.recordFlags() & (CsvRecordReader.NUL | CsvRecordReader.CONTROL)) != 0) {
+		if ((csv.recordFlags() & (CsvRecord.NUL | CsvRecord.CONTROL)) != 0) {
 			problems.replaceAll(new Problem(headerRow, null, csv.shownRecord(),
 					"not a CSV text file: the first line has binary bytes"));
 			return new ReadSummary(formatOrNull, 0, problems.count(), List.of());
 		}
 		List<String> names = header(csv);
 		ImportFormat format = (formatOrNull != null) ? formatOrNull : Columns.detect(names);
-		if ((csv.recordFlags() & CsvRecordReader.BROKEN) != 0 || format == null) {
+		if ((csv.recordFlags() & CsvRecord.BROKEN) != 0 || format == null) {
 			RowCells.reportBrokenCells(csv, headerRow, (i) -> null, problems);
 			if (format == null) {
 				problems.report(new Problem(headerRow, null, csv.shownRecord(), UNRECOGNISED_HEADER));
@@ -77,17 +80,18 @@ public final class CsvResultsReader {
 			problems.release();
 			return new ReadSummary(format, 0, problems.count(), names);
 		}
-		return readRows(csv, columns, problems, sink, names);
+		return readRows(records, columns, problems, sink, names);
 	}
 
 	/** Reads the data rows after the header. */
-	private static ReadSummary readRows(CsvRecordReader csv, Columns columns, Problems problems, RowSink sink,
+	private static ReadSummary readRows(CsvRecordReader records, Columns columns, Problems problems, RowSink sink,
 			List<String> names) throws IOException {
+		CsvRecord csv = records.record();
 		ImportFormat format = columns.format();
 		CountyNamedRows countyNamed = new CountyNamedRows(sink);
 		ResultRows rows = new ResultRows(csv, columns, problems, countyNamed);
 		long read = 0;
-		while (csv.next()) {
+		while (records.next()) {
 			if (csv.isBlank()) {
 				continue;
 			}
@@ -108,8 +112,8 @@ public final class CsvResultsReader {
 		return new ReadSummary(format, read, problems.count(), names);
 	}
 
-	private static List<String> header(CsvRecordReader csv) {
-		int cells = Math.min(csv.cellCount(), CsvRecordReader.MAX_CELLS);
+	private static List<String> header(CsvRecord csv) {
+		int cells = Math.min(csv.cellCount(), CsvRecord.MAX_CELLS);
 		List<String> names = new ArrayList<>(cells);
 		for (int i = 0; i < cells; i++) {
 			names.add(csv.shownText(i));

@@ -3,7 +3,6 @@ package org.tally.ingest.csv;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import org.tally.ingest.kit.ChoiceNameNormaliser;
 import org.tally.ingest.kit.ContestRow;
@@ -11,7 +10,6 @@ import org.tally.ingest.kit.CountRow;
 import org.tally.ingest.kit.OtherCountRow;
 import org.tally.ingest.kit.Problem;
 import org.tally.ingest.kit.Problems;
-import org.tally.ingest.kit.ProgressRow;
 import org.tally.ingest.kit.RowSink;
 import org.tally.ingest.kit.Statistic;
 import org.tally.ingest.kit.VoteFor;
@@ -22,10 +20,8 @@ import org.tally.results.VoteType;
  * row so that one upload shows staff all that is wrong with it. A row with any problem
  * gives nothing to the sink.
  * <p>
- * Progress is stated on every row of a precinct's contest; it is passed on once per
- * consecutive run of rows with the same county, precinct, office and district, and a row
- * whose progress contradicts its run is a problem. Only the current run is remembered, so
- * memory stays constant: a unit that comes back later in the file starts a new run.
+ * Progress is stated on every row of a precinct's contest; it is passed on once per run
+ * of rows of one unit and contest ({@link ProgressRuns}).
  * <p>
  * A row with no candidate and no votes that states progress is the progress of its unit
  * alone (a county whose counts are its precincts'), as Tally's own export writes it.
@@ -41,7 +37,7 @@ public final class ResultRows {
 
 	private static final long NONE = RowCells.NONE;
 
-	private final CsvRecordReader csv;
+	private final CsvRecord csv;
 
 	private final Columns columns;
 
@@ -53,21 +49,7 @@ public final class ResultRows {
 
 	private final ContestUnits units;
 
-	private final long[] runProgress = new long[RowCells.PROGRESS_COUNT];
-
-	private boolean inRun;
-
-	private boolean runStated;
-
-	private long runRow;
-
-	private String runCounty;
-
-	private String runPrecinct;
-
-	private String runOffice;
-
-	private String runDistrict;
+	private final ProgressRuns runs;
 
 	private String lastCandidate;
 
@@ -103,13 +85,14 @@ public final class ResultRows {
 
 	private String district;
 
-	public ResultRows(CsvRecordReader csv, Columns columns, Problems problems, RowSink sink) {
+	ResultRows(CsvRecord csv, Columns columns, Problems problems, RowSink sink) {
 		this.csv = csv;
 		this.columns = columns;
 		this.problems = problems;
 		this.sink = sink;
 		this.cells = new RowCells(csv, columns, problems);
 		this.units = new ContestUnits(columns, problems, sink, this.cells.contestTotal >= 0);
+		this.runs = new ProgressRuns(csv, this.cells, this.units, sink);
 	}
 
 	/**
@@ -118,7 +101,7 @@ public final class ResultRows {
 	 */
 	public boolean read() {
 		long row = this.csv.line();
-		if ((this.csv.recordFlags() & CsvRecordReader.BROKEN) != 0) {
+		if ((this.csv.recordFlags() & CsvRecord.BROKEN) != 0) {
 			return reportBrokenCells(row);
 		}
 		if (this.csv.cellCount() != this.columns.width()) {
@@ -212,7 +195,7 @@ public final class ResultRows {
 		if (!cells.rowOk()) {
 			return;
 		}
-		if ((this.csv.recordFlags() & CsvRecordReader.NON_ASCII) != 0) {
+		if ((this.csv.recordFlags() & CsvRecord.NON_ASCII) != 0) {
 			cells.checkEncoding(row);
 		}
 		this.office = office(row, this.office, this.district);
@@ -341,53 +324,12 @@ public final class ResultRows {
 
 	private boolean reportBrokenCells(long row) {
 		RowCells.reportBrokenCells(this.csv, row, this.columns::name, this.problems);
-		return (this.csv.recordFlags() & (CsvRecordReader.NUL | CsvRecordReader.CONTROL)) == 0;
+		return (this.csv.recordFlags() & (CsvRecord.NUL | CsvRecord.CONTROL)) == 0;
 	}
 
-	/**
-	 * Passes progress on at the first row of a run that states it, and checks later rows
-	 * of the run against it.
-	 * @return whether the row agrees with its run
-	 */
+	/** Passes the row's progress on, or checks it against its run's. */
 	private boolean progress(long row, boolean stated) {
-		String county = this.county;
-		String precinct = this.precinct;
-		String office = this.office;
-		String district = this.district;
-		if (!this.inRun || !Objects.equals(county, this.runCounty) || !Objects.equals(precinct, this.runPrecinct)
-				|| !office.equals(this.runOffice) || !district.equals(this.runDistrict)) {
-			this.inRun = true;
-			this.runStated = false;
-			this.units.addUnit(county, precinct, office, district);
-			this.runCounty = county;
-			this.runPrecinct = precinct;
-			this.runOffice = office;
-			this.runDistrict = district;
-		}
-		if (!stated) {
-			return true;
-		}
-		long[] progress = this.cells.progress;
-		if (!this.runStated) {
-			this.runStated = true;
-			this.runRow = row;
-			System.arraycopy(progress, 0, this.runProgress, 0, progress.length);
-			this.sink.progress(
-					new ProgressRow(row, county, precinct, office, district, integer(progress[0]), integer(progress[1]),
-							boxed(progress[2]), boxed(progress[3]), boxed(progress[4]), boxed(progress[5])));
-			return true;
-		}
-		boolean agrees = true;
-		for (int i = 0; i < progress.length; i++) {
-			if (progress[i] != this.runProgress[i]) {
-				int column = this.cells.progressColumns[i];
-				String was = (this.runProgress[i] != NONE) ? String.valueOf(this.runProgress[i]) : "blank";
-				this.cells.report(row, column, this.csv.text(column), "differs from row " + this.runRow
-						+ " of the same precinct and contest (" + was + "): progress must agree");
-				agrees = false;
-			}
-		}
-		return agrees;
+		return this.runs.row(row, this.county, this.precinct, this.office, this.district, stated);
 	}
 
 	private ChoiceNames.Kind kind(String candidate) {
@@ -411,14 +353,6 @@ public final class ResultRows {
 			this.lastPartyWriteIn = ChoiceNames.isWriteInParty(party);
 		}
 		return this.lastPartyNamed;
-	}
-
-	private static Integer integer(long value) {
-		return (value != NONE) ? (int) value : null;
-	}
-
-	private static Long boxed(long value) {
-		return (value != NONE) ? value : null;
 	}
 
 }

@@ -37,7 +37,7 @@ final class RowCells {
 	private static final Field[] PROGRESS_FIELDS = { Field.PRECINCTS_REPORTING, Field.PRECINCTS_TOTAL,
 			Field.BALLOTS_CAST, Field.REGISTERED_VOTERS, Field.BALLOTS_OUTSTANDING, Field.EXPECTED_VOTES };
 
-	final CsvRecordReader csv;
+	final CsvRecord csv;
 
 	final Columns columns;
 
@@ -81,7 +81,7 @@ final class RowCells {
 
 	private int warnedDisagreements;
 
-	RowCells(CsvRecordReader csv, Columns columns, Problems problems) {
+	RowCells(CsvRecord csv, Columns columns, Problems problems) {
 		this.csv = csv;
 		this.columns = columns;
 		this.problems = problems;
@@ -206,37 +206,37 @@ final class RowCells {
 	}
 
 	/** Reports every cell of the record that could not be read as text. */
-	static void reportBrokenCells(CsvRecordReader csv, long row, IntFunction<String> columnName, Problems problems) {
-		int cells = Math.min(csv.cellCount(), CsvRecordReader.MAX_CELLS);
+	static void reportBrokenCells(CsvRecord csv, long row, IntFunction<String> columnName, Problems problems) {
+		int cells = Math.min(csv.cellCount(), CsvRecord.MAX_CELLS);
 		for (int i = 0; i < cells; i++) {
 			int flags = csv.flags(i);
-			if ((flags & CsvRecordReader.BROKEN) == 0) {
+			if ((flags & CsvRecord.BROKEN) == 0) {
 				continue;
 			}
 			String column = columnName.apply(i);
 			String value = csv.shownText(i);
-			if ((flags & CsvRecordReader.UNTERMINATED) != 0) {
+			if ((flags & CsvRecord.UNTERMINATED) != 0) {
 				long opened = csv.unterminatedLine();
 				problems.report(new Problem(opened, column, value, "quote opened on row " + opened
 						+ " is never closed: the rest of the file was read into this cell"));
 				continue;
 			}
-			if ((flags & CsvRecordReader.NUL) != 0) {
+			if ((flags & CsvRecord.NUL) != 0) {
 				problems.report(new Problem(row, column, value, "NUL byte: binary data, not CSV text"));
 			}
-			else if ((flags & CsvRecordReader.CONTROL) != 0) {
+			else if ((flags & CsvRecord.CONTROL) != 0) {
 				problems.report(new Problem(row, column, value, "control character in the cell: not CSV text"));
 			}
-			if ((flags & CsvRecordReader.BAD_UTF8) != 0) {
+			if ((flags & CsvRecord.BAD_UTF8) != 0) {
 				problems.report(new Problem(row, column, value,
 						String.format("not UTF-8: byte 0x%02X (save the file as UTF-8; was it saved as Latin-1 "
 								+ "or Windows-1252?)", csv.badByte(i))));
 			}
-			if ((flags & CsvRecordReader.TOO_LONG) != 0) {
+			if ((flags & CsvRecord.TOO_LONG) != 0) {
 				problems.report(new Problem(row, column, value,
-						"cell longer than " + CsvRecordReader.MAX_CELL_CHARS + " characters"));
+						"cell longer than " + CsvRecord.MAX_CELL_CHARS + " characters"));
 			}
-			if ((flags & CsvRecordReader.TEXT_AFTER_QUOTE) != 0) {
+			if ((flags & CsvRecord.TEXT_AFTER_QUOTE) != 0) {
 				problems.report(new Problem(row, column, value,
 						"text after the closing quote: a quote inside a quoted cell must be doubled (\"\")"));
 			}
@@ -350,7 +350,7 @@ final class RowCells {
 			return;
 		}
 		for (int column : new int[] { this.county, this.precinct, this.office, this.candidate, this.party }) {
-			if (column >= 0 && (this.csv.flags(column) & CsvRecordReader.NON_ASCII) != 0) {
+			if (column >= 0 && (this.csv.flags(column) & CsvRecord.NON_ASCII) != 0) {
 				String text = this.csv.text(column);
 				if (Utf8.looksDoubleEncoded(text)) {
 					this.warnedEncoding = true;

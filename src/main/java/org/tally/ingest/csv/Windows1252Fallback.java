@@ -10,7 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import org.tally.ingest.kit.Problem;
-import org.tally.ingest.kit.RowSink;
+import org.tally.ingest.kit.ReaderReport;
 
 /**
  * Hands the CSV reader UTF-8 whatever the file was saved in. Clarity's summary.csv and
@@ -30,7 +30,7 @@ public final class Windows1252Fallback extends InputStream {
 
 	private final InputStream in;
 
-	private final RowSink sink;
+	private final ReaderReport report;
 
 	private final byte[] buffer = new byte[1 << 16];
 
@@ -54,26 +54,26 @@ public final class Windows1252Fallback extends InputStream {
 
 	private char pendingHighSurrogate;
 
-	private Windows1252Fallback(InputStream in, RowSink sink) {
+	private Windows1252Fallback(InputStream in, ReaderReport report) {
 		this.in = in;
-		this.sink = sink;
+		this.report = report;
 		this.detecting = true;
 	}
 
 	private Windows1252Fallback(InputStream in, Charset charset) {
 		this.in = in;
-		this.sink = null;
+		this.report = null;
 		this.decoder = new InputStreamReader(in, charset);
 	}
 
 	/**
 	 * The file as UTF-8 bytes.
 	 * @param charsetOrNull the charset the sender named, or {@code null} to detect
-	 * @param sink told (as a warning) when the file is read as Windows-1252
+	 * @param report told (as a warning) when the file is read as Windows-1252
 	 */
-	public static InputStream wrap(InputStream in, Charset charsetOrNull, RowSink sink) {
+	public static InputStream wrap(InputStream in, Charset charsetOrNull, ReaderReport report) {
 		if (charsetOrNull == null) {
-			return new Windows1252Fallback(in, sink);
+			return new Windows1252Fallback(in, report);
 		}
 		if (charsetOrNull.equals(StandardCharsets.UTF_8) || charsetOrNull.equals(StandardCharsets.US_ASCII)) {
 			return in;
@@ -141,7 +141,7 @@ public final class Windows1252Fallback extends InputStream {
 		if (Utf8.firstInvalid(this.buffer, this.pos, end) < 0 && end - this.pos == length) {
 			return;
 		}
-		this.sink.warning(new Problem(this.line, null, null,
+		this.report.warning(new Problem(this.line, null, null,
 				String.format(
 						"not UTF-8 (byte 0x%02X on row %d): read as Windows-1252, as Clarity and spreadsheets save it; "
 								+ "check the accented names",

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counts the problems of one file and passes them on. Those of the first rows are held
- * back until the file has shown itself to be text: a binary file then gets one clear
- * problem instead of one per garbled line.
+ * A {@link ReaderReport} with a probation, for the text formats: the problems of the
+ * first rows are held back until the file has shown itself to be text, so a binary file
+ * gets one clear problem instead of one per garbled line. What is passed on, and its
+ * count, is the report's.
  */
 public final class Problems {
 
@@ -19,35 +20,33 @@ public final class Problems {
 	/** Held problems beyond which the probation ends anyway, to keep memory small. */
 	private static final int MAX_HELD = 1000;
 
-	private final RowSink sink;
+	private final ReaderReport report;
 
 	private List<Problem> held = new ArrayList<>();
 
-	private long count;
-
 	private int binaryRows;
 
-	public Problems(RowSink sink) {
-		this.sink = sink;
+	public Problems(ReaderReport report) {
+		this.report = report;
 	}
 
 	public void report(Problem problem) {
-		this.count++;
 		if (this.held != null && this.held.size() < MAX_HELD) {
 			this.held.add(problem);
 		}
 		else {
 			release();
-			this.sink.problem(problem);
+			this.report.problem(problem);
 		}
 	}
 
 	public void warn(Problem warning) {
-		this.sink.warning(warning);
+		this.report.warning(warning);
 	}
 
+	/** The problems reported: those passed on and those held. */
 	public long count() {
-		return this.count;
+		return this.report.problems() + ((this.held != null) ? this.held.size() : 0);
 	}
 
 	/**
@@ -65,18 +64,20 @@ public final class Problems {
 		}
 	}
 
-	/** Drops what was held for one problem about the whole file. */
+	/**
+	 * Drops what was held for one problem about the whole file; called while on
+	 * probation, before any problem was passed on.
+	 */
 	public void replaceAll(Problem problem) {
 		this.held = null;
-		this.count = 1;
-		this.sink.problem(problem);
+		this.report.problem(problem);
 	}
 
 	public void release() {
 		if (this.held != null) {
 			List<Problem> held = this.held;
 			this.held = null;
-			held.forEach(this.sink::problem);
+			held.forEach(this.report::problem);
 		}
 	}
 
