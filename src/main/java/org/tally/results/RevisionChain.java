@@ -15,7 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,42 +33,29 @@ public class RevisionChain {
 	private static final Log log = LogFactory.getLog(RevisionChain.class);
 
 	/**
-	 * Every count a revision set, by the slugs, codes and names a replay reproduces: the
-	 * current counts it set and the values of it a later revision replaced. Sorted by
-	 * Unicode code points ({@code collate "C"} in a UTF-8 database).
+	 * Every count a revision set, as ids: the current counts it set and the values of it
+	 * a later revision replaced. {@link CanonicalCounts} names and orders them.
 	 */
 	private static final String COUNTS = """
-			select c.slug, u.code, ch.name, x.vote_type, x.votes
-			from (select contest_id, unit_id, choice_id, vote_type, votes from vote_count
-			      where revision = :revision and contest_id in (select id from contest where election_id = :election)
-			      union all
-			      select contest_id, unit_id, choice_id, vote_type, previous_votes from vote_count_change
-			      where previous_revision = :revision
-			            and contest_id in (select id from contest where election_id = :election)) x
-			join contest c on c.id = x.contest_id
-			join reporting_unit u on u.id = x.unit_id
-			join choice ch on ch.id = x.choice_id
-			order by c.slug collate "C", u.code collate "C", ch.name collate "C", x.vote_type collate "C"
+			select contest_id, unit_id, choice_id, vote_type, votes from vote_count
+			where revision = :revision and contest_id in (select id from contest where election_id = :election)
+			union all
+			select contest_id, unit_id, choice_id, vote_type, previous_votes from vote_count_change
+			where previous_revision = :revision and contest_id in (select id from contest where election_id = :election)
 			""";
 
 	/**
 	 * The counts a revision being made sets, from what its writer names (see
 	 * {@link #written}): every count of the whole contests, and the keys table's rows.
-	 * The same lines as {@link #COUNTS} for a revision no later one has replaced counts
+	 * The same counts as {@link #COUNTS} for a revision no later one has replaced counts
 	 * of, read without touching the rest of the election.
 	 */
 	private static final String WRITTEN_COUNTS = """
-			select c.slug, u.code, ch.name, x.vote_type, x.votes
-			from (select contest_id, unit_id, choice_id, vote_type, votes from vote_count
-			      where contest_id = any(:contests) and revision = :revision
-			      union all
-			      select contest_id, unit_id, choice_id, vote_type, votes from %s
-			      where not (contest_id = any(:contests))) x
-			join contest c on c.id = x.contest_id
-			join reporting_unit u on u.id = x.unit_id
-			join choice ch on ch.id = x.choice_id
-			where c.election_id = :election
-			order by c.slug collate "C", u.code collate "C", ch.name collate "C", x.vote_type collate "C"
+			select contest_id, unit_id, choice_id, vote_type, votes from vote_count
+			where contest_id = any(:contests) and revision = :revision
+			union all
+			select contest_id, unit_id, choice_id, vote_type, votes from %s
+			where not (contest_id = any(:contests))
 			""";
 
 	/**
@@ -178,11 +164,8 @@ public class RevisionChain {
 
 	/** Streams the counts the revision set, in canonical order. */
 	public void counts(long electionId, long revision, Consumer<CountLine> each) {
-		this.rows.sql(COUNTS)
-			.param("revision", revision)
-			.param("election", electionId)
-			.query((RowCallbackHandler) (rs) -> each.accept(
-					new CountLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))));
+		CanonicalCounts.inOrder(this.jdbc, electionId,
+				this.rows.sql(COUNTS).param("revision", revision).param("election", electionId), each);
 	}
 
 	/** Whether the election's source files are public (else for staff only). */
@@ -230,12 +213,11 @@ public class RevisionChain {
 	private String digest(long electionId, Unsealed revision, String previous, Written written) {
 		RevisionDigest digest = new RevisionDigest(revision.slug(), revision.number(), revision.kind(), previous,
 				revision.action(), revision.source());
-		this.rows.sql(WRITTEN_COUNTS.formatted(written.keysTable()))
-			.param("contests", written.wholeContests().toArray(Long[]::new))
-			.param("revision", revision.number())
-			.param("election", electionId)
-			.query((RowCallbackHandler) (rs) -> digest.count(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getLong(5)));
+		CanonicalCounts.inOrder(this.jdbc, electionId,
+				this.rows.sql(WRITTEN_COUNTS.formatted(written.keysTable()))
+					.param("contests", written.wholeContests().toArray(Long[]::new))
+					.param("revision", revision.number()),
+				(line) -> digest.count(line.contest(), line.unit(), line.choice(), line.voteType(), line.votes()));
 		return digest.finish();
 	}
 
