@@ -17,6 +17,7 @@ import org.tally.ingest.ImportCommand;
 import org.tally.ingest.kit.ImportFormat;
 import org.tally.ingest.ImportMode;
 import org.tally.ingest.ImportService;
+import org.tally.results.CallStatus;
 import org.tally.results.ElectionKind;
 import org.tally.results.ElectionRepository;
 import org.tally.results.ElectionStates;
@@ -116,8 +117,9 @@ class DemoElections implements ApplicationRunner {
 				new CreateElectionRequest(PRIMARY, "California 34th District Special Primary", LocalDate.of(2017, 4, 4),
 						ElectionKind.SPECIAL_PRIMARY.code(), "California", false, "America/Los_Angeles", "en"));
 		load(PRIMARY, "20170404__ca__special__primary__los_angeles__precinct.csv", PRIMARY_CANVASS);
-		this.desk.call(PRIMARY, CONTEST, new CallRequest("called", List.of(), List.of("Jimmy Gomez", "Robert Lee Ahn"),
-				"No majority: the top two advance to the June 6 general."), WHO, PRIMARY_CANVASS);
+		this.desk.call(PRIMARY, CONTEST, new CallRequest(CallStatus.CALLED.code(), List.of(),
+				List.of("Jimmy Gomez", "Robert Lee Ahn"), "No majority: the top two advance to the June 6 general."),
+				WHO, PRIMARY_CANVASS);
 		this.setup.changeStatus(PRIMARY, ElectionStatus.CERTIFIED.code());
 		lastCounted(PRIMARY, PRIMARY_CANVASS);
 		log.info("Loaded demo election " + PRIMARY);
@@ -130,9 +132,8 @@ class DemoElections implements ApplicationRunner {
 		load(GENERAL, "20170606__ca__special__general__election_night.csv", ELECTION_NIGHT);
 		this.desk.concede(GENERAL, CONTEST, new ConcessionRequest("Robert Lee Ahn", CONCESSION,
 				"Robert Lee Ahn conceded to Jimmy Gomez on election night.", null), WHO);
-		this.desk.call(GENERAL, CONTEST,
-				new CallRequest("called", List.of("Jimmy Gomez"), List.of(), "Semi-official count, all precincts in."),
-				WHO, CALL);
+		this.desk.call(GENERAL, CONTEST, new CallRequest(CallStatus.CALLED.code(), List.of("Jimmy Gomez"), List.of(),
+				"Semi-official count, all precincts in."), WHO, CALL);
 		load(GENERAL, "20170606__ca__special__general__los_angeles__precinct.csv", GENERAL_CANVASS);
 		this.setup.changeStatus(GENERAL, ElectionStatus.CERTIFIED.code());
 		lastCounted(GENERAL, GENERAL_CANVASS);

@@ -1,9 +1,5 @@
 package org.tally.feed;
 
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -14,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.tally.kernel.ContestNotFoundException;
 import org.tally.kernel.PublicHttpPolicy;
@@ -89,11 +86,12 @@ class ElectionFeedController {
 	 * The revision and its digest in the chain (docs/verify.md; null before any
 	 * revision).
 	 */
-	private static Map<String, Object> revision(ElectionResults found) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("revision", found.revision());
-		body.put("digest", found.digest());
-		return body;
+	private static CurrentRevision revision(ElectionResults found) {
+		return new CurrentRevision(found.revision(), found.digest());
+	}
+
+	/** The body of {@code /revision}: {@code {"revision": n, "digest": "…"}}. */
+	record CurrentRevision(long revision, @Nullable String digest) {
 	}
 
 	@GetMapping("/{election}/contests")

@@ -15,6 +15,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import org.tally.results.ContestOrder;
+import org.tally.results.UnitLevel;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -76,7 +77,7 @@ class ResultsCsv {
 			)
 			select r.contest_id, r.unit_id, r.choice_id, r.vote_type, r.votes,
 			       county.name as county,
-			       case when u.level = 'precinct' then u.name else '' end as precinct,
+			       case when u.level = %2$s then u.name else '' end as precinct,
 			       c.office, c.district, ch.party, ch.name as candidate,
 			       p.precincts_reporting::bigint as precincts_reporting, p.precincts_total::bigint as precincts_total, p.registered_voters, p.ballots_cast,
 			       p.ballots_outstanding, p.expected_votes
@@ -86,10 +87,10 @@ class ResultsCsv {
 			join reporting_unit county on county.id = u.sum_county_id
 			left join choice ch on ch.id = r.choice_id
 			left join progress p on p.contest_id = r.contest_id and p.unit_id = r.unit_id
-			order by %s, 6, u.sum_county_id, u.level <> 'county', 7, u.id,
+			order by %1$s, 6, u.sum_county_id, u.level <> %3$s, 7, u.id,
 			         ch.ballot_order nulls first, r.choice_id nulls first
 			"""
-		.formatted(ContestOrder.of("c"));
+		.formatted(ContestOrder.of("c"), UnitLevel.PRECINCT.sql(), UnitLevel.COUNTY.sql());
 
 	private final JdbcTemplate jdbc;
 

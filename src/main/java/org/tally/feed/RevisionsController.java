@@ -3,7 +3,6 @@ package org.tally.feed;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.results.CanonicalJson;
@@ -126,14 +126,25 @@ class RevisionsController {
 
 	@GetMapping("/api/v1/keys")
 	@Operation(summary = "The Ed25519 public key that signs this instance's revision digests")
-	Map<String, Object> keys() {
-		return Map.of("keys", List.of(Map.of("keyId", this.signer.keyId(), "algorithm", "Ed25519", "publicKey",
-				this.signer.publicKey(), "format", "X.509 SubjectPublicKeyInfo, DER, base64")));
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(ref = "#/components/schemas/SigningKeys")))
+	SigningKeys keys() {
+		return new SigningKeys(List.of(new SigningKeys.Key(this.signer.keyId(), "Ed25519", this.signer.publicKey(),
+				"X.509 SubjectPublicKeyInfo, DER, base64")));
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> action(String canonical) {
-		return this.json.readValue(canonical, Map.class);
+	/** The body of {@code /keys}; its schema is OpenApiBodies' {@code SigningKeys}. */
+	record SigningKeys(List<Key> keys) {
+
+		/** One signing key. */
+		record Key(String keyId, String algorithm, String publicKey, String format) {
+		}
+
+	}
+
+	/** The action as recorded: a JSON object whose members depend on its type. */
+	private JsonNode action(String canonical) {
+		return this.json.readTree(canonical);
 	}
 
 	private RevisionRecord record(ElectionResults found, long revision) {

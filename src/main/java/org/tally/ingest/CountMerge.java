@@ -142,10 +142,10 @@ class CountMerge {
 
 	/** Writes the sums of the fresh contests, taken while the file was read. */
 	void writeSums(CountSums sums) {
-		this.jdbc.sql("""
+		sums.columns().bind(this.jdbc.sql("""
 				insert into count_sum (contest_id, choice_id, county_id, block, vote_type, votes, precincts)
 				select * from unnest(:contests, :choices, :counties, :blocks, :types, :votes, :precincts)
-				""").params(sums.parameters()).update();
+				""")).update();
 	}
 
 	/**

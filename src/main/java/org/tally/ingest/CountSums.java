@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.tally.results.VoteType;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * The {@code count_sum} rows (migrations V4, V15) of contests whose every count one
  * import has just written: an import that loads a contest from nothing sums its rows
@@ -118,7 +120,7 @@ final class CountSums {
 	}
 
 	/** The sums of the registered contests, as the arrays an {@code unnest} reads. */
-	Map<String, Object> parameters() {
+	Columns columns() {
 		placePending();
 		List<Long> contest = new ArrayList<>(this.sums.size());
 		List<Long> choice = new ArrayList<>(this.sums.size());
@@ -138,9 +140,30 @@ final class CountSums {
 				precincts.add(sum[1]);
 			}
 		});
-		return Map.of("contests", contest.toArray(Long[]::new), "choices", choice.toArray(Long[]::new), "counties",
-				county.toArray(Long[]::new), "blocks", block.toArray(Long[]::new), "types", type.toArray(String[]::new),
-				"votes", votes.toArray(Long[]::new), "precincts", precincts.toArray(Long[]::new));
+		return new Columns(contest.toArray(Long[]::new), choice.toArray(Long[]::new), county.toArray(Long[]::new),
+				block.toArray(Long[]::new), type.toArray(String[]::new), votes.toArray(Long[]::new),
+				precincts.toArray(Long[]::new));
+	}
+
+	/**
+	 * The {@code count_sum} rows column by column, in the table's order, bound by
+	 * {@link #bind} as {@code :contests}, {@code :choices}, {@code :counties},
+	 * {@code :blocks}, {@code :types}, {@code :votes} and {@code :precincts}.
+	 */
+	record Columns(Long[] contests, Long[] choices, Long[] counties, Long[] blocks, String[] types, Long[] votes,
+			Long[] precincts) {
+
+		/** The statement with each column bound to its parameter. */
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			return statement.param("contests", this.contests)
+				.param("choices", this.choices)
+				.param("counties", this.counties)
+				.param("blocks", this.blocks)
+				.param("types", this.types)
+				.param("votes", this.votes)
+				.param("precincts", this.precincts);
+		}
+
 	}
 
 	/**

@@ -2,16 +2,18 @@ package org.tally.ingest;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tally.ingest.kit.Problem;
 import org.tally.kernel.AuditLog;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
+import org.tally.results.RevisionAction;
 import org.tally.results.Revisions;
 import org.tally.results.SourceFiles;
 
@@ -135,15 +137,25 @@ class RecordImport {
 	 * The parameters a replay needs to apply the file again the same way: the import's
 	 * action in the chain (docs/verify.md).
 	 */
-	private static Map<String, Object> action(ImportCommand command) {
-		Map<String, Object> action = new LinkedHashMap<>();
-		action.put("format", (command.format() != null) ? command.format().code() : null);
-		action.put("mode", (command.mode() != null) ? command.mode().code() : ImportMode.STRICT.code());
-		action.put("correction", command.correction());
-		action.put("calls", command.sourceCalls());
-		action.put("county", command.county());
-		action.put("charset", (command.charset() != null) ? command.charset().name() : null);
-		return action;
+	private static ImportAction action(ImportCommand command) {
+		return new ImportAction((command.format() != null) ? command.format().code() : null,
+				(command.mode() != null) ? command.mode().code() : ImportMode.STRICT.code(), command.correction(),
+				command.sourceCalls(), command.county(), (command.charset() != null) ? command.charset().name() : null);
+	}
+
+	/**
+	 * An import's action in the chain: {@code {"calls","charset","correction","county",
+	 * "format","mode","role","type"}}, the type its kind.
+	 *
+	 * @param format the format's code, null when it was detected
+	 * @param mode the import mode's code
+	 * @param correction the correction's note, or null for an import
+	 * @param calls whether the source's own calls were asked for
+	 * @param county the county the file is for, or null
+	 * @param charset the charset the sender named, or null
+	 */
+	record ImportAction(@Nullable String format, String mode, @Nullable String correction, boolean calls,
+			@Nullable String county, @Nullable String charset) implements RevisionAction {
 	}
 
 	/** What the audit log keeps of an applied import. */

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.tally.ingest.kit.WinnerRow;
 import org.tally.kernel.AuditLog;
+import org.tally.results.CallStatus;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
 import org.tally.results.Revisions;
@@ -94,15 +95,12 @@ class SourceCalls {
 			long callId = this.jdbc.sql("""
 					insert into race_call (contest_id, status, called_at, called_by, note, revision, override)
 					values (?, ?, ?, ?, ?, ?, ?) returning id""")
-				.params(call.contestId(), call.status(), Timestamp.from(now), who, NOTE, into, guard)
+				.params(call.contestId(), call.status().code(), Timestamp.from(now), who, NOTE, into, guard)
 				.query(Long.class)
 				.single();
 			if (guard != null) {
-				Map<String, Object> values = new LinkedHashMap<>();
-				values.put("status", call.status());
-				values.put("note", NOTE);
-				values.put("override", guard);
-				this.audit.record(who, "call", "contest " + election + "/" + call.slug(), null, values, guard);
+				this.audit.record(who, "call", "contest " + election + "/" + call.slug(), null,
+						new AuditedCall(call.status().code(), NOTE, guard), guard);
 			}
 			for (long choice : call.winners()) {
 				this.jdbc.sql("insert into race_call_choice (call_id, choice_id, role) values (?, ?, 'winner')")
@@ -152,7 +150,7 @@ class SourceCalls {
 		if (winners.isEmpty() && advancing.size() < 2) {
 			return null;
 		}
-		String status = winners.isEmpty() ? "runoff" : "called";
+		CallStatus status = winners.isEmpty() ? CallStatus.RUNOFF : CallStatus.CALLED;
 		Call call = new Call(contestId, slug, status, winners, winners.isEmpty() ? advancing : Set.of());
 		Current current = this.jdbc.sql("""
 				select id, status, note from race_call where contest_id = ? order by id desc limit 1""")
@@ -173,7 +171,7 @@ class SourceCalls {
 			.query((rs) -> {
 				("winner".equals(rs.getString("role")) ? nowWinners : nowAdvancing).add(rs.getLong("choice_id"));
 			});
-		boolean same = Objects.equals(current.status(), status) && nowWinners.equals(call.winners())
+		boolean same = Objects.equals(current.status(), status.code()) && nowWinners.equals(call.winners())
 				&& nowAdvancing.equals(call.advancing());
 		return same ? null : call;
 	}
@@ -197,7 +195,11 @@ class SourceCalls {
 
 	}
 
-	private record Call(long contestId, String slug, String status, Set<Long> winners, Set<Long> advancing) {
+	private record Call(long contestId, String slug, CallStatus status, Set<Long> winners, Set<Long> advancing) {
+	}
+
+	/** What the audit log keeps of a call taken while the call guard applies. */
+	record AuditedCall(String status, String note, String override) {
 	}
 
 	private record Current(long id, String status, String note) {

@@ -1,8 +1,11 @@
 package org.tally.results;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -18,8 +21,8 @@ public final class CanonicalJson {
 	}
 
 	/**
-	 * The canonical text of a value made of maps, collections, strings, numbers, booleans
-	 * and nulls.
+	 * The canonical text of a value made of maps and records (objects), collections,
+	 * strings, numbers, booleans and nulls.
 	 */
 	public static String of(Object value) {
 		StringBuilder out = new StringBuilder();
@@ -45,8 +48,8 @@ public final class CanonicalJson {
 		else if (value instanceof BigDecimal decimal) {
 			out.append((decimal.signum() == 0) ? "0" : decimal.stripTrailingZeros().toPlainString());
 		}
-		else if (value instanceof Map<?, ?> map) {
-			object(out, map);
+		else if (value instanceof Map<?, ?> || value instanceof Record) {
+			object(out, members(value));
 		}
 		else if (value instanceof Collection<?> list) {
 			out.append('[');
@@ -63,9 +66,38 @@ public final class CanonicalJson {
 		}
 	}
 
-	private static void object(StringBuilder out, Map<?, ?> map) {
-		Map<String, Object> sorted = new TreeMap<>();
-		map.forEach((key, item) -> sorted.put((String) key, item));
+	/**
+	 * The members of an object, a map's entries or a record's components (a JSON document
+	 * of any shape), sorted by name; a copy the caller may change.
+	 */
+	public static SortedMap<String, Object> members(Object object) {
+		SortedMap<String, Object> sorted = new TreeMap<>();
+		if (object instanceof Map<?, ?> map) {
+			map.forEach((key, item) -> sorted.put((String) key, item));
+		}
+		else if (object instanceof Record record) {
+			for (RecordComponent component : record.getClass().getRecordComponents()) {
+				sorted.put(component.getName(), value(record, component));
+			}
+		}
+		else {
+			throw new IllegalArgumentException("Not an object: " + object);
+		}
+		return sorted;
+	}
+
+	private static Object value(Record record, RecordComponent component) {
+		try {
+			Method accessor = component.getAccessor();
+			accessor.setAccessible(true);
+			return accessor.invoke(record);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot read " + component + " of " + record.getClass(), ex);
+		}
+	}
+
+	private static void object(StringBuilder out, SortedMap<String, Object> sorted) {
 		out.append('{');
 		boolean first = true;
 		for (Map.Entry<String, Object> entry : sorted.entrySet()) {

@@ -3,9 +3,7 @@ package org.tally.results;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,11 +92,8 @@ public class EmbargoOpener implements SmartLifecycle {
 			.param(electionId)
 			.query(Long.class)
 			.list();
-		Map<String, Object> action = new LinkedHashMap<>();
-		action.put("publishAfter", publishAfter.toString());
-		action.put("type", "opening");
 		return this.revisions.next(electionId, "opening", who, "results opened at " + publishAfter, null, now, contests,
-				action);
+				new RevisionAction.Opening(publishAfter.toString()));
 	}
 
 	/**

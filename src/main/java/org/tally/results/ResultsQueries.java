@@ -147,9 +147,9 @@ public class ResultsQueries {
 	private static final String PROGRESS = "with " + COUNTY_FIGURES + """
 			select c.id as contest_id,
 			       (select sum(p.precincts_reporting) from progress p join reporting_unit u on u.id = p.unit_id
-			        where p.contest_id = c.id and u.level <> 'precinct') as reported_reporting,
+			        where p.contest_id = c.id and u.level <> %1$s) as reported_reporting,
 			       (select sum(p.precincts_total) from progress p join reporting_unit u on u.id = p.unit_id
-			        where p.contest_id = c.id and u.level <> 'precinct') as reported_total,
+			        where p.contest_id = c.id and u.level <> %1$s) as reported_total,
 			       (select sum(p.ballots_outstanding) from progress p where p.contest_id = c.id) as outstanding,
 			       f.registered, f.expected_votes, f.ballots_cast
 			from contest c
@@ -157,7 +157,7 @@ public class ResultsQueries {
 			                  sum(ballots_cast) as ballots_cast
 			           from county_figures group by contest_id) f on f.contest_id = c.id
 			where c.election_id = :election and (:all or c.id = any(:contests))
-			""";
+			""".formatted(UnitLevel.PRECINCT.sql());
 
 	private static final String CALLS = """
 			select distinct on (rc.contest_id) rc.id, rc.contest_id, rc.status, rc.called_at, rc.note,
@@ -212,20 +212,20 @@ public class ResultsQueries {
 	}
 
 	private List<ContestResult> contests(long electionId, boolean all, Collection<Long> contestIds) {
-		Map<String, Object> selected = selected(electionId, all, contestIds);
-		List<ContestRow> contests = this.jdbc.sql(CONTESTS).params(selected).query(ResultsQueries::contestRow).list();
+		SelectedContests selected = new SelectedContests(electionId, all, contestIds);
+		List<ContestRow> contests = selected.bind(this.jdbc.sql(CONTESTS)).query(ResultsQueries::contestRow).list();
 		if (contests.isEmpty()) {
 			return List.of();
 		}
 		Map<Long, List<ChoiceTotal>> choices = new HashMap<>();
 		Map<Long, Integer> precinctsCounted = new HashMap<>();
-		this.jdbc.sql(CHOICE_TOTALS).params(selected).query((rs) -> {
+		selected.bind(this.jdbc.sql(CHOICE_TOTALS)).query((rs) -> {
 			ChoiceTotal choice = choiceTotal(rs, rs.getRow());
 			choices.computeIfAbsent(choice.contestId(), (id) -> new ArrayList<>()).add(choice);
 			precinctsCounted.put(choice.contestId(), rs.getInt("precincts_counted"));
 		});
 		Map<Long, ContestProgress> progress = new HashMap<>();
-		this.jdbc.sql(PROGRESS).params(selected).query((rs) -> {
+		selected.bind(this.jdbc.sql(PROGRESS)).query((rs) -> {
 			long contestId = rs.getLong("contest_id");
 			Integer reporting = integer(rs, "reported_reporting");
 			Integer total = integer(rs, "reported_total");
@@ -238,12 +238,12 @@ public class ResultsQueries {
 					longOrNull(rs, "registered"), longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast")));
 		});
 		Map<Long, RaceCall> calls = new HashMap<>();
-		this.jdbc.sql(CALLS).params(selected).query((rs) -> {
+		selected.bind(this.jdbc.sql(CALLS)).query((rs) -> {
 			calls.put(rs.getLong("contest_id"), new RaceCall(rs.getString("status"), strings(rs, "winners"),
 					strings(rs, "advancing"), instant(rs, "called_at"), callerRole(rs), rs.getString("note")));
 		});
 		Map<Long, CandidateResult.Concession> concessions = new HashMap<>();
-		this.jdbc.sql(CONCESSIONS).params(selected).query((rs) -> {
+		selected.bind(this.jdbc.sql(CONCESSIONS)).query((rs) -> {
 			concessions.put(rs.getLong("choice_id"), new CandidateResult.Concession(instant(rs, "conceded_at"),
 					rs.getString("statement"), rs.getString("source_url")));
 		});
@@ -267,14 +267,6 @@ public class ResultsQueries {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
-	}
-
-	/**
-	 * The parameters of a query over the selected contests: all of the election's, or
-	 * those of its contests in {@code contestIds}.
-	 */
-	static Map<String, Object> selected(long electionId, boolean all, Collection<Long> contestIds) {
-		return Map.of("election", electionId, "all", all, "contests", contestIds.toArray(Long[]::new));
 	}
 
 	/** The contest's id, or empty when the election has no such contest. */

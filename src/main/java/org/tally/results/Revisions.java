@@ -2,9 +2,9 @@ package org.tally.results;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 import org.tally.kernel.ElectionNotFoundException;
 
@@ -74,9 +74,8 @@ public class Revisions {
 	 */
 	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
 			List<Long> contestIds) {
-		Map<String, Object> action = new LinkedHashMap<>();
-		action.put("note", note);
-		return next(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds, action);
+		return next(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds,
+				new RevisionAction.Note(note));
 	}
 
 	/**
@@ -87,7 +86,22 @@ public class Revisions {
 	 * name. The revision is sealed into the chain when the transaction commits.
 	 */
 	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
+			List<Long> contestIds, RevisionAction action) {
+		return take(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds, action);
+	}
+
+	/**
+	 * Takes the next revision as
+	 * {@link #next(long, String, String, String, Instant, Instant, List, RevisionAction)}
+	 * does, with the action's fields given as a JSON object (a map of its members).
+	 */
+	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
 			List<Long> contestIds, Map<String, ?> action) {
+		return take(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds, action);
+	}
+
+	private long take(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt,
+			Instant now, List<Long> contestIds, Object action) {
 		long revision = this.jdbc.sql("""
 				update election set revision = revision + 1, last_updated = :now,
 				       status = case when status = :scheduled and :kind in ('import', 'correction')
@@ -154,7 +168,7 @@ public class Revisions {
 	 * Records the file a revision applied and replaces its action (an import's
 	 * parameters); before the transaction commits, as the seal reads them then.
 	 */
-	public void source(long electionId, long revision, String sha256, String fileName, Map<String, ?> action) {
+	public void source(long electionId, long revision, String sha256, String fileName, RevisionAction action) {
 		String who = this.jdbc.sql("select recorded_by from revision where election_id = ? and number = ?")
 			.params(electionId, revision)
 			.query(String.class)
@@ -169,8 +183,12 @@ public class Revisions {
 		describe(electionId, revision, kind, who, action);
 	}
 
-	private void describe(long electionId, long revision, String kind, String who, Map<String, ?> fields) {
-		Map<String, Object> action = new LinkedHashMap<>(fields);
+	/**
+	 * Records the action: its fields (a {@link RevisionAction} or a map) with the type
+	 * and the actor's role.
+	 */
+	private void describe(long electionId, long revision, String kind, String who, Object fields) {
+		SortedMap<String, Object> action = CanonicalJson.members(fields);
 		action.putIfAbsent("type", kind);
 		action.put("role", role(who));
 		this.jdbc.sql("update revision set action = ? where election_id = ? and number = ?")

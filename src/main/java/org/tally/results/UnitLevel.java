@@ -21,6 +21,14 @@ public enum UnitLevel {
 		return this.code;
 	}
 
+	/**
+	 * The level as an SQL string literal ({@code 'precinct'}), for a query text written
+	 * once: the planner sees the value, as with a literal.
+	 */
+	public String sql() {
+		return "'" + this.code + "'";
+	}
+
 	/** NIST 1500-100's {@code ReportingUnitType} of the level. */
 	public String nistType() {
 		return switch (this) {

@@ -15,7 +15,6 @@ import static org.tally.results.ResultsQueries.RULED;
 import static org.tally.results.ResultsQueries.TYPE_COLUMNS;
 import static org.tally.results.ResultsQueries.certified;
 import static org.tally.results.ResultsQueries.longOrNull;
-import static org.tally.results.ResultsQueries.selected;
 import static org.tally.results.ResultsQueries.typeColumns;
 
 /**
@@ -53,9 +52,9 @@ final class UnitQueries {
 			      from vote_count where contest_id = :contest group by unit_id, choice_id) vc
 			join reporting_unit u on u.id = vc.unit_id
 			left join reporting_unit p on p.id = u.parent_id
-			where u.level = 'precinct'
+			where u.level = %s
 			order by p.name, u.name, u.code
-			""";
+			""".formatted(UnitLevel.PRECINCT.sql());
 
 	private final JdbcClient jdbc;
 
@@ -75,7 +74,7 @@ final class UnitQueries {
 		Map<Long, UnitRow> units = new java.util.LinkedHashMap<>();
 		JdbcClient.StatementSpec query = (level == UnitLevel.PRECINCT)
 				? this.jdbc.sql(PRECINCT_VOTES).param("contest", contest.id())
-				: this.jdbc.sql(COUNTY_VOTES).params(selected(electionId, false, List.of(contest.id())));
+				: new SelectedContests(electionId, false, List.of(contest.id())).bind(this.jdbc.sql(COUNTY_VOTES));
 		query.query((RowCallbackHandler) (rs) -> {
 			UnitRow unit = units.computeIfAbsent(rs.getLong("unit_id"),
 					(id) -> new UnitRow(rs, new long[contest.candidates().size()], VoteTypes.none()));
@@ -96,8 +95,7 @@ final class UnitQueries {
 		Map<Long, UnitResult.UnitFigures> figures = new HashMap<>();
 		if (level != UnitLevel.PRECINCT) {
 			boolean certified = certified(this.jdbc, electionId);
-			this.jdbc.sql(UNIT_FIGURES)
-				.params(selected(electionId, false, List.of(contest.id())))
+			new SelectedContests(electionId, false, List.of(contest.id())).bind(this.jdbc.sql(UNIT_FIGURES))
 				.query((RowCallbackHandler) (rs) -> figures.put(rs.getLong("county_id"),
 						new UnitResult.UnitFigures(longOrNull(rs, "expected_votes"), longOrNull(rs, "ballots_cast"),
 								longOrNull(rs, "registered_voters"), certified)));

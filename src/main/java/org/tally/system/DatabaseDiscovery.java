@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -51,34 +52,27 @@ class DatabaseDiscovery implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Map<String, Object> chosen = new LinkedHashMap<>();
-		// Spring Boot's Docker Compose support runs only when this class picks it.
-		chosen.put("spring.docker.compose.enabled", "false");
-		if (environment.getProperty("tally.database.discover", Boolean.class, true)) {
-			discover(environment, chosen);
-		}
-		environment.getPropertySources().addLast(new MapPropertySource("tallyDatabase", chosen));
+		Chosen chosen = environment.getProperty("tally.database.discover", Boolean.class, true) ? discover(environment)
+				: Chosen.NOTHING;
+		environment.getPropertySources().addLast(chosen.propertySource());
 	}
 
-	private void discover(ConfigurableEnvironment environment, Map<String, Object> chosen) {
+	private Chosen discover(ConfigurableEnvironment environment) {
 		String configured = environment.getProperty("spring.datasource.url");
 		if (StringUtils.hasText(configured)) {
 			this.log.info("Database: " + configured + " (spring.datasource.url)");
-			return;
+			return Chosen.NOTHING;
 		}
 		if (reachable("localhost", 5432)) {
 			this.log.info("Database: PostgreSQL on localhost:5432 (" + LOCAL_URL + ")");
-			chosen.put("spring.datasource.url", LOCAL_URL);
-			return;
+			return Chosen.url(LOCAL_URL);
 		}
 		List<String> tried = new ArrayList<>();
 		tried.add("no PostgreSQL answers on localhost:5432");
 		if (dockerCompose(environment, tried)) {
 			tried.forEach(this.log::info);
 			this.log.info("Database: the postgres service of docker-compose.yml, through Docker Compose");
-			chosen.put("spring.docker.compose.enabled", "true");
-			chosen.put("spring.docker.compose.start.arguments", "postgres");
-			return;
+			return new Chosen(null, null, true);
 		}
 		if (environment.getProperty("tally.database.embedded", Boolean.class, false)) {
 			Path directory = Path.of(environment.getProperty("tally.database.embedded-dir",
@@ -86,15 +80,12 @@ class DatabaseDiscovery implements EnvironmentPostProcessor, Ordered {
 			String url = EmbeddedDatabase.start(directory, tried);
 			tried.forEach(this.log::info);
 			this.log.info("Database: embedded PostgreSQL with its data in " + directory + " (" + url + ")");
-			chosen.put("spring.datasource.url", url);
-			chosen.put("spring.datasource.username", "postgres");
-			chosen.put("spring.datasource.password", "");
-			return;
+			return new Chosen(url, "postgres", false);
 		}
 		tried.forEach(this.log::info);
 		this.log.info("Database: none found, trying " + LOCAL_URL
 				+ " (set SPRING_DATASOURCE_URL, or tally.database.embedded=true for an embedded one)");
-		chosen.put("spring.datasource.url", LOCAL_URL);
+		return Chosen.url(LOCAL_URL);
 	}
 
 	private boolean dockerCompose(ConfigurableEnvironment environment, List<String> tried) {
@@ -139,6 +130,40 @@ class DatabaseDiscovery implements EnvironmentPostProcessor, Ordered {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * What discovery chose: the datasource's URL and user where it picked a database
+	 * (null leaves them to the configuration), and whether Spring Boot's Docker Compose
+	 * support starts the {@code postgres} service.
+	 */
+	record Chosen(@Nullable String url, @Nullable String username, boolean compose) {
+
+		static final Chosen NOTHING = new Chosen(null, null, false);
+
+		static Chosen url(String url) {
+			return new Chosen(url, null, false);
+		}
+
+		/** The chosen properties, after every configured source. */
+		MapPropertySource propertySource() {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			// Spring Boot's Docker Compose support runs only when this class picks it.
+			properties.put("spring.docker.compose.enabled", Boolean.toString(this.compose));
+			if (this.compose) {
+				properties.put("spring.docker.compose.start.arguments", "postgres");
+			}
+			if (this.url != null) {
+				properties.put("spring.datasource.url", this.url);
+			}
+			if (this.username != null) {
+				// the embedded database's superuser, without a password
+				properties.put("spring.datasource.username", this.username);
+				properties.put("spring.datasource.password", "");
+			}
+			return new MapPropertySource("tallyDatabase", properties);
+		}
+
 	}
 
 }

@@ -2,8 +2,6 @@ package org.tally.system;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -145,20 +143,21 @@ public class EmbargoFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response, ElectionState election, String cache) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", "Forbidden");
-		problem.put("status", HttpServletResponse.SC_FORBIDDEN);
-		problem.put("detail",
-				Embargo.resultsAfter(election) + ": the counts of " + election.slug() + " are not published yet");
-		problem.put("publishAfter", election.publishAfter().toString());
-		problem.put("resultsAfter", Embargo.resultsAfter(election));
+		Refusal problem = new Refusal("about:blank", "Forbidden", HttpServletResponse.SC_FORBIDDEN,
+				Embargo.resultsAfter(election) + ": the counts of " + election.slug() + " are not published yet",
+				election.publishAfter().toString(), Embargo.resultsAfter(election));
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cache);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		byte[] body = this.json.writeValueAsBytes(problem);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * The problem (RFC 9457) of an embargoed read, with the embargo's end.
+	 */
+	record Refusal(String type, String title, int status, String detail, String publishAfter, String resultsAfter) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tally.results.CallStatus;
 import org.tally.results.CandidateResult;
 import org.tally.results.ContestResult;
 import org.tally.results.RaceCall;
@@ -115,12 +116,16 @@ public record ContestCard(String id, String href, String slug, String name, Stri
 		return format.text(callKey(call.status()));
 	}
 
-	/** The message key of a call status: "call.too-close". */
+	/**
+	 * The message key of a call status: "call.too-close"; an unknown one is not called.
+	 */
 	static String callKey(String status) {
-		return switch (status) {
-			case "called", "runoff", "too-early", "too-close", "uncalled" -> "call." + status;
-			default -> "call.not-called";
-		};
+		return callKey(CallStatus.find(status).orElse(CallStatus.NOT_CALLED));
+	}
+
+	/** The message key of a call status: "call.too-close". */
+	static String callKey(CallStatus status) {
+		return "call." + status.code();
 	}
 
 	/** The margin in words, from the read model's {@link org.tally.results.Margin}. */

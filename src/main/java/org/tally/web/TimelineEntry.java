@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.tally.results.CallStatus;
 import org.tally.results.TimelineEvent;
 
 /**
@@ -65,11 +66,12 @@ public record TimelineEntry(String kind, Instant at, String status, List<String>
 		if ("concession".equals(this.kind)) {
 			return format.text("timeline.conceded", this.who);
 		}
-		return switch (this.status) {
-			case "called" -> format.text("timeline.called",
+		CallStatus status = CallStatus.find(this.status).orElse(CallStatus.NOT_CALLED);
+		return switch (status) {
+			case CALLED -> format.text("timeline.called",
 					this.winners.isEmpty() ? advance(this.advancing, format) : names(format));
-			case "runoff" -> format.text("timeline.runoff", advance(this.advancing, format));
-			default -> format.text(ContestCard.callKey(this.status));
+			case RUNOFF -> format.text("timeline.runoff", advance(this.advancing, format));
+			case NOT_CALLED, TOO_EARLY, TOO_CLOSE, UNCALLED -> format.text(ContestCard.callKey(status));
 		};
 	}
 

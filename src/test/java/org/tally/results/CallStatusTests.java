@@ -18,20 +18,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallStatusTests {
 
+	/**
+	 * The contest's call ({@code ContestResponse}) and the election's summary line
+	 * ({@code ElectionResponse}) list the statuses in their annotations: the enum's, in
+	 * its order.
+	 */
 	@Test
 	void codesAreTheStatusesTheApiDeclares() throws IOException {
-		List<String> declared = new ArrayList<>();
-		JsonMapper.builder()
+		var schemas = JsonMapper.builder()
 			.build()
 			.readTree(Files.readString(ContractCheck.DOCUMENT))
 			.path("components")
-			.path("schemas")
-			.path("CallResponse")
-			.path("properties")
-			.path("status")
-			.path("enum")
-			.forEach((value) -> declared.add(value.asString()));
-		assertThat(Arrays.stream(CallStatus.values()).map(CallStatus::code)).containsExactlyElementsOf(declared);
+			.path("schemas");
+		for (String[] property : new String[][] { { "CallResponse", "status" }, { "ContestSummary", "callStatus" } }) {
+			List<String> declared = new ArrayList<>();
+			schemas.path(property[0])
+				.path("properties")
+				.path(property[1])
+				.path("enum")
+				.forEach((value) -> declared.add(value.asString()));
+			assertThat(Arrays.stream(CallStatus.values()).map(CallStatus::code)).as(String.join(".", property))
+				.containsExactlyElementsOf(declared);
+		}
 	}
 
 	@Test

@@ -117,9 +117,9 @@ public class Baselines {
 		ContestResult baselineContest = this.results.contest(baseline, request.contest());
 		List<UnitMatch.Unit> baselineUnits = units(
 				this.results.reportingUnits(baseline, baselineContest, UnitLevel.COUNTY));
-		List<UnitMatch.Unit> electionUnits = this.jdbc.sql(
-				"select code, name, level from reporting_unit where election_id = ? and level <> 'precinct' order by name")
-			.param(electionId)
+		List<UnitMatch.Unit> electionUnits = this.jdbc
+			.sql("select code, name, level from reporting_unit where election_id = ? and level <> ? order by name")
+			.params(electionId, UnitLevel.PRECINCT.code())
 			.query((rs, row) -> new UnitMatch.Unit(rs.getString("code"), rs.getString("name"), rs.getString("level")))
 			.list();
 		List<String> counted = this.jdbc.sql("""

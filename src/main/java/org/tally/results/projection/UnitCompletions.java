@@ -11,6 +11,7 @@ import org.tally.kernel.AuditLog;
 import org.tally.kernel.ContestNotFoundException;
 import org.tally.kernel.InvalidRequestException;
 import org.tally.results.Revisions;
+import org.tally.results.UnitLevel;
 import org.tally.results.UnitResult;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,9 +51,8 @@ public class UnitCompletions {
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> ContestNotFoundException.forSlug(election, contest));
-		Long unitId = this.jdbc
-			.sql("select id from reporting_unit where election_id = ? and code = ? and level <> 'precinct'")
-			.params(electionId, unit)
+		Long unitId = this.jdbc.sql("select id from reporting_unit where election_id = ? and code = ? and level <> ?")
+			.params(electionId, unit, UnitLevel.PRECINCT.code())
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> InvalidRequestException.of("unit",
@@ -98,9 +98,9 @@ public class UnitCompletions {
 	public Set<String> byFile(long contestId, List<UnitResult> units) {
 		Set<String> complete = new HashSet<>(this.jdbc.sql("""
 				select u.code from progress p join reporting_unit u on u.id = p.unit_id
-				where p.contest_id = ? and u.level <> 'precinct'
+				where p.contest_id = ? and u.level <> ?
 				  and p.precincts_total > 0 and p.precincts_reporting >= p.precincts_total
-				""").param(contestId).query(String.class).list());
+				""").params(contestId, UnitLevel.PRECINCT.code()).query(String.class).list());
 		for (UnitResult unit : units) {
 			if (unit.expectedVotes() != null && unit.votesRemaining() != null && unit.votesRemaining() == 0
 					&& unit.totalVotes() > 0) {
