@@ -3,7 +3,9 @@
 # machine, with Debian's nginx and two jars: nginx (deploy/nginx.conf) caching in front of Tally A
 # and Tally B on one PostgreSQL database, demo data.
 #   1. contest JSON and the election page through the proxy vs nginx serving the same bytes as
-#      static files (wrk -t2 -c64 --latency);
+#      static files with the proxy's worker_processes (wrk -t2 -c64 --latency), ROUNDS rounds
+#      interleaved (proxy, static, proxy, static: builds sharing the cores hit both alike), with
+#      each side's nginx workers' CPU time a request;
 #   2. origin requests per URL per max-age while the proxy is under load (Tally's own
 #      http.server.requests counts, both instances, from /actuator/prometheus);
 #   3. an import while 1,000 event-stream readers are connected through the proxy: latency from
@@ -12,7 +14,8 @@
 #   deploy-bench: proxy <r>x nginx static, origin <n> req/URL/max-age, events p99 <ms> ms, missed <n>
 # Needs: target/tally-*.jar (./mvnw -o package -DskipTests), wrk, nginx, PostgreSQL on 5432.
 # Environment: PROXY_PORT (18160), TALLY_PORT_A (18161), TALLY_PORT_B (18162), STATIC_PORT (18163),
-#              BENCH_DB (tally_deploy_bench), DURATION (10s), READERS (1000), IMPORTS (5).
+#              BENCH_DB (tally_deploy_bench), DURATION (10s), READERS (1000), IMPORTS (5),
+#              ROUNDS (1), STATIC_WORKERS (deploy/nginx.conf's worker_processes; 1: the old reference).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +27,8 @@ BENCH_DB=${BENCH_DB:-tally_deploy_bench}
 DURATION=${DURATION:-10s}
 READERS=${READERS:-1000}
 IMPORTS=${IMPORTS:-5}
+ROUNDS=${ROUNDS:-1}
+STATIC_WORKERS=${STATIC_WORKERS:-$(awk '$1 == "worker_processes" { sub(";", "", $2); print $2 }' deploy/nginx.conf)}
 PASSWORD=bench-admin-password
 ELECTION=2017-06-06-ca-34
 CONTEST_PATH=/api/v1/elections/$ELECTION/contests/us-house-34
@@ -90,50 +95,91 @@ chmod 755 "$WORK" && chmod -R a+rwX "$WORK/proxy"
 nginx -t -q -p "$WORK/proxy" -c "$WORK/proxy/nginx.conf"
 nginx -p "$WORK/proxy" -c "$WORK/proxy/nginx.conf" -g 'daemon off;' &
 PIDS+=($!)
+PROXY_MASTER=$!
 wait_for "http://127.0.0.1:$PROXY_PORT$CONTEST_PATH"
 
-echo "== static nginx on :$STATIC_PORT serving the same bytes"
+echo "== static nginx on :$STATIC_PORT serving the same bytes, $STATIC_WORKERS worker(s)"
 curl -sf "http://127.0.0.1:$TALLY_PORT_A$CONTEST_PATH" >"$WORK/static/www/contests/us-house-34.json"
 curl -sf "http://127.0.0.1:$TALLY_PORT_A$PAGE_PATH" >"$WORK/static/www/elections/page.html"
+# Like with like: the reference runs the proxy's worker_processes and, like the proxy's
+# listening socket (its default server's), reuseport.
 sed -e "s/NGINX_PORT/$STATIC_PORT/" -e 's#application/json json;#application/json json; text/html html;#' \
+	-e "s/^worker_processes .*/worker_processes $STATIC_WORKERS;/" -e 's/^\( *listen [^;]*\);/\1 reuseport;/' \
 	bench/nginx.conf >"$WORK/static/nginx.conf"
 chmod -R a+rX "$WORK/static"
 nginx -p "$WORK/static" -c "$WORK/static/nginx.conf" &
 PIDS+=($!)
+STATIC_MASTER=$!
 wait_for "http://127.0.0.1:$STATIC_PORT/contests/us-house-34.json"
 echo "   contest JSON $(wc -c <"$WORK/static/www/contests/us-house-34.json") bytes, page $(wc -c <"$WORK/static/www/elections/page.html") bytes"
 echo "   proxy headers for the page:"
 curl -sI "http://127.0.0.1:$PROXY_PORT$PAGE_PATH" | grep -iE '^(cache-control|etag|x-cache-status):' | sed 's/^/     /'
 
-bench() { # name url
-	wrk -t2 -c64 -d"$DURATION" --latency "$2" >"$WORK/$1.txt"
-	awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt"
+# CPU time (clock ticks) of an nginx master's workers so far.
+worker_ticks() { # master-pid
+	local total=0 worker
+	for worker in $(pgrep -P "$1"); do
+		total=$((total + $(awk '{ print $14 + $15 }' "/proc/$worker/stat")))
+	done
+	echo "$total"
 }
+
+# One wrk run, appended to $WORK/<name>.runs: req/s, p50, p99, the workers' CPU µs a request
+# (steadier than req/s while other processes share the cores), 1-minute load average.
+bench() { # name url master-pid
+	local before after
+	before=$(worker_ticks "$3")
+	wrk -t2 -c64 -d"$DURATION" --latency "$2" >"$WORK/$1.txt"
+	after=$(worker_ticks "$3")
+	awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v la="$(cut -d' ' -f1 /proc/loadavg)" '
+		/requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+		END { printf "%s %s %s %.1f %s\n", rps, p50, p99, ticks / hz * 1e6 / n, la }' "$WORK/$1.txt" >>"$WORK/$1.runs"
+}
+# Runs a command, adding its duration to <what>.seconds and the origin's GETs of the URI
+# pattern meanwhile to <what>.origin (only while the proxy is under load).
+timed() { # what uri-pattern command...
+	local start before
+	before=$(origin_count "$2")
+	start=$(date +%s.%N)
+	"${@:3}"
+	awk -v s="$start" -v e="$(date +%s.%N)" '{ print $1 + e - s }' "$WORK/$1.seconds" >"$WORK/$1.new"
+	mv "$WORK/$1.new" "$WORK/$1.seconds"
+	echo $(( $(cat "$WORK/$1.origin") + $(origin_count "$2") - before )) >"$WORK/$1.origin"
+}
+last() { tail -1 "$WORK/$1.runs" | cut -d' ' -f1; }
 
 echo "== warm-up, 5 s each"
 wrk -t2 -c64 -d5s "http://127.0.0.1:$PROXY_PORT$CONTEST_PATH" >/dev/null
 wrk -t2 -c64 -d5s "http://127.0.0.1:$PROXY_PORT$PAGE_PATH" >/dev/null
 wrk -t2 -c64 -d5s "http://127.0.0.1:$STATIC_PORT/contests/us-house-34.json" >/dev/null
 
-contest_before=$(origin_count "/api/v1/elections/{election}/contests/{contest}")
-start=$(date +%s.%N)
-proxy_json=$(bench proxy-json "http://127.0.0.1:$PROXY_PORT$CONTEST_PATH")
-elapsed=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
-contest_origin=$(( $(origin_count "/api/v1/elections/{election}/contests/{contest}") - contest_before ))
-static_json=$(bench static-json "http://127.0.0.1:$STATIC_PORT/contests/us-house-34.json")
-page_before=$(origin_count "/elections/{election}")
-page_start=$(date +%s.%N)
-proxy_page=$(bench proxy-page "http://127.0.0.1:$PROXY_PORT$PAGE_PATH")
-page_elapsed=$(awk -v s="$page_start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
-page_origin=$(( $(origin_count "/elections/{election}") - page_before ))
-static_page=$(bench static-page "http://127.0.0.1:$STATIC_PORT/elections/page.html")
-
-for run in proxy-json static-json proxy-page static-page; do
-	printf '   %-12s %10s req/s  p50 %8s  p99 %8s\n' "$run" "$(awk '/Requests\/sec/ {print $2}' "$WORK/$run.txt")" \
-		"$(awk '$1 == "50%" {print $2}' "$WORK/$run.txt")" "$(awk '$1 == "99%" {print $2}' "$WORK/$run.txt")"
+echo "== $ROUNDS round(s), interleaved: proxy, static, proxy, static (wrk -t2 -c64 -d$DURATION each)"
+for what in json page; do
+	echo 0 >"$WORK/$what.seconds"
+	echo 0 >"$WORK/$what.origin"
 done
-json_ratio=$(awk -v p="$proxy_json" -v s="$static_json" 'BEGIN { printf "%.2f", p / s }')
-page_ratio=$(awk -v p="$proxy_page" -v s="$static_page" 'BEGIN { printf "%.2f", p / s }')
+for round in $(seq 1 "$ROUNDS"); do
+	timed json "/api/v1/elections/{election}/contests/{contest}" bench proxy-json "http://127.0.0.1:$PROXY_PORT$CONTEST_PATH" "$PROXY_MASTER"
+	bench static-json "http://127.0.0.1:$STATIC_PORT/contests/us-house-34.json" "$STATIC_MASTER"
+	timed page "/elections/{election}" bench proxy-page "http://127.0.0.1:$PROXY_PORT$PAGE_PATH" "$PROXY_MASTER"
+	bench static-page "http://127.0.0.1:$STATIC_PORT/elections/page.html" "$STATIC_MASTER"
+	awk -v r="$round" -v pj="$(last proxy-json)" -v sj="$(last static-json)" -v pp="$(last proxy-page)" \
+		-v sp="$(last static-page)" -v la="$(cut -d' ' -f1-3 /proc/loadavg)" \
+		'BEGIN { printf "   round %d: JSON %.2fx, page %.2fx (load %s)\n", r, pj / sj, pp / sp, la }'
+done
+elapsed=$(cat "$WORK/json.seconds")
+page_elapsed=$(cat "$WORK/page.seconds")
+contest_origin=$(cat "$WORK/json.origin")
+page_origin=$(cat "$WORK/page.origin")
+
+printf '   %-12s %10s  %8s  %8s  %11s  %s\n' run req/s p50 p99 "cpu µs/req" load
+for run in proxy-json static-json proxy-page static-page; do
+	awk -v run="$run" '{ printf "   %-12s %10s  %8s  %8s  %11s  %s\n", run, $1, $2, $3, $4, $5 }' "$WORK/$run.runs"
+done
+# the mean req/s of all rounds, proxy over static
+mean() { awk '{ s += $1 } END { print s / NR }' "$WORK/$1.runs"; }
+json_ratio=$(awk -v p="$(mean proxy-json)" -v s="$(mean static-json)" 'BEGIN { printf "%.2f", p / s }')
+page_ratio=$(awk -v p="$(mean proxy-page)" -v s="$(mean static-page)" 'BEGIN { printf "%.2f", p / s }')
 per_max_age=$(awk -v n="$contest_origin" -v t="$elapsed" -v m="$FEED_MAX_AGE" 'BEGIN { printf "%.2f", n / (t / m) }')
 page_per_max_age=$(awk -v n="$page_origin" -v t="$page_elapsed" -v m="$FEED_MAX_AGE" 'BEGIN { printf "%.2f", n / (t / m) }')
 echo "== contest JSON: proxy/static ${json_ratio}x; origin saw $contest_origin requests in ${elapsed%.*} s = $per_max_age per ${FEED_MAX_AGE} s max-age"
