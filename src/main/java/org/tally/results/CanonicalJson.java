@@ -1,7 +1,10 @@
 package org.tally.results;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,8 +21,8 @@ public final class CanonicalJson {
 	}
 
 	/**
-	 * The canonical text of a value made of maps, collections, strings, numbers, booleans
-	 * and nulls.
+	 * The canonical text of a value made of maps, records (objects of their components,
+	 * {@link #fields(Record)}), collections, strings, numbers, booleans and nulls.
 	 */
 	public static String of(Object value) {
 		StringBuilder out = new StringBuilder();
@@ -48,6 +51,9 @@ public final class CanonicalJson {
 		else if (value instanceof Map<?, ?> map) {
 			object(out, map);
 		}
+		else if (value instanceof Record record) {
+			object(out, fields(record));
+		}
 		else if (value instanceof Collection<?> list) {
 			out.append('[');
 			boolean first = true;
@@ -61,6 +67,26 @@ public final class CanonicalJson {
 		else {
 			string(out, value.toString());
 		}
+	}
+
+	/**
+	 * A record's components by name, in declaration order, as its canonical object has
+	 * them (a null component is a null member).
+	 */
+	public static Map<String, Object> fields(Record record) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (RecordComponent component : record.getClass().getRecordComponents()) {
+			Method accessor = component.getAccessor();
+			try {
+				// the record may be package-private in its module
+				accessor.setAccessible(true);
+				fields.put(component.getName(), accessor.invoke(record));
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("cannot read " + component, ex);
+			}
+		}
+		return fields;
 	}
 
 	private static void object(StringBuilder out, Map<?, ?> map) {

@@ -151,6 +151,17 @@ public class Revisions {
 	}
 
 	/**
+	 * Takes the next revision as
+	 * {@link #next(long, String, String, String, Instant, Instant, List, Map)} does, with
+	 * the action's fields the components of a record (what staff decided, as
+	 * {@link CanonicalJson#fields(Record)} reads them).
+	 */
+	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
+			List<Long> contestIds, Record action) {
+		return next(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds, CanonicalJson.fields(action));
+	}
+
+	/**
 	 * Records the file a revision applied and replaces its action (an import's
 	 * parameters); before the transaction commits, as the seal reads them then.
 	 */
