@@ -3,7 +3,6 @@ package org.tally.results;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 
 import org.tally.kernel.ElectionNotFoundException;
@@ -90,18 +89,8 @@ public class Revisions {
 		return take(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds, action);
 	}
 
-	/**
-	 * Takes the next revision as
-	 * {@link #next(long, String, String, String, Instant, Instant, List, RevisionAction)}
-	 * does, with the action's fields given as a JSON object (a map of its members).
-	 */
-	public long next(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt, Instant now,
-			List<Long> contestIds, Map<String, ?> action) {
-		return take(electionId, kind, recordedBy, note, sourceUpdatedAt, now, contestIds, action);
-	}
-
 	private long take(long electionId, String kind, String recordedBy, String note, Instant sourceUpdatedAt,
-			Instant now, List<Long> contestIds, Object action) {
+			Instant now, List<Long> contestIds, RevisionAction action) {
 		long revision = this.jdbc.sql("""
 				update election set revision = revision + 1, last_updated = :now,
 				       status = case when status = :scheduled and :kind in ('import', 'correction')
@@ -184,10 +173,9 @@ public class Revisions {
 	}
 
 	/**
-	 * Records the action: its fields (a {@link RevisionAction} or a map) with the type
-	 * and the actor's role.
+	 * Records the action: its fields with the type and the actor's role.
 	 */
-	private void describe(long electionId, long revision, String kind, String who, Object fields) {
+	private void describe(long electionId, long revision, String kind, String who, RevisionAction fields) {
 		SortedMap<String, Object> action = CanonicalJson.members(fields);
 		action.putIfAbsent("type", kind);
 		action.put("role", role(who));

@@ -11,9 +11,7 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,12 +80,8 @@ public class ApiTokens {
 			.params(userId, name.strip(), hash(token), granted.toArray(String[]::new), electionId)
 			.query(Long.class)
 			.single();
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("name", name.strip());
-		after.put("user", username);
-		after.put("scopes", granted);
-		after.put("election", slug);
-		this.audit.record(who, "token-created", "token " + id, null, after, null);
+		this.audit.record(who, "token-created", "token " + id, null, new Audited(name.strip(), username, granted, slug),
+				null);
 		return new NewToken(id, name.strip(), username, granted, slug, token);
 	}
 
@@ -99,8 +93,8 @@ public class ApiTokens {
 			return;
 		}
 		this.jdbc.sql("update api_token set revoked_at = now() where id = ?").param(id).update();
-		this.audit.record(who, "token-revoked", "token " + id, Map.of("name", token.name(), "user", token.username()),
-				Map.of("revoked", true), null);
+		this.audit.record(who, "token-revoked", "token " + id, new Revoking(token.name(), token.username()),
+				new Revoked(true), null);
 	}
 
 	/** Every token, newest first, without the secrets. */
@@ -168,6 +162,23 @@ public class ApiTokens {
 
 	private static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * A token as the audit log shows its creation: never the token.
+	 *
+	 * @param user the user name the token signs in as
+	 * @param election the one election it may write to, or {@code null}
+	 */
+	record Audited(String name, String user, List<String> scopes, String election) {
+	}
+
+	/** A token about to be revoked, as the audit log names it. */
+	record Revoking(String name, String user) {
+	}
+
+	/** A token revoked, as the audit log shows it after. */
+	record Revoked(boolean revoked) {
 	}
 
 	/** A token just created: the only time {@code token} is shown. */

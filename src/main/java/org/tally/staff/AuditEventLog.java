@@ -5,10 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.tally.kernel.NistWriter;
@@ -89,11 +88,8 @@ class AuditEventLog {
 		out.startItem("Event");
 		String target = rs.getString("target");
 		out.string("Description", (target != null) ? action + ": " + target : action);
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("target", target);
-		details.put("before", tree(rs.getString("before")));
-		details.put("after", tree(rs.getString("after")));
-		details.put("detail", rs.getString("detail"));
+		Details details = new Details(target, tree(rs.getString("before")), tree(rs.getString("after")),
+				rs.getString("detail"));
 		out.string("Details", this.json.writeValueAsString(details));
 		out.string("Disposition", FAILURES.contains(action) ? "failure" : "success");
 		out.string("Id", action);
@@ -107,8 +103,12 @@ class AuditEventLog {
 		out.endObject();
 	}
 
-	private Object tree(String json) {
+	private JsonNode tree(String json) {
 		return (json != null) ? this.json.readTree(json) : null;
+	}
+
+	/** An event's {@code Details}: the entry's target, before, after and detail. */
+	record Details(String target, JsonNode before, JsonNode after, String detail) {
 	}
 
 	/** The group an action belongs to, NIST's event {@code Type}. */

@@ -135,7 +135,7 @@ class ContestDeskPageController {
 	String update(@PathVariable String election, @PathVariable String contest, ContestRequest form, Principal principal,
 			RedirectAttributes flash) {
 		// the expected vote and turnout have their own form: keep what is stored
-		ContestView stored = ContestView.of(this.setup.contest(election, contest));
+		ContestView stored = this.setup.contest(election, contest);
 		ContestRequest request = form.withFigures(stored.registeredVoters(), stored.expectedVotes(),
 				stored.ballotsCast());
 		return this.pages.submit(request, () -> {

@@ -1,9 +1,7 @@
 package org.tally.staff;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.tally.kernel.AuditLog;
 import org.tally.kernel.ContestNotFoundException;
@@ -54,19 +52,14 @@ public class ContestSetupService {
 		if (this.results.contestId(electionId, slug).isPresent()) {
 			throw SetupConflictException.of("A contest with slug '" + slug + "' already exists in " + election);
 		}
-		long id = this.jdbc.sql("""
+		long id = setup(this.jdbc.sql("""
 				insert into contest (election_id, slug, office, district, name, kind, seats, rule, threshold,
 				                     uncontested, ballot_order, precincts_total, registered_voters, ballots_outstanding,
 				                     expected_votes, ballots_cast)
 				values (:election, :slug, :office, :district, :name, :kind, :seats, :rule, :threshold,
 				        :uncontested, :ballotOrder, :precinctsTotal, :registeredVoters, :ballotsOutstanding,
 				        :expectedVotes, :ballotsCast)
-				returning id""")
-			.param("election", electionId)
-			.param("slug", slug)
-			.params(params(request))
-			.query(Long.class)
-			.single();
+				returning id"""), request).param("election", electionId).param("slug", slug).query(Long.class).single();
 		this.revisions.next(electionId, "setup", who, "contest " + slug + " created", null, Instant.now(), List.of(id));
 		this.audit.record(who, "contest-created", "contest " + election + "/" + slug, null, contest(id), null);
 		return slug;
@@ -78,14 +71,14 @@ public class ContestSetupService {
 		long electionId = electionId(election);
 		long id = contestId(electionId, election, slug);
 		check(request);
-		Map<String, Object> before = contest(id);
-		this.jdbc.sql("""
+		ContestView before = contest(id);
+		setup(this.jdbc.sql("""
 				update contest set office = :office, district = :district, name = :name, kind = :kind, seats = :seats,
 				       rule = :rule, threshold = :threshold, uncontested = :uncontested, ballot_order = :ballotOrder,
 				       precincts_total = :precinctsTotal, registered_voters = :registeredVoters,
 				       ballots_outstanding = :ballotsOutstanding, expected_votes = :expectedVotes,
 				       ballots_cast = :ballotsCast
-				where id = :id""").params(params(request)).param("id", id).update();
+				where id = :id"""), request).param("id", id).update();
 		this.revisions.next(electionId, "setup", who, "contest " + slug + " edited", null, Instant.now(), List.of(id));
 		this.audit.record(who, "contest-updated", "contest " + election + "/" + slug, before, contest(id), null);
 	}
@@ -98,7 +91,7 @@ public class ContestSetupService {
 	public void updateFigures(String election, String slug, ContestFigures figures, String who) {
 		long electionId = electionId(election);
 		long id = contestId(electionId, election, slug);
-		Map<String, Object> before = contest(id);
+		ContestView before = contest(id);
 		this.jdbc.sql("update contest set expected_votes = ?, registered_voters = ?, ballots_cast = ? where id = ?")
 			.params(figures.expectedVotes(), figures.registeredVoters(), figures.ballotsCast(), id)
 			.update();
@@ -131,11 +124,11 @@ public class ContestSetupService {
 	public void updateCandidate(String election, String slug, long candidateId, CandidateRequest request, String who) {
 		long electionId = electionId(election);
 		long contestId = contestId(electionId, election, slug);
-		Map<String, Object> before = this.jdbc.sql("select id from choice where id = ? and contest_id = ?")
+		ChoiceView before = this.jdbc
+			.sql("select " + ChoiceView.COLUMNS + " from choice where id = ? and contest_id = ?")
 			.params(candidateId, contestId)
-			.query(Long.class)
+			.query(ChoiceView::read)
 			.optional()
-			.map(this::choice)
 			.orElseThrow(() -> NotFoundException.of("candidate " + candidateId + " in " + slug));
 		checkNameFree(contestId, request.name(), candidateId);
 		this.jdbc.sql("""
@@ -188,33 +181,35 @@ public class ContestSetupService {
 	}
 
 	/** A contest's stored setup, for the setup page and audit entries. */
-	public Map<String, Object> contest(String election, String slug) {
+	public ContestView contest(String election, String slug) {
 		long electionId = electionId(election);
 		return contest(contestId(electionId, election, slug));
 	}
 
 	/** The contest's candidates in ballot order, for the setup page. */
-	public List<Map<String, Object>> candidates(String election, String slug) {
+	public List<ChoiceView> candidates(String election, String slug) {
 		long electionId = electionId(election);
 		long contestId = contestId(electionId, election, slug);
-		return this.jdbc.sql("select id from choice where contest_id = ? order by ballot_order, id")
+		return this.jdbc
+			.sql("select " + ChoiceView.COLUMNS + " from choice where contest_id = ? order by ballot_order, id")
 			.param(contestId)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(this::choice)
-			.toList();
+			.query(ChoiceView::read)
+			.list();
 	}
 
 	/** The election's reporting units, states and counties before precincts. */
-	public List<Map<String, Object>> reportingUnits(String election) {
+	public List<UnitView> reportingUnits(String election) {
 		return this.jdbc.sql("""
 				select u.code, u.name, u.level, p.code as parent
 				from reporting_unit u join election e on e.id = u.election_id
 				left join reporting_unit p on p.id = u.parent_id
 				where e.slug = ?
 				order by case u.level when 'state' then 0 when 'county' then 1 else 2 end, u.code
-				limit 1000""").param(election).query(CamelCaseColumns.ROW).list();
+				limit 1000""")
+			.param(election)
+			.query((rs, row) -> new UnitView(rs.getString("code"), rs.getString("name"), rs.getString("level"),
+					rs.getString("parent")))
+			.list();
 	}
 
 	private static void check(ContestRequest request) {
@@ -236,36 +231,35 @@ public class ContestSetupService {
 		}
 	}
 
-	private static Map<String, Object> params(ContestRequest request) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("office", request.office());
-		params.put("district", request.district());
-		params.put("name", request.displayName());
-		params.put("kind", request.kind());
-		params.put("seats", request.seats());
-		params.put("rule", request.rule());
-		params.put("threshold", request.threshold());
-		params.put("uncontested", request.uncontested());
-		params.put("ballotOrder", request.ballotOrder());
-		params.put("precinctsTotal", request.precinctsTotal());
-		params.put("registeredVoters", request.registeredVoters());
-		params.put("ballotsOutstanding", request.ballotsOutstanding());
-		params.put("expectedVotes", request.expectedVotes());
-		params.put("ballotsCast", request.ballotsCast());
-		return params;
+	/** Binds the setup a contest's insert and update write: one write path. */
+	private static JdbcClient.StatementSpec setup(JdbcClient.StatementSpec statement, ContestRequest request) {
+		return statement.param("office", request.office())
+			.param("district", request.district())
+			.param("name", request.displayName())
+			.param("kind", request.kind())
+			.param("seats", request.seats())
+			.param("rule", request.rule())
+			.param("threshold", request.threshold())
+			.param("uncontested", request.uncontested())
+			.param("ballotOrder", request.ballotOrder())
+			.param("precinctsTotal", request.precinctsTotal())
+			.param("registeredVoters", request.registeredVoters())
+			.param("ballotsOutstanding", request.ballotsOutstanding())
+			.param("expectedVotes", request.expectedVotes())
+			.param("ballotsCast", request.ballotsCast());
 	}
 
-	private Map<String, Object> contest(long id) {
-		return this.jdbc.sql("""
-				select slug, office, district, name, kind, seats, rule, threshold, uncontested, ballot_order,
-				       precincts_total, registered_voters, ballots_outstanding, expected_votes, ballots_cast
-				from contest where id = ?""").param(id).query(CamelCaseColumns.ROW).single();
-	}
-
-	private Map<String, Object> choice(long id) {
-		return this.jdbc.sql("select id, name, party, incumbent, write_in, ballot_order from choice where id = ?")
+	private ContestView contest(long id) {
+		return this.jdbc.sql("select " + ContestView.COLUMNS + " from contest where id = ?")
 			.param(id)
-			.query(CamelCaseColumns.ROW)
+			.query(ContestView::read)
+			.single();
+	}
+
+	private ChoiceView choice(long id) {
+		return this.jdbc.sql("select " + ChoiceView.COLUMNS + " from choice where id = ?")
+			.param(id)
+			.query(ChoiceView::read)
 			.single();
 	}
 

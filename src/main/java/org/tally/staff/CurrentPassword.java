@@ -1,7 +1,6 @@
 package org.tally.staff;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import org.tally.kernel.AuditLog;
@@ -46,7 +45,7 @@ class CurrentPassword {
 		if (hash == null || !this.passwordEncoder.matches(given, hash)) {
 			this.throttle.failed(username, address, false);
 			this.audit.record(username, "password-change-refused", "user " + username, null,
-					Map.of("address", ClientAddresses.key(address)), "wrong current password");
+					new AddressSnapshot(ClientAddresses.key(address)), "wrong current password");
 			throw AccountChangeRefusedException.because("currentPassword: does not match");
 		}
 	}

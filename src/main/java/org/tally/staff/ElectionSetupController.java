@@ -64,7 +64,7 @@ class ElectionSetupController {
 			Principal principal) {
 		String slug = this.contests.createContest(election, request, principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/elections/" + election + "/contests/" + slug))
-			.body(ContestView.of(this.contests.contest(election, slug)));
+			.body(this.contests.contest(election, slug));
 	}
 
 	@PutMapping("/{election}/contests/{contest}")
@@ -72,7 +72,7 @@ class ElectionSetupController {
 	ContestView updateContest(@PathVariable String election, @PathVariable String contest,
 			@Valid @RequestBody ContestRequest request, Principal principal) {
 		this.contests.updateContest(election, contest, request, principal.getName());
-		return ContestView.of(this.contests.contest(election, contest));
+		return this.contests.contest(election, contest);
 	}
 
 	@PostMapping("/{election}/contests/{contest}/candidates")

@@ -6,9 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.tally.kernel.AuditLog;
 import org.tally.kernel.ElectionNotFoundException;
@@ -18,6 +16,7 @@ import org.tally.results.ElectionKind;
 import org.tally.results.ElectionRepository;
 import org.tally.results.ElectionStatus;
 import org.tally.results.ReaderLanguages;
+import org.tally.results.RevisionAction;
 import org.tally.results.Revisions;
 import org.tally.results.StateZones;
 
@@ -63,7 +62,7 @@ public class ElectionSetupService {
 
 	/** Moves the election to another status on behalf of Tally itself. */
 	@Transactional
-	public Map<String, Object> changeStatus(String slug, String status) {
+	public ElectionSettings changeStatus(String slug, String status) {
 		return changeStatus(slug, status, "system");
 	}
 
@@ -97,7 +96,8 @@ public class ElectionSetupService {
 			openedAfter(saved.getId(), saved.getPublishAfter());
 		}
 		this.revisions.created(saved.getSlug());
-		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, snapshot(saved), null);
+		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, ElectionSettings.of(saved),
+				null);
 		return saved;
 	}
 
@@ -108,9 +108,9 @@ public class ElectionSetupService {
 	 * election as it is now.
 	 */
 	@Transactional
-	public Map<String, Object> update(String slug, ElectionRequest request, String who) {
-		Map<String, Object> before = snapshot(slug);
-		long id = (long) before.remove("id");
+	public ElectionSettings update(String slug, ElectionRequest request, String who) {
+		ElectionSettings before = settings(slug);
+		long id = before.id();
 		notBlank("name", request.name());
 		notBlank("jurisdiction", request.jurisdiction());
 		boolean embargoGiven = request.publishAfter() != null;
@@ -131,10 +131,10 @@ public class ElectionSetupService {
 					java.sql.Types.VARCHAR)
 			.param("test", request.test(), java.sql.Types.BOOLEAN)
 			.param("zone",
-					(request.timeZone() == null || request.timeZone().isBlank()) ? before.get("timeZone")
+					(request.timeZone() == null || request.timeZone().isBlank()) ? before.timeZone()
 							: zone(request.timeZone()))
 			.param("language",
-					(request.language() == null || request.language().isBlank()) ? before.get("language")
+					(request.language() == null || request.language().isBlank()) ? before.language()
 							: language(request.language()))
 			.param("embargoGiven", embargoGiven)
 			.param("publishAfter", (publishAfter != null) ? Timestamp.from(publishAfter) : null,
@@ -145,8 +145,7 @@ public class ElectionSetupService {
 			openedAfter(id, publishAfter);
 		}
 		this.revisions.next(id, "setup", who, "election edited", null, Instant.now(), List.of());
-		Map<String, Object> after = snapshot(slug);
-		after.remove("id");
+		ElectionSettings after = settings(slug);
 		this.audit.record(who, "election-updated", "election " + slug, before, after, null);
 		return after;
 	}
@@ -173,51 +172,31 @@ public class ElectionSetupService {
 	 * unofficial-complete, certified); answers the election as it is now.
 	 */
 	@Transactional
-	public Map<String, Object> changeStatus(String slug, String status, String who) {
+	public ElectionSettings changeStatus(String slug, String status, String who) {
 		if (!STATUSES.contains(status)) {
 			throw new InvalidRequestException("status: must be one of " + String.join(", ", STATUSES));
 		}
-		Map<String, Object> election = snapshot(slug);
-		long id = (long) election.remove("id");
-		Object before = election.get("status");
+		ElectionSettings election = settings(slug);
+		long id = election.id();
+		String before = election.status();
 		if (before.equals(status)) {
 			return election;
 		}
 		this.jdbc.sql("update election set status = ? where id = ?").params(status, id).update();
 		this.revisions.next(id, "setup", who, "status " + before + " to " + status, null, Instant.now(), List.of(),
-				Map.of("type", "status", "status", status));
-		this.audit.record(who, "election-status", "election " + slug, Map.of("status", before),
-				Map.of("status", status), null);
-		Map<String, Object> after = snapshot(slug);
-		after.remove("id");
-		return after;
+				new StatusAction("status", status));
+		this.audit.record(who, "election-status", "election " + slug, new StatusSnapshot(before),
+				new StatusSnapshot(status), null);
+		return settings(slug);
 	}
 
-	private Map<String, Object> snapshot(String slug) {
-		return this.jdbc.sql("""
-				select id, slug, name, election_date as date, kind, jurisdiction, status, test, time_zone, language,
-				       sources_public, publish_after, revision
-				from election where slug = ? for update""")
+	/** The election's settings, its row locked until the transaction ends. */
+	private ElectionSettings settings(String slug) {
+		return this.jdbc.sql("select " + ElectionSettings.COLUMNS + " from election where slug = ? for update")
 			.param(slug)
-			.query(CamelCaseColumns.ROW)
+			.query(ElectionSettings::read)
 			.optional()
 			.orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
-	}
-
-	private static Map<String, Object> snapshot(Election election) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("slug", election.getSlug());
-		values.put("name", election.getName());
-		values.put("date", election.getDate().toString());
-		values.put("kind", election.getKind());
-		values.put("jurisdiction", election.getJurisdiction());
-		values.put("status", election.getStatus());
-		values.put("test", election.isTest());
-		values.put("timeZone", election.getTimeZone());
-		values.put("language", election.getLanguage());
-		values.put("sourcesPublic", election.isSourcesPublic());
-		values.put("publishAfter", election.getPublishAfter());
-		return values;
 	}
 
 	private String language(String language) {
@@ -234,6 +213,10 @@ public class ElectionSetupService {
 		catch (DateTimeException ex) {
 			throw new InvalidRequestException("timeZone: unknown time zone '" + timeZone + "'");
 		}
+	}
+
+	/** A status change as the chain records it; {@code type} says so. */
+	private record StatusAction(String type, String status) implements RevisionAction {
 	}
 
 }

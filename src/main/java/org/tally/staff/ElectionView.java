@@ -1,7 +1,6 @@
 package org.tally.staff;
 
 import java.time.Instant;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +28,11 @@ record ElectionView(String slug, String name, String date, @Schema(allowableValu
 				election.getTimeZone(), election.getRevision(), election.getLanguage(), election.getPublishAfter());
 	}
 
-	/** From the setup service's snapshot (camelCase columns). */
-	static ElectionView of(Map<String, Object> row) {
-		return new ElectionView((String) row.get("slug"), (String) row.get("name"), String.valueOf(row.get("date")),
-				(String) row.get("kind"), (String) row.get("jurisdiction"), (String) row.get("status"),
-				Boolean.TRUE.equals(row.get("test")), (String) row.get("timeZone"),
-				((Number) row.get("revision")).longValue(), (String) row.get("language"),
-				(row.get("publishAfter") != null) ? Instant.parse((String) row.get("publishAfter")) : null);
+	/** The settings the setup service read. */
+	static ElectionView of(ElectionSettings election) {
+		return new ElectionView(election.slug(), election.name(), election.date().toString(), election.kind(),
+				election.jurisdiction(), election.status(), election.test(), election.timeZone(), election.revision(),
+				election.language(), election.publishAfter());
 	}
 
 }

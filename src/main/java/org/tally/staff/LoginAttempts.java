@@ -1,7 +1,5 @@
 package org.tally.staff;
 
-import java.util.Map;
-
 import org.tally.kernel.AuditLog;
 
 import org.springframework.context.event.EventListener;
@@ -44,7 +42,7 @@ class LoginAttempts {
 				""").param(username).query(Integer.class).optional().orElse(null);
 		this.throttle.failed(username, address, failures == null);
 		this.audit.record(username, "sign-in-failed", "user " + username, null,
-				Map.of("address", address, "failedLogins", (failures != null) ? failures : 0),
+				new FailedSignIn(address, (failures != null) ? failures : 0),
 				(failures == null) ? "unknown user" : "wrong password");
 	}
 
@@ -61,7 +59,7 @@ class LoginAttempts {
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
 		String username = Usernames.canonical(event.getAuthentication().getName());
 		this.audit.record(username, "sign-in", "user " + username, null,
-				Map.of("address", ClientAddresses.key(address(event.getAuthentication()))), "form sign-in");
+				new AddressSnapshot(ClientAddresses.key(address(event.getAuthentication()))), "form sign-in");
 	}
 
 	/**
@@ -74,6 +72,14 @@ class LoginAttempts {
 			return details.getRemoteAddress();
 		}
 		return "unknown";
+	}
+
+	/**
+	 * A refused sign-in as the audit log shows it.
+	 *
+	 * @param failedLogins the account's failures in a row, 0 for an unknown user
+	 */
+	record FailedSignIn(String address, int failedLogins) {
 	}
 
 }

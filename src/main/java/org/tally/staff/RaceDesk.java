@@ -3,15 +3,16 @@ package org.tally.staff;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.tally.kernel.AuditLog;
 import org.tally.kernel.ContestNotFoundException;
 import org.tally.kernel.InvalidRequestException;
 import org.tally.results.CallStatus;
+import org.tally.results.RevisionAction;
 import org.tally.results.Revisions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,8 @@ public class RaceDesk {
 
 	private long record(String election, String contest, CallRequest request, String who, Instant calledAt,
 			String override) {
+		CallStatus status = CallStatus.find(request.status())
+			.orElseThrow(() -> new InvalidRequestException("status: '" + request.status() + "' is no call status"));
 		ContestRef ref = contest(election, contest);
 		Map<String, Long> choices = choices(ref.id());
 		List<String> problems = new ArrayList<>();
@@ -76,34 +79,16 @@ public class RaceDesk {
 		if (request.winners().stream().anyMatch(request.advancing()::contains)) {
 			problems.add("a choice cannot both win and advance");
 		}
-		switch (request.status()) {
-			case "called" -> {
-				if (request.winners().isEmpty() && request.advancing().isEmpty()) {
-					problems.add("a 'called' call names its winners or the choices advancing");
-				}
-			}
-			case "runoff" -> {
-				if (!request.winners().isEmpty()) {
-					problems.add("winners: a 'runoff' call has no winners, only the choices advancing");
-				}
-				if (request.advancing().size() < 2) {
-					problems.add("advancing: a 'runoff' call names the choices in the runoff (at least two)");
-				}
-			}
-			case "not-called" -> problems.add("status: use 'uncalled' (or DELETE) to retract a call");
-			default -> {
-				if (!request.winners().isEmpty() || !request.advancing().isEmpty()) {
-					problems.add("a '" + request.status() + "' call names no winners or advancing choices");
-				}
-			}
-		}
+		problems.addAll(problems(status, request));
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(String.join("; ", problems));
 		}
-		Map<String, Object> before = currentCall(ref.id());
+		Record before = currentCall(ref.id()).map(Record.class::cast)
+			.orElse(new StatusSnapshot(CallStatus.NOT_CALLED.code()));
 		Instant now = Instant.now();
 		long revision = this.revisions.next(ref.electionId(), "call", who, request.status() + " " + ref.name(), null,
-				now, List.of(ref.id()), callAction(ref.slug(), request));
+				now, List.of(ref.id()),
+				new Call(ref.slug(), request.status(), request.winners(), request.advancing(), request.note()));
 		long callId = this.jdbc.sql("""
 				insert into race_call (contest_id, status, called_at, called_by, note, revision, override)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -120,8 +105,8 @@ public class RaceDesk {
 				.params(callId, choices.get(advancing))
 				.update();
 		}
-		this.audit.record(who, CallStatus.UNCALLED.code().equals(request.status()) ? "call-retracted" : "call",
-				"contest " + election + "/" + contest, before, callValues(request, override),
+		this.audit.record(who, (status == CallStatus.UNCALLED) ? "call-retracted" : "call",
+				"contest " + election + "/" + contest, before, CallView.of(request, override),
 				(override != null) ? "override: " + override : request.note());
 		return revision;
 	}
@@ -153,12 +138,9 @@ public class RaceDesk {
 	public long editConcession(String election, String contest, String candidate, ConcessionChange change, String who) {
 		ContestRef ref = contest(election, contest);
 		long choiceId = choiceId(ref, candidate);
-		Map<String, Object> active = activeConcession(choiceId);
-		if (active == null) {
-			throw NotFoundException.of("concession of '" + candidate + "' in " + ref.name());
-		}
-		Instant concededAt = (change.concededAt() != null) ? change.concededAt()
-				: Instant.parse((String) active.get("concededAt"));
+		ConcessionView active = activeConcession(choiceId)
+			.orElseThrow(() -> NotFoundException.of("concession of '" + candidate + "' in " + ref.name()));
+		Instant concededAt = (change.concededAt() != null) ? change.concededAt() : active.concededAt();
 		return record(ref, election, choiceId, candidate,
 				new ConcessionChange(concededAt, change.statement(), change.sourceUrl()), who, "concession-edited");
 	}
@@ -168,17 +150,12 @@ public class RaceDesk {
 	public long withdrawConcession(String election, String contest, String candidate, String who) {
 		ContestRef ref = contest(election, contest);
 		long choiceId = choiceId(ref, candidate);
-		Map<String, Object> before = activeConcession(choiceId);
-		if (before == null) {
-			throw NotFoundException.of("concession of '" + candidate + "' in " + ref.name());
-		}
+		ConcessionView before = activeConcession(choiceId)
+			.orElseThrow(() -> NotFoundException.of("concession of '" + candidate + "' in " + ref.name()));
 		Instant now = Instant.now();
-		Map<String, Object> action = new LinkedHashMap<>();
-		action.put("type", "concession-withdrawn");
-		action.put("contest", ref.slug());
-		action.put("candidate", candidate);
 		long revision = this.revisions.next(ref.electionId(), "concession", who,
-				candidate + "'s concession withdrawn in " + ref.name(), null, now, List.of(ref.id()), action);
+				candidate + "'s concession withdrawn in " + ref.name(), null, now, List.of(ref.id()),
+				new Withdrawal("concession-withdrawn", ref.slug(), candidate));
 		this.jdbc.sql("update concession set withdrawn_at = ? where choice_id = ? and withdrawn_at is null")
 			.params(Timestamp.from(now), choiceId)
 			.update();
@@ -188,17 +165,11 @@ public class RaceDesk {
 
 	private long record(ContestRef ref, String election, long choiceId, String candidate, ConcessionChange change,
 			String who, String action) {
-		Map<String, Object> before = activeConcession(choiceId);
+		ConcessionView before = activeConcession(choiceId).orElse(null);
 		Instant now = Instant.now();
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("type", action);
-		fields.put("contest", ref.slug());
-		fields.put("candidate", candidate);
-		fields.put("concededAt", (change.concededAt() != null) ? change.concededAt().toString() : null);
-		fields.put("statement", blankToNull(change.statement()));
-		fields.put("sourceUrl", blankToNull(change.sourceUrl()));
 		long revision = this.revisions.next(ref.electionId(), "concession", who, candidate + " conceded " + ref.name(),
-				null, now, List.of(ref.id()), fields);
+				null, now, List.of(ref.id()), new Concession(action, ref.slug(), candidate, change.concededAt(),
+						blankToNull(change.statement()), blankToNull(change.sourceUrl())));
 		this.jdbc.sql("update concession set withdrawn_at = ? where choice_id = ? and withdrawn_at is null")
 			.params(Timestamp.from(now), choiceId)
 			.update();
@@ -210,55 +181,51 @@ public class RaceDesk {
 					blankToNull(change.statement()), blankToNull(change.sourceUrl()), who, Timestamp.from(now),
 					revision)
 			.update();
-		this.audit.record(who, action, "contest " + election + "/" + ref.slug(), before, activeConcession(choiceId),
-				candidate);
+		this.audit.record(who, action, "contest " + election + "/" + ref.slug(), before,
+				activeConcession(choiceId).orElse(null), candidate);
 		return revision;
 	}
 
-	/** A call as the chain records it (docs/verify.md): what staff decided, not when. */
-	private static Map<String, Object> callAction(String contest, CallRequest request) {
-		Map<String, Object> action = new LinkedHashMap<>();
-		action.put("contest", contest);
-		action.put("status", request.status());
-		action.put("winners", request.winners());
-		action.put("advancing", request.advancing());
-		action.put("note", request.note());
-		return action;
-	}
-
-	private Map<String, Object> activeConcession(long choiceId) {
+	private Optional<ConcessionView> activeConcession(long choiceId) {
 		return this.jdbc.sql("""
 				select ch.name as candidate, co.conceded_at, co.statement, co.source_url, co.recorded_by
 				from concession co join choice ch on ch.id = co.choice_id
 				where co.choice_id = ? and co.withdrawn_at is null""")
 			.param(choiceId)
-			.query(CamelCaseColumns.ROW)
-			.optional()
-			.orElse(null);
+			.query(ConcessionView::read)
+			.optional();
 	}
 
-	private Map<String, Object> currentCall(long contestId) {
+	private Optional<CallView> currentCall(long contestId) {
 		return this.jdbc.sql("""
 				select rc.status,
 				       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing,
 				       rc.note
 				from race_call rc where rc.contest_id = ? order by rc.id desc limit 1""")
 			.param(contestId)
-			.query(CamelCaseColumns.ROW)
-			.optional()
-			.orElse(Map.of("status", CallStatus.NOT_CALLED.code()));
+			.query(CallView::read)
+			.optional();
 	}
 
-	private static Map<String, Object> callValues(CallRequest request, String override) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("status", request.status());
-		values.put("winners", request.winners());
-		values.put("advancing", request.advancing());
-		values.put("note", request.note());
-		if (override != null) {
-			values.put("override", override);
-		}
-		return values;
+	/** What the status asks of the winners and the choices advancing. */
+	private static List<String> problems(CallStatus status, CallRequest request) {
+		boolean names = !request.winners().isEmpty() || !request.advancing().isEmpty();
+		return switch (status) {
+			case CALLED -> names ? List.of() : List.of("a 'called' call names its winners or the choices advancing");
+			case RUNOFF -> {
+				List<String> problems = new ArrayList<>();
+				if (!request.winners().isEmpty()) {
+					problems.add("winners: a 'runoff' call has no winners, only the choices advancing");
+				}
+				if (request.advancing().size() < 2) {
+					problems.add("advancing: a 'runoff' call names the choices in the runoff (at least two)");
+				}
+				yield problems;
+			}
+			case NOT_CALLED -> List.of("status: use 'uncalled' (or DELETE) to retract a call");
+			case TOO_EARLY, TOO_CLOSE, UNCALLED ->
+				names ? List.of("a '" + status.code() + "' call names no winners or advancing choices") : List.of();
+		};
 	}
 
 	private long choiceId(ContestRef ref, String candidate) {
@@ -317,6 +284,24 @@ public class RaceDesk {
 	}
 
 	private record ContestRef(long id, long electionId, String name, int seats, String slug) {
+	}
+
+	/** A call as the chain records it (docs/verify.md): what staff decided, not when. */
+	private record Call(String contest, String status, List<String> winners, List<String> advancing,
+			String note) implements RevisionAction {
+	}
+
+	/**
+	 * A concession recorded or corrected, as the chain records it.
+	 *
+	 * @param type {@code concession} or {@code concession-edited}
+	 */
+	private record Concession(String type, String contest, String candidate, Instant concededAt, String statement,
+			String sourceUrl) implements RevisionAction {
+	}
+
+	/** A concession withdrawn, as the chain records it; {@code type} says so. */
+	private record Withdrawal(String type, String contest, String candidate) implements RevisionAction {
 	}
 
 }

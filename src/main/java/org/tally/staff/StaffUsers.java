@@ -2,9 +2,7 @@ package org.tally.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +67,7 @@ public class StaffUsers {
 		StaffUser user = this.users
 			.save(new StaffUser(username, hash(request.password()), StaffRole.of(request.role())));
 		UserView view = UserView.of(user);
-		this.audit.record(who, "user-created", "user " + user.getUsername(), null, view.values(), null);
+		this.audit.record(who, "user-created", "user " + user.getUsername(), null, view.audited(), null);
 		return view;
 	}
 
@@ -96,7 +94,7 @@ public class StaffUsers {
 	private UserView apply(String username, UserChange change, String who, boolean own) {
 		StaffUser user = this.users.findByUsername(username)
 			.orElseThrow(() -> NotFoundException.of("staff user '" + username + "'"));
-		Map<String, Object> before = UserView.of(user).values();
+		Audited before = UserView.of(user).audited();
 		boolean losesAdmin = user.getRole() == StaffRole.ADMIN && user.isEnabled()
 				&& ((change.role() != null && StaffRole.of(change.role()) != StaffRole.ADMIN)
 						|| Boolean.FALSE.equals(change.enabled()));
@@ -123,7 +121,7 @@ public class StaffUsers {
 		}
 		UserView after = UserView.of(user);
 		String action = !change.changesPassword() ? "user-updated" : own ? "password-changed" : "password-reset";
-		this.audit.record(who, action, "user " + username, before, after.values(), detail);
+		this.audit.record(who, action, "user " + username, before, after.audited(), detail);
 		return after;
 	}
 
@@ -164,16 +162,17 @@ public class StaffUsers {
 			return this.lockedUntil != null && this.lockedUntil.isAfter(Instant.now());
 		}
 
-		Map<String, Object> values() {
-			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("username", this.username);
-			values.put("role", this.role);
-			values.put("enabled", this.enabled);
-			values.put("locked", locked());
-			values.put("mustChangePassword", this.mustChangePassword);
-			return values;
+		Audited audited() {
+			return new Audited(this.username, this.role, this.enabled, locked(), this.mustChangePassword);
 		}
 
+	}
+
+	/**
+	 * A staff account as the audit log shows it before and after a change: never the
+	 * password, nor its hash.
+	 */
+	record Audited(String username, String role, boolean enabled, boolean locked, boolean mustChangePassword) {
 	}
 
 }

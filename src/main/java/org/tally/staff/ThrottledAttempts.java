@@ -3,7 +3,6 @@ package org.tally.staff;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import org.tally.kernel.AuditLog;
 
@@ -61,8 +60,7 @@ class ThrottledAttempts {
 			return;
 		}
 		long entry = this.audit.record(account, "sign-in-throttled", "address " + address, null,
-				Map.of("address", address, "retryAfterSeconds", retryAfterSeconds, "windowStart",
-						windowStart.toString()),
+				new Throttled(address, retryAfterSeconds, windowStart),
 				"too many failed sign-ins; further refusals from this address until " + windowStart.plus(WINDOW)
 						+ " are counted here, not logged one by one");
 		this.jdbc.sql("update sign_in_throttled set audit_id = ? where address = ? and window_start = ?")
@@ -70,6 +68,14 @@ class ThrottledAttempts {
 			.param(address)
 			.param(Timestamp.from(windowStart))
 			.update();
+	}
+
+	/**
+	 * The first refusal of a window as the audit log shows it.
+	 *
+	 * @param windowStart when the window of counted refusals began
+	 */
+	record Throttled(String address, long retryAfterSeconds, Instant windowStart) {
 	}
 
 }

@@ -302,6 +302,79 @@ class SetupAndDeskApiTests {
 					"\"slug\": \"desk-audit-fields\"");
 	}
 
+	/**
+	 * The fields each entry holds (docs/security.md, "Audit log"): the creation of an
+	 * election before its first revision has none, a status change and a contest's first
+	 * call only the status.
+	 */
+	@Test
+	void auditSnapshotsKeepTheirFields(@Autowired JdbcClient jdbc) {
+		String contest = houseRace("desk-audit-keys");
+		send("PUT", "/api/v1/elections/desk-audit-keys/status", "{\"status\":\"counting\"}").expectStatus().isOk();
+		send("PUT", contest, """
+				{"office":"U.S. House","district":"34","precinctsTotal":196}""").expectStatus().isOk();
+		send("PUT", contest + "/candidates/" + candidateId(jdbc, "desk-audit-keys", "Jimmy Gomez"), """
+				{"name":"Jimmy Gomez","party":"DEM","ballotOrder":3}""").expectStatus().isOk();
+		send("POST", contest + "/call", "{\"status\":\"too-early\"}").expectStatus().isCreated();
+		java.util.function.BiFunction<String, String, String> keys = (action, side) -> jdbc.sql("""
+				select string_agg(k, ',' order by k collate "C") from audit_event a, jsonb_object_keys(a.%s) k
+				where a.id = (select max(id) from audit_event where action = ? and target like ?)""".formatted(side))
+			.params(action, "% desk-audit-keys%")
+			.query(String.class)
+			.single();
+		assertThat(keys.apply("election-created", "after"))
+			.isEqualTo("date,jurisdiction,kind,language,name,publishAfter,slug,sourcesPublic,status,test,timeZone");
+		assertThat(keys.apply("election-status", "before")).isEqualTo("status");
+		assertThat(keys.apply("election-status", "after")).isEqualTo("status");
+		assertThat(keys.apply("contest-updated", "after"))
+			.isEqualTo("ballotOrder,ballotsCast,ballotsOutstanding,district,expectedVotes,kind,name,office,"
+					+ "precinctsTotal,registeredVoters,rule,seats,slug,threshold,uncontested");
+		assertThat(keys.apply("candidate-updated", "before")).isEqualTo("ballotOrder,id,incumbent,name,party,writeIn");
+		assertThat(keys.apply("call", "before")).isEqualTo("status");
+		assertThat(keys.apply("call", "after")).isEqualTo("advancing,note,status,winners");
+		assertThat(jdbc.sql("""
+				select before::text || ' ' || after::text from audit_event
+				where action = 'election-status' and target = 'election desk-audit-keys'""")
+			.query(String.class)
+			.single()).isEqualTo("{\"status\": \"scheduled\"} {\"status\": \"counting\"}");
+	}
+
+	/** Each staff action's canonical JSON in the chain, as docs/verify.md lists them. */
+	@Test
+	void recordsStaffActionsInTheChainAsDocumented(@Autowired JdbcClient jdbc) {
+		String contest = houseRace("desk-chain-actions");
+		send("PUT", "/api/v1/elections/desk-chain-actions/status", "{\"status\":\"counting\"}").expectStatus().isOk();
+		send("POST", contest + "/call", "{\"status\":\"called\",\"winners\":[\"Jimmy Gomez\"]}").expectStatus()
+			.isCreated();
+		send("POST", contest + "/concessions", """
+				{"candidate":"Robert Lee Ahn","concededAt":"2017-06-07T04:00:00Z","statement":"Congratulations"}""")
+			.expectStatus()
+			.isCreated();
+		send("DELETE", contest + "/concessions/Robert Lee Ahn", "{}").expectStatus().is2xxSuccessful();
+
+		assertThat(jdbc.sql("""
+				select r.action from revision r join election e on e.id = r.election_id
+				where e.slug = 'desk-chain-actions' and (r.kind in ('call', 'concession') or r.action like '%"status"%')
+				order by r.number""").query(String.class).list()).containsExactly(
+				"{\"role\":\"admin\",\"status\":\"counting\",\"type\":\"status\"}",
+				"{\"advancing\":[],\"contest\":\"us-house-34\",\"note\":null,\"role\":\"admin\","
+						+ "\"status\":\"called\",\"type\":\"call\",\"winners\":[\"Jimmy Gomez\"]}",
+				"{\"candidate\":\"Robert Lee Ahn\",\"concededAt\":\"2017-06-07T04:00:00Z\",\"contest\":\"us-house-34\","
+						+ "\"role\":\"admin\",\"sourceUrl\":null,\"statement\":\"Congratulations\",\"type\":\"concession\"}",
+				"{\"candidate\":\"Robert Lee Ahn\",\"contest\":\"us-house-34\",\"role\":\"admin\","
+						+ "\"type\":\"concession-withdrawn\"}");
+	}
+
+	static long candidateId(JdbcClient jdbc, String election, String name) {
+		return jdbc
+			.sql("""
+					select ch.id from choice ch join contest c on c.id = ch.contest_id join election e on e.id = c.election_id
+					where e.slug = ? and ch.name = ?""")
+			.params(election, name)
+			.query(Long.class)
+			.single();
+	}
+
 	@Test
 	void keepsTheAuditLogAppendOnly(@Autowired JdbcClient jdbc) {
 		houseRace("desk-append-only");
