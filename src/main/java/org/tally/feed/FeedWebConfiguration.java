@@ -1,5 +1,6 @@
 package org.tally.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.tally.kernel.PublicHttpPolicy;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,12 +33,14 @@ class FeedWebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<FeedFastPath> feedFastPath(FeedBodies bodies) {
-		FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(new FeedFastPath(bodies));
+	FilterRegistrationBean<FeedFastPath> feedFastPath(FeedBodies bodies, MeterRegistry meters) {
+		FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(
+				new FeedFastPath(bodies, meters));
 		registration.addUrlPatterns(FeedFastPath.PREFIX + "*");
-		// after the observation filter (HIGHEST_PRECEDENCE + 1), so fast answers count in
-		// http.server.requests
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		// before the observation filter (HIGHEST_PRECEDENCE + 1): the fast path counts
+		// its
+		// answers in http.server.requests itself
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
