@@ -15,14 +15,15 @@ import org.springframework.context.annotation.Configuration;
  * KB a connection holds is 10 MB of heap. Event frames are a few hundred bytes; larger
  * bodies (uploads, pages) simply take a few more system calls.
  * <ul>
- * <li>{@code tally.feed.socket-buffer} (bytes; 0 keeps Tomcat's 8 KiB): the socket's read
+ * <li>{@code tally.feed.socket-buffer} (1 KiB; 0 keeps Tomcat's 8 KiB): the socket's read
  * and write buffers.</li>
- * <li>{@code tally.feed.response-buffer} (bytes; 0 keeps Tomcat's 8 KiB): the response
+ * <li>{@code tally.feed.response-buffer} (1 KiB; 0 keeps Tomcat's 8 KiB): the response
  * buffer a connection starts with ({@link StreamBuffersProtocol}), its bytes and as many
  * chars; every request but an event stream gets 8 KiB of bytes back
  * ({@link StreamBuffersValve}).</li>
- * <li>{@code tally.http.max-trailer-size} (bytes, Tomcat's default 8 KiB): the trailer
- * headers a chunked request body may end with, a buffer every connection allocates.</li>
+ * <li>{@code tally.http.max-trailer-size} (1 KiB; Tomcat's default is 8 KiB): the trailer
+ * headers a chunked request body may end with (more fails the read of the body), a buffer
+ * every connection allocates.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
