@@ -62,7 +62,9 @@ final class StreamBuffersValve extends ValveBase {
 		}
 		else {
 			readerChars(request, READER_CHARS);
-			if (response.getBufferSize() < OutputBuffer.DEFAULT_BUFFER_SIZE) {
+			// only before anything is written (an async dispatch comes through again)
+			if (response.getBufferSize() < OutputBuffer.DEFAULT_BUFFER_SIZE && !response.isCommitted()
+					&& response.getContentWritten() == 0) {
 				response.setBufferSize(OutputBuffer.DEFAULT_BUFFER_SIZE);
 			}
 		}
