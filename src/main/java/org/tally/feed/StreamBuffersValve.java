@@ -12,6 +12,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.tally.kernel.PublicHttpPolicy;
 
 /**
  * The buffers a connection keeps while it serves an event stream (issue 27, docs/feed.md
@@ -52,7 +53,7 @@ final class StreamBuffersValve extends ValveBase {
 	 * Whether the request is for an election's event stream (ElectionEventsController).
 	 */
 	static boolean isEventStream(String uri) {
-		return uri.startsWith("/api/v1/elections/") && uri.endsWith("/events");
+		return uri.startsWith(PublicHttpPolicy.FEED) && uri.endsWith("/events");
 	}
 
 	@Override
