@@ -50,10 +50,11 @@ final class StreamBuffersValve extends ValveBase {
 	}
 
 	/**
-	 * Whether the request is for an election's event stream (ElectionEventsController).
+	 * Whether the request is for an election's event stream (ElectionEventsController);
+	 * false for a request Tomcat could not parse a URI of (null).
 	 */
 	static boolean isEventStream(String uri) {
-		return uri.startsWith(PublicHttpPolicy.FEED) && uri.endsWith("/events");
+		return uri != null && uri.startsWith(PublicHttpPolicy.FEED) && uri.endsWith("/events");
 	}
 
 	@Override
