@@ -104,8 +104,8 @@ record ContestResponse(String slug, String name, String office, String district,
 			@Nullable String note){
 
 		static CallResponse of(RaceCall call) {
-			return new CallResponse(call.status(), call.winners(), call.advancing(), call.calledAt(), call.calledBy(),
-					call.note());
+			return new CallResponse(call.status(), call.winners(), call.advancing(), call.calledAt(),
+					(call.calledBy() != null) ? call.calledBy().code() : null, call.note());
 		}
 
 	}

@@ -22,7 +22,7 @@ record RevisionResponse(long revision, Instant at, String kind, @Nullable String
 
 	static RevisionResponse of(RevisionRecord record, @Nullable JsonNode action) {
 		return new RevisionResponse(record.revision(), record.at(), record.kind(), record.sourceSha256(),
-				record.sourceName(), record.sourceUpdatedAt(), action, record.role(), record.digest(),
+				record.sourceName(), record.sourceUpdatedAt(), action, record.role().code(), record.digest(),
 				record.previousDigest(), record.signature());
 	}
 

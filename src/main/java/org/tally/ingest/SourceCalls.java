@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.tally.ingest.kit.WinnerRow;
 import org.tally.kernel.AuditLog;
+import org.tally.results.CallChoiceRole;
 import org.tally.results.CallStatus;
 import org.tally.results.ContestResult;
 import org.tally.results.ResultsQueries;
@@ -102,16 +103,8 @@ class SourceCalls {
 				this.audit.record(who, "call", "contest " + election + "/" + call.slug(), null,
 						new AuditedCall(call.status().code(), NOTE, guard), guard);
 			}
-			for (long choice : call.winners()) {
-				this.jdbc.sql("insert into race_call_choice (call_id, choice_id, role) values (?, ?, 'winner')")
-					.params(callId, choice)
-					.update();
-			}
-			for (long choice : call.advancing()) {
-				this.jdbc.sql("insert into race_call_choice (call_id, choice_id, role) values (?, ?, 'advancing')")
-					.params(callId, choice)
-					.update();
-			}
+			CallChoiceRole.WINNER.record(this.jdbc, callId, call.winners());
+			CallChoiceRole.ADVANCING.record(this.jdbc, callId, call.advancing());
 		}
 		return into;
 	}
@@ -169,7 +162,11 @@ class SourceCalls {
 		this.jdbc.sql("select choice_id, role from race_call_choice where call_id = ?")
 			.param(current.id())
 			.query((rs) -> {
-				("winner".equals(rs.getString("role")) ? nowWinners : nowAdvancing).add(rs.getLong("choice_id"));
+				Set<Long> named = switch (CallChoiceRole.fromCode(rs.getString("role"))) {
+					case WINNER -> nowWinners;
+					case ADVANCING -> nowAdvancing;
+				};
+				named.add(rs.getLong("choice_id"));
 			});
 		boolean same = Objects.equals(current.status(), status.code()) && nowWinners.equals(call.winners())
 				&& nowAdvancing.equals(call.advancing());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ import org.tally.ingest.ImportMode;
 import org.tally.ingest.ImportService;
 import org.tally.results.CanonicalJson;
 import org.tally.results.EmbargoOpener;
+import org.tally.results.RecordedRole;
 import org.tally.results.RevisionChain;
 import org.tally.results.RevisionDigest;
 import org.tally.results.RevisionRecord;
@@ -29,6 +31,7 @@ import org.tally.staff.ConcessionRequest;
 import org.tally.staff.CreateElectionRequest;
 import org.tally.staff.ElectionSetupService;
 import org.tally.staff.RaceDesk;
+import org.tally.staff.StaffRole;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -124,7 +127,8 @@ class Replayer {
 
 	private String apply(Path from, String slug, JsonNode revision) throws IOException {
 		JsonNode action = revision.get("action");
-		String who = actor((action != null && !action.isNull()) ? text(action, "role") : "system");
+		String role = (action != null && !action.isNull()) ? text(action, "role") : null;
+		String who = actor((role != null) ? RecordedRole.fromCode(role) : RecordedRole.SYSTEM);
 		Instant at = Instant.parse(revision.get("at").asString());
 		String sha = text(revision, "sourceSha256");
 		if (sha != null) {
@@ -199,14 +203,15 @@ class Replayer {
 	 * A name acting with the recorded role: a disabled account of that role, or Tally
 	 * itself for {@code system}.
 	 */
-	private String actor(String role) {
-		if (role == null || "system".equals(role)) {
+	private String actor(RecordedRole role) {
+		Optional<StaffRole> account = StaffRole.recording(role);
+		if (account.isEmpty()) {
 			return "replay";
 		}
-		String name = "replay-" + role;
+		String name = "replay-" + role.code();
 		this.jdbc.sql("""
-				insert into staff_user (username, password_hash, role, enabled) values (?, '!', upper(?), false)
-				on conflict (username) do nothing""").params(name, role).update();
+				insert into staff_user (username, password_hash, role, enabled) values (?, '!', ?, false)
+				on conflict (username) do nothing""").params(name, account.get().name()).update();
 		return name;
 	}
 

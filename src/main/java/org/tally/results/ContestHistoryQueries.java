@@ -43,9 +43,9 @@ final class ContestHistoryQueries {
 			select rc.status, rc.called_at, rc.note, rc.revision,
 			       (select rv.recorded_role from revision rv join contest c on c.election_id = rv.election_id
 			        where c.id = rc.contest_id and rv.number = rc.revision) as called_by_role,
-			       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing
+			       %s
 			from race_call rc where rc.contest_id = ? order by rc.called_at, rc.id
-			""";
+			""".formatted(CallChoiceRole.COLUMNS);
 
 	private static final String TIMELINE_CONCESSIONS = """
 			select ch.name, co.conceded_at, co.statement, co.source_url, co.withdrawn_at, co.revision
@@ -119,11 +119,11 @@ final class ContestHistoryQueries {
 		List<TimelineEvent> events = new ArrayList<>();
 		this.jdbc.sql(TIMELINE_CALLS).param(contestId).query((RowCallbackHandler) (rs) -> {
 			events.add(new TimelineEvent("call", instant(rs, "called_at"), rs.getString("status"),
-					strings(rs, "winners"), strings(rs, "advancing"), ResultsQueries.callerRole(rs),
+					strings(rs, "winners"), strings(rs, "advancing"), ResultsQueries.callerRole(rs), null,
 					rs.getString("note"), null, null, rs.getLong("revision")));
 		});
 		this.jdbc.sql(TIMELINE_CONCESSIONS).param(contestId).query((RowCallbackHandler) (rs) -> {
-			events.add(new TimelineEvent("concession", instant(rs, "conceded_at"), null, List.of(), List.of(),
+			events.add(new TimelineEvent("concession", instant(rs, "conceded_at"), null, List.of(), List.of(), null,
 					rs.getString("name"), rs.getString("statement"), rs.getString("source_url"),
 					instant(rs, "withdrawn_at"), rs.getLong("revision")));
 		});

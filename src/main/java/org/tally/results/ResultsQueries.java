@@ -163,12 +163,12 @@ public class ResultsQueries {
 			select distinct on (rc.contest_id) rc.id, rc.contest_id, rc.status, rc.called_at, rc.note,
 			       (select rv.recorded_role from revision rv
 			        where rv.election_id = c.election_id and rv.number = rc.revision) as called_by_role,
-			       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing
+			       %s
 			from race_call rc
 			join contest c on c.id = rc.contest_id
 			where c.election_id = :election and (:all or c.id = any(:contests))
 			order by rc.contest_id, rc.id desc
-			""";
+			""".formatted(CallChoiceRole.COLUMNS);
 
 	private static final String CONCESSIONS = """
 			select co.choice_id, co.conceded_at, co.statement, co.source_url
@@ -344,12 +344,12 @@ public class ResultsQueries {
 	}
 
 	/**
-	 * Who made a call as readers may know it: the role the revision recorded (admin,
-	 * staff, system), never the user name (docs/security.md, issue 21).
+	 * Who made a call as readers may know it: the role the revision recorded, never the
+	 * user name (docs/security.md, issue 21).
 	 */
-	static String callerRole(ResultSet rs) throws SQLException {
+	static RecordedRole callerRole(ResultSet rs) throws SQLException {
 		String role = rs.getString("called_by_role");
-		return (role != null) ? role : "staff";
+		return (role != null) ? RecordedRole.fromCode(role) : RecordedRole.STAFF;
 	}
 
 	private static ElectionState electionState(ResultSet rs, int row) throws SQLException {

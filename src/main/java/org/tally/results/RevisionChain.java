@@ -198,8 +198,9 @@ public class RevisionChain {
 	private static RevisionRecord record(ResultSet rs, int row) throws SQLException {
 		return new RevisionRecord(rs.getLong("number"), instant(rs.getTimestamp("received_at")), rs.getString("kind"),
 				rs.getString("source_sha256"), rs.getString("source_name"),
-				instant(rs.getTimestamp("source_updated_at")), rs.getString("action"), rs.getString("recorded_role"),
-				rs.getString("digest"), rs.getString("previous_digest"), rs.getString("signature"));
+				instant(rs.getTimestamp("source_updated_at")), rs.getString("action"),
+				RecordedRole.fromCode(rs.getString("recorded_role")), rs.getString("digest"),
+				rs.getString("previous_digest"), rs.getString("signature"));
 	}
 
 	private String digest(long electionId, Unsealed revision, String previous) {

@@ -116,7 +116,7 @@ public class Revisions {
 			.param("now", Timestamp.from(now))
 			.param("who", recordedBy)
 			.param("note", note)
-			.param("role", role(recordedBy))
+			.param("role", role(recordedBy).code())
 			.update();
 		describe(electionId, revision, kind, recordedBy, action);
 		this.jdbc.sql("update contest set revision = :revision, last_updated = :now where id = any(:ids)")
@@ -178,21 +178,23 @@ public class Revisions {
 	private void describe(long electionId, long revision, String kind, String who, RevisionAction fields) {
 		SortedMap<String, Object> action = CanonicalJson.members(fields);
 		action.putIfAbsent("type", kind);
-		action.put("role", role(who));
+		action.put("role", role(who).code());
 		this.jdbc.sql("update revision set action = ? where election_id = ? and number = ?")
 			.params(CanonicalJson.of(action), electionId, revision)
 			.update();
 	}
 
 	/**
-	 * The actor's role (admin, staff), or system for Tally itself and file-driven work.
+	 * The actor's role: their account's (staff_user.role in lower case, admin or staff),
+	 * or system for Tally itself and file-driven work.
 	 */
-	private String role(String who) {
+	private RecordedRole role(String who) {
 		return this.jdbc.sql("select lower(role) from staff_user where username = ?")
 			.param(who)
 			.query(String.class)
 			.optional()
-			.orElse("system");
+			.map(RecordedRole::fromCode)
+			.orElse(RecordedRole.SYSTEM);
 	}
 
 }

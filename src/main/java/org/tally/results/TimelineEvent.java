@@ -12,15 +12,16 @@ import java.util.List;
  * @param status the call's status, or {@code null} for a concession
  * @param winners the call's winners (empty for a concession)
  * @param advancing the call's advancing choices (empty for a concession)
- * @param who the role that called it (admin, staff, system; never a user name), or the
- * conceding candidate
+ * @param calledBy the role that called it (never a user name), or {@code null} for a
+ * concession
+ * @param candidate the conceding candidate, or {@code null} for a call
  * @param text the call's note or the concession statement, or {@code null}
  * @param sourceUrl where the concession was reported, or {@code null}
  * @param withdrawn when a concession was withdrawn or replaced, or {@code null}
  * @param revision the revision that recorded it
  */
 public record TimelineEvent(String kind, Instant at, String status, List<String> winners, List<String> advancing,
-		String who, String text, String sourceUrl, Instant withdrawn, long revision) {
+		RecordedRole calledBy, String candidate, String text, String sourceUrl, Instant withdrawn, long revision) {
 
 	public TimelineEvent {
 		winners = List.copyOf(winners);

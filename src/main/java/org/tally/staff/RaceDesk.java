@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.tally.kernel.AuditLog;
 import org.tally.kernel.ContestNotFoundException;
 import org.tally.kernel.InvalidRequestException;
+import org.tally.results.CallChoiceRole;
 import org.tally.results.CallStatus;
 import org.tally.results.RevisionAction;
 import org.tally.results.Revisions;
@@ -95,16 +96,8 @@ public class RaceDesk {
 			.params(ref.id(), request.status(), Timestamp.from(calledAt), who, request.note(), revision, override)
 			.query(Long.class)
 			.single();
-		for (String winner : request.winners()) {
-			this.jdbc.sql("insert into race_call_choice (call_id, choice_id, role) values (?, ?, 'winner')")
-				.params(callId, choices.get(winner))
-				.update();
-		}
-		for (String advancing : request.advancing()) {
-			this.jdbc.sql("insert into race_call_choice (call_id, choice_id, role) values (?, ?, 'advancing')")
-				.params(callId, choices.get(advancing))
-				.update();
-		}
+		CallChoiceRole.WINNER.record(this.jdbc, callId, request.winners().stream().map(choices::get).toList());
+		CallChoiceRole.ADVANCING.record(this.jdbc, callId, request.advancing().stream().map(choices::get).toList());
 		this.audit.record(who, (status == CallStatus.UNCALLED) ? "call-retracted" : "call",
 				"contest " + election + "/" + contest, before, CallView.of(request, override),
 				(override != null) ? "override: " + override : request.note());
@@ -197,11 +190,13 @@ public class RaceDesk {
 	}
 
 	private Optional<CallView> currentCall(long contestId) {
-		return this.jdbc.sql("""
-				select rc.status,
-				       call_choices(rc.id, 'winner') as winners, call_choices(rc.id, 'advancing') as advancing,
-				       rc.note
-				from race_call rc where rc.contest_id = ? order by rc.id desc limit 1""")
+		return this.jdbc
+			.sql("""
+					select rc.status,
+					       %s,
+					       rc.note
+					from race_call rc where rc.contest_id = ? order by rc.id desc limit 1"""
+				.formatted(CallChoiceRole.COLUMNS))
 			.param(contestId)
 			.query(CallView::read)
 			.optional();

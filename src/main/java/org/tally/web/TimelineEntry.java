@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.tally.results.CallStatus;
+import org.tally.results.RecordedRole;
 import org.tally.results.TimelineEvent;
 
 /**
@@ -17,15 +18,16 @@ import org.tally.results.TimelineEvent;
  * @param status the call's status, or {@code null} for a concession
  * @param winners the call's winners (or the conceding candidate)
  * @param advancing the call's advancing candidates
- * @param who the role of who called it (admin, staff, system: never a user name), or the
- * conceding candidate
+ * @param calledBy the role of who called it (never a user name), or {@code null} for a
+ * concession
+ * @param candidate the conceding candidate, or {@code null} for a call
  * @param text the call's note or the concession statement, or {@code null}
  * @param sourceUrl where the concession was reported, or {@code null}
  * @param withdrawn when a concession was withdrawn or replaced, or {@code null}
  * @param revision the revision that recorded it
  */
 public record TimelineEntry(String kind, Instant at, String status, List<String> winners, List<String> advancing,
-		String who, String text, String sourceUrl, Instant withdrawn, long revision) {
+		RecordedRole calledBy, String candidate, String text, String sourceUrl, Instant withdrawn, long revision) {
 
 	static final Comparator<TimelineEntry> ORDER = Comparator
 		.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -34,29 +36,29 @@ public record TimelineEntry(String kind, Instant at, String status, List<String>
 	/** The event in words. */
 	static TimelineEntry of(TimelineEvent event) {
 		return "call".equals(event.kind())
-				? call(event.status(), event.at(), event.who(), event.text(), event.winners(), event.advancing(),
+				? call(event.status(), event.at(), event.calledBy(), event.text(), event.winners(), event.advancing(),
 						event.revision())
-				: concession(event.who(), event.at(), event.text(), event.sourceUrl(), event.withdrawn(),
+				: concession(event.candidate(), event.at(), event.text(), event.sourceUrl(), event.withdrawn(),
 						event.revision());
 	}
 
-	static TimelineEntry call(String status, Instant at, String calledBy, String note, List<String> winners,
+	static TimelineEntry call(String status, Instant at, RecordedRole calledBy, String note, List<String> winners,
 			List<String> advancing, long revision) {
-		return new TimelineEntry("call", at, status, winners, advancing, calledBy, note, null, null, revision);
+		return new TimelineEntry("call", at, status, winners, advancing, calledBy, null, note, null, null, revision);
 	}
 
 	static TimelineEntry concession(String candidate, Instant at, String statement, String sourceUrl, Instant withdrawn,
 			long revision) {
-		return new TimelineEntry("concession", at, null, List.of(candidate), List.of(), candidate, statement, sourceUrl,
-				withdrawn, revision);
+		return new TimelineEntry("concession", at, null, List.of(candidate), List.of(), null, candidate, statement,
+				sourceUrl, withdrawn, revision);
 	}
 
 	/** Who made a call, in the reader's words: "By staff" (a role, never a name). */
 	public String by(ReaderFormat format) {
-		String role = switch (this.who) {
-			case "admin" -> "role.admin";
-			case "system" -> "role.system";
-			default -> "role.staff";
+		String role = switch (this.calledBy) {
+			case ADMIN -> "role.admin";
+			case STAFF -> "role.staff";
+			case SYSTEM -> "role.system";
 		};
 		return format.text("timeline.by", format.text(role));
 	}
@@ -64,7 +66,7 @@ public record TimelineEntry(String kind, Instant at, String status, List<String>
 	/** What happened, in the reader's words: "Called: Jimmy Gomez wins". */
 	public String headline(ReaderFormat format) {
 		if ("concession".equals(this.kind)) {
-			return format.text("timeline.conceded", this.who);
+			return format.text("timeline.conceded", this.candidate);
 		}
 		CallStatus status = CallStatus.find(this.status).orElse(CallStatus.NOT_CALLED);
 		return switch (status) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -14,10 +15,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.tally.results.CallChoiceRole;
 import org.tally.results.CallStatus;
 import org.tally.results.ContestKind;
 import org.tally.results.ElectionKind;
 import org.tally.results.ElectionStatus;
+import org.tally.results.RecordedRole;
 import org.tally.results.Rule;
 import org.tally.results.UnitLevel;
 import org.tally.results.VoteType;
@@ -67,6 +70,8 @@ class EnumsFollowTheDatabaseTests {
 			Map.entry("contest.rule", codes(Rule.values(), Rule::code)),
 			Map.entry("reporting_unit.level", codes(UnitLevel.values(), UnitLevel::code)),
 			Map.entry("race_call.status", codes(CallStatus.values(), CallStatus::code)),
+			Map.entry("race_call_choice.role", codes(CallChoiceRole.values(), CallChoiceRole::code)),
+			Map.entry("revision.recorded_role", codes(RecordedRole.values(), RecordedRole::code)),
 			Map.entry("staff_user.role", codes(StaffRole.values(), StaffRole::name)));
 
 	@Test
@@ -74,6 +79,21 @@ class EnumsFollowTheDatabaseTests {
 		Map<String, List<String>> checks = checks();
 		ENUMS.forEach((column, values) -> assertThat(values).as(column)
 			.containsExactlyInAnyOrderElementsOf(checks.get(column)));
+	}
+
+	/**
+	 * A revision records its account's role in lower case (Revisions): each account role
+	 * is a recorded role, and a replay acts for a recorded role with an account of that
+	 * role (StaffRole.recording).
+	 */
+	@Test
+	void everyAccountRoleIsARecordedRole() throws IOException {
+		for (String account : checks().get("staff_user.role")) {
+			assertThat(RecordedRole.find(account.toLowerCase(Locale.ROOT))).as(account)
+				.hasValueSatisfying(
+						(recorded) -> assertThat(StaffRole.recording(recorded)).contains(StaffRole.valueOf(account)));
+		}
+		assertThat(StaffRole.recording(RecordedRole.SYSTEM)).isEmpty();
 	}
 
 	private static <E> List<String> codes(E[] values, Function<E, String> code) {
