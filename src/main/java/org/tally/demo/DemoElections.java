@@ -19,7 +19,6 @@ import org.tally.ingest.ImportMode;
 import org.tally.ingest.ImportService;
 import org.tally.results.CallStatus;
 import org.tally.results.ElectionKind;
-import org.tally.results.ElectionRepository;
 import org.tally.results.ElectionStates;
 import org.tally.results.ElectionStatus;
 import org.tally.staff.CallRequest;
@@ -73,8 +72,6 @@ class DemoElections implements ApplicationRunner {
 
 	private static final Log log = LogFactory.getLog(DemoElections.class);
 
-	private final ElectionRepository elections;
-
 	private final ElectionSetupService setup;
 
 	private final ImportService imports;
@@ -87,11 +84,10 @@ class DemoElections implements ApplicationRunner {
 
 	private final ElectionStates states;
 
-	DemoElections(ElectionRepository elections, ElectionSetupService setup, ImportService imports, RaceDesk desk,
-			TallyProperties properties, JdbcClient jdbc, ElectionStates states) {
+	DemoElections(ElectionSetupService setup, ImportService imports, RaceDesk desk, TallyProperties properties,
+			JdbcClient jdbc, ElectionStates states) {
 		this.jdbc = jdbc;
 		this.states = states;
-		this.elections = elections;
 		this.setup = setup;
 		this.imports = imports;
 		this.desk = desk;
@@ -104,10 +100,10 @@ class DemoElections implements ApplicationRunner {
 			log.warn("No demo seeds at " + this.seeds.toAbsolutePath() + "; set tally.seeds-dir");
 			return;
 		}
-		if (!this.elections.existsBySlug(PRIMARY)) {
+		if (!this.setup.exists(PRIMARY)) {
 			loadPrimary();
 		}
-		if (!this.elections.existsBySlug(GENERAL)) {
+		if (!this.setup.exists(GENERAL)) {
 			loadGeneral();
 		}
 	}

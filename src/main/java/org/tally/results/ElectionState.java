@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An election's row as it was read at one moment: what the feed needs to answer without
- * touching the JPA model. {@code digest} is the current revision's (docs/verify.md), null
- * before the first revision. {@code publishAfter}, when set, embargoes the counts until
- * then (docs/contract.md §7): the one rule every public surface asks through
+ * An election's row as it was read at one moment: the one record every reader of the row
+ * uses (feed, pages, staff pages; staff's settings are {@code staff.ElectionSettings}).
+ * {@code digest} is the current revision's (docs/verify.md), null before the first
+ * revision. {@code publishAfter}, when set, embargoes the counts until then
+ * (docs/contract.md §7): the one rule every public surface asks through
  * {@link #embargoed(Instant)}. {@code projections} is the election's setting of who may
  * see the estimate ({@code off}, {@code staff}, {@code public}; docs/projection.md), held
  * here so a page asks no query for it.

@@ -32,8 +32,6 @@ public class ReadModelWarmer {
 	/** An election certified and unchanged for this long is no longer held. */
 	static final Duration LIVE_FOR = Duration.ofDays(1);
 
-	private final ElectionRepository elections;
-
 	private final ElectionStates states;
 
 	private final ResultsService results;
@@ -48,8 +46,7 @@ public class ReadModelWarmer {
 
 	private final Map<String, Long> filled = new ConcurrentHashMap<>();
 
-	ReadModelWarmer(ElectionRepository elections, ElectionStates states, ResultsService results) {
-		this.elections = elections;
+	ReadModelWarmer(ElectionStates states, ResultsService results) {
 		this.states = states;
 		this.results = results;
 		states.onChange((changed) -> fill(changed.election()));
@@ -60,10 +57,10 @@ public class ReadModelWarmer {
 		this.worker.execute(() -> {
 			try {
 				Instant since = Instant.now().minus(LIVE_FOR);
-				for (Election election : this.elections.findAllLiveFirst()) {
-					if (!ElectionStatus.certified(election.getStatus())
-							|| (election.getLastUpdated() != null && election.getLastUpdated().isAfter(since))) {
-						fill(election.getSlug());
+				for (ElectionState election : this.results.elections()) {
+					if (!ElectionStatus.certified(election.status())
+							|| (election.lastUpdated() != null && election.lastUpdated().isAfter(since))) {
+						fill(election.slug());
 					}
 				}
 			}

@@ -56,15 +56,6 @@ public class ResultsCache {
 		return load(wanted.id(), (found) -> found.revision() > wanted.revision() || found.election().equals(wanted));
 	}
 
-	/** The results at the given revision of the election or a later one. */
-	public ElectionResults atLeast(long electionId, long revision) {
-		ElectionResults cached = this.latest.get(electionId);
-		if (cached != null && cached.revision() >= revision) {
-			return cached;
-		}
-		return load(electionId, (found) -> found.revision() >= revision);
-	}
-
 	/**
 	 * The contest's counts per county or precinct at the results' revision, read once.
 	 */

@@ -183,6 +183,15 @@ public class ResultsQueries {
 			from election
 			""";
 
+	/**
+	 * Elections being counted first, then the most recent: by
+	 * {@link ElectionStatus#listOrder()}, spelled here for SQL
+	 * ({@code ElectionEnumsTests} checks).
+	 */
+	static final String LIVE_FIRST = """
+			order by case status when 'counting' then 0 when 'paused' then 1 when 'unofficial-complete' then 2
+			when 'scheduled' then 3 else 4 end, election_date desc, name""";
+
 	private final JdbcClient jdbc;
 
 	private final UnitQueries units;
@@ -275,6 +284,11 @@ public class ResultsQueries {
 			.params(electionId, slug)
 			.query(Long.class)
 			.optional();
+	}
+
+	/** Every election's row, those being counted first. */
+	public List<ElectionState> elections() {
+		return this.jdbc.sql(ELECTION + LIVE_FIRST).query(ResultsQueries::electionState).list();
 	}
 
 	/** The election's row by slug. */

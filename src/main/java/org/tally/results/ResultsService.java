@@ -11,7 +11,6 @@ import org.tally.kernel.ElectionNotFoundException;
 import org.tally.kernel.InvalidRequestException;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What readers may see of elections and contests. Results are computed once per revision
@@ -20,44 +19,41 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResultsService {
 
-	private final ElectionRepository elections;
-
 	private final ResultsQueries queries;
 
 	private final ResultsCache cache;
 
 	private final ElectionStates states;
 
-	private final Map<String, Election> lastRead = new ConcurrentHashMap<>();
+	private final Map<String, ElectionState> lastRead = new ConcurrentHashMap<>();
 
 	private final RoundsQueries rounds;
 
-	ResultsService(ElectionRepository elections, ResultsQueries queries, ResultsCache cache, ElectionStates states,
-			RoundsQueries rounds) {
+	ResultsService(ResultsQueries queries, ResultsCache cache, ElectionStates states, RoundsQueries rounds) {
 		this.rounds = rounds;
-		this.elections = elections;
 		this.queries = queries;
 		this.cache = cache;
 		this.states = states;
 	}
 
 	/** All elections, those being counted first. */
-	@Transactional(readOnly = true)
-	public List<Election> elections() {
-		return this.elections.findAllLiveFirst();
+	public List<ElectionState> elections() {
+		return this.queries.elections();
 	}
 
 	/**
-	 * The election, or {@link ElectionNotFoundException}. While the database is out of
-	 * reach, the election as this instance last read it (see {@link #delayed()}).
+	 * The election's row read now (for staff, who see their change at once), or
+	 * {@link ElectionNotFoundException}. While the database is out of reach, the election
+	 * as this instance last read it (see {@link #delayed()}).
 	 */
-	public Election election(String slug) {
-		Election known = this.lastRead.get(slug);
+	public ElectionState election(String slug) {
+		ElectionState known = this.lastRead.get(slug);
 		if (known != null && this.states.holdingOff()) {
 			return known;
 		}
 		try {
-			Election found = this.elections.findBySlug(slug).orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
+			ElectionState found = this.queries.electionState(slug)
+				.orElseThrow(() -> ElectionNotFoundException.forSlug(slug));
 			this.lastRead.put(slug, found);
 			this.states.reachable();
 			return found;
@@ -80,22 +76,13 @@ public class ResultsService {
 	}
 
 	/** Every contest of the election as it stands now, in ballot order. */
-	public List<ContestResult> contests(Election election) {
-		return this.cache.atLeast(election.getId(), election.getRevision()).contests();
+	public List<ContestResult> contests(ElectionState election) {
+		return results(election).contests();
 	}
 
 	/** One contest, or {@link ContestNotFoundException}. */
-	public ContestResult contest(Election election, String contestSlug) {
+	public ContestResult contest(ElectionState election, String contestSlug) {
 		return contest(results(election), contestSlug);
-	}
-
-	/**
-	 * Every contest of the election at its revision or a later one, computed once per
-	 * revision and shared (what {@link #contests(Election)} and
-	 * {@link #contest(Election, String)} read).
-	 */
-	public ElectionResults results(Election election) {
-		return this.cache.atLeast(election.getId(), election.getRevision());
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.tally.results.CallStatus;
 import org.tally.results.ContestResult;
-import org.tally.results.Election;
+import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 import org.tally.results.ElectionResults;
 import org.tally.results.UnitLevel;
@@ -57,14 +57,14 @@ class ContestDeskPageController {
 
 	@GetMapping("/staff/elections/{election}/contests/{contest}")
 	String contest(@PathVariable String election, @PathVariable String contest, Model model) {
-		Election found = this.results.election(election);
+		ElectionState found = this.results.election(election);
 		ContestResult result = this.results.contest(found, contest);
 		model.addAttribute("election", found);
 		model.addAttribute("contest", result);
 		model.addAttribute("calledByName", this.desk.calledBy(result.id()));
 		model.addAttribute("setup", this.setup.contest(election, contest));
 		model.addAttribute("candidates", this.setup.candidates(election, contest));
-		model.addAttribute("zone", ZoneId.of(found.getTimeZone()));
+		model.addAttribute("zone", ZoneId.of(found.timeZone()));
 		model.addAttribute("callStatuses", CallStatus.STAFF_CHOICES.stream().map(CallStatus::code).toList());
 		ElectionResults current = this.results.results(found);
 		model.addAttribute("projection", this.projections.of(current, result));
@@ -106,7 +106,7 @@ class ContestDeskPageController {
 			@RequestParam(required = false) String sourceUrl, @RequestParam(required = false) String edit,
 			Principal principal, RedirectAttributes flash) {
 		Instant at = (concededAt != null)
-				? concededAt.atZone(ZoneId.of(this.results.election(election).getTimeZone())).toInstant() : null;
+				? concededAt.atZone(ZoneId.of(this.results.election(election).timeZone())).toInstant() : null;
 		String url = (sourceUrl == null || sourceUrl.isBlank()) ? null : sourceUrl.strip();
 		if (edit != null) {
 			ConcessionChange change = new ConcessionChange(at, statement, url);

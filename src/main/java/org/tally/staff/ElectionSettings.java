@@ -10,8 +10,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-import org.tally.results.Election;
-
 /**
  * An election's settings as staff read them to change them, and as the audit log shows
  * the election before and after a change. The API answers {@link ElectionView}, which
@@ -33,12 +31,12 @@ record ElectionSettings(@JsonIgnore long id, String slug, String name, LocalDate
 			id, slug, name, election_date, kind, jurisdiction, status, test, time_zone, language, sources_public,
 			publish_after, revision""";
 
-	/** The election just saved, before its first revision. */
-	static ElectionSettings of(Election election) {
-		return new ElectionSettings(election.getId(), election.getSlug(), election.getName(), election.getDate(),
-				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
-				election.getTimeZone(), election.getLanguage(), election.isSourcesPublic(), election.getPublishAfter(),
-				null);
+	/**
+	 * The election just inserted, as its audit entry shows it: before its first revision.
+	 */
+	ElectionSettings beforeFirstRevision() {
+		return new ElectionSettings(this.id, this.slug, this.name, this.date, this.kind, this.jurisdiction, this.status,
+				this.test, this.timeZone, this.language, this.sourcesPublic, this.publishAfter, null);
 	}
 
 	/** A row of {@link #COLUMNS}. */

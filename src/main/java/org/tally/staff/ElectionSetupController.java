@@ -5,7 +5,6 @@ import java.security.Principal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.tally.results.Election;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +37,8 @@ class ElectionSetupController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an election")
 	ResponseEntity<ElectionView> create(@Valid @RequestBody CreateElectionRequest request, Principal principal) {
-		Election election = this.elections.create(request, principal.getName());
-		return ResponseEntity.created(URI.create("/api/v1/elections/" + election.getSlug()))
+		ElectionSettings election = this.elections.create(request, principal.getName());
+		return ResponseEntity.created(URI.create("/api/v1/elections/" + election.slug()))
 			.body(ElectionView.of(election));
 	}
 

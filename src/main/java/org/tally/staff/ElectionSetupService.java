@@ -11,9 +11,7 @@ import java.util.List;
 import org.tally.kernel.AuditLog;
 import org.tally.kernel.ElectionNotFoundException;
 import org.tally.kernel.InvalidRequestException;
-import org.tally.results.Election;
 import org.tally.results.ElectionKind;
-import org.tally.results.ElectionRepository;
 import org.tally.results.ElectionStatus;
 import org.tally.results.ReaderLanguages;
 import org.tally.results.RevisionAction;
@@ -35,8 +33,6 @@ public class ElectionSetupService {
 
 	static final List<String> KINDS = Arrays.stream(ElectionKind.values()).map(ElectionKind::code).toList();
 
-	private final ElectionRepository elections;
-
 	private final JdbcClient jdbc;
 
 	private final Revisions revisions;
@@ -45,9 +41,7 @@ public class ElectionSetupService {
 
 	private final ReaderLanguages languages;
 
-	ElectionSetupService(ElectionRepository elections, JdbcClient jdbc, Revisions revisions, AuditLog audit,
-			ReaderLanguages languages) {
-		this.elections = elections;
+	ElectionSetupService(JdbcClient jdbc, Revisions revisions, AuditLog audit, ReaderLanguages languages) {
 		this.jdbc = jdbc;
 		this.revisions = revisions;
 		this.audit = audit;
@@ -56,7 +50,7 @@ public class ElectionSetupService {
 
 	/** Creates the election on behalf of Tally itself (the demo loader). */
 	@Transactional
-	public Election create(CreateElectionRequest request) {
+	public ElectionSettings create(CreateElectionRequest request) {
 		return create(request, "system");
 	}
 
@@ -67,38 +61,56 @@ public class ElectionSetupService {
 	}
 
 	/**
-	 * Creates the election, or throws {@link ElectionExistsException} when the slug is
-	 * taken.
+	 * Creates the election (status scheduled, revision 0), or throws
+	 * {@link ElectionExistsException} when the slug is taken. This class is the one
+	 * writer of an election's row and its settings (the revision's columns are
+	 * {@link Revisions}' and the chain's).
 	 */
 	@Transactional
-	public Election create(CreateElectionRequest request, String who) {
-		if (this.elections.existsBySlug(request.slug())) {
+	public ElectionSettings create(CreateElectionRequest request, String who) {
+		if (exists(request.slug())) {
 			throw ElectionExistsException.forSlug(request.slug());
 		}
-		Election election = new Election(request.slug(), request.name().strip(), request.date(), request.kind(),
-				request.jurisdiction().strip(), Boolean.TRUE.equals(request.test()));
-		if (request.timeZone() != null && !request.timeZone().isBlank()) {
-			election.setTimeZone(zone(request.timeZone()));
+		// docs/data-model.md, "Time zones": the state's zone, else UTC
+		String zone = (request.timeZone() != null && !request.timeZone().isBlank()) ? zone(request.timeZone())
+				: StateZones.of(request.jurisdiction()).orElse("UTC");
+		String language = (request.language() != null && !request.language().isBlank()) ? language(request.language())
+				: "en";
+		ElectionSettings created = this.jdbc.sql("""
+				insert into election (slug, name, election_date, kind, jurisdiction, status, test, time_zone, language,
+				                      sources_public, publish_after)
+				values (:slug, :name, :date, :kind, :jurisdiction, :status, :test, :zone, :language, :sourcesPublic,
+				        :publishAfter)
+				returning\s""" + ElectionSettings.COLUMNS)
+			.param("slug", request.slug())
+			.param("name", request.name().strip())
+			.param("date", Date.valueOf(request.date()))
+			.param("kind", request.kind())
+			.param("jurisdiction", request.jurisdiction().strip())
+			.param("status", ElectionStatus.SCHEDULED.code())
+			.param("test", Boolean.TRUE.equals(request.test()))
+			.param("zone", zone)
+			.param("language", language)
+			.param("sourcesPublic", !Boolean.FALSE.equals(request.sourcesPublic()))
+			.param("publishAfter", (request.publishAfter() != null) ? Timestamp.from(request.publishAfter()) : null,
+					java.sql.Types.TIMESTAMP)
+			.query(ElectionSettings::read)
+			.single();
+		if (created.publishAfter() != null) {
+			openedAfter(created.id(), created.publishAfter());
 		}
-		else {
-			// docs/data-model.md, "Time zones": the state's zone, else UTC
-			election.setTimeZone(StateZones.of(request.jurisdiction()).orElse("UTC"));
-		}
-		if (request.language() != null && !request.language().isBlank()) {
-			election.setLanguage(language(request.language()));
-		}
-		if (request.sourcesPublic() != null) {
-			election.setSourcesPublic(request.sourcesPublic());
-		}
-		election.setPublishAfter(request.publishAfter());
-		Election saved = this.elections.save(election);
-		if (saved.getPublishAfter() != null) {
-			openedAfter(saved.getId(), saved.getPublishAfter());
-		}
-		this.revisions.created(saved.getSlug());
-		this.audit.record(who, "election-created", "election " + saved.getSlug(), null, ElectionSettings.of(saved),
+		this.revisions.created(created.slug());
+		this.audit.record(who, "election-created", "election " + created.slug(), null, created.beforeFirstRevision(),
 				null);
-		return saved;
+		return created;
+	}
+
+	/** Whether an election has the slug. */
+	public boolean exists(String slug) {
+		return this.jdbc.sql("select exists (select 1 from election where slug = ?)")
+			.param(slug)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**

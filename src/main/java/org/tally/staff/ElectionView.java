@@ -5,8 +5,6 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-import org.tally.results.Election;
-
 /**
  * An election's settings as the staff API answers them.
  *
@@ -21,12 +19,6 @@ record ElectionView(String slug, String name, String date, @Schema(allowableValu
 		@Schema(allowableValues = { "scheduled", "counting", "paused", "unofficial-complete",
 				"certified" }) String status,
 		boolean test, String timeZone, long revision, String language, @Nullable Instant publishAfter){
-
-	static ElectionView of(Election election) {
-		return new ElectionView(election.getSlug(), election.getName(), election.getDate().toString(),
-				election.getKind(), election.getJurisdiction(), election.getStatus(), election.isTest(),
-				election.getTimeZone(), election.getRevision(), election.getLanguage(), election.getPublishAfter());
-	}
 
 	/** The settings the setup service read. */
 	static ElectionView of(ElectionSettings election) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.tally.results.Election;
+import org.tally.results.ElectionState;
 import org.tally.results.ResultsService;
 import org.tally.results.ReaderLanguages;
 
@@ -60,7 +60,7 @@ class StaffHomePageController {
 
 	@GetMapping("/staff/elections/{election}")
 	String election(@PathVariable String election, Model model) {
-		Election found = this.results.election(election);
+		ElectionState found = this.results.election(election);
 		model.addAttribute("election", found);
 		model.addAttribute("contests", this.results.contests(found));
 		model.addAttribute("units", this.contests.reportingUnits(election));

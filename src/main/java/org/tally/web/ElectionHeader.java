@@ -4,7 +4,6 @@ import org.tally.web.text.LocalTimes;
 
 import org.tally.web.text.ReaderFormat;
 
-import org.tally.results.Election;
 import org.tally.results.ElectionKind;
 import org.tally.results.ElectionState;
 import org.tally.results.ElectionStatus;
@@ -33,17 +32,7 @@ public record ElectionHeader(String slug, String name, String date, String isoDa
 		String status, String statusLabel, boolean live, boolean test, long revision, String updated, String updatedUtc,
 		String updatedIso, String timeZone, String digest) {
 
-	static ElectionHeader of(Election election, ReaderFormat format) {
-		LocalTimes times = format.times();
-		String status = election.getStatus();
-		return new ElectionHeader(election.getSlug(), election.getName(), format.date(election.getDate()),
-				election.getDate().toString(), format.text(kindKey(election.getKind())), election.getJurisdiction(),
-				status, format.text(statusKey(status)), live(status), election.isTest(), election.getRevision(),
-				times.local(election.getLastUpdated()), times.utc(election.getLastUpdated()),
-				times.iso(election.getLastUpdated()), election.getTimeZone(), election.getDigest());
-	}
-
-	/** The header from the in-memory state the feed reads too. */
+	/** The header of the election's row as the feed reads it too. */
 	static ElectionHeader of(ElectionState election, ReaderFormat format) {
 		LocalTimes times = format.times();
 		String status = election.status();

@@ -47,7 +47,7 @@ class ResultsPageController {
 	String index(Model model) {
 		List<ElectionHeader> elections = this.results.elections()
 			.stream()
-			.map((election) -> ElectionHeader.of(election, this.formats.of(election.getTimeZone())))
+			.map((election) -> ElectionHeader.of(election, this.formats.of(election.timeZone())))
 			.toList();
 		model.addAttribute("live", elections.stream().filter(ElectionHeader::live).toList());
 		model.addAttribute("past", elections.stream().filter((election) -> !election.live()).toList());

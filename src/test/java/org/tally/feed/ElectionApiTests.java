@@ -1,10 +1,14 @@
 package org.tally.feed;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads are public, writes need staff, errors are problem details.
@@ -35,6 +39,39 @@ class ElectionApiTests {
 			.isEqualTo("scheduled")
 			.jsonPath("$[?(@.slug == 'listed-election')].revision")
 			.isEqualTo(0);
+	}
+
+	@Test
+	void listsElectionsBeingCountedFirstThenTheMostRecent() {
+		String[][] elections = { { "order-certified", "2024-11-05", "certified" },
+				{ "order-scheduled-old", "2016-11-08", "scheduled" }, { "order-paused", "2012-11-06", "paused" },
+				{ "order-scheduled-new", "2020-11-03", "scheduled" }, { "order-counting", "2008-11-04", "counting" },
+				{ "order-complete", "2004-11-02", "unofficial-complete" } };
+		for (String[] election : elections) {
+			this.api.createElection(election[0], "general");
+			put("/api/v1/elections/" + election[0], "{\"date\":\"" + election[1] + "\"}");
+			put("/api/v1/elections/" + election[0] + "/status", "{\"status\":\"" + election[2] + "\"}");
+		}
+
+		List<Object> listed = this.api.jsonList("/api/v1/elections")
+			.stream()
+			.map((election) -> election.get("slug"))
+			.filter((slug) -> slug.toString().startsWith("order-"))
+			.toList();
+
+		assertThat(listed).containsExactly("order-counting", "order-paused", "order-complete", "order-scheduled-new",
+				"order-scheduled-old", "order-certified");
+	}
+
+	private void put(String path, String body) {
+		this.api.admin()
+			.put()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test

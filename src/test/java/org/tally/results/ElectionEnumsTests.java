@@ -13,14 +13,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.data.jpa.repository.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What election statuses and kinds mean (their codes are the database's:
  * EnumsFollowTheDatabaseTests): which are live, which are primaries, and the list order
- * that the JPQL of {@link ElectionRepository#findAllLiveFirst()} spells out.
+ * that the SQL of {@link ResultsQueries#elections()} spells out.
  */
 class ElectionEnumsTests {
 
@@ -37,14 +36,14 @@ class ElectionEnumsTests {
 	}
 
 	@Test
-	void theElectionListQueryOrdersByListOrder() throws NoSuchMethodException {
-		String jpql = ElectionRepository.class.getMethod("findAllLiveFirst").getAnnotation(Query.class).value();
+	void theElectionListQueryOrdersByListOrder() {
+		String sql = ResultsQueries.LIVE_FIRST;
 		Map<String, Integer> spelled = new LinkedHashMap<>();
-		Matcher when = Pattern.compile("when '([a-z-]+)' then (\\d+)").matcher(jpql);
+		Matcher when = Pattern.compile("when '([a-z-]+)' then (\\d+)").matcher(sql);
 		while (when.find()) {
 			spelled.put(when.group(1), Integer.valueOf(when.group(2)));
 		}
-		Matcher otherwise = Pattern.compile("else (\\d+) end").matcher(jpql);
+		Matcher otherwise = Pattern.compile("else (\\d+) end").matcher(sql);
 		assertThat(otherwise.find()).isTrue();
 		for (ElectionStatus status : ElectionStatus.values()) {
 			assertThat(spelled.getOrDefault(status.code(), Integer.valueOf(otherwise.group(1)))).as(status.code())
