@@ -32,7 +32,8 @@ class StreamBuffersValveTests {
 		assertThat(StreamBuffersValve.isEventStream("/api/v1/elections/2017-06-06-ca-34/events")).isTrue();
 		assertThat(StreamBuffersValve.isEventStream("/api/v1/elections/2017-06-06-ca-34/revision")).isFalse();
 		assertThat(StreamBuffersValve.isEventStream("/elections/2017-06-06-ca-34")).isFalse();
-		// a request line Tomcat could not parse has no URI (HostileInputTests' path tricks)
+		// a request line Tomcat could not parse has no URI (HostileInputTests' path
+		// tricks)
 		assertThat(StreamBuffersValve.isEventStream(null)).isFalse();
 	}
 
