@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * KB a connection holds is 10 MB of heap. Event frames are a few hundred bytes; larger
  * bodies (uploads, pages) simply take a few more system calls.
  * <ul>
- * <li>{@code tally.feed.socket-buffer} (1 KiB; 0 keeps Tomcat's 8 KiB): the socket's read
+ * <li>{@code tally.feed.socket-buffer} (2 KiB; 0 keeps Tomcat's 8 KiB): the socket's read
  * and write buffers.</li>
  * <li>{@code tally.feed.response-buffer} (1 KiB; 0 keeps Tomcat's 8 KiB): the response
  * buffer a connection starts with ({@link StreamBuffersProtocol}), its bytes and as many
@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 class EventStreamConnections {
 
 	@Bean
-	TomcatConnectorCustomizer eventStreamSocketBuffers(@Value("${tally.feed.socket-buffer:1024}") int bytes,
+	TomcatConnectorCustomizer eventStreamSocketBuffers(@Value("${tally.feed.socket-buffer:2048}") int bytes,
 			@Value("${tally.feed.response-buffer:1024}") int responseBuffer,
 			@Value("${tally.http.max-trailer-size:1024}") int maxTrailerSize) {
 		return (connector) -> {

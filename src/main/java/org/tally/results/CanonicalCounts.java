@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -27,20 +29,6 @@ final class CanonicalCounts {
 
 	private final Names choices;
 
-	private final List<String> voteTypes = new ArrayList<>();
-
-	private int[] contestRanks = new int[1024];
-
-	private int[] unitRanks = new int[1024];
-
-	private int[] choiceRanks = new int[1024];
-
-	private byte[] voteTypeSeen = new byte[1024];
-
-	private long[] votes = new long[1024];
-
-	private int size;
-
 	private CanonicalCounts(JdbcClient jdbc, long electionId) {
 		this.contests = Names.read(jdbc.sql("select id, slug from contest where election_id = ?").param(electionId));
 		this.units = Names
@@ -51,87 +39,136 @@ final class CanonicalCounts {
 	}
 
 	/**
-	 * Reads the counts the statement selects ({@code contest_id, unit_id, choice_id,
-	 * vote_type, votes}, in any order) and gives each to {@code each} in canonical order.
-	 * A count whose contest, unit or choice is not the election's is left out, as a join
-	 * would.
+	 * Gives the counts to {@code each} in canonical order, one contest at a time so that
+	 * memory follows the largest contest, not the revision: for each of the election's
+	 * contests by slug that {@code read} accepts, the counts {@code contestCounts}
+	 * selects for it; and the counts {@code others} selects (or none when null), which
+	 * must be of contests {@code read} refuses. Each statement selects
+	 * {@code contest_id, unit_id,
+	 * choice_id, vote_type, votes} in any order; a count whose contest, unit or choice is
+	 * not the election's is left out, as a join would.
 	 */
-	static void inOrder(JdbcClient jdbc, long electionId, JdbcClient.StatementSpec counts,
+	static void inOrder(JdbcClient jdbc, long electionId, LongPredicate read,
+			LongFunction<JdbcClient.StatementSpec> contestCounts, JdbcClient.StatementSpec others,
 			Consumer<RevisionChain.CountLine> each) {
-		CanonicalCounts read = new CanonicalCounts(jdbc, electionId);
-		counts.query((RowCallbackHandler) (rs) -> read.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-				rs.getLong(5)));
-		read.emit(each);
-	}
-
-	private void add(long contestId, long unitId, long choiceId, String voteType, long count) {
-		int contest = this.contests.rank(contestId);
-		int unit = this.units.rank(unitId);
-		int choice = this.choices.rank(choiceId);
-		if (contest < 0 || unit < 0 || choice < 0) {
-			return;
-		}
-		int type = this.voteTypes.indexOf(voteType);
-		if (type < 0) {
-			type = this.voteTypes.size();
-			this.voteTypes.add(voteType);
-		}
-		if (this.size == this.votes.length) {
-			int grown = this.size * 2;
-			this.contestRanks = Arrays.copyOf(this.contestRanks, grown);
-			this.unitRanks = Arrays.copyOf(this.unitRanks, grown);
-			this.choiceRanks = Arrays.copyOf(this.choiceRanks, grown);
-			this.voteTypeSeen = Arrays.copyOf(this.voteTypeSeen, grown);
-			this.votes = Arrays.copyOf(this.votes, grown);
-		}
-		this.contestRanks[this.size] = contest;
-		this.unitRanks[this.size] = unit;
-		this.choiceRanks[this.size] = choice;
-		this.voteTypeSeen[this.size] = (byte) type;
-		this.votes[this.size] = count;
-		this.size++;
-	}
-
-	private void emit(Consumer<RevisionChain.CountLine> each) {
-		List<String> typesInOrder = new ArrayList<>(this.voteTypes);
-		typesInOrder.sort(CanonicalCounts::byCodePoints);
-		int[] typeRanks = this.voteTypes.stream().mapToInt(typesInOrder::indexOf).toArray();
-		for (int row : order(typeRanks)) {
-			each.accept(new RevisionChain.CountLine(this.contests.name(this.contestRanks[row]),
-					this.units.name(this.unitRanks[row]), this.choices.name(this.choiceRanks[row]),
-					typesInOrder.get(typeRanks[this.voteTypeSeen[row]]), this.votes[row]));
+		CanonicalCounts names = new CanonicalCounts(jdbc, electionId);
+		Batch rest = names.read(others);
+		int[] restInOrder = rest.order();
+		int next = 0;
+		for (int contest = 0; contest < names.contests.size(); contest++) {
+			if (read.test(names.contests.id(contest))) {
+				Batch batch = names.read(contestCounts.apply(names.contests.id(contest)));
+				for (int row : batch.order()) {
+					batch.emit(row, each);
+				}
+			}
+			while (next < restInOrder.length && rest.contestRanks[restInOrder[next]] == contest) {
+				rest.emit(restInOrder[next++], each);
+			}
 		}
 	}
 
-	/** The rows' indexes in canonical order. */
-	private int[] order(int[] typeRanks) {
-		int contestBits = bits(this.contests.size());
-		int unitBits = bits(this.units.size());
-		int choiceBits = bits(this.choices.size());
-		int typeBits = bits(typeRanks.length);
-		int rowBits = bits(this.size);
-		if (contestBits + unitBits + choiceBits + typeBits + rowBits > 63) {
-			Comparator<Integer> canonical = Comparator.<Integer>comparingInt((row) -> this.contestRanks[row])
-				.thenComparingInt((row) -> this.unitRanks[row])
-				.thenComparingInt((row) -> this.choiceRanks[row])
-				.thenComparingInt((row) -> typeRanks[this.voteTypeSeen[row]]);
-			return IntStream.range(0, this.size).boxed().sorted(canonical).mapToInt(Integer::intValue).toArray();
+	private Batch read(JdbcClient.StatementSpec counts) {
+		Batch batch = new Batch();
+		if (counts != null) {
+			counts.query((RowCallbackHandler) (rs) -> batch.add(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+					rs.getString(4), rs.getLong(5)));
 		}
-		long[] keys = new long[this.size];
-		for (int row = 0; row < this.size; row++) {
-			long key = this.contestRanks[row];
-			key = (key << unitBits) | this.unitRanks[row];
-			key = (key << choiceBits) | this.choiceRanks[row];
-			key = (key << typeBits) | typeRanks[this.voteTypeSeen[row]];
-			keys[row] = (key << rowBits) | row;
+		return batch;
+	}
+
+	/** Counts read, as ranks, and put in canonical order. */
+	private final class Batch {
+
+		private final List<String> voteTypes = new ArrayList<>();
+
+		private int[] contestRanks = new int[64];
+
+		private int[] unitRanks = new int[64];
+
+		private int[] choiceRanks = new int[64];
+
+		private byte[] voteTypeSeen = new byte[64];
+
+		private long[] votes = new long[64];
+
+		private int size;
+
+		/** Per vote type seen (by index in {@link #voteTypes}): its place in order. */
+		private int[] typeRanks;
+
+		private List<String> typesInOrder;
+
+		void add(long contestId, long unitId, long choiceId, String voteType, long count) {
+			int contest = CanonicalCounts.this.contests.rank(contestId);
+			int unit = CanonicalCounts.this.units.rank(unitId);
+			int choice = CanonicalCounts.this.choices.rank(choiceId);
+			if (contest < 0 || unit < 0 || choice < 0) {
+				return;
+			}
+			int type = this.voteTypes.indexOf(voteType);
+			if (type < 0) {
+				type = this.voteTypes.size();
+				this.voteTypes.add(voteType);
+			}
+			if (this.size == this.votes.length) {
+				int grown = this.size * 2;
+				this.contestRanks = Arrays.copyOf(this.contestRanks, grown);
+				this.unitRanks = Arrays.copyOf(this.unitRanks, grown);
+				this.choiceRanks = Arrays.copyOf(this.choiceRanks, grown);
+				this.voteTypeSeen = Arrays.copyOf(this.voteTypeSeen, grown);
+				this.votes = Arrays.copyOf(this.votes, grown);
+			}
+			this.contestRanks[this.size] = contest;
+			this.unitRanks[this.size] = unit;
+			this.choiceRanks[this.size] = choice;
+			this.voteTypeSeen[this.size] = (byte) type;
+			this.votes[this.size] = count;
+			this.size++;
 		}
-		Arrays.sort(keys);
-		int[] rows = new int[this.size];
-		long rowMask = (1L << rowBits) - 1;
-		for (int i = 0; i < this.size; i++) {
-			rows[i] = (int) (keys[i] & rowMask);
+
+		void emit(int row, Consumer<RevisionChain.CountLine> each) {
+			each.accept(new RevisionChain.CountLine(CanonicalCounts.this.contests.name(this.contestRanks[row]),
+					CanonicalCounts.this.units.name(this.unitRanks[row]),
+					CanonicalCounts.this.choices.name(this.choiceRanks[row]),
+					this.typesInOrder.get(this.typeRanks[this.voteTypeSeen[row]]), this.votes[row]));
 		}
-		return rows;
+
+		/** The rows' indexes in canonical order. */
+		int[] order() {
+			this.typesInOrder = new ArrayList<>(this.voteTypes);
+			this.typesInOrder.sort(CanonicalCounts::byCodePoints);
+			int[] types = this.voteTypes.stream().mapToInt(this.typesInOrder::indexOf).toArray();
+			this.typeRanks = types;
+			int contestBits = bits(CanonicalCounts.this.contests.size());
+			int unitBits = bits(CanonicalCounts.this.units.size());
+			int choiceBits = bits(CanonicalCounts.this.choices.size());
+			int typeBits = bits(types.length);
+			int rowBits = bits(this.size);
+			if (contestBits + unitBits + choiceBits + typeBits + rowBits > 63) {
+				Comparator<Integer> canonical = Comparator.<Integer>comparingInt((row) -> this.contestRanks[row])
+					.thenComparingInt((row) -> this.unitRanks[row])
+					.thenComparingInt((row) -> this.choiceRanks[row])
+					.thenComparingInt((row) -> types[this.voteTypeSeen[row]]);
+				return IntStream.range(0, this.size).boxed().sorted(canonical).mapToInt(Integer::intValue).toArray();
+			}
+			long[] keys = new long[this.size];
+			for (int row = 0; row < this.size; row++) {
+				long key = this.contestRanks[row];
+				key = (key << unitBits) | this.unitRanks[row];
+				key = (key << choiceBits) | this.choiceRanks[row];
+				key = (key << typeBits) | types[this.voteTypeSeen[row]];
+				keys[row] = (key << rowBits) | row;
+			}
+			Arrays.sort(keys);
+			int[] rows = new int[this.size];
+			long rowMask = (1L << rowBits) - 1;
+			for (int i = 0; i < this.size; i++) {
+				rows[i] = (int) (keys[i] & rowMask);
+			}
+			return rows;
+		}
+
 	}
 
 	/** Bits that hold the numbers 0 to {@code count - 1}. */
@@ -167,10 +204,13 @@ final class CanonicalCounts {
 
 		private final String[] byRank;
 
-		private Names(long[] ids, int[] ranks, String[] byRank) {
+		private final long[] idsByRank;
+
+		private Names(long[] ids, int[] ranks, String[] byRank, long[] idsByRank) {
 			this.ids = ids;
 			this.ranks = ranks;
 			this.byRank = byRank;
+			this.idsByRank = idsByRank;
 		}
 
 		static Names read(JdbcClient.StatementSpec idsAndNames) {
@@ -178,14 +218,16 @@ final class CanonicalCounts {
 					idsAndNames.query((rs, row) -> new Named(rs.getLong(1), rs.getString(2))).list());
 			byName.sort((x, y) -> byCodePoints(x.name(), y.name()));
 			String[] byRank = new String[byName.size()];
+			long[] idsByRank = new long[byName.size()];
 			List<Ranked> byId = new ArrayList<>(byName.size());
 			for (int rank = 0; rank < byRank.length; rank++) {
 				byRank[rank] = byName.get(rank).name();
+				idsByRank[rank] = byName.get(rank).id();
 				byId.add(new Ranked(byName.get(rank).id(), rank));
 			}
 			byId.sort(Comparator.comparingLong(Ranked::id));
 			return new Names(byId.stream().mapToLong(Ranked::id).toArray(),
-					byId.stream().mapToInt(Ranked::rank).toArray(), byRank);
+					byId.stream().mapToInt(Ranked::rank).toArray(), byRank, idsByRank);
 		}
 
 		int size() {
@@ -200,6 +242,10 @@ final class CanonicalCounts {
 
 		String name(int rank) {
 			return this.byRank[rank];
+		}
+
+		long id(int rank) {
+			return this.idsByRank[rank];
 		}
 
 		private record Named(long id, String name) {

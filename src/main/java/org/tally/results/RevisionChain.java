@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -33,27 +34,29 @@ public class RevisionChain {
 	private static final Log log = LogFactory.getLog(RevisionChain.class);
 
 	/**
-	 * Every count a revision set, as ids: the current counts it set and the values of it
-	 * a later revision replaced. {@link CanonicalCounts} names and orders them.
+	 * Every count of one contest a revision set, as ids: the current counts it set and
+	 * the values of it a later revision replaced. {@link CanonicalCounts} names and
+	 * orders them.
 	 */
-	private static final String COUNTS = """
+	private static final String CONTEST_COUNTS = """
 			select contest_id, unit_id, choice_id, vote_type, votes from vote_count
-			where revision = :revision and contest_id in (select id from contest where election_id = :election)
+			where contest_id = :contest and revision = :revision
 			union all
 			select contest_id, unit_id, choice_id, vote_type, previous_votes from vote_count_change
-			where previous_revision = :revision and contest_id in (select id from contest where election_id = :election)
+			where contest_id = :contest and previous_revision = :revision
 			""";
 
 	/**
-	 * The counts a revision being made sets, from what its writer names (see
-	 * {@link #written}): every count of the whole contests, and the keys table's rows.
-	 * The same counts as {@link #COUNTS} for a revision no later one has replaced counts
-	 * of, read without touching the rest of the election.
+	 * The counts of one whole contest a revision being made wrote (see {@link #written}):
+	 * the same as {@link #CONTEST_COUNTS} for a contest that had none before.
 	 */
-	private static final String WRITTEN_COUNTS = """
+	private static final String WRITTEN_CONTEST_COUNTS = """
 			select contest_id, unit_id, choice_id, vote_type, votes from vote_count
-			where contest_id = any(:contests) and revision = :revision
-			union all
+			where contest_id = :contest and revision = :revision
+			""";
+
+	/** The other counts a revision being made sets: its keys table's rows. */
+	private static final String WRITTEN_KEYS = """
 			select contest_id, unit_id, choice_id, vote_type, votes from %s
 			where not (contest_id = any(:contests))
 			""";
@@ -164,8 +167,9 @@ public class RevisionChain {
 
 	/** Streams the counts the revision set, in canonical order. */
 	public void counts(long electionId, long revision, Consumer<CountLine> each) {
-		CanonicalCounts.inOrder(this.jdbc, electionId,
-				this.rows.sql(COUNTS).param("revision", revision).param("election", electionId), each);
+		CanonicalCounts.inOrder(this.jdbc, electionId, (contest) -> true,
+				(contest) -> this.rows.sql(CONTEST_COUNTS).param("contest", contest).param("revision", revision), null,
+				each);
 	}
 
 	/** Whether the election's source files are public (else for staff only). */
@@ -214,10 +218,13 @@ public class RevisionChain {
 	private String digest(long electionId, Unsealed revision, String previous, Written written) {
 		RevisionDigest digest = new RevisionDigest(revision.slug(), revision.number(), revision.kind(), previous,
 				revision.action(), revision.source());
-		CanonicalCounts.inOrder(this.jdbc, electionId,
-				this.rows.sql(WRITTEN_COUNTS.formatted(written.keysTable()))
-					.param("contests", written.wholeContests().toArray(Long[]::new))
+		Set<Long> whole = Set.copyOf(written.wholeContests());
+		CanonicalCounts.inOrder(this.jdbc, electionId, whole::contains,
+				(contest) -> this.rows.sql(WRITTEN_CONTEST_COUNTS)
+					.param("contest", contest)
 					.param("revision", revision.number()),
+				this.rows.sql(WRITTEN_KEYS.formatted(written.keysTable()))
+					.param("contests", written.wholeContests().toArray(Long[]::new)),
 				(line) -> digest.count(line.contest(), line.unit(), line.choice(), line.voteType(), line.votes()));
 		return digest.finish();
 	}
