@@ -104,10 +104,14 @@ class DatabaseOutageTests {
 		assertThat(feed.value().statusCode()).isEqualTo(200);
 		assertThat(feed.value().body()).contains("\"revision\":1");
 		assertThat(feed.took()).isLessThan(Duration.ofSeconds(4));
-		Timed<HttpResponse<String>> page = timed(() -> get("/elections/" + election));
-		assertThat(page.value().statusCode()).isEqualTo(200);
-		assertThat(page.value().body()).contains("Results may be delayed").contains("Jimmy Gomez");
-		assertThat(page.took()).isLessThan(Duration.ofSeconds(4));
+		// the page says so once the instance has noticed the outage (its listener's
+		// connection gone, or a read failing): a fast answer from memory may come first
+		Eventually.within(Duration.ofSeconds(5), () -> {
+			Timed<HttpResponse<String>> page = timed(() -> get("/elections/" + election));
+			assertThat(page.value().statusCode()).isEqualTo(200);
+			assertThat(page.value().body()).contains("Results may be delayed").contains("Jimmy Gomez");
+			assertThat(page.took()).isLessThan(Duration.ofSeconds(4));
+		});
 		Timed<HttpResponse<String>> contest = timed(() -> get("/elections/" + election + "/contests/us-house-34"));
 		assertThat(contest.value().statusCode()).isEqualTo(200);
 		assertThat(contest.took()).isLessThan(Duration.ofSeconds(4));

@@ -49,8 +49,8 @@ class ElectionApiTests {
 				{ "order-complete", "2004-11-02", "unofficial-complete" } };
 		for (String[] election : elections) {
 			this.api.createElection(election[0], "general");
-			put("/api/v1/elections/" + election[0], "{\"date\":\"" + election[1] + "\"}");
-			put("/api/v1/elections/" + election[0] + "/status", "{\"status\":\"" + election[2] + "\"}");
+			this.api.putJson("/api/v1/elections/" + election[0], "{\"date\":\"" + election[1] + "\"}");
+			this.api.putJson("/api/v1/elections/" + election[0] + "/status", "{\"status\":\"" + election[2] + "\"}");
 		}
 
 		List<Object> listed = this.api.jsonList("/api/v1/elections")
@@ -61,17 +61,6 @@ class ElectionApiTests {
 
 		assertThat(listed).containsExactly("order-counting", "order-paused", "order-complete", "order-scheduled-new",
 				"order-scheduled-old", "order-certified");
-	}
-
-	private void put(String path, String body) {
-		this.api.admin()
-			.put()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isOk();
 	}
 
 	@Test

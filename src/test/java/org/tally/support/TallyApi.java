@@ -101,6 +101,11 @@ public final class TallyApi {
 		return slug;
 	}
 
+	/** Puts a JSON body (as admin) and expects 200. */
+	public void putJson(String path, String json) {
+		this.admin.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange().expectStatus().isOk();
+	}
+
 	/** Posts a classpath file as a {@code text/csv} body; returns the response spec. */
 	public RestTestClient.ResponseSpec importFile(String election, String resource, String query) {
 		return importCsv(election, read(resource), query);

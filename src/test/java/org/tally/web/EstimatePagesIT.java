@@ -10,7 +10,6 @@ import org.tally.support.TallyApi;
 import org.tally.support.TallyIntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +40,7 @@ class EstimatePagesIT {
 		csv(then, rows(20, 1.0, 0.0));
 		String now = this.api.createElection("it-estimate-now", "general");
 		csv(now, rows(10, 1.1, 0.04));
-		put("/api/v1/elections/" + now + "/contests/mayor/baseline", "{\"election\":\"" + then
+		this.api.putJson("/api/v1/elections/" + now + "/contests/mayor/baseline", "{\"election\":\"" + then
 				+ "\",\"contest\":\"mayor\",\"choices\":{\"Ann Gomez\":\"Ann Gomez\",\"Bob Ahn\":\"Bob Ahn\"}}");
 		String path = "/elections/" + now + "/contests/mayor";
 
@@ -49,7 +48,7 @@ class EstimatePagesIT {
 			browser.get(path);
 			assertThat(browser.findAll("#estimate-heading")).as("hidden while projections is staff").isEmpty();
 
-			put("/api/v1/elections/" + now + "/projections", "{\"projections\":\"public\"}");
+			this.api.putJson("/api/v1/elections/" + now + "/projections", "{\"projections\":\"public\"}");
 			// another address: the browser may keep the page it has for five seconds
 			browser.get(path + "?lang=en");
 			String english = Browser.text(browser.find(".estimate-panel"));
@@ -86,17 +85,6 @@ class EstimatePagesIT {
 		this.api.importCsv(election, (HEADER + rows).getBytes(StandardCharsets.UTF_8), "mode=setup")
 			.expectStatus()
 			.is2xxSuccessful();
-	}
-
-	private void put(String path, String body) {
-		this.api.admin()
-			.put()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isOk();
 	}
 
 }
