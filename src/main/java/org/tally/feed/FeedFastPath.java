@@ -115,13 +115,14 @@ class FeedFastPath implements Filter {
 	 * filter would have counted it in (the same name and tags, so one meter either way).
 	 */
 	private Timer timer(String path, boolean notModified) {
-		int at = pattern(path) * 2 + (notModified ? 1 : 0);
+		int pattern = pattern(path);
+		int at = pattern * 2 + (notModified ? 1 : 0);
 		Timer timer = this.timers[at];
 		if (timer == null) {
 			timer = Timer.builder("http.server.requests")
 				.tags("error", "none", "exception", "none", "method", "GET", "outcome",
 						notModified ? "REDIRECTION" : "SUCCESS", "status", notModified ? "304" : "200", "uri",
-						PATTERNS[pattern(path)])
+						PATTERNS[pattern])
 				.register(this.meters);
 			this.timers[at] = timer;
 		}
